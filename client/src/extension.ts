@@ -1,0 +1,42 @@
+/** The Seed Lens client: starts the language server and wires it into VS Code. Nothing else. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+const HEADER = /^\s*date \d{4}-\d{2}-\d{2}(\s|$)/;
+
+/** A plain-text file whose first line is a seed header opens as `seed` (the built-in .txt association wins over firstLine). */
+async function adoptSeed(doc: vscode.TextDocument): Promise<void> {
+	if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
+	const first = doc.lineAt(0).text || (doc.lineCount > 1 ? doc.lineAt(1).text : '');
+	if (HEADER.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'seed');
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+	};
+	const output = vscode.window.createOutputChannel('Seed Lens', { log: true });
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [{ language: 'seed' }],
+		synchronize: { configurationSection: 'seedLens' },
+		outputChannel: output,
+	};
+	client = new LanguageClient('seedLens', 'Seed Lens', serverOptions, clientOptions);
+	context.subscriptions.push(
+		output,
+		vscode.commands.registerCommand('seedLens.restartServer', () => client?.restart()),
+		vscode.commands.registerCommand('seedLens.showOutput', () => output.show(true)),
+		vscode.workspace.onDidOpenTextDocument(adoptSeed),
+	);
+	await client.start();
+	await Promise.all(vscode.workspace.textDocuments.map(adoptSeed));
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+}

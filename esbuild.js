@@ -1,0 +1,57 @@
+// Bundles the client, the server and the CLI into dist/. Flags: --watch, --production.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+	{ in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+	{ in: 'server/src/server.ts', out: 'server', external: [] },
+	{ in: 'server/src/cli.ts', out: 'cli', external: [] },
+];
+
+/** Reports build errors the way VS Code's problem matcher for esbuild reads them. */
+const problemMatcher = {
+	name: 'problem-matcher',
+	setup(build) {
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+			}
+		});
+	},
+};
+
+async function main() {
+	const contexts = await Promise.all(
+		entries.map((e) =>
+			esbuild.context({
+				entryPoints: { [e.out]: e.in },
+				bundle: true,
+				format: 'cjs',
+				platform: 'node',
+				target: 'node20',
+				outdir: 'dist',
+				external: e.external,
+				minify: production,
+				sourcemap: !production,
+				sourcesContent: false,
+				legalComments: production ? 'linked' : 'none',
+				logLevel: 'warning',
+				plugins: [problemMatcher],
+			}),
+		),
+	);
+	if (watch) {
+		await Promise.all(contexts.map((c) => c.watch()));
+		return;
+	}
+	await Promise.all(contexts.map((c) => c.rebuild()));
+	await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

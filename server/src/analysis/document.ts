@@ -1,0 +1,223 @@
+/**
+ * The document model: header, paragraphs, sentences and tokens, all as offsets
+ * into the exact file text. Everything else in the analysis reads this.
+ */
+import type { Diagnostic, Header } from './types';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+	start: number;
+	end: number;
+	text: string;
+	kind: TokenKind;
+}
+
+export interface Sentence {
+	start: number;
+	end: number;
+	/** Index of the first token of the sentence in `SeedDocument.tokens`. */
+	first: number;
+	/** Index one past the last token. */
+	last: number;
+	paragraph: number;
+}
+
+export interface Paragraph {
+	start: number;
+	end: number;
+}
+
+export interface SeedDocument {
+	text: string;
+	header: Header;
+	/** Offset where the body (everything after the header line) starts. */
+	bodyStart: number;
+	paragraphs: Paragraph[];
+	sentences: Sentence[];
+	tokens: Token[];
+	diagnostics: Diagnostic[];
+}
+
+const HEADER = /^([ \t]*)date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `y-m-d` names a day that exists in the proleptic Gregorian calendar. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+	if (m < 1 || m > 12 || d < 1) return false;
+	const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+	return d <= days[m - 1];
+}
+
+function lineEnd(text: string, from: number): number {
+	const n = text.indexOf('\n', from);
+	return n < 0 ? text.length : n;
+}
+
+/** Parses the header: the first non-empty line, `date YYYY-MM-DD Title`. */
+export function parseHeader(text: string): { header: Header; bodyStart: number; diagnostics: Diagnostic[] } {
+	const diagnostics: Diagnostic[] = [];
+	const m = /\S/.exec(text);
+	if (!m) {
+		diagnostics.push({ code: 'empty-document', severity: 'warning', message: 'The file is empty: a seed file starts with a header line “date YYYY-MM-DD Title”.', start: 0, end: 0 });
+		return { header: { date: null, title: null, start: 0, end: 0 }, bodyStart: text.length, diagnostics };
+	}
+	const start = text.lastIndexOf('\n', m.index) + 1;
+	let end = lineEnd(text, start);
+	const bodyStart = Math.min(text.length, end + 1);
+	if (end > start && text[end - 1] === '\r') end--;
+	const line = text.slice(start, end);
+	const h = HEADER.exec(line);
+	if (!h) {
+		diagnostics.push({ code: 'missing-header', severity: 'warning', message: 'No header: the first line of a seed file should be “date YYYY-MM-DD Title”. Relative dates cannot be resolved without it.', start: start + (m.index - start), end });
+		return { header: { date: null, title: null, start, end }, bodyStart: start, diagnostics };
+	}
+	const dateStart = start + h[1].length + line.slice(h[1].length).indexOf(h[2]);
+	const dateEnd = dateStart + h[2].length;
+	const title = h[3] ? h[3] : null;
+	let date: string | null = null;
+	const d = ISO_DATE.exec(h[2]);
+	if (!d) {
+		diagnostics.push({ code: 'malformed-header-date', severity: 'warning', message: `The header date “${h[2]}” is not of the form YYYY-MM-DD; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+	} else if (!isRealDate(+d[1], +d[2], +d[3])) {
+		diagnostics.push({ code: 'invalid-header-date', severity: 'warning', message: `The header date ${h[2]} does not exist; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+	} else {
+		date = h[2];
+	}
+	if (!title) {
+		diagnostics.push({ code: 'missing-title', severity: 'information', message: 'The header has a date but no title.', start, end });
+	}
+	return { header: { date, title, start, end }, bodyStart, diagnostics };
+}
+
+/** Splits the body into paragraphs at blank lines. */
+export function splitParagraphs(text: string, from: number): Paragraph[] {
+	const out: Paragraph[] = [];
+	const re = /[^\S\n]*\n(?:[^\S\n]*\n)+/g;
+	re.lastIndex = from;
+	let pos = from;
+	const push = (s: number, e: number) => {
+		while (s < e && /\s/.test(text[s])) s++;
+		while (e > s && /\s/.test(text[e - 1])) e--;
+		if (e > s) out.push({ start: s, end: e });
+	};
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		push(pos, m.index);
+		pos = m.index + m[0].length;
+	}
+	push(pos, text.length);
+	return out;
+}
+
+// Letters (any script), marks, digits; apostrophes and dots inside words are handled below.
+const TOKEN = /(\p{L}|\p{M}|\p{N})+(?:(?:['’](?!s\b)|[.\-&](?=\p{L}|\p{N})|,(?=\d{3}\b))(?:\p{L}|\p{M}|\p{N})+)*\.?|['’]s\b|\S/gu;
+
+/** Tokenizes `text[start, end)`: words, numbers, punctuation. Possessive ’s is its own token. */
+export function tokenize(text: string, start: number, end: number): Token[] {
+	const out: Token[] = [];
+	const slice = text.slice(start, end);
+	TOKEN.lastIndex = 0;
+	for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+		let t = m[0];
+		const s = start + m.index;
+		// Keep the trailing dot only on abbreviations (U.S., Mr., Sept.); a sentence's final dot is punctuation.
+		if (t.length > 1 && t.endsWith('.') && !isAbbreviation(t)) t = t.slice(0, -1);
+		splitHyphenatedName(t, s, out);
+		if (t.length < m[0].length) TOKEN.lastIndex = m.index + t.length;
+	}
+	return out;
+}
+
+function kindOf(t: string): TokenKind {
+	if (/^\p{N}/u.test(t)) return 'number';
+	if (/^[\p{L}\p{M}]/u.test(t) || /^['’]s$/.test(t)) return 'word';
+	return 'punct';
+}
+
+const NAME_PREFIXES = new Set(['pro', 'anti', 'ex', 'non', 'post', 'pre', 'neo', 'mid', 'trans', 'pan', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
+
+// "pro-Haftar", "anti-Kremlin": the name after the hyphen is a token of its own, so it can be a mention.
+function splitHyphenatedName(t: string, s: number, out: Token[]): void {
+	const h = /^(\p{L}\p{Ll}*)-(\p{Lu}.*)$/u.exec(t);
+	if (!h || !NAME_PREFIXES.has(h[1].toLowerCase())) {
+		out.push({ start: s, end: s + t.length, text: t, kind: kindOf(t) });
+		return;
+	}
+	out.push({ start: s, end: s + h[1].length, text: h[1], kind: 'word' });
+	out.push({ start: s + h[1].length, end: s + h[1].length + 1, text: '-', kind: 'punct' });
+	const r = s + h[1].length + 1;
+	out.push({ start: r, end: r + h[2].length, text: h[2], kind: kindOf(h[2]) });
+}
+
+const ABBREVIATIONS = new Set(
+	(
+		'mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt maj cmdr adm gov sen rep rev hon pres ' +
+		'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+		'inc corp ltd co bros dept univ assn est approx no vs etc al fig vol'
+	).split(' '),
+);
+
+/** True for tokens that end in a dot that is part of the word: Mr., Sept., U.S., D.C., J. */
+export function isAbbreviation(t: string): boolean {
+	if (!t.endsWith('.')) return false;
+	const w = t.slice(0, -1);
+	if (/^(\p{L}\.)+\p{L}$/u.test(w)) return true; // U.S., D.C., e.g.
+	if (/^\p{Lu}$/u.test(w)) return true; // initials: J. R. R. Tolkien
+	return ABBREVIATIONS.has(w.toLowerCase());
+}
+
+const CLOSERS = new Set(['”', '’', ')', ']', '»']);
+
+// A straight quote closes the sentence only when the sentence has an odd number of them so far.
+function isCloser(tokens: Token[], first: number, i: number): boolean {
+	const t = tokens[i].text;
+	if (CLOSERS.has(t)) return true;
+	if (t !== '"' && t !== "'") return false;
+	let n = 0;
+	for (let k = first; k < i; k++) if (tokens[k].text === t) n++;
+	return n % 2 === 1;
+}
+
+// Abbreviations that rarely end a sentence, so a capital after them does not start one.
+const NEVER_FINAL = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'gen.', 'col.', 'lt.', 'sgt.', 'capt.', 'gov.', 'sen.', 'rep.', 'rev.', 'st.', 'mt.', 'no.', 'vs.']);
+
+/** Splits each paragraph into sentences over the token stream. */
+export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Sentence[] {
+	const out: Sentence[] = [];
+	let i = 0;
+	paragraphs.forEach((p, pi) => {
+		while (i < tokens.length && tokens[i].start < p.start) i++;
+		let first = i;
+		while (i < tokens.length && tokens[i].end <= p.end) {
+			const t = tokens[i];
+			let endHere = false;
+			if (/^[.!?…]+$/.test(t.text)) endHere = true;
+			else if (t.text.endsWith('.') && t.text.length > 1 && !NEVER_FINAL.has(t.text.toLowerCase())) {
+				const next = tokens[i + 1];
+				// An abbreviation ends a sentence only when a capitalised word follows that is not a name's next initial.
+				endHere = !!next && next.end <= p.end && /^\p{Lu}\p{Ll}/u.test(next.text) && !/^\p{Lu}\.$/u.test(t.text) && /^(\p{L}\.)+$/u.test(t.text) === false;
+			}
+			i++;
+			if (endHere) {
+				while (i < tokens.length && tokens[i].end <= p.end && (isCloser(tokens, first, i) || /^[.!?…]+$/.test(tokens[i].text))) i++;
+				const next = tokens[i];
+				if (!next || next.end > p.end || /^[\p{Lu}\p{N}"“‘'(\[—–-]/u.test(next.text)) {
+					out.push({ start: tokens[first].start, end: tokens[i - 1].end, first, last: i, paragraph: pi });
+					first = i;
+				}
+			}
+		}
+		if (i > first) out.push({ start: tokens[first].start, end: tokens[i - 1].end, first, last: i, paragraph: pi });
+	});
+	return out;
+}
+
+/** Builds the document model of a seed file. */
+export function parseDocument(text: string): SeedDocument {
+	const { header, bodyStart, diagnostics } = parseHeader(text);
+	const paragraphs = splitParagraphs(text, bodyStart);
+	const tokens: Token[] = [];
+	for (const p of paragraphs) for (const t of tokenize(text, p.start, p.end)) tokens.push(t);
+	const sentences = splitSentences(tokens, paragraphs);
+	return { text, header, bodyStart, paragraphs, sentences, tokens, diagnostics };
+}

@@ -1,0 +1,12 @@
+/** Options of the analysis core: plain data, filled from settings by the server or flags by the CLI. */
+export interface AnalysisOptions {
+	/** Past this many UTF-16 code units, the file is not analysed and one diagnostic says so. */
+	maxFileSize: number;
+	/** Report check-worthy statements that have no source. */
+	unattributedClaims: boolean;
+}
+
+export const defaultOptions: AnalysisOptions = {
+	maxFileSize: 5_000_000,
+	unattributedClaims: true,
+};
