@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseDocument, parseHeader } from '../../../server/src/analysis/document';
+
+const sentences = (text: string) => {
+	const d = parseDocument(text);
+	return d.sentences.map((s) => text.slice(s.start, s.end));
+};
+
+test('reads the header date and title', () => {
+	const { header, diagnostics } = parseHeader('date 2021-11-11 Libya’s mercenaries leave\n\nBody.');
+	assert.deepEqual(header, { date: '2021-11-11', title: 'Libya’s mercenaries leave', start: 0, end: 41 });
+	assert.deepEqual(diagnostics, []);
+});
+
+test('allows blank lines and leading blanks before the header', () => {
+	const { header } = parseHeader('\n\n   date 2020-02-29 Leap day\nBody');
+	assert.equal(header.date, '2020-02-29');
+	assert.equal(header.start, 2);
+});
+
+test('reports an impossible header date', () => {
+	const { header, diagnostics } = parseHeader('date 2021-02-30 Title\n');
+	assert.equal(header.date, null);
+	assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-header-date']);
+	assert.equal(diagnostics[0].start, 5);
+	assert.equal(diagnostics[0].end, 15);
+});
+
+test('reports a malformed header date and a missing header', () => {
+	assert.deepEqual(parseHeader('date 11/11/2021 Title').diagnostics.map((d) => d.code), ['malformed-header-date']);
+	assert.deepEqual(parseHeader('Just a paragraph.').diagnostics.map((d) => d.code), ['missing-header']);
+	assert.deepEqual(parseHeader('  \n ').diagnostics.map((d) => d.code), ['empty-document']);
+});
+
+test('a CRLF header keeps the carriage return out of the title', () => {
+	const { header } = parseHeader('date 2021-11-11 Title here\r\n\r\nBody.');
+	assert.equal(header.title, 'Title here');
+	assert.equal(header.end, 26);
+});
+
+test('does not split sentences at abbreviations and initials', () => {
+	const text = 'date 2020-01-01 T\n\nMr. J. R. R. Tolkien went to the U.S. in Sept. 1950. He paid $3.5 million. Then he left.';
+	assert.deepEqual(sentences(text), ['Mr. J. R. R. Tolkien went to the U.S. in Sept. 1950.', 'He paid $3.5 million.', 'Then he left.']);
+});
+
+test('a closing quotation mark stays with its sentence', () => {
+	const text = 'date 2020-01-01 T\n\nShe said “it is over.” Then she left. "Go," he said. "Now." They went.';
+	assert.deepEqual(sentences(text), ['She said “it is over.”', 'Then she left.', '"Go," he said.', '"Now."', 'They went.']);
+});
+
+test('a paragraph break always ends a sentence', () => {
+	const text = 'date 2020-01-01 T\n\nA headline without a stop\n\nThe body starts here.';
+	assert.deepEqual(sentences(text), ['A headline without a stop', 'The body starts here.']);
+});
+
+test('splits a possessive and a prefixed name into tokens of their own', () => {
+	const d = parseDocument('date 2021-11-11 T\n\nHaftar’s pro-Haftar forces and the east-based troops.');
+	assert.deepEqual(d.tokens.map((t) => t.text), ['Haftar', '’s', 'pro', '-', 'Haftar', 'forces', 'and', 'the', 'east-based', 'troops', '.']);
+	for (const t of d.tokens) assert.equal(d.text.slice(t.start, t.end), t.text);
+});
