@@ -201,7 +201,7 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 			if (endHere) {
 				while (i < tokens.length && tokens[i].end <= p.end && (isCloser(tokens, first, i) || /^[.!?…]+$/.test(tokens[i].text))) i++;
 				const next = tokens[i];
-				if (!next || next.end > p.end || /^[\p{Lu}\p{N}"“‘'(\[—–-]/u.test(next.text)) {
+				if (!next || next.end > p.end || /^[\p{Lu}\p{N}"“‘'([—–-]/u.test(next.text)) {
 					out.push({ start: tokens[first].start, end: tokens[i - 1].end, first, last: i, paragraph: pi });
 					first = i;
 				}
