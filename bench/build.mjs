@@ -1,0 +1,55 @@
+// Bundles the analysis core the way the server ships it (esbuild, minified, node20) so the bench
+// can call each stage directly, whatever the stage modules hold when the bench runs.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, root } from './texts.mjs';
+
+const require = createRequire(import.meta.url);
+
+const STAGES = ['document', 'entities', 'dates', 'claims', 'problems'];
+
+/** Builds bench/data/core.cjs and loads it: { analyze, analyzeDocument, stages, ner?, pathological }. */
+export async function buildCore() {
+	const esbuild = require('esbuild');
+	const a = './server/src/analysis';
+	const lines = [`export { analyze, analyzeDocument } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
+	for (const s of STAGES) if (existsSync(join(root, `server/src/analysis/${s}.ts`))) lines.push(`export * as ${s} from '${a}/${s}';`);
+	const hasNer = existsSync(join(root, 'server/src/analysis/ner/index.ts'));
+	if (hasNer) lines.push(`export * as ner from '${a}/ner';`);
+	const outfile = join(dataDir, 'core.cjs');
+	await esbuild.build({
+		stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' },
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		minify: true,
+		outfile,
+		logLevel: 'error',
+	});
+	delete require.cache[outfile];
+	return require(outfile);
+}
+
+/** Builds bench/data/ner.cjs (the tagger alone) for timing a cold model load in a fresh process. */
+export async function buildNer() {
+	if (!existsSync(join(root, 'server/src/analysis/ner/index.ts'))) return null;
+	const esbuild = require('esbuild');
+	const outfile = join(dataDir, 'ner.cjs');
+	await esbuild.build({
+		stdin: {
+			contents: `export { tagEntities } from './server/src/analysis/ner'; export { parseDocument } from './server/src/analysis/document';`,
+			resolveDir: root,
+			loader: 'ts',
+		},
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		minify: true,
+		outfile,
+		logLevel: 'error',
+	});
+	return outfile;
+}

@@ -1,0 +1,167 @@
+// Core throughput: the whole analysis and each stage, warm, single thread, on the same news text
+// as the alternatives (compromise, chrono-node, wink-nlp); the sample seed's latency; the tagger;
+// the generated 1 MB and 10 MB documents; the pathological inputs.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { countWords, root } from './texts.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Runs `fn` over every input once to warm up, then repeatedly until `budgetMs` has passed. */
+export function throughput(fn, inputs, budgetMs) {
+	for (const x of inputs) fn(x);
+	let rounds = 0;
+	const t0 = performance.now();
+	let ms = 0;
+	do {
+		for (const x of inputs) fn(x);
+		rounds++;
+		ms = performance.now() - t0;
+	} while (ms < budgetMs);
+	return { rounds, ms: ms / rounds };
+}
+
+/** p-th percentile (0..100) of a list of numbers. */
+export function percentile(xs, p) {
+	if (!xs.length) return NaN;
+	// A measure that never completed (NaN) counts as infinitely slow.
+	const s = xs.map((x) => (Number.isNaN(x) ? Infinity : x)).sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+function timeOnce(fn) {
+	const t0 = performance.now();
+	fn();
+	return performance.now() - t0;
+}
+
+// The stage calls as analyze.ts makes them: the argument names there pick the inputs here.
+function stageArgs(stage, fnName) {
+	const src = readFileSync(join(root, 'server/src/analysis/analyze.ts'), 'utf8');
+	const m = new RegExp(`${fnName}\\(([^)]*)\\)`).exec(src);
+	const names = m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : ['document'];
+	return (ctx) =>
+		names.map((n) => {
+			if (/doc/i.test(n)) return ctx.doc;
+			if (/entit/i.test(n)) return ctx.entities;
+			if (/date/i.test(n)) return ctx.dates;
+			if (/claim/i.test(n)) return ctx.claims;
+			if (/opt/i.test(n)) return ctx.opts;
+			return undefined;
+		});
+}
+
+const STAGES = [
+	['document model', 'document', 'parseDocument'],
+	['entities', 'entities', 'findEntities'],
+	['dates', 'dates', 'findDates'],
+	['claims', 'claims', 'findClaims'],
+	['problems', 'problems', 'findProblems'],
+];
+
+/** Measures the core on the news articles; returns rows of { name, wordsPerSec, mbPerSec, ... }. */
+export function measureCore(core, articles, budgetMs) {
+	const texts = articles.map((a) => a.text);
+	const words = texts.reduce((n, t) => n + countWords(t), 0);
+	const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+	const rate = (r) => ({ wordsPerSec: words / (r.ms / 1000), mbPerSec: bytes / 1e6 / (r.ms / 1000), msPerRound: r.ms });
+	const out = { words, bytes, files: texts.length, whole: rate(throughput((t) => core.analyze(t), texts, budgetMs)), stages: {} };
+	const parse = core.document.parseDocument;
+	const ctxs = texts.map((t) => {
+		const doc = parse(t);
+		const a = core.analyzeDocument(t);
+		return { doc, entities: a.annotations.entities, dates: a.annotations.dates, claims: a.annotations.claims, opts: undefined };
+	});
+	for (const [label, mod, fnName] of STAGES) {
+		const fn = core[mod]?.[fnName];
+		if (typeof fn !== 'function') continue;
+		if (mod === 'document') out.stages[label] = rate(throughput((t) => fn(t), texts, budgetMs));
+		else {
+			const args = stageArgs(mod, fnName);
+			out.stages[label] = rate(throughput((c) => fn(...args(c)), ctxs, budgetMs));
+		}
+	}
+	if (typeof core.ner?.tagEntities === 'function') {
+		const tokens = ctxs.reduce((n, c) => n + c.doc.tokens.length, 0);
+		const r = throughput((c) => core.ner.tagEntities(c.doc), ctxs, budgetMs);
+		out.tagger = { tokensPerSec: tokens / (r.ms / 1000), spans: ctxs.reduce((n, c) => n + core.ner.tagEntities(c.doc).length, 0) };
+	}
+	return out;
+}
+
+/** The alternatives on the same text, each as words/s. */
+export function measureAlternatives(articles, budgetMs) {
+	const texts = articles.map((a) => a.text);
+	const words = texts.reduce((n, t) => n + countWords(t), 0);
+	const rate = (r) => ({ wordsPerSec: words / (r.ms / 1000) });
+	const nlp = require('compromise');
+	const chrono = require('chrono-node');
+	const winkNLP = require('wink-nlp');
+	const wink = winkNLP(require('wink-eng-lite-web-model'));
+	const refs = texts.map((t) => {
+		const m = /date (\d{4})-(\d\d)-(\d\d)/.exec(t);
+		return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], 12)) : new Date(Date.UTC(2021, 0, 1, 12));
+	});
+	const idx = texts.map((_, i) => i);
+	return {
+		compromise: rate(
+			throughput((t) => {
+				const d = nlp(t);
+				d.people().out('array');
+				d.places().out('array');
+				d.organizations().out('array');
+			}, texts, budgetMs),
+		),
+		'chrono-node': rate(throughput((i) => chrono.parse(texts[i], refs[i]), idx, budgetMs)),
+		'wink-nlp': rate(throughput((t) => wink.readDoc(t).entities().out(), texts, budgetMs)),
+	};
+}
+
+/** Warm latency of one small document: the median and p99 of `n` runs. */
+export function sampleLatency(core, text, n) {
+	for (let i = 0; i < 20; i++) core.analyze(text);
+	const xs = Array.from({ length: n }, () => timeOnce(() => core.analyze(text)));
+	return { p50: percentile(xs, 50), p99: percentile(xs, 99), words: countWords(text) };
+}
+
+/** One warm run of the whole analysis over a large document (no size limit). */
+export function bigDocument(core, text) {
+	const ms = timeOnce(() => core.analyze(text, { maxFileSize: Infinity }));
+	return { ms, words: countWords(text), mb: Buffer.byteLength(text) / 1e6, wordsPerSec: countWords(text) / (ms / 1000) };
+}
+
+/**
+ * Analysis time of each pathological input of `size` code units, each in a fresh process (after a
+ * warm-up on `warmText`) so that a super-linear case is stopped at `timeoutMs` instead of hanging.
+ */
+export function measurePathological(bundle, names, size, warmText, timeoutMs) {
+	const out = {};
+	for (const name of names) {
+		const script = `const c=require(${JSON.stringify(bundle)});for(let i=0;i<20;i++)c.analyze(${JSON.stringify(warmText)});
+const t=c.pathological[${JSON.stringify(name)}](${size});const t0=performance.now();c.analyze(t,{maxFileSize:Infinity});
+console.log(JSON.stringify({ms:performance.now()-t0,chars:t.length}));`;
+		const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: timeoutMs });
+		try {
+			out[name] = { ...JSON.parse(r.stdout), error: null };
+		} catch {
+			out[name] = { ms: NaN, error: r.error?.code === 'ETIMEDOUT' ? `stopped after ${timeoutMs / 1000} s` : (r.stderr || '').trim().split('\n').slice(0, 2).join(' ').slice(0, 200) };
+		}
+	}
+	return out;
+}
+
+/** Cold tagger load in a fresh process: require of the bundle plus the first call on the sample. */
+export function taggerLoad(nerBundle, sampleText) {
+	const script = `const t0=performance.now();const m=require(${JSON.stringify(nerBundle)});const t1=performance.now();
+const d=m.parseDocument(${JSON.stringify(sampleText)});const t2=performance.now();m.tagEntities(d);const t3=performance.now();
+console.log(JSON.stringify({require:t1-t0,first:t3-t2}));`;
+	const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+	try {
+		const j = JSON.parse(r.stdout);
+		return { ms: j.require + j.first, ...j };
+	} catch {
+		return { ms: NaN, error: r.stderr.slice(0, 300) };
+	}
+}

@@ -1,0 +1,60 @@
+// The corpus: the server indexing a folder of seed files opened as the workspace root, timed until
+// it reports the end of its work-done progress, with the server's peak resident memory. Before
+// the server has a workspace index, the CLI over the same folder stands in, and the result says so.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { memoryOf, startServer } from './lsp.mjs';
+import { root } from './texts.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Indexes `dir` through the server when it has a workspace index, else through the CLI. */
+export async function indexCorpus(dir, { timeoutMs }) {
+	if (existsSync(join(root, 'server/src/workspace'))) {
+		const r = await serverIndex(dir, timeoutMs);
+		if (r.how) return r;
+		const cli = await cliOverFolder(dir);
+		return { ...cli, note: `${r.note}; measured the CLI over the folder instead` };
+	}
+	return { ...(await cliOverFolder(dir)), note: 'the server has no workspace index yet (server/src/workspace/); measured the CLI over the folder instead' };
+}
+
+async function serverIndex(dir, timeoutMs) {
+	const t0 = performance.now();
+	const server = await startServer({ workspace: dir });
+	const p = server.progress;
+	// Some progress must begin soon after start-up; then wait until every begun progress has ended.
+	let waited = 0;
+	while (waited < timeoutMs) {
+		if (p.begun > 0 && p.ended >= p.begun) break;
+		if (p.begun === 0 && waited > 5000) break;
+		if (server.proc.exitCode !== null) break;
+		await sleep(50);
+		waited += 50;
+	}
+	const done = p.begun > 0 && p.ended >= p.begun;
+	const mem = memoryOf(server.proc.pid);
+	const result = done
+		? { how: 'server', wallMs: p.lastEndAt - t0, peakMB: mem.peakMB, rssMB: mem.rssMB, progress: p.messages.slice(0, 3) }
+		: { how: null, note: p.begun ? `the server's index did not finish within ${timeoutMs / 1000} s` : 'the server reported no work-done progress for the workspace index' };
+	if (server.proc.exitCode !== null) result.note = `the server exited (${server.proc.exitCode}) while indexing: ${server.stderr().slice(-300)}`;
+	await server.stop();
+	return result;
+}
+
+/** `seed-lens analyze --format json DIR` with its wall time and peak resident memory. */
+function cliOverFolder(dir) {
+	const cli = join(root, 'dist/cli.js');
+	const script = `process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)});`;
+	return new Promise((resolve) => {
+		const t0 = performance.now();
+		const child = spawn(process.execPath, ['-e', script, cli, 'analyze', '--format', 'json', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+		let err = '';
+		child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+		child.on('exit', (code) => {
+			const kb = Number(/MAXRSS (\d+)/.exec(err)?.[1] ?? NaN);
+			resolve({ how: 'cli', wallMs: performance.now() - t0, peakMB: kb / 1024, exitCode: code });
+		});
+	});
+}

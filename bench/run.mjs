@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm run bench`: the core's throughput against the alternatives, editor latency through the real
+// server, the corpus, the shipped sizes and the pathological inputs, each against its target.
+// BENCH_QUICK=1 gives a short run (and leaves RESULTS.md alone). Exits 1 when a target is missed by
+// more than 20 %. Run after `node esbuild.js --production` (the npm script does).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCore, buildNer } from './build.mjs';
+import { bigDocument, measureAlternatives, measureCore, measurePathological, sampleLatency, taggerLoad } from './core.mjs';
+import { indexCorpus } from './corpus.mjs';
+import { editorLatency, startLatency } from './editor.mjs';
+import { fmt, machine, report, row } from './report.mjs';
+import { measureSizes } from './sizes.mjs';
+import { corpusFolder, dataDir, folderSize, newsArticles, paragraphsOf, root, seedOfSize } from './texts.mjs';
+
+const quick = !!process.env.BENCH_QUICK;
+const cfg = quick
+	? { budgetMs: 300, edits: 50, restRequests: 20, corpusFiles: 1000, starts: 2, bigMB: 2, timeoutMs: 30_000 }
+	: { budgetMs: 2000, edits: 200, restRequests: 100, corpusFiles: 10_000, starts: 5, bigMB: 10, timeoutMs: 90_000 };
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+
+async function main() {
+	const t0 = performance.now();
+	const m = machine();
+	mkdirSync(dataDir, { recursive: true });
+	const rows = [];
+	const raw = { cfg };
+
+	log('bundling the analysis core');
+	const core = await buildCore();
+	const news = newsArticles();
+	const paragraphs = paragraphsOf(news.all);
+	const sample = readFileSync(join(root, 'samples/000_c1e85f038010932c.txt'), 'utf8');
+	const doc1 = seedOfSize(paragraphs, 1e6, 1);
+	writeFileSync(join(dataDir, 'seed-1mb.txt'), doc1);
+	const newsNote = `${news.all.length} articles`;
+
+	log(`core throughput on ${news.all.length} news articles`);
+	const c = (raw.core = measureCore(core, news.all, cfg.budgetMs));
+	const T = 'Core';
+	rows.push(row(T, `whole analysis, news (${fmt.int(c.words)} words)`, c.whole.wordsPerSec, fmt.wps, { op: '>=', value: 250_000 }, newsNote));
+	rows.push(row(T, 'whole analysis, news', c.whole.mbPerSec, fmt.mbps));
+	for (const [stage, r] of Object.entries(c.stages)) {
+		rows.push(row(T, `stage: ${stage}`, r.wordsPerSec, fmt.wps));
+		rows.push(row(T, `stage: ${stage}`, r.mbPerSec, fmt.mbps));
+	}
+	const s = (raw.sample = sampleLatency(core, sample, quick ? 50 : 300));
+	rows.push(row(T, `sample seed (${s.words} words), p50`, s.p50, fmt.ms, { op: '<', value: 5 }));
+	rows.push(row(T, 'sample seed, p99', s.p99, fmt.ms));
+	const big1 = (raw.big1 = bigDocument(core, doc1));
+	rows.push(row(T, `1 MB document (${fmt.int(big1.words)} words)`, big1.ms, fmt.ms, null, fmt.wps(big1.wordsPerSec)));
+	const docBig = seedOfSize(paragraphs, cfg.bigMB * 1e6, 10);
+	const big10 = (raw.bigN = bigDocument(core, docBig));
+	rows.push(row(T, `${cfg.bigMB} MB document (${fmt.int(big10.words)} words)`, big10.ms, fmt.ms, null, fmt.wps(big10.wordsPerSec)));
+
+	if (c.tagger) {
+		rows.push(row('Tagger', 'tagging, news', c.tagger.tokensPerSec, fmt.tps, { op: '>=', value: 300_000 }, `${c.tagger.spans} spans`));
+		const load = (raw.taggerLoad = taggerLoad(await buildNer(), sample));
+		rows.push(row('Tagger', 'model load (cold require + first call)', load.ms, fmt.ms, { op: '<', value: 100 }));
+	}
+
+	log('alternatives on the same text');
+	const alt = (raw.alternatives = measureAlternatives(news.all, cfg.budgetMs));
+	const pairs = { compromise: 'entities', 'chrono-node': 'dates', 'wink-nlp': 'entities' };
+	const parse = c.stages['document model'];
+	for (const [name, r] of Object.entries(alt)) {
+		rows.push(row('Alternatives', `${name}`, r.wordsPerSec, fmt.wps));
+		const target = name === 'compromise' ? { op: '>=', value: 10 } : null;
+		rows.push(row('Alternatives', `whole analysis / ${name}`, c.whole.wordsPerSec / r.wordsPerSec, fmt.ratio, target));
+		const st = c.stages[pairs[name]];
+		// The pair is the stage with the document model it needs, as the alternative tokenizes too.
+		if (st && parse) rows.push(row('Alternatives', `document model + ${pairs[name]} / ${name}`, 1 / (1 / parse.wordsPerSec + 1 / st.wordsPerSec) / r.wordsPerSec, fmt.ratio));
+	}
+
+	log('editor latency through the server');
+	const start = (raw.start = await startLatency(cfg.starts));
+	const E = 'Editor';
+	rows.push(row(E, `server start → initialize answered, p50 of ${start.runs}`, start.p50, fmt.ms, { op: '<', value: 300 }));
+	const ed = (raw.editor = await editorLatency(doc1, { edits: cfg.edits, intervalMs: 20, restRequests: cfg.restRequests, timeoutMs: cfg.timeoutMs }));
+	rows.push(row(E, `1 MB didOpen → diagnostics (${ed.diagnosticsMode})`, ed.openToDiagnostics, fmt.ms));
+	rows.push(row(E, 'hover p99, 1 MB, at rest', ed.restHover.p99, fmt.ms, { op: '<', value: 10 }, `p50 ${fmt.ms(ed.restHover.p50)}`));
+	rows.push(row(E, 'documentSymbol p99, 1 MB, at rest', ed.restSymbols.p99, fmt.ms, { op: '<', value: 10 }, `p50 ${fmt.ms(ed.restSymbols.p50)}`));
+	const ty = ed.typing;
+	rows.push(row(E, `last of ${ty.edits} keystrokes (every ${ty.intervalMs} ms) → fresh diagnostics`, ty.lastEditToDiagnostics, fmt.ms, { op: '<', value: 300 }));
+	rows.push(row(E, 'keystroke → fresh diagnostics, p50', ty.freshP50, fmt.ms));
+	rows.push(row(E, 'keystroke → fresh diagnostics, p99', ty.freshP99, fmt.ms));
+	rows.push(row(E, 'hover p99 while typing', ty.hover.p99, fmt.ms, { op: '<', value: 10 }, `p50 ${fmt.ms(ty.hover.p50)}`));
+	rows.push(row(E, 'documentSymbol p99 while typing', ty.symbols.p99, fmt.ms, { op: '<', value: 10 }, `p50 ${fmt.ms(ty.symbols.p50)}`));
+
+	log(`corpus of ${cfg.corpusFiles} files`);
+	const dir = corpusFolder(paragraphs, cfg.corpusFiles);
+	const size = folderSize(dir);
+	const idx = (raw.corpus = { ...(await indexCorpus(dir, { timeoutMs: cfg.timeoutMs })), ...size });
+	const C = 'Corpus';
+	const what = `${fmt.int(size.files)} files, ${fmt.bytes(size.bytes)}, by the ${idx.how === 'server' ? 'server' : 'CLI'}`;
+	rows.push(row(C, `index ${what}`, idx.wallMs, fmt.s, { op: '<', value: 30_000 * (cfg.corpusFiles / 10_000) }, idx.note));
+	rows.push(row(C, 'peak resident memory', idx.peakMB, fmt.mb, { op: '<', value: 500 }));
+
+	log('sizes');
+	const sz = (raw.sizes = measureSizes());
+	for (const [f, b] of Object.entries(sz.bytes)) rows.push(row('Sizes', f, b, fmt.bytes, f.endsWith('.vsix') ? { op: '<', value: 5e6 } : null, f.endsWith('.vsix') ? sz.vsixNote : undefined));
+
+	log('pathological inputs');
+	const pat = (raw.pathological = measurePathological(join(dataDir, 'core.cjs'), Object.keys(core.pathological), 1_000_000, sample, quick ? 10_000 : 30_000));
+	for (const [name, r] of Object.entries(pat)) rows.push(row('Pathological (1 MB)', name, r.ms, fmt.ms, { op: '<', value: 2000 }, r.error ?? undefined));
+
+	const failed = report(m, rows, raw, { quick, totalMs: performance.now() - t0 });
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(2);
+});
