@@ -44,6 +44,7 @@ export type Granularity =
 	| 'week'
 	| 'month'
 	| 'quarter'
+	| 'half'
 	| 'season'
 	| 'year'
 	| 'decade'
