@@ -1,32 +1,62 @@
 /**
  * The trained entity tagger. `tagEntities(doc, gazetteer?)` runs a compact averaged-perceptron
- * sequence model (BIO over PER, ORG, LOC, NORP, MISC) over every body sentence of a parsed seed
- * document and returns name spans as UTF-16 offsets into `doc.text`, with the token range
- * `[first, last)` in `doc.tokens` and a 0..1 confidence. Spans never overlap, never cross a
- * sentence and never include a possessive ’s. LOC covers countries and cities as well as other
- * places (the caller decides GPE vs LOC); NORP (nationalities, groups) and MISC (events, works,
- * laws…) are learnt from fewer examples and are less reliable. The optional `gazetteer` callback
- * lets the caller add its own per-token membership features (e.g. `['country']`); the shipped
- * model was trained without caller features, so they only matter for a model trained with them.
- * A name tagged PER once in a document is retyped PER wherever the same string recurs
- * (see `harmonize`). Pure: no I/O, the weights are bundled.
+ * sequence model (greedy BIO2 over PER, ORG, LOC, NORP, MISC) over every body sentence of a
+ * parsed seed document and returns name spans as UTF-16 offsets into `doc.text`, with the token
+ * range `[first, last)` in `doc.tokens` and a 0..1 confidence (mean per-token tag probability).
+ * Spans never overlap, never cross a sentence and never include a possessive ’s. LOC covers
+ * countries and cities as well as other places (the caller decides GPE vs LOC); NORP
+ * (nationalities, groups) and MISC (events, works, laws, products) are learnt from fewer examples
+ * and are less reliable. Types are made consistent per document (`harmonize`): a name tagged PER
+ * once is PER wherever it recurs, as is the surname of a multi-word person name, and untagged
+ * recurrences of person names are added. The optional `gazetteer` callback adds caller features
+ * per token (e.g. `['country']`); they only carry weight in a model trained with them, the
+ * shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
+ * first call loads them (tens of milliseconds). Pure: no I/O.
  */
 import type { SeedDocument, Token } from '../document';
+import { harmonize } from './consistency';
+import { DecodeBuffers, decodeSentence, spansOf } from './decode';
+import { STATIC_FEATURES, callerFeature, docContext, normalizeToken, sentenceAtoms, staticFeatures } from './features';
+import { CompactModel, TYPES, type ModelFile, type NerSpan } from './model';
+import modelFile from './model.json';
 
-export type NerType = 'PER' | 'ORG' | 'LOC' | 'NORP' | 'MISC';
+export type { NerSpan, NerType } from './model';
+export { harmonize } from './consistency';
 
-export interface NerSpan {
-	start: number;
-	end: number;
-	type: NerType;
-	/** 0..1 confidence */
-	score: number;
-	/** Token indices [first, last) in doc.tokens. */
-	first: number;
-	last: number;
+let loaded: CompactModel | undefined;
+
+/** The bundled model, loaded on first use. */
+export function nerModel(): CompactModel {
+	return (loaded ??= new CompactModel(modelFile as unknown as ModelFile));
 }
 
 /** Tags the body's sentences. `gazetteer` lets the caller add gazetteer membership features per token (optional). */
-export function tagEntities(_doc: SeedDocument, _gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
-	return [];
+export function tagEntities(doc: SeedDocument, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
+	return harmonize(doc, tagSentences(doc, nerModel(), gazetteer));
+}
+
+/** The model's spans before document-level consistency. */
+export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
+	const words = doc.sentences.map((s) => doc.tokens.slice(s.first, s.last).map((t) => normalizeToken(t.text)));
+	const ctx = docContext(words);
+	const buf = new DecodeBuffers();
+	const out: NerSpan[] = [];
+	doc.sentences.forEach((sent, k) => {
+		const n = words[k].length;
+		const atoms = sentenceAtoms(words[k], model.lexicon, ctx);
+		const feats = new Uint32Array(n * STATIC_FEATURES);
+		for (let i = 0; i < n; i++) staticFeatures(atoms, i, feats, i * STATIC_FEATURES);
+		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
+		const tags = new Uint8Array(n);
+		const probs = new Float64Array(n);
+		decodeSentence(model, atoms, n, feats, 0, tags, buf, probs, model.scale, extra);
+		for (const s of spansOf(tags, n)) {
+			let p = 0;
+			for (let i = s.first; i < s.last; i++) p += probs[i];
+			const first = sent.first + s.first;
+			const last = sent.first + s.last;
+			out.push({ start: doc.tokens[first].start, end: doc.tokens[last - 1].end, type: TYPES[s.type], score: p / (s.last - s.first), first, last });
+		}
+	});
+	return out;
 }

