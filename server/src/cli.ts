@@ -4,7 +4,7 @@ import { analyze, type DocumentAnnotations } from './analysis';
 import { expandInputs, readSeed } from './cli/files';
 import { textReport } from './cli/textReport';
 
-const USAGE = `Usage: seed-lens analyze [--format json|text] [--max-file-size N] FILE|DIR...
+const USAGE = `Usage: seed-lens analyze [--format json|text] [--max-file-size N] [--entities rules|model|both] FILE|DIR...
 
 Analyses seed files (a first line "date YYYY-MM-DD Title", then paragraphs) and
 reports their entities, dates, claims and problems.
@@ -12,6 +12,8 @@ reports their entities, dates, claims and problems.
   --format json   one JSON array on stdout, one element per file (ANNOTATIONS.md)
   --format text   a readable report (default)
   --max-file-size N  skip analysis of files over N characters (default 5000000)
+  --entities rules|model|both  entity recognisers: gazetteers and rules, the
+                  trained tagger, or both (default)
   -h, --help      this help
 
 Directories are walked for *.txt and *.seed files. Exit status: 0 when every
@@ -24,7 +26,7 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSize?: number } {
+function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSize?: number; entities?: 'rules' | 'model' | 'both' } {
 	const [command, ...rest] = argv;
 	if (!command || command === '-h' || command === '--help') {
 		process.stdout.write(USAGE + '\n');
@@ -33,6 +35,7 @@ function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSi
 	if (command !== 'analyze') fail(`unknown command “${command}”`);
 	let format = 'text';
 	let maxFileSize: number | undefined;
+	let entities: 'rules' | 'model' | 'both' | undefined;
 	const files: string[] = [];
 	for (let i = 0; i < rest.length; i++) {
 		const a = rest[i];
@@ -45,11 +48,15 @@ function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSi
 		} else if (a === '--max-file-size') {
 			maxFileSize = Number(rest[++i]);
 			if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) fail('--max-file-size takes a positive number');
+		} else if (a === '--entities' || a.startsWith('--entities=')) {
+			const v = a.includes('=') ? a.split('=')[1] : (rest[++i] ?? '');
+			if (v !== 'rules' && v !== 'model' && v !== 'both') fail(`unknown entity recogniser “${v}”: use rules, model or both`);
+			entities = v;
 		} else if (a.startsWith('-') && a !== '-') fail(`unknown option “${a}”`);
 		else files.push(a);
 	}
 	if (!files.length) fail('no FILE or DIR given');
-	return { format, files, maxFileSize };
+	return { format, files, maxFileSize, entities };
 }
 
 function progress(done: number, total: number): void {
@@ -61,7 +68,7 @@ function progress(done: number, total: number): void {
 }
 
 function main(): void {
-	const { format, files, maxFileSize } = parseArgs(process.argv.slice(2));
+	const { format, files, maxFileSize, entities } = parseArgs(process.argv.slice(2));
 	const inputs = expandInputs(files);
 	const results: Result[] = [];
 	let failed = false;
@@ -74,7 +81,7 @@ function main(): void {
 			results.push({ file, error: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (e as Error).message });
 			return;
 		}
-		results.push({ file, ...analyze(text, maxFileSize ? { maxFileSize } : {}) });
+		results.push({ file, ...analyze(text, { ...(maxFileSize ? { maxFileSize } : {}), ...(entities ? { entityRecogniser: entities } : {}) }) });
 		progress(i + 1, inputs.length);
 	});
 	if (format === 'json') process.stdout.write(JSON.stringify(results) + '\n');

@@ -20,7 +20,7 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const document = parseDocument(text);
-	const entities = findEntities(document);
+	const entities = findEntities(document, opts);
 	const dates = findDates(document);
 	let claims = findClaims(document, entities);
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');

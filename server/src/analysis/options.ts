@@ -4,9 +4,12 @@ export interface AnalysisOptions {
 	maxFileSize: number;
 	/** Report check-worthy statements that have no source. */
 	unattributedClaims: boolean;
+	/** Which entity recognisers run: gazetteers and rules, the trained tagger, or both. */
+	entityRecogniser: 'rules' | 'model' | 'both';
 }
 
 export const defaultOptions: AnalysisOptions = {
 	maxFileSize: 5_000_000,
 	unattributedClaims: true,
+	entityRecogniser: 'both',
 };

@@ -1,0 +1,134 @@
+/**
+ * One entity per referent: groups typed mentions so that "Khalifa Haftar", "Haftar" and the
+ * "Haftar" of "pro-Haftar" are one person, "Libyan National Army (LNA)" and "LNA" one
+ * organisation, and "US", "U.S." and "United States" one country.
+ */
+import type { SeedDocument, Token } from '../document';
+import type { Entity, EntityType } from '../types';
+import type { Candidate } from './rules';
+import { CORP_SUFFIXES, NAME_CONNECTORS } from './words';
+
+class UnionFind {
+	private readonly parent: number[];
+	constructor(n: number) {
+		this.parent = Array.from({ length: n }, (_, i) => i);
+	}
+	find(i: number): number {
+		while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+		return i;
+	}
+	/** Joins b's group into a's; a's root stays the root. */
+	union(a: number, b: number): void {
+		const ra = this.find(a), rb = this.find(b);
+		if (ra !== rb) this.parent[rb] = ra;
+	}
+}
+
+const words = (tokens: Token[], c: Candidate) => tokens.slice(c.first, c.last).map((t) => t.text);
+
+// "Chrysler LLC" and "Chrysler", "U.S." and "US" share a key.
+function nameKey(tokens: Token[], c: Candidate): string {
+	if (c.entry) return `g:${c.entry.id}`;
+	const w = words(tokens, c).map((x) => x.toLowerCase());
+	while (w.length > 1 && CORP_SUFFIXES.has(w[w.length - 1])) w.pop();
+	return `${c.type === 'PERSON' ? 'p' : 'n'}:${w.join(' ').replace(/\./g, '')}`;
+}
+
+function initials(ws: string[]): string {
+	return ws.filter((w) => /^\p{Lu}/u.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase())).map((w) => w[0]).join('');
+}
+
+/** Groups candidates (sorted, non-overlapping) into entities with ids e1, e2… in order of first mention. */
+export function clusterEntities(doc: SeedDocument, cands: Candidate[]): Entity[] {
+	const { tokens } = doc;
+	const uf = new UnionFind(cands.length);
+	const byKey = new Map<string, number>();
+	cands.forEach((c, i) => {
+		const k = nameKey(tokens, c);
+		const j = byKey.get(k);
+		if (j === undefined) byKey.set(k, i);
+		else uf.union(j, i);
+	});
+	linkAcronyms(tokens, cands, uf);
+	linkShortNames(tokens, cands, uf);
+	return buildEntities(doc, cands, uf);
+}
+
+// "Libyan National Army (LNA)": the bracketed acronym is the name before it; a bare acronym
+// elsewhere joins the name whose initials it spells.
+function linkAcronyms(tokens: Token[], cands: Candidate[], uf: UnionFind): void {
+	const long = cands.map((c, i) => ({ c, i })).filter(({ c }) => c.last - c.first >= 2 && c.type !== 'PERSON');
+	cands.forEach((c, i) => {
+		const w = words(tokens, c);
+		if (w.length !== 1 || !/^\p{Lu}[\p{Lu}&.]+$/u.test(w[0])) return;
+		const prev = cands[i - 1];
+		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void join(uf, cands, i - 1, i);
+		const acr = w[0].replace(/\./g, '');
+		const target = long.find(({ c: l }) => initials(words(tokens, l)) === acr);
+		if (target) join(uf, cands, target.i, i);
+	});
+}
+
+// "Haftar" after "Khalifa Haftar" is the same person; "Lockheed" after "Lockheed Martin" the same company.
+function linkShortNames(tokens: Token[], cands: Candidate[], uf: UnionFind): void {
+	const persons = new Map<string, number>();
+	const orgs = new Map<string, number>();
+	cands.forEach((c, i) => {
+		const w = words(tokens, c);
+		if (w.length >= 2 && c.type === 'PERSON') {
+			persons.set(w[w.length - 1].toLowerCase(), i);
+			if (!persons.has(w[0].toLowerCase())) persons.set(`first:${w[0].toLowerCase()}`, i);
+		}
+		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(w[0].toLowerCase())) orgs.set(w[0].toLowerCase(), i);
+	});
+	cands.forEach((c, i) => {
+		const w = words(tokens, c);
+		if (w.length !== 1) return;
+		const key = w[0].toLowerCase();
+		// Countries and demonyms keep their own entity even when a person shares the word.
+		const sure = c.strength >= 0.9 && c.type !== 'PERSON' && c.type !== 'ORG';
+		const p = persons.get(key);
+		if (p !== undefined && !sure && c.type !== 'NORP') return void join(uf, cands, p, i);
+		const o = orgs.get(key);
+		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5)) join(uf, cands, o, i);
+	});
+}
+
+// The group keeps the type of its strongest member (see entityOf): a weakly guessed "Haftar" becomes PERSON.
+function join(uf: UnionFind, _cands: Candidate[], anchor: number, other: number): void {
+	uf.union(anchor, other);
+}
+
+function buildEntities(doc: SeedDocument, cands: Candidate[], uf: UnionFind): Entity[] {
+	const groups = new Map<number, number[]>();
+	cands.forEach((_, i) => {
+		const r = uf.find(i);
+		const g = groups.get(r) ?? [];
+		g.push(i);
+		groups.set(r, g);
+	});
+	const out: Entity[] = [];
+	for (const members of [...groups.values()].sort((a, b) => cands[a[0]].first - cands[b[0]].first)) {
+		out.push(entityOf(doc, cands, members, `e${out.length + 1}`));
+	}
+	return out;
+}
+
+function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: string): Entity {
+	const ms = members.map((i) => cands[i]);
+	const strongest = ms.reduce((a, b) => (b.strength > a.strength || (b.strength === a.strength && b.last - b.first > a.last - a.first) ? b : a));
+	const type: EntityType = ms.some((m) => m.type === 'PERSON' && m.strength >= 0.5) && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
+	const mentions = ms.map((m) => {
+		const start = doc.tokens[m.first].start, end = doc.tokens[m.last - 1].end;
+		return { start, end, text: doc.text.slice(start, end) };
+	});
+	const entry = ms.find((m) => m.entry)?.entry;
+	const longest = mentions.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+	const name = entry && entry.type === type ? entry.name : longest;
+	const texts = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== name);
+	const evidence = [...new Set(ms.flatMap((m) => m.evidence))];
+	const e: Entity = { id, type, name, mentions, evidence };
+	if (texts.length) e.aliases = texts;
+	if (entry && entry.type === type && Object.keys(entry.facts).length) e.facts = { ...entry.facts };
+	return e;
+}

@@ -1,0 +1,184 @@
+/**
+ * The gazetteer: countries, capitals, cities, US states, regions, physical geography, demonyms and
+ * known organisations, precompiled into one Map from a lowercase token sequence to its entries, and
+ * matched longest-first over a document's tokens in O(tokens × longest name).
+ */
+import { tokenize, type Token } from '../document';
+import type { EntityType } from '../types';
+import { DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
+import lexicon from './data/lexicon.json';
+import places from './data/places.json';
+
+/** One thing the gazetteer knows. Entries that share an `id` are one referent (UN / United Nations). */
+export interface GazEntry {
+	id: string;
+	/** The canonical name, for the entity's `name`. */
+	name: string;
+	type: EntityType;
+	/** country, capital, city, state, region, continent, sea, river, mountain, desert, demonym, intl, company… */
+	kind: string;
+	facts: Record<string, string>;
+	/** The entry's own spelling of this key, to check capitalisation against the text. */
+	surface: string[];
+}
+
+export interface GazMatch {
+	first: number;
+	/** One past the last token. */
+	last: number;
+	entries: GazEntry[];
+}
+
+type CountryRow = [string, string, string, string, string[], string[]];
+
+interface Gazetteer {
+	byKey: Map<string, GazEntry[]>;
+	/** Longest key length (in tokens) among keys starting with a given first token. */
+	maxLen: Map<string, number>;
+	countryName: Map<string, string>;
+}
+
+let built: Gazetteer | undefined;
+
+function keyTokens(name: string): string[] {
+	return tokenize(name, 0, name.length).map((t) => t.text);
+}
+
+function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void {
+	const surface = keyTokens(name);
+	if (!surface.length) return;
+	const key = surface.join(' ').toLowerCase();
+	const list = g.byKey.get(key) ?? [];
+	if (list.some((e) => e.id === entry.id)) return;
+	list.push({ ...entry, surface });
+	g.byKey.set(key, list);
+	const f = surface[0].toLowerCase();
+	g.maxLen.set(f, Math.max(g.maxLen.get(f) ?? 0, surface.length));
+}
+
+// Plural of a nationality adjective: Libyan → Libyans, Pakistani → Pakistanis; Chinese, French have none.
+function demonymPlural(d: string): string | undefined {
+	return /(an|i|ite)$/.test(d) ? d + 's' : undefined;
+}
+
+function addCountries(g: Gazetteer): void {
+	for (const [iso, name, capital, continent, alt, demonyms] of places.countries as CountryRow[]) {
+		g.countryName.set(iso, name);
+		const facts: Record<string, string> = { isoCode: iso };
+		if (capital) facts.capital = capital;
+		if (continent) facts.continent = continent;
+		for (const n of [name, ...alt]) add(g, n, { id: `country:${iso}`, name, type: 'GPE', kind: 'country', facts });
+		for (const d of demonyms) {
+			const dfacts = { country: name, isoCode: iso };
+			add(g, d, { id: `norp:${iso}`, name: d, type: 'NORP', kind: 'demonym', facts: dfacts });
+			const p = demonymPlural(d);
+			if (p) add(g, p, { id: `norp:${iso}`, name: d, type: 'NORP', kind: 'demonym', facts: dfacts });
+		}
+	}
+	for (const line of lines(DEMONYMS)) {
+		const iso = line.kind;
+		const country = g.countryName.get(iso);
+		const facts: Record<string, string> = country ? { country, isoCode: iso } : {};
+		const id = iso ? `norp:${iso}` : `norp:${line.names[0].toLowerCase()}`;
+		for (const n of line.names) add(g, n, { id, name: line.names[0], type: 'NORP', kind: 'demonym', facts });
+	}
+}
+
+function addCities(g: Gazetteer): void {
+	for (const [name, iso, population, capital] of places.cities as [string, string, number, number][]) {
+		const country = g.countryName.get(iso) ?? iso;
+		const facts: Record<string, string> = { country, isoCode: iso, population: String(population) };
+		if (capital) facts.capital = 'yes';
+		add(g, name, { id: `city:${iso}:${name}`, name, type: 'GPE', kind: capital ? 'capital' : 'city', facts });
+	}
+	for (const [name, abbr, territory] of places.usStates as [string, string, number][]) {
+		add(g, name, { id: `state:US:${abbr}`, name, type: 'GPE', kind: territory ? 'territory' : 'state', facts: { country: 'United States', postalCode: abbr } });
+	}
+	for (const r of lexicon.regions) {
+		const name = r.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+		add(g, name, { id: `region:${r}`, name, type: 'GPE', kind: 'state', facts: {} });
+	}
+}
+
+function addCurated(g: Gazetteer): void {
+	for (const { names, kind } of lines(LOCATIONS)) {
+		for (const n of names) add(g, n, { id: `loc:${names[0]}`, name: names[0], type: 'LOC', kind, facts: {} });
+	}
+	for (const { names, kind } of lines(ORGANISATIONS)) {
+		const facts: Record<string, string> = names.length > 1 ? { aka: names.slice(1).join(', ') } : {};
+		for (const n of names) add(g, n, { id: `org:${names[0]}`, name: names[0], type: 'ORG', kind, facts });
+	}
+	for (const o of lexicon.organisations) {
+		// The lexicon spells names in lower case; title-case them for display.
+		const name = o.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+		if (!g.byKey.has(keyTokens(name).join(' ').toLowerCase())) add(g, name, { id: `org:${o}`, name, type: 'ORG', kind: 'organisation', facts: {} });
+	}
+}
+
+function lines(block: string): { names: string[]; kind: string }[] {
+	return block
+		.split('\n')
+		.filter((l) => l.trim())
+		.map((l) => {
+			const [names, kind = ''] = l.split('#');
+			return { names: names.split('|').map((n) => n.trim()), kind: kind.trim() };
+		});
+}
+
+/** The compiled gazetteer, built on first use. */
+function gazetteer(): Gazetteer {
+	if (built) return built;
+	const g: Gazetteer = { byKey: new Map(), maxLen: new Map(), countryName: new Map() };
+	addCountries(g);
+	addCurated(g);
+	addCities(g);
+	return (built = g);
+}
+
+/** Looks a name up (any case, tokenized as a document would be). */
+export function lookup(name: string): GazEntry[] {
+	return gazetteer().byKey.get(keyTokens(name).join(' ').toLowerCase()) ?? [];
+}
+
+// A gazetteer word in upper case (UN, WHO, US) only matches the same letters in upper case;
+// other words need a capital in the text unless the entry spells them in lower case (al-Qaeda, of).
+function caseFits(entry: GazEntry, tokens: Token[], first: number): boolean {
+	return entry.surface.every((s, k) => {
+		const t = tokens[first + k].text;
+		if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return t === s;
+		if (/^\p{Ll}/u.test(s)) return true;
+		return /^[\p{Lu}\p{N}]/u.test(t);
+	});
+}
+
+/**
+ * Longest gazetteer matches over `tokens[from, to)`, left to right, never overlapping.
+ * Entries whose capitalisation does not fit the text are dropped.
+ */
+export function matchGazetteer(tokens: Token[], from: number, to: number): GazMatch[] {
+	const g = gazetteer();
+	const out: GazMatch[] = [];
+	for (let i = from; i < to; ) {
+		const maxLen = g.maxLen.get(tokens[i].text.toLowerCase()) ?? 0;
+		let found: GazMatch | undefined;
+		let key = '';
+		const keys: string[] = [];
+		for (let n = 0; n < maxLen && i + n < to; n++) keys.push((key = n ? `${key} ${tokens[i + n].text.toLowerCase()}` : tokens[i].text.toLowerCase()));
+		for (let n = keys.length; n > 0 && !found; n--) {
+			const entries = g.byKey.get(keys[n - 1])?.filter((e) => caseFits(e, tokens, i));
+			if (entries?.length) found = { first: i, last: i + n, entries };
+		}
+		if (found) {
+			out.push(found);
+			i = found.last;
+		} else i++;
+	}
+	return out;
+}
+
+/** The preferred entry of a match: countries before states before capitals before bigger cities. */
+export function bestEntry(entries: GazEntry[]): GazEntry {
+	const rank = (e: GazEntry) =>
+		e.kind === 'country' ? 0 : e.type === 'NORP' ? 1 : e.type === 'ORG' ? 2 : e.type === 'LOC' ? 3 : e.kind === 'state' ? 4 : e.kind === 'capital' ? 5 : 6;
+	return entries.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && +(b.facts.population ?? 0) > +(a.facts.population ?? 0)) ? b : a));
+}

@@ -1,0 +1,226 @@
+/**
+ * Rule-based entity candidates: capitalised name chunks in each sentence, cut and typed by the
+ * gazetteer and by context (titles before a name, organisation and place head words, verbs of
+ * saying after it). Ordinary words that start a sentence, months and weekdays are not names.
+ */
+import type { SeedDocument, Token } from '../document';
+import type { EntityType } from '../types';
+import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
+import {
+	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FIRST_NAMES, GPE_HEADS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
+	NAME_CONNECTORS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isTitleWord,
+} from './words';
+
+/** A typed span of tokens `[first, last)` proposed as an entity mention. */
+export interface Candidate {
+	first: number;
+	last: number;
+	type: EntityType;
+	evidence: string[];
+	entry?: GazEntry;
+	/** 0..1: how sure the rule is; weak guesses yield to the tagger and to clustering. */
+	strength: number;
+}
+
+/** A piece of a chunk: one token, or one gazetteer match taken whole. */
+interface Unit {
+	first: number;
+	last: number;
+	match?: GazMatch;
+}
+
+const isCap = (t: Token) => /^[\p{Lu}]/u.test(t.text) && t.kind === 'word';
+const lower = (t: Token) => t.text.toLowerCase();
+// Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
+const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':', '«']);
+// Heads after which "of" stays inside the name: "Bank of England", "Republic of Korea".
+const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirate', 'gulf', 'isle', 'city', 'province', 'secretary', 'house']);
+
+/** Finds the rule-based candidates of a document, sentence by sentence. */
+export function ruleCandidates(doc: SeedDocument): Candidate[] {
+	const out: Candidate[] = [];
+	const capsElsewhere = capitalisedInside(doc);
+	for (const s of doc.sentences) {
+		const matches = matchGazetteer(doc.tokens, s.first, s.last);
+		for (const chunk of chunks(doc.tokens, s.first, s.last, matches)) {
+			const units = trimStart(doc.tokens, chunk, s.first, capsElsewhere);
+			if (units.length) classify(doc.tokens, units, out);
+		}
+	}
+	return out;
+}
+
+// Words seen capitalised somewhere other than a sentence's start: these are names even when a
+// sentence starts with them ("Total" the company), unless also seen in lower case.
+function capitalisedInside(doc: SeedDocument): Set<string> {
+	const caps = new Set<string>(), low = new Set<string>();
+	for (const s of doc.sentences) {
+		for (let i = s.first; i < s.last; i++) {
+			const t = doc.tokens[i];
+			if (/^\p{Ll}/u.test(t.text)) low.add(t.text);
+			else if (i > s.first && isCap(t) && !OPENERS.has(doc.tokens[i - 1].text)) caps.add(lower(t));
+		}
+	}
+	for (const w of low) caps.delete(w);
+	return caps;
+}
+
+function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]): Unit[][] {
+	const at = new Map(matches.map((m) => [m.first, m]));
+	const out: Unit[][] = [];
+	let cur: Unit[] = [];
+	const flush = () => {
+		while (cur.length && !cur[cur.length - 1].match && NAME_CONNECTORS.has(lower(tokens[cur[cur.length - 1].first]))) cur.pop();
+		if (cur.length) out.push(cur);
+		cur = [];
+	};
+	for (let i = from; i < to; ) {
+		const m = at.get(i);
+		const t = tokens[i];
+		if (m && isCap(tokens[m.first])) {
+			cur.push({ first: m.first, last: m.last, match: m });
+			i = m.last;
+		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t))) {
+			cur.push({ first: i, last: i + 1 });
+			i++;
+		} else if (cur.length && joins(tokens, cur, i, to)) {
+			cur.push({ first: i, last: i + 1 });
+			i++;
+		} else {
+			flush();
+			i++;
+		}
+	}
+	flush();
+	return out;
+}
+
+// A lower-case word or "&" continues a name when a capitalised word follows it.
+function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
+	const w = lower(tokens[i]);
+	const next = tokens[i + 1];
+	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
+	if (w === '&') return true;
+	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
+	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
+	if (w === 'the') return prev === 'of';
+	return NAME_CONNECTORS.has(w) && /^[\p{Lu}]/u.test(tokens[i - 1].text);
+}
+
+// Ordinary words that open a sentence (or a quotation) are not part of a name: "In Tripoli…".
+function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): Unit[] {
+	const u = units[0];
+	const t = tokens[u.first];
+	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
+	const common = u.last - u.first === 1 && isCommonWord(t.text) && !capsElsewhere.has(lower(t)) && !TITLE_HEADS.has(lower(t)) && !(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
+	const rest = atStart && common ? units.slice(1) : units;
+	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
+	return rest;
+}
+
+const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
+const lastWord = (tokens: Token[], units: Unit[]) => lower(tokens[units[units.length - 1].last - 1]);
+
+/** Types one chunk, pushing one or more candidates. */
+function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
+	const { first, last } = span(units);
+	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
+	const head = lastWord(tokens, units);
+	const headText = tokens[last - 1].text;
+	if (last - first >= 2 && (ORG_HEADS.has(head) || CORP_SUFFIXES.has(head)) && !units[units.length - 1].match) {
+		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
+	}
+	const headType = last - first >= 2 && !units[units.length - 1].match ? placeHead(head, lower(tokens[first])) : undefined;
+	if (headType) return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.7 });
+	if (splitAtTitle(tokens, units, out)) return;
+	if (splitAtGazetteer(tokens, units, out)) return;
+	out.push(unknownName(tokens, first, last));
+}
+
+function placeHead(head: string, firstWord: string): EntityType | undefined {
+	if (FAC_HEADS.has(head)) return 'FAC';
+	if (GPE_HEADS.has(head)) return 'GPE';
+	if (LOC_HEADS.has(head) || LOC_PREFIXES.has(firstWord)) return 'LOC';
+	if (EVENT_HEADS.has(head)) return 'EVENT';
+	return undefined;
+}
+
+function fromGazetteer(tokens: Token[], m: GazMatch): Candidate {
+	const e = bestEntry(m.entries);
+	const desc = e.facts.isoCode && e.kind === 'country' ? `gazetteer: country (ISO ${e.facts.isoCode})` : `gazetteer: ${e.kind}`;
+	// A small town named like a person (Henderson, Jackson) after a title or before "said" is that person.
+	const single = m.last - m.first === 1;
+	const w = lower(tokens[m.first]);
+	if (single && (e.kind === 'city' || e.kind === 'state') && (FIRST_NAMES.has(w) || LAST_NAMES.has(w))) {
+		if (titleBefore(tokens, m.first) || SPEECH_VERBS.has(lower(tokens[m.last] ?? tokens[m.first]))) {
+			return { first: m.first, last: m.last, type: 'PERSON', evidence: ['name before a verb of saying'], strength: 0.6 };
+		}
+		return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength: 0.5 };
+	}
+	return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength: e.kind === 'city' ? 0.75 : 0.9 };
+}
+
+function titleBefore(tokens: Token[], i: number): string | undefined {
+	const p = tokens[i - 1];
+	return p && TITLE_HEADS.has(lower(p)) ? p.text : undefined;
+}
+
+// "U.S. President Barack Obama", "Ryanair CEO Michael O'Leary": the words after the title are a person.
+function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	for (let k = units.length - 2; k >= 0; k--) {
+		const u = units[k];
+		if (u.match || !TITLE_HEADS.has(lower(tokens[u.first]))) continue;
+		let s = k;
+		while (s > 0 && !units[s - 1].match && isTitleWord(tokens[units[s - 1].first].text)) s--;
+		const right = units.slice(k + 1);
+		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out);
+		else out.push({ ...span(right), type: 'PERSON', evidence: [`title ‘${tokens.slice(units[s].first, u.last).map((t) => t.text).join(' ')}’`], strength: 0.85 });
+		if (s > 0) classify(tokens, units.slice(0, s), out);
+		return true;
+	}
+	return false;
+}
+
+// A chunk that mixes known and unknown words: "Paul Smith" around a town called Smith, "Apple
+// Computer", "United States Barack Obama".
+function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	const k = units.findIndex((u) => u.match);
+	if (k < 0) return false;
+	const { first, last } = span(units);
+	if (k === 0) {
+		const e = bestEntry(units[0].match!.entries);
+		const rest = units.slice(1);
+		const restStart = lower(tokens[rest[0].first]);
+		if (e.type === 'ORG' && !FIRST_NAMES.has(restStart)) {
+			out.push({ first, last, type: 'ORG', evidence: [`known organisation ‘${e.name}’`], entry: e, strength: 0.7 });
+			return true;
+		}
+		out.push(fromGazetteer(tokens, units[0].match!));
+		classify(tokens, rest, out);
+		return true;
+	}
+	const firstWord = lower(tokens[first]);
+	if (FIRST_NAMES.has(firstWord) && !isCommonWord(firstWord) && last - first <= 4) {
+		out.push({ first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 });
+		return true;
+	}
+	classify(tokens, units.slice(0, k), out);
+	classify(tokens, units.slice(k), out);
+	return true;
+}
+
+function unknownName(tokens: Token[], first: number, last: number): Candidate {
+	const f = tokens[first], l = tokens[last - 1];
+	const n = last - first;
+	const title = titleBefore(tokens, first);
+	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
+	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
+	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
+	const after = tokens[last];
+	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
+		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
+	}
+	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
+	return { first, last, type: n >= 2 && n <= 3 && FIRST_NAMES.has(lower(f)) ? 'PERSON' : 'ORG', evidence: ['capitalised name'], strength: 0.2 };
+}

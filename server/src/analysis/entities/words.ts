@@ -1,0 +1,92 @@
+/**
+ * Word lists the entity rules read: titles, organisation and place head words, reporting verbs,
+ * months and weekdays, given names and surnames, and ordinary English words.
+ */
+import lexicon from './data/lexicon.json';
+
+const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Words that head a person's title; a capitalised name after them is a person. */
+export const TITLE_HEADS = set(`
+president vice-president president-elect premier minister chancellor secretary spokesman spokeswoman spokesperson
+general gen. colonel col. lieutenant lt. major maj. captain capt. sergeant sgt. admiral adm. commander marshal brigadier
+mr. mrs. ms. dr. mr mrs ms dr prof. professor sir dame lord lady king queen prince princess sheikh emir sultan
+pope cardinal bishop archbishop rabbi imam ayatollah cleric judge justice senator sen. rep. representative congressman
+congresswoman governor gov. mayor ambassador envoy chairman chairwoman ceo cfo coo cto executive director officer
+analyst economist strongman leader commissioner inspector detective coach manager founder co-founder deputy head boss
+chief dictator tyrant warlord activist lawyer attorney prosecutor researcher scientist author writer reporter correspondent
+editor columnist candidate rival opponent colleague father mother son daughter wife husband brother sister uncle
+`);
+
+/** Words that may stand inside a title before its head: "Prime Minister", "Chief Executive Officer". */
+export const TITLE_MODIFIERS = set(`
+prime vice deputy acting former interim chief senior foreign defence defense interior finance economy trade health
+justice education energy industry transport labour labor executive operating financial managing general first
+assistant associate under state federal provincial regional national international press communications military
+supreme grand crown late then self-styled de facto
+`);
+
+/** Last words of organisation names. */
+export const ORG_HEADS = set(`
+army navy force forces police guard guards militia ministry department office agency commission committee council
+court tribunal parliament assembly congress senate party movement front brigade brigades group bank fund foundation
+institute institution university college school academy association federation union league organization organisation
+corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh holdings airlines airways
+motors industries systems technologies partners capital management securities investments bureau administration
+authority board service services society church times post journal news herald tribune press media network exchange
+reserve club team mission coalition alliance cabinet research labs laboratories pharmaceuticals energy petroleum
+telecom communications electronics software entertainment studios records foods brands group consortium trust
+commonwealth government regime command
+`);
+
+/** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
+export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a.`);
+
+/** Last words of facility names. */
+export const FAC_HEADS = set(`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`);
+
+/** Last words of political places ("Kent County") and of physical places ("Lake Chad" comes first). */
+export const GPE_HEADS = set(`province region county city state district prefecture oblast governorate municipality`);
+export const LOC_HEADS = set(`island islands valley river sea ocean mountains mountain desert lake peninsula coast strait bay gulf canal basin plateau delta`);
+export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
+
+/** Last words of event names. */
+export const EVENT_HEADS = set(`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty`);
+
+/** Verbs of saying right after a person's name: "Haftar said". */
+export const SPEECH_VERBS = set(`said says told added stated explained argued insisted warned noted claimed admitted announced wrote tweeted replied asked recalled acknowledged declared`);
+
+/** Words inside names that stay lower case: "Bank of England", "Charles de Gaulle". */
+export const NAME_CONNECTORS = set(`of for de du da di la le von van der den del bin ibn al el`);
+
+export const MONTHS_DAYS = set(`
+january february march april may june july august september october november december
+jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
+`);
+
+/** Capitalised words that start sentences and are not names; the lexicon adds thousands more. */
+const STARTERS = set(`
+the a an this that these those it its he she they we i you his her their our my your there here
+but and or so yet also however meanwhile although though while when where after before since because
+if as at in on by for from with without about according under over into during despite amid among between
+then now still already not no yes all some many most several few both each every other such another
+earlier later today yesterday tomorrow last next one two three four five six seven eight nine ten
+what which who whom whose why how more less following including instead indeed
+`);
+
+export const FIRST_NAMES = set(lexicon.firstNames);
+export const LAST_NAMES = set(lexicon.lastNames);
+const COMMON = set(lexicon.common);
+
+/** True for an ordinary English word (any case), as opposed to a name. */
+export function isCommonWord(word: string): boolean {
+	const w = word.toLowerCase();
+	return COMMON.has(w) || STARTERS.has(w) || MONTHS_DAYS.has(w);
+}
+
+/** True for a word that can head a title, or sit inside one. */
+export function isTitleWord(word: string): boolean {
+	const w = word.toLowerCase();
+	return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
+}
