@@ -30,6 +30,16 @@ export class Analyses {
 		return a;
 	}
 
+	/** Analyses a text that is not open in the editor (a file read from disk); not cached. */
+	fromText(uri: string, text: string): DocumentAnalysis {
+		return { ...analyzeDocument(text, this.options()), uri, version: 0, text, lines: new LineIndex(text) };
+	}
+
+	/** The cached analysis of a URI, whatever its version, or undefined. */
+	peek(uri: string): DocumentAnalysis | undefined {
+		return this.cache.get(uri);
+	}
+
 	/** Forgets a closed document. */
 	delete(uri: string): void {
 		this.cache.delete(uri);

@@ -33,8 +33,32 @@ export class LineIndex {
 		if (p.line < 0) return 0;
 		if (p.line >= this.starts.length) return this.text.length;
 		const start = this.starts[p.line];
-		const next = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
-		return Math.min(start + Math.max(0, p.character), next);
+		return Math.min(start + Math.max(0, p.character), this.lineEnd(p.line));
+	}
+
+	/** The offset where a line's content ends (before its line break). */
+	lineEnd(line: number): number {
+		if (line + 1 >= this.starts.length) return this.text.length;
+		let end = this.starts[line + 1] - 1;
+		if (end > this.starts[line] && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+		return end;
+	}
+
+	/** A span cut at line breaks: one piece per line it touches, as line, character and length. */
+	pieces(span: { start: number; end: number }): { line: number; character: number; length: number }[] {
+		const a = this.position(span.start), b = this.position(span.end);
+		const out: { line: number; character: number; length: number }[] = [];
+		for (let l = a.line; l <= b.line; l++) {
+			const from = l === a.line ? a.character : 0;
+			const to = l === b.line ? b.character : this.lineEnd(l) - this.starts[l];
+			if (to > from) out.push({ line: l, character: from, length: to - from });
+		}
+		return out;
+	}
+
+	/** The zero-based line of an offset. */
+	line(offset: number): number {
+		return this.position(offset).line;
 	}
 
 	/** The LSP range of a span. */

@@ -1,49 +1,222 @@
 /** The Seed Lens language server: connection, capabilities, handler registration. */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+	CodeActionKind,
+	CodeLensRefreshRequest,
+	createConnection,
+	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
+	InlayHintRefreshRequest,
+	ProposedFeatures,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type ClientCapabilities,
+	type InitializeParams,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
+import { annotations, AnnotationsRequest } from './features/annotations';
+import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
 import { diagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
-import { defaultSettings, toSettings, type Settings } from './settings';
+import { inlayHints } from './features/inlayHints';
+import { definition, documentHighlight } from './features/navigation';
+import { DiagnosticsPublisher } from './features/publishDiagnostics';
+import { references } from './features/references';
+import { legend, semanticTokens } from './features/semanticTokens';
+import { indexStatus, IndexStatusRequest, workspaceSymbols } from './features/workspaceSymbols';
+import { analysisChanged, defaultSettings, toSettings, type Settings } from './settings';
+import { Corpus } from './workspace/corpus';
+import { IgnoreList } from './workspace/ignoreList';
+import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer';
+import { isSeedDocument } from './workspace/seedFiles';
+import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = defaultSettings;
+let client: ClientCapabilities = {};
+let roots: string[] = [];
 const analyses = new Analyses(() => settings.analysis);
+const corpus = new Corpus();
+const ignores = new IgnoreList();
 
-connection.onInitialize(() => ({
-	capabilities: {
-		textDocumentSync: TextDocumentSyncKind.Incremental,
-		hoverProvider: true,
-		documentSymbolProvider: { label: 'Seed Lens' },
-	},
-	serverInfo: { name: 'Seed Lens' },
-}));
+/** An open document the server serves: a seed file by its name or its first line, whatever the editor calls it. */
+const seedDoc = (uri: string) => {
+	const doc = documents.get(uri);
+	return doc && isSeedDocument(doc.uri, doc.getText(), doc.languageId) ? doc : undefined;
+};
 
-const publish = (doc: TextDocument) => connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics(analyses.get(doc), settings) });
+const openAnalysis = (uri: string) => {
+	const doc = documents.all().find((d) => canonicalUri(d.uri) === uri);
+	return doc && seedDoc(doc.uri) ? analyses.get(doc) : undefined;
+};
 
-documents.onDidChangeContent((e) => publish(e.document));
-documents.onDidClose((e) => {
-	analyses.delete(e.document.uri);
-	void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+const indexer = new Indexer(corpus, {
+	analyze: (uri, text) => analyses.fromText(uri, text),
+	openAnalysis,
+	progress: () => connection.window.createWorkDoneProgress(),
+	log: (message) => connection.console.log(message),
 });
 
-connection.onDidChangeConfiguration((change) => {
-	settings = toSettings((change.settings as { seedLens?: unknown } | undefined)?.seedLens);
-	analyses.clear();
-	documents.all().forEach(publish);
+const publisher = new DiagnosticsPublisher({
+	current: (uri) => documents.get(uri),
+	compute: (doc) => {
+		if (!seedDoc(doc.uri)) return [];
+		const a = analyses.get(doc);
+		indexer.update(a);
+		return diagnostics(a, settings, ignores.matcher(doc.uri));
+	},
+	send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
+});
+
+connection.onInitialize((params: InitializeParams) => {
+	client = params.capabilities;
+	const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+	roots = folders.map(toPath).filter((p): p is string => !!p);
+	return {
+		capabilities: {
+			textDocumentSync: TextDocumentSyncKind.Incremental,
+			hoverProvider: true,
+			documentSymbolProvider: { label: 'Seed Lens' },
+			definitionProvider: true,
+			referencesProvider: true,
+			documentHighlightProvider: true,
+			workspaceSymbolProvider: true,
+			semanticTokensProvider: { legend, full: true, range: true },
+			inlayHintProvider: true,
+			foldingRangeProvider: true,
+			codeLensProvider: { resolveProvider: false },
+			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+			executeCommandProvider: { commands: [IGNORE_COMMAND] },
+			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+		},
+		serverInfo: { name: 'Seed Lens', version: '0.1.0' },
+	};
+});
+
+connection.onInitialized(async () => {
+	if (client.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedLens' });
+	if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+	if (client.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+	await ignores.load(roots);
+	await applySettings(await pullSettings(undefined), true);
+});
+
+/** The `seedLens` settings: pulled from the editor where it can answer, else what it pushed. */
+async function pullSettings(pushed: unknown): Promise<Settings> {
+	if (!client.workspace?.configuration) return toSettings((pushed as { seedLens?: unknown } | undefined)?.seedLens ?? settings);
+	return toSettings(await connection.workspace.getConfiguration('seedLens').catch(() => undefined));
+}
+
+async function applySettings(next: Settings, first = false): Promise<void> {
+	const previous = settings;
+	settings = next;
+	if (analysisChanged(previous, next)) analyses.clear();
+	documents.all().forEach((d) => publisher.soon(d));
+	if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+	if (client.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
+	if (first || JSON.stringify(previous.index) !== JSON.stringify(next.index) || analysisChanged(previous, next)) rebuildIndex();
+}
+
+function rebuildIndex(): void {
+	if (settings.index.enabled) void indexer.rebuild({ roots, exclude: settings.index.exclude, maxFileSize: settings.analysis.maxFileSize });
+	else indexer.stop();
+}
+
+async function changeFolders(added: string[], removed: string[]): Promise<void> {
+	const gone = new Set(removed.map(toPath));
+	roots = [...roots.filter((r) => !gone.has(r)), ...added.map(toPath).filter((p): p is string => !!p)];
+	await ignores.load(roots);
+	rebuildIndex();
+}
+
+connection.onDidChangeConfiguration(async (change) => applySettings(await pullSettings(change.settings)));
+
+connection.onDidChangeWatchedFiles(async (params) => {
+	if (await applyFileEvents(params.changes, indexer, ignores, roots)) documents.all().forEach((d) => publisher.soon(d));
+});
+
+documents.onDidChangeContent((e) => publisher.schedule(e.document));
+documents.onDidClose((e) => {
+	analyses.delete(e.document.uri);
+	publisher.clear(e.document.uri);
+	void indexer.refresh(e.document.uri);
 });
 
 connection.onHover((params, token) => {
-	const doc = documents.get(params.textDocument.uri);
+	const doc = seedDoc(params.textDocument.uri);
 	return doc ? hover(analyses.get(doc), params.position, token) : null;
 });
 
 connection.onDocumentSymbol((params, token) => {
-	const doc = documents.get(params.textDocument.uri);
+	const doc = seedDoc(params.textDocument.uri);
 	return doc ? documentSymbols(analyses.get(doc), token) : [];
 });
+
+connection.onDefinition((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? definition(analyses.get(doc), params.position, token) : null;
+});
+
+connection.onReferences((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? references(analyses.get(doc), params.position, params.context.includeDeclaration, settings.index.enabled ? corpus : null, token) : [];
+});
+
+connection.onDocumentHighlight((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? documentHighlight(analyses.get(doc), params.position, token) : [];
+});
+
+connection.onWorkspaceSymbol((params, token) => workspaceSymbols(corpus, params.query, token));
+
+connection.languages.semanticTokens.on((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? semanticTokens(analyses.get(doc), undefined, token) : { data: [] };
+});
+
+connection.languages.semanticTokens.onRange((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? semanticTokens(analyses.get(doc), params.range, token) : { data: [] };
+});
+
+connection.languages.inlayHint.on((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? inlayHints(analyses.get(doc), params.range, settings, token) : [];
+});
+
+connection.onFoldingRanges((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? foldingRanges(analyses.get(doc), token) : [];
+});
+
+connection.onCodeLens((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? codeLenses(analyses.get(doc), settings, token) : [];
+});
+
+connection.onCodeAction((params, token) => {
+	const doc = seedDoc(params.textDocument.uri);
+	return doc ? codeActions(analyses.get(doc), params, token) : [];
+});
+
+connection.onExecuteCommand(async (params) => {
+	if (await executeCommand(params.command, params.arguments, ignores)) documents.all().forEach((d) => publisher.soon(d));
+});
+
+connection.onRequest(AnnotationsRequest, async (params, token) => {
+	const doc = seedDoc(params.uri);
+	const text = doc ? null : await readSeedFile(params.uri);
+	if (token.isCancellationRequested) return null;
+	return doc ? annotations(analyses.get(doc)) : text !== null ? annotations(analyses.fromText(params.uri, text)) : null;
+});
+
+connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
+
+connection.onShutdown(() => publisher.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -1,11 +1,11 @@
 /** Settings (`seedLens.*`) → plain option objects for the core and the features. */
-import type { AnalysisOptions } from './analysis';
+import { defaultOptions, type AnalysisOptions } from './analysis';
 
 export type SeverityLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 export interface Settings {
 	analysis: AnalysisOptions;
-	/** Severity of the diagnostics of each kind of finding, by diagnostic code or kind. */
+	/** Severity of the diagnostics of each kind of finding. */
 	severity: {
 		entities: SeverityLevel;
 		dates: SeverityLevel;
@@ -15,31 +15,42 @@ export interface Settings {
 		problems: Record<string, SeverityLevel>;
 	};
 	inlayHints: { relativeDates: boolean };
-	codeLens: boolean;
+	codeLens: { enabled: boolean };
 	/** Finding codes silenced across the workspace. */
 	ignore: string[];
+	index: { enabled: boolean; exclude: string[] };
 }
 
 export const defaultSettings: Settings = {
-	analysis: { maxFileSize: 5_000_000, unattributedClaims: true },
+	analysis: { ...defaultOptions },
 	severity: { entities: 'hint', dates: 'hint', claims: 'information', unattributedClaims: 'warning', problems: {} },
 	inlayHints: { relativeDates: true },
-	codeLens: true,
+	codeLens: { enabled: true },
 	ignore: [],
+	index: { enabled: true, exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'] },
 };
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 const level = (v: unknown, d: SeverityLevel): SeverityLevel => (typeof v === 'string' && LEVELS.has(v) ? (v as SeverityLevel) : d);
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const bool = (v: unknown, d: boolean): boolean => (typeof v === 'boolean' ? v : d);
+const strings = (v: unknown, d: string[]): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : d);
 
-/** Reads the raw `seedLens` configuration section, falling back to defaults for anything missing or wrong. */
+/**
+ * Reads the raw `seedLens` configuration section, falling back to defaults for
+ * anything missing or wrong. Accepts both nested objects and dotted keys
+ * (`"severity.entities": "off"`), since editors other than VS Code send either.
+ */
 export function toSettings(raw: unknown): Settings {
-	const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
+	const r = expandDotted(obj(raw));
 	const d = defaultSettings;
-	const sev = (r.severity ?? {}) as Record<string, unknown>;
+	const sev = obj(r.severity);
 	const problems: Record<string, SeverityLevel> = {};
-	for (const [k, v] of Object.entries((sev.problems ?? {}) as Record<string, unknown>)) if (LEVELS.has(v as string)) problems[k] = v as SeverityLevel;
+	for (const [k, v] of Object.entries(obj(sev.problems))) if (LEVELS.has(v as string)) problems[k] = v as SeverityLevel;
+	const codeLens = typeof r.codeLens === 'boolean' ? r.codeLens : obj(r.codeLens).enabled;
 	return {
 		analysis: {
+			...d.analysis,
 			maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : d.analysis.maxFileSize,
 			unattributedClaims: d.analysis.unattributedClaims,
 		},
@@ -50,8 +61,30 @@ export function toSettings(raw: unknown): Settings {
 			unattributedClaims: level(sev.unattributedClaims, d.severity.unattributedClaims),
 			problems,
 		},
-		inlayHints: { relativeDates: r.inlayHints?.relativeDates !== false },
-		codeLens: r.codeLens !== false,
-		ignore: Array.isArray(r.ignore) ? r.ignore.filter((x: unknown) => typeof x === 'string') : [],
+		inlayHints: { relativeDates: bool(obj(r.inlayHints).relativeDates, d.inlayHints.relativeDates) },
+		codeLens: { enabled: bool(codeLens, d.codeLens.enabled) },
+		ignore: strings(r.ignore, d.ignore),
+		index: { enabled: bool(obj(r.index).enabled, d.index.enabled), exclude: strings(obj(r.index).exclude, d.index.exclude) },
 	};
+}
+
+// "severity.entities": "off" → { severity: { entities: "off" } }, without overwriting nested objects.
+function expandDotted(r: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(r)) {
+		const parts = key.split('.');
+		let at = out;
+		for (const p of parts.slice(0, -1)) {
+			if (!at[p] || typeof at[p] !== 'object') at[p] = {};
+			at = at[p] as Record<string, unknown>;
+		}
+		const last = parts[parts.length - 1];
+		at[last] = value && typeof value === 'object' && !Array.isArray(value) ? { ...obj(at[last]), ...expandDotted(obj(value)) } : value;
+	}
+	return out;
+}
+
+/** True when two settings analyse documents differently (so cached analyses are stale). */
+export function analysisChanged(a: Settings, b: Settings): boolean {
+	return JSON.stringify(a.analysis) !== JSON.stringify(b.analysis);
 }

@@ -1,7 +1,9 @@
 /** Diagnostics: every entity, date, claim and problem as a finding in the Problems panel. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Severity } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
 import type { SeverityLevel, Settings } from '../settings';
+import { findingHash, findings, type Finding } from './findings';
 
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
 	hint: DiagnosticSeverity.Hint,
@@ -10,37 +12,38 @@ const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
 };
 
-const TYPE_WORDS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', GPE: 'Place (country, city, state)', LOC: 'Place', NORP: 'Nationality or group', FAC: 'Facility', EVENT: 'Event', OTHER: 'Name' };
+/** The source shown beside every diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'Seed Lens';
 
-const clip = (s: string, n = 80) => {
-	const t = s.replace(/\s+/g, ' ');
-	return t.length > n ? t.slice(0, n - 1) + '…' : t;
-};
+/** What a diagnostic carries for the quick fixes: enough to ignore it without recomputing. */
+export interface FindingData {
+	hash: string;
+	/** The finding's text, for the ignore file (readable by people). */
+	excerpt: string;
+}
 
-/** Builds the LSP diagnostics of one analysis under the given settings. */
-export function diagnostics(a: DocumentAnalysis, settings: Settings): Diagnostic[] {
+/** Tells whether one finding (by code and fingerprint) was silenced in the ignore file. */
+export type IgnoredFinding = (code: string, hash: string) => boolean;
+
+/** The level a finding is shown at under the settings. */
+export function levelOf(f: Finding, settings: Settings): SeverityLevel {
+	if (f.kind === 'problems') return settings.severity.problems[f.code] ?? (f.severity as Severity);
+	return settings.severity[f.kind];
+}
+
+/** Builds the LSP diagnostics of one analysis under the given settings and ignore list. */
+export function diagnostics(a: DocumentAnalysis, settings: Settings, ignored: IgnoredFinding = () => false): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	const { annotations: ann, lines } = a;
-	const push = (level: SeverityLevel, code: string, span: { start: number; end: number }, message: string, extra: Partial<Diagnostic> = {}) => {
-		if (level === 'off' || settings.ignore.includes(code)) return;
-		out.push({ range: lines.range(span), severity: SEVERITY[level], code, source: 'Seed Lens', message, ...extra });
-	};
-	const entityById = new Map(ann.entities.map((e) => [e.id, e]));
-	for (const e of ann.entities) {
-		for (const m of e.mentions) push(settings.severity.entities, 'entity', m, `${TYPE_WORDS[e.type]}: ${e.name}`);
+	const silenced = new Set(settings.ignore);
+	for (const f of findings(a.annotations)) {
+		const level = levelOf(f, settings);
+		if (level === 'off' || silenced.has(f.code)) continue;
+		const excerpt = a.text.slice(f.start, f.end);
+		const hash = findingHash(f.code, excerpt);
+		if (ignored(f.code, hash)) continue;
+		const d: Diagnostic = { range: a.lines.range(f), severity: SEVERITY[level], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData };
+		if (f.related) d.relatedInformation = [{ location: { uri: a.uri, range: a.lines.range(f.related) }, message: f.related.message }];
+		out.push(d);
 	}
-	for (const d of ann.dates) push(settings.severity.dates, 'date', d, `Date: ${d.value}${d.relative ? ` (“${d.text}”, resolved against the publication date)` : ''}`);
-	for (const c of ann.claims) {
-		if (c.kind === 'unattributed') {
-			push(settings.severity.unattributedClaims, 'unattributed-claim', c, `Unattributed claim: “${clip(c.text)}” (no source in the sentence)`);
-			continue;
-		}
-		const src = c.source ? (c.source.entity ? (entityById.get(c.source.entity)?.name ?? c.source.text) : c.source.text) : 'an unnamed source';
-		const entity = c.source?.entity ? entityById.get(c.source.entity) : undefined;
-		const related = entity ? [{ location: { uri: a.uri, range: lines.range(entity.mentions[0]) }, message: `${entity.name}, first mention` }] : undefined;
-		const what = c.kind === 'quote' ? 'Quotation' : 'Claim';
-		push(settings.severity.claims, c.kind === 'quote' ? 'quote' : 'attributed-claim', c, `${what} attributed to ${src}: “${clip(c.text)}”`, related ? { relatedInformation: related } : {});
-	}
-	for (const d of ann.diagnostics) push(settings.severity.problems[d.code] ?? d.severity, d.code, d, d.message);
 	return out;
 }

@@ -1,24 +1,116 @@
-/** The outline: header, entities by kind, a timeline of dates, claims by source. */
-import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
+/**
+ * The outline: the header as root; entities grouped as People, Organisations,
+ * Places, Groups & nationalities and Other; a Timeline of dates in
+ * chronological order; Claims grouped by source, unattributed last.
+ */
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
+import type { Claim, DateAnnotation, Entity, EntityType, Span } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
+import { chronologicalKey, dateInWords } from './dateWords';
+import { claimStatement, clip, ENTITY_GROUPS, entityMap, plural, sourceName } from './words';
+
+/** Symbol kinds chosen for how their icons read in an outline. */
+export const ENTITY_KINDS: Record<EntityType, SymbolKind> = {
+	PERSON: SymbolKind.Object,
+	ORG: SymbolKind.Struct,
+	GPE: SymbolKind.Module,
+	LOC: SymbolKind.Module,
+	FAC: SymbolKind.Property,
+	NORP: SymbolKind.EnumMember,
+	EVENT: SymbolKind.Event,
+	OTHER: SymbolKind.Constant,
+};
+
+type Sym = DocumentSymbol & { children: DocumentSymbol[] };
 
 /** The hierarchical document symbols of one analysis. */
 export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken): DocumentSymbol[] {
 	if (token?.isCancellationRequested) return [];
-	const { annotations: ann, lines } = a;
-	const whole = lines.range({ start: 0, end: a.text.length });
-	const sym = (name: string, kind: SymbolKind, span: { start: number; end: number }, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({ name: name || '—', kind, range: lines.range(span), selectionRange: lines.range(span), detail, children });
-	const entities = ann.entities.map((e) => sym(e.name, SymbolKind.Class, e.mentions[0], `${e.type} · ${e.mentions.length}×`));
-	const dates = [...ann.dates].sort((x, y) => x.value.localeCompare(y.value)).map((d) => sym(d.value, SymbolKind.Event, d, d.text));
-	const claims = ann.claims.map((c) => sym(c.source?.text ?? c.kind, SymbolKind.String, c, c.text.slice(0, 60)));
-	const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol => ({ name, kind, range: whole, selectionRange: lines.range({ start: ann.header.start, end: ann.header.end }), children });
-	const root: DocumentSymbol = {
-		name: ann.header.title ?? 'Seed document',
-		detail: ann.header.date ?? undefined,
+	const ann = a.annotations;
+	const header = a.lines.range(ann.header);
+	const root: Sym = {
+		name: ann.header.title ?? 'Untitled seed document',
+		detail: ann.header.date ?? 'no date',
 		kind: SymbolKind.File,
-		range: whole,
-		selectionRange: lines.range({ start: ann.header.start, end: ann.header.end }),
-		children: [group('Entities', SymbolKind.Namespace, entities), group('Timeline', SymbolKind.Namespace, dates), group('Claims', SymbolKind.Namespace, claims)],
+		range: a.lines.range({ start: 0, end: a.text.length }),
+		selectionRange: header,
+		children: [],
 	};
+	for (const g of ENTITY_GROUPS) {
+		const es = ann.entities.filter((e) => g.types.includes(e.type) && e.mentions.length);
+		if (es.length) root.children.push(group(g.name, SymbolKind.Namespace, es.sort(byFirstMention).map((e) => entitySymbol(a, e))));
+	}
+	if (token?.isCancellationRequested) return [];
+	const timeline = timelineSymbols(a, ann.dates);
+	if (timeline.length) root.children.push(group('Timeline', SymbolKind.Array, timeline));
+	const claims = claimGroups(a, ann.claims);
+	if (claims.length) root.children.push(group('Claims', SymbolKind.Namespace, claims));
 	return [root];
+}
+
+const byFirstMention = (x: Entity, y: Entity) => x.mentions[0].start - y.mentions[0].start;
+
+function sym(a: DocumentAnalysis, name: string, kind: SymbolKind, span: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+	const range = a.lines.range(span);
+	return { name: clip(name, 100) || '—', kind, range, selectionRange: range, detail, children };
+}
+
+// A group spans its children, so breadcrumbs follow the cursor into it; selecting it jumps to its first child.
+function group(name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {
+	return { name, kind, detail: String(children.length), range: cover(children.map((c) => c.range)), selectionRange: children[0].selectionRange, children };
+}
+
+function cover(ranges: Range[]): Range {
+	const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+	let { start, end } = ranges[0];
+	for (const r of ranges) {
+		if (before(r.start, start)) start = r.start;
+		if (before(end, r.end)) end = r.end;
+	}
+	return { start, end };
+}
+
+function entitySymbol(a: DocumentAnalysis, e: Entity): DocumentSymbol {
+	const [first, ...rest] = e.mentions;
+	const s = sym(a, e.name, ENTITY_KINDS[e.type] ?? SymbolKind.Constant, first, plural(e.mentions.length, 'mention'));
+	if (!rest.length) return s;
+	// The entity spans its mentions; each later mention is a child, named by its spelling and line.
+	s.range = a.lines.range({ start: first.start, end: e.mentions[e.mentions.length - 1].end });
+	s.children = rest.map((m) => sym(a, m.text, SymbolKind.Field, m, `line ${a.lines.line(m.start) + 1}`));
+	return s;
+}
+
+function timelineSymbols(a: DocumentAnalysis, dates: DateAnnotation[]): DocumentSymbol[] {
+	const byValue = new Map<string, DateAnnotation[]>();
+	for (const d of dates) byValue.set(d.value, [...(byValue.get(d.value) ?? []), d]);
+	const values = [...byValue.keys()].sort((x, y) => (chronologicalKey(x) < chronologicalKey(y) ? -1 : chronologicalKey(x) > chronologicalKey(y) ? 1 : 0));
+	return values.map((v) => {
+		const ds = byValue.get(v)!;
+		const texts = [...new Set(ds.map((d) => `“${d.text}”`))].join(', ');
+		const s = sym(a, dateInWords(v), SymbolKind.Event, ds[0], `${v} · ${texts}`);
+		if (ds.length > 1) {
+			s.range = a.lines.range({ start: ds[0].start, end: ds[ds.length - 1].end });
+			s.children = ds.slice(1).map((d) => sym(a, d.text, SymbolKind.Event, d, `line ${a.lines.line(d.start) + 1}`));
+		}
+		return s;
+	});
+}
+
+function claimGroups(a: DocumentAnalysis, claims: Claim[]): DocumentSymbol[] {
+	const entities = entityMap(a.annotations);
+	const bySource = new Map<string, Claim[]>();
+	for (const c of claims) {
+		const key = c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source');
+		bySource.set(key, [...(bySource.get(key) ?? []), c]);
+	}
+	const keys = [...bySource.keys()].filter((k) => k).sort((x, y) => bySource.get(x)![0].start - bySource.get(y)![0].start);
+	const out = keys.map((k) => group(k, SymbolKind.Interface, bySource.get(k)!.map((c) => claimSymbol(a, c))));
+	const unattributed = bySource.get('');
+	if (unattributed) out.push(group('Unattributed', SymbolKind.Interface, unattributed.map((c) => claimSymbol(a, c))));
+	return out;
+}
+
+function claimSymbol(a: DocumentAnalysis, c: Claim): DocumentSymbol {
+	const detail = c.kind === 'quote' ? 'quotation' : c.kind === 'unattributed' ? (c.reasons?.join(', ') ?? 'unattributed') : (c.cue?.text ?? 'attributed');
+	return sym(a, clip(claimStatement(c, a.text), 70), SymbolKind.String, c, detail);
 }

@@ -1,24 +1,86 @@
-/** Hovers: an entity's card, a date's resolution, a claim's source. */
+/** Hovers: an entity's card, a date's resolution, a claim's source, hedges and figures. */
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
+import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
+import { dateInWords, distanceFromPublication, weekday } from './dateWords';
+import { claimAt, dateAt, entityAt, sourceEntity } from './lookup';
+import { aliasesOf, claimStatement, clip, entityMap, FACT_WORDS, plural, sourcePhrase, TYPE_WORDS } from './words';
 
-const TYPE_WORDS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', GPE: 'Country, city or state', LOC: 'Place', NORP: 'Nationality or group', FAC: 'Facility', EVENT: 'Event', OTHER: 'Name' };
+const CLAIM_KINDS: Record<Claim['kind'], string> = {
+	attributed: 'Attributed claim',
+	quote: 'Direct quotation',
+	unattributed: 'Unattributed claim',
+};
+
+// Markdown special characters in document text must not turn into formatting.
+const md = (s: string) => s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 
 /** The hover at a position, or null where nothing is annotated. */
 export function hover(a: DocumentAnalysis, position: Position, token?: CancellationToken): Hover | null {
 	if (token?.isCancellationRequested) return null;
 	const at = a.lines.offset(position);
-	const inside = (s: { start: number; end: number }) => s.start <= at && at < s.end;
-	const ann = a.annotations;
-	for (const e of ann.entities) {
-		const m = e.mentions.find(inside);
-		if (!m) continue;
-		const aliases = [...new Set(e.mentions.map((x) => x.text))].filter((t) => t !== e.name);
-		const lines = [`**${e.name}** — ${TYPE_WORDS[e.type]}`, '', `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}, first on line ${a.lines.position(e.mentions[0].start).line + 1}`];
-		if (aliases.length) lines.push('', `Also written: ${aliases.join(', ')}`);
-		return { contents: { kind: 'markdown', value: lines.join('\n') }, range: a.lines.range(m) };
-	}
-	const d = ann.dates.find(inside);
-	if (d) return { contents: { kind: 'markdown', value: `**${d.value}** — date (${d.granularity})${d.relative ? ', resolved against the publication date' : ''}` }, range: a.lines.range(d) };
+	const e = entityAt(a, at);
+	if (e) return card(a, entityCard(a, e.entity), e.mention);
+	const d = dateAt(a, at);
+	if (d) return card(a, dateCard(a, d), d);
+	const c = claimAt(a, at);
+	if (c) return card(a, claimCard(a, c.claim), c.span);
 	return null;
+}
+
+function card(a: DocumentAnalysis, lines: string[], span: { start: number; end: number }): Hover {
+	return { contents: { kind: 'markdown', value: lines.join('\n') }, range: a.lines.range(span) };
+}
+
+const lineOf = (a: DocumentAnalysis, m: Mention) => a.lines.line(m.start) + 1;
+
+/** The entity card: type, name, spellings, mentions, claims it is the source of, evidence, facts. */
+export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
+	const out = [`**${md(e.name)}** — ${TYPE_WORDS[e.type] ?? 'Name'}`, ''];
+	const aliases = aliasesOf(e);
+	if (aliases.length) out.push(`Also written: ${aliases.map((x) => `“${md(x)}”`).join(', ')}`, '');
+	const first = e.mentions[0];
+	out.push(`${plural(e.mentions.length, 'mention')}${first ? `, first on line ${lineOf(a, first)}` : ''}.`);
+	const claims = a.annotations.claims.filter((c) => c.source?.entity === e.id);
+	if (claims.length) {
+		out.push('', `**Source of ${plural(claims.length, 'claim')}:**`);
+		for (const c of claims.slice(0, 5)) out.push(`- line ${a.lines.line(c.start) + 1}: “${md(clip(claimStatement(c, a.text), 90))}”`);
+		if (claims.length > 5) out.push(`- … and ${claims.length - 5} more`);
+	}
+	const facts = Object.entries(e.facts ?? {});
+	if (facts.length) out.push('', ...facts.map(([k, v]) => `${FACT_WORDS[k] ?? k}: **${md(v)}**  `));
+	if (e.evidence?.length) out.push('', `*Why:* ${e.evidence.map(md).join('; ')}`);
+	return out;
+}
+
+/** The date card: the value in words and ISO, weekday, distance from publication, how it was resolved. */
+export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
+	const words = dateInWords(d.value);
+	const out = [`**${md(words)}**${words !== d.value ? ` — \`${d.value}\`` : ''}`, ''];
+	const day = weekday(d.value);
+	const distance = distanceFromPublication(d.value, a.annotations.header.date);
+	const facts: string[] = [];
+	if (day && !words.startsWith(day)) facts.push(`a ${day}`);
+	if (distance) facts.push(distance);
+	if (facts.length) out.push(`${facts.join(', ').replace(/^./, (c) => c.toUpperCase())}.`, '');
+	out.push(`Precision: ${d.granularity}.`);
+	if (d.relative) out.push('', `“${md(d.text)}” is relative: resolved against the publication date${a.annotations.header.date ? ` (${a.annotations.header.date})` : ''}.`);
+	if (d.resolution) out.push('', `*How:* ${md(d.resolution)}`);
+	return out;
+}
+
+/** The claim card: kind, source, hedges, figures, reasons. */
+export function claimCard(a: DocumentAnalysis, c: Claim): string[] {
+	const entities = entityMap(a.annotations);
+	const out = [`**${CLAIM_KINDS[c.kind]}**`, ''];
+	if (c.kind === 'unattributed') out.push('No source is named for this statement.');
+	else {
+		const src = sourceEntity(a, c);
+		out.push(`Source: **${md(sourcePhrase(c, entities))}**${src ? ` (${TYPE_WORDS[src.type] ?? 'Name'})` : ''}${c.cue ? ` — “${md(c.cue.text)}”` : ''}`);
+	}
+	out.push('', `> ${md(clip(claimStatement(c, a.text), 240))}`);
+	if (c.hedges?.length) out.push('', `Hedged: ${c.hedges.map((h) => `“${md(h)}”`).join(', ')}`);
+	if (c.figures?.length) out.push('', `Figures: ${c.figures.map((f) => `**${md(f)}**`).join(', ')}`);
+	if (c.reasons?.length) out.push('', `Check-worthy: ${c.reasons.map(md).join(', ')}`);
+	return out;
 }

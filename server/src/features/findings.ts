@@ -1,0 +1,75 @@
+/**
+ * Findings: every entity mention, date, claim and structural problem of one
+ * analysis as a coded, worded item. The diagnostics and the SARIF report are
+ * both built from this list, so they say the same thing. No editor imports.
+ */
+import type { DocumentAnnotations, Severity, Span } from '../analysis';
+import { dateInWords } from './dateWords';
+import { clip, entityMap, sourcePhrase, TYPE_WORDS } from './words';
+
+/** Which severity setting governs a finding. */
+export type FindingKind = 'entities' | 'dates' | 'claims' | 'unattributedClaims' | 'problems';
+
+export interface Finding extends Span {
+	code: string;
+	kind: FindingKind;
+	/** The severity the analysis proposes (used for problems; other kinds follow settings). */
+	severity: Severity;
+	message: string;
+	/** A span elsewhere in the document that explains the finding (the source's first mention). */
+	related?: Span & { message: string };
+}
+
+/** Codes of the findings that are not structural problems. */
+export const FINDING_CODES = {
+	entity: 'entity',
+	date: 'date',
+	attributed: 'attributed-claim',
+	quote: 'quote',
+	unattributed: 'unattributed-claim',
+} as const;
+
+/** The findings of one document, in document order within each kind. */
+export function findings(a: DocumentAnnotations): Finding[] {
+	const out: Finding[] = [];
+	const entities = entityMap(a);
+	for (const e of a.entities) {
+		const aka = e.mentions.length > 1 ? ` (${e.mentions.length} mentions)` : '';
+		for (const m of e.mentions) {
+			const name = m.text === e.name ? e.name : `${e.name}, written “${m.text}”`;
+			out.push({ code: FINDING_CODES.entity, kind: 'entities', severity: 'hint', start: m.start, end: m.end, message: `${TYPE_WORDS[e.type] ?? 'Name'}: ${name}${aka}` });
+		}
+	}
+	for (const d of a.dates) {
+		const how = d.relative ? `, “${d.text}” resolved against the publication date` : '';
+		out.push({ code: FINDING_CODES.date, kind: 'dates', severity: 'hint', start: d.start, end: d.end, message: `Date: ${dateInWords(d.value)} (${d.value})${how}` });
+	}
+	for (const c of a.claims) {
+		if (c.kind === 'unattributed') {
+			const why = c.reasons?.length ? ` Check-worthy: ${c.reasons.join(', ')}.` : '';
+			out.push({ code: FINDING_CODES.unattributed, kind: 'unattributedClaims', severity: 'warning', start: c.start, end: c.end, message: `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}` });
+			continue;
+		}
+		const entity = c.source?.entity ? entities.get(c.source.entity) : undefined;
+		const what = c.kind === 'quote' ? 'Quotation' : 'Claim';
+		const code = c.kind === 'quote' ? FINDING_CODES.quote : FINDING_CODES.attributed;
+		const related = entity?.mentions[0] ? { start: entity.mentions[0].start, end: entity.mentions[0].end, message: `${entity.name}: first mention` } : undefined;
+		out.push({ code, kind: 'claims', severity: 'information', start: c.start, end: c.end, message: `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`, related });
+	}
+	for (const d of a.diagnostics) out.push({ code: d.code, kind: 'problems', severity: d.severity, start: d.start, end: d.end, message: d.message });
+	return out;
+}
+
+/**
+ * A short, stable fingerprint of a finding: its code and its text, so an
+ * ignored finding stays ignored when lines move. FNV-1a, 32 bits, hex.
+ */
+export function findingHash(code: string, text: string): string {
+	let h = 0x811c9dc5;
+	const s = `${code}\u0000${text.replace(/\s+/g, ' ').trim()}`;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,76 @@
+/**
+ * When diagnostics are pushed: debounced per document while typing, tagged
+ * with the document version, and dropped when a newer version has arrived, so
+ * the editor never shows findings for text that is no longer there.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** The quiet time after the last keystroke before a document is analysed for diagnostics. */
+export const DEBOUNCE_MS = 200;
+
+export interface PublishTarget {
+	/** The current version of a document, or undefined once it is closed. */
+	current(uri: string): TextDocument | undefined;
+	/** Builds the diagnostics of a document version (analysing it if needed). */
+	compute(doc: TextDocument): Diagnostic[] | null;
+	/** Sends them to the editor. */
+	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+}
+
+/** Schedules diagnostics per document. */
+export class DiagnosticsPublisher {
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	/** Documents published at least once: a document's first diagnostics do not wait for the typing delay. */
+	private readonly seen = new Set<string>();
+
+	constructor(
+		private readonly target: PublishTarget,
+		private readonly delay = DEBOUNCE_MS,
+	) {}
+
+	/** Publishes after the quiet time; a newer call for the same document replaces this one. */
+	schedule(doc: TextDocument, delay = this.seen.has(doc.uri) ? this.delay : 0): void {
+		this.cancel(doc.uri);
+		const version = doc.version;
+		this.timers.set(
+			doc.uri,
+			setTimeout(() => this.run(doc.uri, version), delay),
+		);
+	}
+
+	/** Publishes soon, without the typing delay (a document was opened, settings changed). */
+	soon(doc: TextDocument): void {
+		this.schedule(doc, 0);
+	}
+
+	/** Cancels any pending publication and clears the document's diagnostics. */
+	clear(uri: string): void {
+		this.cancel(uri);
+		this.seen.delete(uri);
+		this.target.send(uri, undefined, []);
+	}
+
+	/** Stops all timers (shutdown). */
+	dispose(): void {
+		for (const t of this.timers.values()) clearTimeout(t);
+		this.timers.clear();
+	}
+
+	private cancel(uri: string): void {
+		const t = this.timers.get(uri);
+		if (t) clearTimeout(t);
+		this.timers.delete(uri);
+	}
+
+	private run(uri: string, version: number): void {
+		this.timers.delete(uri);
+		const doc = this.target.current(uri);
+		if (!doc || doc.version !== version) return;
+		const diagnostics = this.target.compute(doc);
+		// A change may have arrived while computing: its own timer will publish it.
+		if (diagnostics === null || this.target.current(uri)?.version !== version) return;
+		this.seen.add(uri);
+		this.target.send(uri, version, diagnostics);
+	}
+}

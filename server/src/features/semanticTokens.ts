@@ -1,0 +1,57 @@
+/**
+ * Semantic tokens: entity mentions typed by kind (custom types, each with a
+ * standard super type and TextMate scopes in package.json so every theme
+ * colours them), dates, and claim cues and sources.
+ */
+import { SemanticTokensBuilder, type CancellationToken, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import type { EntityType, Span } from '../analysis';
+import type { DocumentAnalysis } from '../analyses';
+
+/** The token types, in legend order. Declared with their super types in package.json. */
+export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'facility', 'event', 'entity', 'date', 'claimCue', 'claimSource'] as const;
+/** The modifiers: the first mention of an entity, a relative date, a hedged claim. */
+export const TOKEN_MODIFIERS = ['declaration', 'relative', 'hedged'] as const;
+
+/** The legend announced in the server capabilities. */
+export const legend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TOKEN_TYPES)[number];
+const TYPE_OF: Record<EntityType, TokenType> = { PERSON: 'person', ORG: 'organization', GPE: 'place', LOC: 'place', FAC: 'facility', NORP: 'group', EVENT: 'event', OTHER: 'entity' };
+const bit = (m: (typeof TOKEN_MODIFIERS)[number]) => 1 << TOKEN_MODIFIERS.indexOf(m);
+
+interface Token extends Span {
+	type: TokenType;
+	modifiers: number;
+	/** Lower wins where tokens overlap. */
+	rank: number;
+}
+
+/** The semantic tokens of a document, or of a range of it. */
+export function semanticTokens(a: DocumentAnalysis, range?: Range, token?: CancellationToken): SemanticTokens {
+	if (token?.isCancellationRequested) return { data: [] };
+	const from = range ? a.lines.offset(range.start) : 0;
+	const to = range ? a.lines.offset(range.end) : a.text.length;
+	const builder = new SemanticTokensBuilder();
+	let end = -1;
+	for (const t of collect(a).filter((t) => t.end > from && t.start < to)) {
+		// Tokens may not overlap: where a date is also a name, the better-ranked one was sorted first.
+		if (t.start < end) continue;
+		end = t.end;
+		for (const p of a.lines.pieces(t)) builder.push(p.line, p.character, p.length, TOKEN_TYPES.indexOf(t.type), t.modifiers);
+	}
+	return builder.build();
+}
+
+function collect(a: DocumentAnalysis): Token[] {
+	const out: Token[] = [];
+	const ann = a.annotations;
+	for (const c of ann.claims) {
+		const hedged = c.hedges?.length ? bit('hedged') : 0;
+		if (c.cue) out.push({ start: c.cue.start, end: c.cue.end, type: 'claimCue', modifiers: hedged, rank: 0 });
+		// A source that is a known entity is coloured as that entity.
+		if (c.source && !c.source.entity) out.push({ start: c.source.start, end: c.source.end, type: 'claimSource', modifiers: hedged, rank: 3 });
+	}
+	for (const d of ann.dates) out.push({ start: d.start, end: d.end, type: 'date', modifiers: d.relative ? bit('relative') : 0, rank: 1 });
+	for (const e of ann.entities) e.mentions.forEach((m, i) => out.push({ start: m.start, end: m.end, type: TYPE_OF[e.type] ?? 'entity', modifiers: i === 0 ? bit('declaration') : 0, rank: 2 }));
+	return out.filter((t) => t.end > t.start).sort((x, y) => x.start - y.start || x.rank - y.rank);
+}
