@@ -1,0 +1,73 @@
+/**
+ * What every date recognizer sees: the tokens of one sentence, the publication
+ * date, the dates mentioned so far (for "the same day"), and the shape of a find.
+ */
+import type { Token } from '../document';
+import type { Granularity } from '../types';
+import type { Ymd } from './calendar';
+import { tenseAround, type Tense } from './tense';
+
+/** A date found over tokens [first, last). */
+export interface Found {
+	first: number;
+	last: number;
+	value: string;
+	granularity: Granularity;
+	relative: boolean;
+	resolution: string;
+}
+
+export interface Ctx {
+	tokens: readonly Token[];
+	/** Lower-cased token texts, parallel to `tokens`. */
+	low: readonly string[];
+	/** Token range of the current sentence. */
+	lo: number;
+	hi: number;
+	/** Publication date from the header, or null. */
+	dct: Ymd | null;
+	/** The last day-precise date mentioned, for "the same day", "the next day". */
+	refDay: Ymd | null;
+	/** The last month, quarter or season mentioned, for "the same period last year". */
+	refPeriod: { value: string; granularity: Granularity } | null;
+}
+
+/** The lower-cased token at `k`, or '' outside the sentence. */
+export function w(ctx: Ctx, k: number): string {
+	return k >= ctx.lo && k < ctx.hi ? ctx.low[k] : '';
+}
+
+/** The original token text at `k`, or '' outside the sentence. */
+export function raw(ctx: Ctx, k: number): string {
+	return k >= ctx.lo && k < ctx.hi ? ctx.tokens[k].text : '';
+}
+
+/** True when the token at `k` starts with a capital letter. */
+export function capitalised(ctx: Ctx, k: number): boolean {
+	return /^\p{Lu}/u.test(raw(ctx, k));
+}
+
+/** True when the tokens at k and k+1 touch (no space between), as in "mid-" + "June". */
+export function touching(ctx: Ctx, k: number): boolean {
+	return k + 1 < ctx.hi && ctx.tokens[k].end === ctx.tokens[k + 1].start;
+}
+
+/** The tense of the clause around [first, last). */
+export function tenseOf(ctx: Ctx, first: number, last: number): Tense {
+	return tenseAround(ctx.low, first, last, ctx.lo, ctx.hi);
+}
+
+/** A number written as digits, or NaN. */
+export function digits(s: string): number {
+	return /^\d+$/.test(s) ? +s : NaN;
+}
+
+/** Builds a find. */
+export function found(first: number, last: number, value: string, granularity: Granularity, relative: boolean, resolution: string): Found {
+	return { first, last, value, granularity, relative, resolution };
+}
+
+/** Extends a find to the left over a leading "the", which TimeML keeps inside the expression. */
+export function withThe(ctx: Ctx, f: Found): Found {
+	return w(ctx, f.first - 1) === 'the' ? { ...f, first: f.first - 1 } : f;
+}

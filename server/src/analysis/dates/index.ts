@@ -1,0 +1,103 @@
+/**
+ * Dates: absolute and relative expressions found in the body and resolved to
+ * TIMEX3 values against the header date.
+ *
+ * One pass over the tokens: only tokens that can start or head a date (month and
+ * weekday names, unit words, digits, "now", "recently"…) are looked at closely,
+ * so the cost is a set lookup per token. Spans follow TimeML: the expression
+ * without its preposition ("June 18", not "on June 18"), with its determiner and
+ * modifiers ("the first quarter of 2009", "last week", "early June").
+ *
+ * Without a header date, absolute dates still get their values; relative ones get
+ * TIMEX3 partial values where the text fixes part of the date ("XXXX-06-18" for
+ * "June 18", "XXXX-WXX-1" for "Monday") and are left out where it fixes nothing
+ * ("last year", "yesterday"). PRESENT_REF, PAST_REF and FUTURE_REF need no date.
+ */
+import type { SeedDocument } from '../document';
+import type { DateAnnotation } from '../types';
+import { parseYmd } from './calendar';
+import { decadeAt, monthAt, slashAt, yearAt } from './calendarDates';
+import type { Ctx, Found } from './context';
+import { ANCHORS, MONTHS, SEASONS, WEEKDAYS } from './lexicon';
+import { fiscalAt, quarterAt, samePeriodAt, seasonAt } from './periods';
+import { refAt } from './refs';
+import { dayWordAt, unitAt, weekdayAt } from './relative';
+
+const COMPOUND = /^(?:(?:mid|early|late)-\d{4}|(?:first|second|third|fourth|final|last)-(?:quarter|half)|[qh][1-4]|fy.*)$/;
+
+/** Finds and resolves the dates of a document. Never throws. */
+export function findDates(doc: SeedDocument): DateAnnotation[] {
+	const out: DateAnnotation[] = [];
+	try {
+		const low = doc.tokens.map((t) => t.text.toLowerCase());
+		const dct = parseYmd(doc.header.date);
+		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null };
+		for (const s of doc.sentences) {
+			ctx.lo = s.first;
+			ctx.hi = s.last;
+			let covered = s.first;
+			for (let i = s.first; i < s.last; i++) {
+				if (i < covered || !mayBeDate(low[i])) continue;
+				for (const f of recognize(ctx, i, doc.text)) {
+					if (f.first < covered || f.last <= f.first) continue;
+					out.push(annotation(doc, f));
+					remember(ctx, f);
+					covered = f.last;
+				}
+			}
+		}
+	} catch {
+		// A recognizer bug must not take the analysis down: keep what was found.
+	}
+	return out;
+}
+
+/** The cheap prefilter: can this token start or head a date expression? */
+function mayBeDate(t: string): boolean {
+	const c = t.charCodeAt(0);
+	return (c >= 48 && c <= 57) || ANCHORS.has(t) || COMPOUND.test(t);
+}
+
+function recognize(ctx: Ctx, i: number, text: string): Found[] {
+	const t = ctx.low[i];
+	const c = t.charCodeAt(0);
+	const one = (f: Found | null) => (f ? [f] : []);
+	if (c >= 48 && c <= 57) {
+		const slash = slashAt(ctx, i, text);
+		if (slash) return [slash];
+		// "11 December", "the 3rd of March": the day number comes first.
+		const m = MONTHS.has(ctx.low[i + 1] ?? '') && i + 1 < ctx.hi ? i + 1 : ctx.low[i + 1] === 'of' && MONTHS.has(ctx.low[i + 2] ?? '') && i + 2 < ctx.hi ? i + 2 : -1;
+		if (m > 0) {
+			const f = monthAt(ctx, m, text);
+			if (f && f.first <= i) return [f];
+		}
+		const d = decadeAt(ctx, i);
+		return d ? [d] : yearAt(ctx, i);
+	}
+	if (MONTHS.has(t)) return one(monthAt(ctx, i, text));
+	if (WEEKDAYS.has(t)) return one(weekdayAt(ctx, i));
+	if (SEASONS.has(t)) return one(seasonAt(ctx, i));
+	if (COMPOUND.test(t)) {
+		if (t.startsWith('fy')) return one(fiscalAt(ctx, i));
+		return /\d{4}$/.test(t) ? yearAt(ctx, i) : one(quarterAt(ctx, i));
+	}
+	if (t === 'quarter' || t === 'half') return one(samePeriodAt(ctx, i) ?? quarterAt(ctx, i));
+	if (t === 'fiscal') return one(fiscalAt(ctx, i));
+	if (t === 'today' || t === 'yesterday' || t === 'tomorrow' || t === 'tonight') return one(dayWordAt(ctx, i));
+	return one(samePeriodAt(ctx, i) ?? unitAt(ctx, i) ?? refAt(ctx, i));
+}
+
+function annotation(doc: SeedDocument, f: Found): DateAnnotation {
+	const start = doc.tokens[f.first].start;
+	const end = doc.tokens[f.last - 1].end;
+	return { start, end, text: doc.text.slice(start, end), value: f.value, granularity: f.granularity, relative: f.relative, resolution: f.resolution };
+}
+
+// Later anaphora ("the same day", "the same period last year") refer to the last date of their kind.
+function remember(ctx: Ctx, f: Found): void {
+	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
+	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };
+	else if (f.granularity === 'month' || f.granularity === 'quarter' || f.granularity === 'season' || f.granularity === 'half' || f.granularity === 'week') {
+		if (/^\d{4}/.test(f.value)) ctx.refPeriod = { value: f.value, granularity: f.granularity };
+	}
+}

@@ -1,0 +1,188 @@
+/**
+ * Dates relative to publication: weekdays by tense ("announced Monday"), "today",
+ * "yesterday", "this morning", and unit phrases: "last week", "next month",
+ * "earlier this year", "two years ago", "the past decade", "this weekend".
+ */
+import { addDays, addMonths, dayValue, isoWeekday, monthValue, weekValue, yearValue, type Ymd } from './calendar';
+import { periodModifiers } from './calendarDates';
+import { capitalised, digits, found, tenseOf, w, withThe, type Ctx, type Found } from './context';
+import { DAY_PARTS, NUMBER_WORDS, WEEKDAYS } from './lexicon';
+import { tensePhrase, type Direction } from './tense';
+
+// Holidays and market days named after a weekday are not that weekday.
+const NAMED_DAYS = new Set(['black', 'cyber', 'easter', 'super', 'good', 'ash', 'bloody', 'blue', 'holy', 'shrove', 'palm', 'maundy', 'manic', 'giving']);
+
+/** A part of the day after a date ("Monday morning") as a TIMEX3 time suffix, with the tokens it takes. */
+function dayPart(ctx: Ctx, k: number): { suffix: string; n: number } | null {
+	const p = DAY_PARTS.get(w(ctx, k));
+	return p ? { suffix: 'T' + p, n: 1 } : null;
+}
+
+/** A weekday: "on Monday", "last Friday", "next Tuesday", "Sunday night". */
+export function weekdayAt(ctx: Ctx, i: number): Found | null {
+	const wd = WEEKDAYS.get(ctx.low[i]);
+	if (!wd || !capitalised(ctx, i) || NAMED_DAYS.has(w(ctx, i - 1))) return null;
+	// "Monday, June 15": the month recognizer takes the whole date.
+	let k = i + 1;
+	if (w(ctx, k) === ',') k++;
+	if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(w(ctx, k)) || /^\d{1,2}(st|nd|rd|th)?$/.test(w(ctx, k))) return null;
+	let first = i;
+	const prev = w(ctx, i - 1);
+	let dir: Direction;
+	let why: string;
+	if (prev === 'last' || prev === 'past' || prev === 'previous') [dir, why, first] = ['past', `“${prev}”`, i - 1];
+	else if (prev === 'next' || prev === 'coming') [dir, why, first] = ['future', `“${prev}”`, i - 1];
+	else {
+		const t = tenseOf(ctx, i, i + 1);
+		[dir, why] = [t.dir, tensePhrase(t)];
+		if (prev === 'this') first = i - 1;
+	}
+	const part = dayPart(ctx, i + 1);
+	const last = i + 1 + (part ? part.n : 0);
+	if (!ctx.dct) return found(first, last, `XXXX-WXX-${wd}`, 'day', true, 'weekday (no publication date)');
+	const day = resolveWeekday(ctx.dct, wd, dir, prev === 'last' || prev === 'next');
+	const when = dir === 'future' ? 'the coming one' : dir === 'past' ? 'the last one' : 'the last one, by default';
+	return found(first, last, dayValue(day) + (part ? part.suffix : ''), part ? 'time' : 'day', true, `weekday, ${when}: ${why}`);
+}
+
+/** The weekday `wd` nearest publication in the given direction; `strict` excludes publication day itself. */
+export function resolveWeekday(dct: Ymd, wd: number, dir: Direction, strict: boolean): Ymd {
+	const diff = wd - isoWeekday(dct);
+	if (dir === 'future') return addDays(dct, diff > 0 ? diff : diff + 7);
+	// A weekday in a past or tenseless news sentence is the last one, or publication day itself.
+	const back = diff <= 0 ? diff : diff - 7;
+	return addDays(dct, strict && back === 0 ? -7 : back);
+}
+
+/** "today", "yesterday", "tomorrow", "tonight", with "earlier"/"later" and a part of the day. */
+export function dayWordAt(ctx: Ctx, i: number): Found | null {
+	const t = ctx.low[i];
+	const shift = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 }[t];
+	if (shift === undefined || !ctx.dct) return null;
+	// "today's world", "children today": generic present, not a calendar day.
+	let first = i;
+	const prev = w(ctx, i - 1);
+	if (prev === 'earlier' || prev === 'later' || prev === 'until') first = prev === 'until' ? i : i - 1;
+	if (prev === 'before' && w(ctx, i - 2) === 'day' && t === 'yesterday') first = i - 3;
+	if (prev === 'after' && w(ctx, i - 2) === 'day' && t === 'tomorrow') first = i - 3;
+	const extra = first === i - 3 ? (t === 'yesterday' ? -1 : 1) : 0;
+	const day = addDays(ctx.dct, shift + extra);
+	const part = t === 'tonight' ? { suffix: 'TNI', n: 0 } : dayPart(ctx, i + 1);
+	const last = i + 1 + (part ? part.n : 0);
+	return found(first, last, dayValue(day) + (part ? part.suffix : ''), part ? 'time' : 'day', true, `${t}, from the publication date`);
+}
+
+const UNITS = new Map<string, string>([
+	['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'], ['weekend', 'weekend'],
+	['day', 'day'], ['days', 'day'], ['decade', 'decade'], ['decades', 'decade'], ['century', 'century'], ['morning', 'part'],
+	['afternoon', 'part'], ['evening', 'part'], ['night', 'part'],
+]);
+const BACK = new Set(['last', 'past', 'previous', 'prior']);
+const AHEAD = new Set(['next', 'coming']);
+const NOW = new Set(['this', 'current']);
+
+/** A unit phrase headed by token i: "last week", "this year", "two months ago", "earlier this month". */
+export function unitAt(ctx: Ctx, i: number): Found | null {
+	const unit = UNITS.get(ctx.low[i]);
+	if (!unit || !ctx.dct) return null;
+	const ago = agoPhrase(ctx, i, unit);
+	if (ago) return ago;
+	if (unit === 'day' && ctx.low[i] === 'day') return theDay(ctx, i);
+	if (ctx.low[i].endsWith('s') && unit !== 'part') return null;
+	const mod = w(ctx, i - 1);
+	let shift = BACK.has(mod) ? -1 : AHEAD.has(mod) ? 1 : NOW.has(mod) ? 0 : NaN;
+	if (unit === 'weekend' && mod === 'the') shift = 0;
+	if (unit === 'part') return partOfDay(ctx, i, mod);
+	if (isNaN(shift)) return inThePeriod(ctx, i, unit);
+	// "the past year", "the last decade" are ranges back from today; TimeML gives them the preceding calendar unit.
+	let first = i - 1;
+	if (w(ctx, first - 1) === 'the') first--;
+	else if (/^(earlier|later|early|late)$/.test(w(ctx, first - 1))) first--;
+	// "the last week of March" belongs to the month.
+	if (w(ctx, i + 1) === 'of') return null;
+	const value = shiftUnit(ctx.dct, unit, shift);
+	if (!value) return null;
+	const why = `${mod} ${unit}, from the publication date`;
+	return periodModifiers(ctx, found(first, i + 1, value.v, value.g, true, why));
+}
+
+function shiftUnit(dct: Ymd, unit: string, n: number): { v: string; g: Found['granularity'] } | null {
+	if (unit === 'year') return { v: yearValue(dct.y + n), g: 'year' };
+	if (unit === 'month') {
+		const m = addMonths(dct.y, dct.m, n);
+		return { v: monthValue(m.y, m.m), g: 'month' };
+	}
+	if (unit === 'week') return { v: weekValue(addDays(dct, 7 * n)), g: 'week' };
+	if (unit === 'weekend') return { v: weekValue(addDays(dct, 7 * n)) + '-WE', g: 'week' };
+	if (unit === 'decade') return { v: String(Math.floor(dct.y / 10) + n), g: 'decade' };
+	if (unit === 'century') return { v: String(Math.floor(dct.y / 100) + n), g: 'century' };
+	if (unit === 'day') return { v: dayValue(addDays(dct, n)), g: 'day' };
+	return null;
+}
+
+/** "two years ago", "a week ago", "five days ago": counted back from publication. */
+function agoPhrase(ctx: Ctx, i: number, unit: string): Found | null {
+	if (w(ctx, i + 1) !== 'ago' || !ctx.dct) return null;
+	const c = w(ctx, i - 1);
+	const n = NUMBER_WORDS.get(c) ?? digits(c);
+	if (!(n >= 1 && n <= 1000)) return null;
+	const dct = ctx.dct;
+	let v: string;
+	let g: Found['granularity'];
+	if (unit === 'day' || unit === 'week') [v, g] = [dayValue(addDays(dct, -(unit === 'week' ? 7 : 1) * n)), 'day'];
+	else if (unit === 'month') [v, g] = [monthValue(addMonths(dct.y, dct.m, -n).y, addMonths(dct.y, dct.m, -n).m), 'month'];
+	else if (unit === 'year') [v, g] = [yearValue(dct.y - n), 'year'];
+	else if (unit === 'decade') [v, g] = [String(Math.floor((dct.y - 10 * n) / 10)), 'decade'];
+	else return null;
+	return found(i - 1, i + 2, v, g, true, `${c} ${ctx.low[i]} before publication`);
+}
+
+/** "this morning", "last night", "yesterday afternoon" (the latter via dayWordAt). */
+function partOfDay(ctx: Ctx, i: number, mod: string): Found | null {
+	const part = DAY_PARTS.get(ctx.low[i])!;
+	const dct = ctx.dct!;
+	if (mod === 'this') return found(i - 1, i + 1, dayValue(dct) + 'T' + part, 'time', true, `this ${ctx.low[i]}: publication day`);
+	if (mod === 'last' && part === 'NI') return found(i - 1, i + 1, dayValue(addDays(dct, -1)) + 'TNI', 'time', true, 'last night: the night before publication');
+	return null;
+}
+
+/** "the end of the year", "earlier in the week", "the day" (the day last spoken of). */
+function inThePeriod(ctx: Ctx, i: number, unit: string): Found | null {
+	if (w(ctx, i - 1) !== 'the' || !ctx.dct) return null;
+	const before = w(ctx, i - 2);
+	const prior = w(ctx, i - 3);
+	const v = shiftUnit(ctx.dct, unit, 0);
+	if (!v) return null;
+	if (before === 'of' && /^(end|beginning|start|middle|rest|remainder|close)$/.test(prior)) {
+		return withThe(ctx, found(i - 3, i + 1, v.v, v.g, true, `the ${prior} of the current ${unit}`));
+	}
+	if (before === 'in' && /^(earlier|later|early|late)$/.test(prior)) return found(i - 3, i + 1, v.v, v.g, true, `${prior} in the current ${unit}`);
+	return null;
+}
+
+const AFTER_THE_DAY = /^(of|when|that|which|on|he|she|they|it|in|to|and|we|i|you)$/;
+const DAY_CONTEXT = /^(end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start|started|starting|for|during|through|throughout)$/;
+
+// The day the text is about: "ended the day", "later in the day", "the same day", "the next day", "the day before".
+function theDay(ctx: Ctx, i: number): Found | null {
+	const ref = ctx.refDay;
+	if (!ref) return null;
+	const m1 = w(ctx, i - 1);
+	const m2 = w(ctx, i - 2);
+	const next = w(ctx, i + 1);
+	let first = i - 1;
+	let last = i + 1;
+	let shift = 0;
+	if (m2 === 'the' && (m1 === 'same' || m1 === 'previous' || m1 === 'next' || m1 === 'following')) {
+		[first, shift] = [i - 2, m1 === 'previous' ? -1 : m1 === 'same' ? 0 : 1];
+	} else if (m1 === 'that') {
+		if (AFTER_THE_DAY.test(next)) return null;
+	} else if (m1 === 'the') {
+		if ((next === 'before' || next === 'after') && !/^(the|a|an|his|her|its|their|\d.*)$/.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
+		else if (AFTER_THE_DAY.test(next) || next === 'before' || next === 'after') return null;
+		else if (m2 === 'in' && /^(earlier|later|late|early)$/.test(w(ctx, i - 3))) first = i - 3;
+		else if (!DAY_CONTEXT.test(m2) && m2 !== 'in') return null;
+	} else return null;
+	const why = shift < 0 ? 'the day before the day last named' : shift > 0 ? 'the day after the day last named' : 'the day last named';
+	return found(first, last, dayValue(addDays(ref, shift)), 'day', true, why);
+}

@@ -1,0 +1,82 @@
+/**
+ * Tense around a date expression: whether the clause talks about the past or the
+ * future, which decides whether a bare "Monday" or "October" is the last one or
+ * the coming one. A light heuristic over tokens: the nearest tense cue wins.
+ */
+
+export type Direction = 'past' | 'future' | 'none';
+
+export interface Tense {
+	dir: Direction;
+	/** The cue word that decided, for the resolution phrase. */
+	cue: string;
+}
+
+const FUTURE = new Set(['will', 'shall', "won't", 'won’t', 'upcoming', 'coming', 'next', 'would', 'slated', 'until', 'till', 'soon', 'later', 'tomorrow']);
+// Verbs that point ahead only when "to" or "for" follows: "set to begin", "due to open", "plans to sell".
+const FUTURE_BEFORE_TO = new Set([
+	'set', 'due', 'scheduled', 'schedule', 'expected', 'expects', 'expect', 'plans', 'planned', 'plan', 'planning',
+	'intends', 'intend', 'aims', 'aim', 'hopes', 'hope', 'going', 'poised', 'likely', 'ready', 'prepared', 'slated', 'pledged', 'promised', 'vowed',
+]);
+// "due to the storm" is a cause, not a plan: after these, "to" is a preposition.
+const NOT_A_VERB_AFTER_TO = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'lack', 'concerns', 'fears', 'poor', 'high', 'low', 'weak', 'strong']);
+
+const PAST = new Set([
+	'was', 'were', 'had', 'did', 'ago', 'since', 'earlier', 'previously', 'yesterday', 'said', 'told', 'made', 'took', 'came', 'went', 'began', 'fell',
+	'rose', 'saw', 'gave', 'won', 'lost', 'sold', 'bought', 'left', 'met', 'held', 'became', 'brought', 'built', 'found', 'got', 'kept', 'led',
+	'paid', 'ran', 'sent', 'spent', 'stood', 'struck', 'thought', 'wrote', 'knew', 'grew', 'drew', 'flew', 'chose', 'spoke', 'broke', 'felt',
+	'heard', 'meant', 'shot', 'slid', 'sank', 'stole', 'swore', 'taught', 'threw', 'understood', 'woke', 'wore', 'withdrew', 'overtook',
+	'fought', 'sought', 'caught', 'dealt', 'unveiled', 'hit', 'has', 'have', 'died', 'born', 'shut', 'quit', 'slumped', 'soared', 'dropped',
+]);
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', "'s", '’s', 'am']);
+// Words in -ed that are not past-tense verbs, or are ambiguous enough to mislead.
+const NOT_PAST_ED = new Set([
+	'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed', 'hundred', 'based', 'united', 'limited', 'related', 'proposed', 'detailed',
+	'advanced', 'interested', 'concerned', 'supposed', 'alleged', 'so-called', 'unprecedented', 'indeed', 'embed', 'breed', 'greed', 'creed',
+	'armed', 'talented', 'unexpected', 'sustained', 'combined', 'estimated', 'listed', 'owned', 'expected', 'scheduled', 'planned', 'slated',
+	'pledged', 'promised', 'vowed', 'prepared',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+/** Classifies one token (lower-cased `w`, with its neighbours) as a tense cue. */
+function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direction {
+	const w = low[k];
+	const next = k + 1 < hi ? low[k + 1] : '';
+	if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
+	if (w === 'to' && next === 'be') return 'future';
+	if (FUTURE_BEFORE_TO.has(w) && (next === 'for' || (next === 'to' && k + 2 < hi && !NOT_A_VERB_AFTER_TO.has(low[k + 2])))) return 'future';
+	if ((w === 'has' || w === 'have') && next === 'to') return 'none';
+	const participle = PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w));
+	if (!participle || BE.has(w)) return PAST.has(w) ? 'past' : 'none';
+	// After "be"/"been" the auxiliary carries the tense ("will be delayed"), after a determiner it is an adjective.
+	for (let j = k - 1; j >= Math.max(lo, k - 2); j--) if (BE.has(low[j]) || DETERMINERS.has(low[j])) return 'none';
+	return 'past';
+}
+
+/**
+ * The tense of the clause around tokens [first, last) within the sentence [lo, hi):
+ * the nearest cue on either side, a future cue winning a tie. `none` when there is no cue.
+ */
+export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number): Tense {
+	const reach = 14;
+	for (let dist = 1; dist <= reach; dist++) {
+		const l = first - dist;
+		const r = last + dist - 1;
+		const dl = l >= lo && !isBarrier(low[l]) ? cueAt(low, l, lo, hi) : 'none';
+		const dr = r < hi && !isBarrier(low[r]) ? cueAt(low, r, lo, hi) : 'none';
+		if (dl === 'future' || dr === 'future') return { dir: 'future', cue: dl === 'future' ? low[l] : low[r] };
+		if (dl === 'past' || dr === 'past') return { dir: 'past', cue: dl === 'past' ? low[l] : low[r] };
+	}
+	return { dir: 'none', cue: '' };
+}
+
+function isBarrier(w: string | undefined): boolean {
+	return w === undefined || w === ';';
+}
+
+/** A phrase for the hover: how tense decided the value. */
+export function tensePhrase(t: Tense): string {
+	if (t.dir === 'past') return `past context (“${t.cue}”)`;
+	if (t.dir === 'future') return `future context (“${t.cue}”)`;
+	return 'no tense cue';
+}
