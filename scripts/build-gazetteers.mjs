@@ -43,9 +43,15 @@ function cities() {
 	for (const c of all) {
 		const capital = c.featureCode === 'PPLC';
 		if (c.population < MIN_POPULATION && !capital) continue;
-		rows.push([c.name, c.country, c.population, capital ? 1 : 0]);
+		rows.push([c.name, c.country, c.population, capital ? 1 : 0, shortName(c.name)]);
 	}
 	return rows.sort((a, b) => b[2] - a[2] || a[0].localeCompare(b[0]));
+}
+
+// The name news uses for "Frankfurt am Main", "Stratford-upon-Avon", "Kuwait City".
+function shortName(name) {
+	const m = /^(.+?)(?: am | an der | upon |-upon-| City$)/.exec(name);
+	return m && m[1] !== name ? m[1] : '';
 }
 
 function usStates() {
@@ -73,7 +79,15 @@ function lexicon() {
 		common: common.filter((w) => !names.has(w)).join(' '),
 		organisations: (by.Organization ?? []).filter((w) => w.length > 2 && !/^(inc|ltd|co|dept|univ|assn)$/.test(w)).sort(),
 		regions: (by.Region ?? []).sort(),
+		// Currencies and units: "US$", "GBP", "GHz" are not organisations.
+		currencies: [...new Set([...(by.Currency ?? []), ...currencyCodes()])].sort().join(' '),
+		units: (by.Unit ?? []).sort().join(' '),
 	};
+}
+
+function currencyCodes() {
+	const { countries: list } = require('countries-list');
+	return Object.values(list).flatMap((c) => c.currency ?? []).map((c) => c.toLowerCase());
 }
 
 function write(name, header, data) {

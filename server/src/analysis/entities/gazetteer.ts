@@ -5,7 +5,7 @@
  */
 import { tokenize, type Token } from '../document';
 import type { EntityType } from '../types';
-import { DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
+import { CITY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
 import places from './data/places.json';
 
@@ -85,11 +85,17 @@ function addCountries(g: Gazetteer): void {
 }
 
 function addCities(g: Gazetteer): void {
-	for (const [name, iso, population, capital] of places.cities as [string, string, number, number][]) {
+	for (const [name, iso, population, capital, short] of places.cities as [string, string, number, number, string][]) {
 		const country = g.countryName.get(iso) ?? iso;
 		const facts: Record<string, string> = { country, isoCode: iso, population: String(population) };
 		if (capital) facts.capital = 'yes';
-		add(g, name, { id: `city:${iso}:${name}`, name, type: 'GPE', kind: capital ? 'capital' : 'city', facts });
+		const entry = { id: `city:${iso}:${name}`, name, type: 'GPE' as const, kind: capital ? 'capital' : 'city', facts };
+		add(g, name, entry);
+		if (short) add(g, short, entry);
+	}
+	for (const { names, kind } of lines(CITY_ALIASES)) {
+		const e = g.byKey.get(keyTokens(names[0]).join(' ').toLowerCase())?.find((x) => x.kind === 'capital' || x.kind === 'city');
+		for (const n of names.slice(1)) add(g, n, e ?? { id: `city:${kind}:${names[0]}`, name: names[0], type: 'GPE', kind: 'city', facts: { isoCode: kind } });
 	}
 	for (const [name, abbr, territory] of places.usStates as [string, string, number][]) {
 		add(g, name, { id: `state:US:${abbr}`, name, type: 'GPE', kind: territory ? 'territory' : 'state', facts: { country: 'United States', postalCode: abbr } });
@@ -179,6 +185,6 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 /** The preferred entry of a match: countries before states before capitals before bigger cities. */
 export function bestEntry(entries: GazEntry[]): GazEntry {
 	const rank = (e: GazEntry) =>
-		e.kind === 'country' ? 0 : e.type === 'NORP' ? 1 : e.type === 'ORG' ? 2 : e.type === 'LOC' ? 3 : e.kind === 'state' ? 4 : e.kind === 'capital' ? 5 : 6;
+		e.kind === 'country' ? 0 : e.type === 'NORP' ? 1 : e.type === 'ORG' ? 2 : e.type === 'LOC' ? 3 : e.kind === 'capital' ? 4 : e.kind === 'state' ? 5 : 6;
 	return entries.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && +(b.facts.population ?? 0) > +(a.facts.population ?? 0)) ? b : a));
 }

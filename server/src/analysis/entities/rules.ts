@@ -7,8 +7,8 @@ import type { SeedDocument, Token } from '../document';
 import type { EntityType } from '../types';
 import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
-	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FIRST_NAMES, GPE_HEADS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
-	NAME_CONNECTORS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isTitleWord,
+	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
+	NAME_CONNECTORS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isCurrencyOrUnit, isTitleWord,
 } from './words';
 
 /** A typed span of tokens `[first, last)` proposed as an entity mention. */
@@ -44,8 +44,8 @@ export function ruleCandidates(doc: SeedDocument): Candidate[] {
 	for (const s of doc.sentences) {
 		const matches = matchGazetteer(doc.tokens, s.first, s.last);
 		for (const chunk of chunks(doc.tokens, s.first, s.last, matches)) {
-			const units = trimStart(doc.tokens, chunk, s.first, capsElsewhere);
-			if (units.length) classify(doc.tokens, units, out);
+			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, capsElsewhere));
+			if (units.length && !noName(doc.tokens, units, s.first, capsElsewhere)) classify(doc.tokens, units, out);
 		}
 	}
 	return out;
@@ -78,10 +78,13 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]):
 	for (let i = from; i < to; ) {
 		const m = at.get(i);
 		const t = tokens[i];
-		if (m && isCap(tokens[m.first])) {
+		if (currency(tokens, i, m?.last ?? i + 1)) {
+			flush();
+			i = m?.last ?? i + 1;
+		} else if (m && isCap(tokens[m.first])) {
 			cur.push({ first: m.first, last: m.last, match: m });
 			i = m.last;
-		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t))) {
+		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
 			cur.push({ first: i, last: i + 1 });
 			i++;
 		} else if (cur.length && joins(tokens, cur, i, to)) {
@@ -94,6 +97,14 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]):
 	}
 	flush();
 	return out;
+}
+
+// "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
+function currency(tokens: Token[], i: number, end: number): boolean {
+	const next = tokens[end];
+	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
+	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
+	return end - i === 1 && /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
 }
 
 // A lower-case word or "&" continues a name when a capitalised word follows it.
@@ -119,6 +130,24 @@ function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsEl
 	return rest;
 }
 
+// "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
+function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
+	let n = units.length;
+	while (n > 1 && !units[n - 1].match && isTitleWord(tokens[units[n - 1].first].text)) n--;
+	return units.slice(0, n);
+}
+
+// Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
+// capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
+function noName(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): boolean {
+	if (units.every((u) => !u.match && isTitleWord(tokens[u.first].text))) return true;
+	if (units.length !== 1 || units[0].match) return false;
+	const t = tokens[units[0].first], w = lower(t);
+	if (isCommonWord(w) || /^\p{Lu}\p{Ll}+(ly|ing)$/u.test(t.text)) return true;
+	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
+	return atStart && !capsElsewhere.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
+}
+
 const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
 const lastWord = (tokens: Token[], units: Unit[]) => lower(tokens[units[units.length - 1].last - 1]);
 
@@ -128,6 +157,8 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
+	const special = specialName(tokens, first, last);
+	if (special) return void out.push(special);
 	if (last - first >= 2 && (ORG_HEADS.has(head) || CORP_SUFFIXES.has(head)) && !units[units.length - 1].match) {
 		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
 	}
@@ -136,6 +167,19 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
 	if (splitAtTitle(tokens, units, out)) return;
 	if (splitAtGazetteer(tokens, units, out)) return;
 	out.push(unknownName(tokens, first, last));
+}
+
+// Holidays, products with model numbers ("Airbus A380", "DC-9"), works and laws, and two-word
+// names whose first word is a given name ("Jim Press", never an organisation called Press).
+function specialName(tokens: Token[], first: number, last: number): Candidate | undefined {
+	const ws = tokens.slice(first, last).map(lower);
+	if (ws.some((w) => HOLIDAYS.has(w)) || ws.join(' ') === 'new year') return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
+	if (ws.some((w) => /\d/.test(w) && /\p{L}/u.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.7 };
+	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
+	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && !CORP_SUFFIXES.has(ws[1])) {
+		return { first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 };
+	}
+	return undefined;
 }
 
 function placeHead(head: string, firstWord: string): EntityType | undefined {
@@ -222,5 +266,7 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}
 	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
-	return { first, last, type: n >= 2 && n <= 3 && FIRST_NAMES.has(lower(f)) ? 'PERSON' : 'ORG', evidence: ['capitalised name'], strength: 0.2 };
+	// Two or three unknown words, none of them ordinary, read most often as a foreign person's name.
+	const plain = n >= 2 && n <= 3 && tokens.slice(first, last).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text));
+	return { first, last, type: plain ? 'PERSON' : 'ORG', evidence: ['capitalised name'], strength: plain ? 0.3 : 0.2 };
 }

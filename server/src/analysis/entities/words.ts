@@ -36,7 +36,7 @@ motors industries systems technologies partners capital management securities in
 authority board service services society church times post journal news herald tribune press media network exchange
 reserve club team mission coalition alliance cabinet research labs laboratories pharmaceuticals energy petroleum
 telecom communications electronics software entertainment studios records foods brands group consortium trust
-commonwealth government regime command
+commonwealth command
 `);
 
 /** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
@@ -52,6 +52,19 @@ export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
 
 /** Last words of event names. */
 export const EVENT_HEADS = set(`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty`);
+
+/** Last words of names of works, laws, indices and programmes (typed OTHER). */
+export const OTHER_HEADS = set(`index average act law award prize program programme project plan initiative doctrine bill`);
+
+/** Holidays and named periods: events, not people or places. */
+export const HOLIDAYS = set(`christmas easter ramadan eid thanksgiving hanukkah diwali halloween passover lent advent new-year`);
+
+/** Upper-case words that are not organisations: time zones, units, media and tech terms. */
+const NOT_ACRONYMS = set(`
+utc gmt est edt pst pdt cst cdt cet cest bst ist jst am pm tv pc os cd dvd lcd led usb gps sms mp3 ok id it ai
+gdp cpi ipo ppi hiv aids sars covid dna rna ceo cfo coo cto vp md phd mba faq pdf html api ghz mhz gb mb kb tb
+km kg mph bpd no vs
+`);
 
 /** Verbs of saying right after a person's name: "Haftar said". */
 export const SPEECH_VERBS = set(`said says told added stated explained argued insisted warned noted claimed admitted announced wrote tweeted replied asked recalled acknowledged declared`);
@@ -74,6 +87,15 @@ then now still already not no yes all some many most several few both each every
 earlier later today yesterday tomorrow last next one two three four five six seven eight nine ten
 what which who whom whose why how more less following including instead indeed
 `);
+
+const CURRENCIES = set(lexicon.currencies);
+const UNITS = set(lexicon.units);
+
+/** True for a currency or a unit ("USD", "dollars", "GHz"): never a name. */
+export function isCurrencyOrUnit(word: string): boolean {
+	const w = word.toLowerCase();
+	return CURRENCIES.has(w) || UNITS.has(w) || NOT_ACRONYMS.has(w);
+}
 
 export const FIRST_NAMES = set(lexicon.firstNames);
 export const LAST_NAMES = set(lexicon.lastNames);

@@ -244,6 +244,7 @@ Kurdistan#region
 Patagonia#region
 Amazon rainforest#region
 Silicon Valley#region
+Earth#planet
 Wall Street#region
 Atlantic|Atlantic Ocean#sea
 Pacific|Pacific Ocean#sea
@@ -298,6 +299,21 @@ Mount Everest|Everest#mountain
 Kilimanjaro|Mount Kilimanjaro#mountain
 Mont Blanc#mountain
 Gobi|Gobi Desert#desert
+`;
+
+/** Other names of cities: `Name as in the city list|Alias…#ISO`. */
+export const CITY_ALIASES = `
+Washington, D.C.|Washington|Washington D.C.|Washington DC#US
+Kyiv|Kiev#UA
+Mumbai|Bombay#IN
+Kolkata|Calcutta#IN
+Chennai|Madras#IN
+Yangon|Rangoon#MM
+Ho Chi Minh City|Saigon#VN
+Beijing|Peking#CN
+Guangzhou|Canton#CN
+Almaty|Alma-Ata#KZ
+Tbilisi|Tiflis#GE
 `;
 
 /** Demonyms the nationality package lacks or spells otherwise: `Demonym|Plural#ISO`. */
