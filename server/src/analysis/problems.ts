@@ -1,33 +1,182 @@
 /**
  * Structural problems a careful reader would flag: truncated sentences,
- * publisher boilerplate, repeated paragraphs.
+ * publisher boilerplate, repeated paragraphs, unbalanced quotation marks,
+ * and traces of a broken encoding (replacement characters, control characters, mojibake).
+ * Every diagnostic has a stable kebab-case code that settings can refer to.
  */
-import type { SeedDocument } from './document';
+import type { SeedDocument, Sentence } from './document';
 import type { Diagnostic } from './types';
 
-const DANGLING = /\b(of|the|a|an|to|and|or|but|that|with|for|from|by|in|on|at|as|its|their|his|her)\s*[.…]?$/i;
-const BOILERPLATE = /\b(is a (daily|weekly|monthly|online)?\s*(news)?(paper|publication|magazine|website|outlet)|all rights reserved|click here|subscribe (now|to)|follow us on|sign up for|copyright ©?)\b/i;
+/** At most this many diagnostics of one encoding code per file; the last one says how many more. */
+const MAX_PER_CODE = 20;
+/** Sentences longer than this (in words) usually hide a missing full stop. */
+const LONG_SENTENCE_WORDS = 120;
+const MIN_DUPLICATE_CHARS = 40;
+
+// Words that cannot end an English sentence: articles, possessives, conjunctions, most prepositions.
+const DANGLING = new Set(
+	'of the a an and or but nor its their our my your whose than whether because although whereas to from into onto with between among amid during including such as via per toward towards versus'.split(' '),
+);
+// After an ellipsis, an auxiliary or relative word also shows the sentence broke off: "it would…".
+const DANGLING_BEFORE_ELLIPSIS = new Set('would will could can should may might must is are was were has have had be been that which who where when if'.split(' '));
+
+const BOILERPLATE = [
+	/\b(?:is|are) an? (?:[\p{L}-]+ ){0,3}(?:news ?paper|newspaper|publication|magazine|news ?site|website|news outlet|media outlet|tabloid|broadsheet|news agency|wire service|news portal|news platform)\b/iu,
+	/\ball rights reserved\b/i,
+	/(?:©|\(c\)|\bcopyright\b) ?(?:\d{4}|©)/i,
+	/\bclick here\b/i,
+	/\bfollow us\b/i,
+	/\bsubscribe (?:now|today|here|to (?:our|the) (?:newsletter|channel|podcast))\b/i,
+	/\bsign up (?:for|to) (?:our|the) (?:free )?(?:newsletter|daily|weekly)\b/i,
+	/\b(?:download|get) (?:our|the) (?:free )?app\b/i,
+	/\b(?:reporting|editing|writing|additional reporting) by \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?(?:;| and| in\b|$)/u,
+	/^(?:read more|related(?: articles?| stories| coverage)?|advertisement|share this(?: article| story)?|(?:terms of (?:use|service)|privacy policy|contact us))[:.]?$/i,
+];
+
+/** True for a publisher line rather than article text: “X is a daily newspaper published in…”, “All rights reserved.” */
+export function isBoilerplate(sentence: string): boolean {
+	if (sentence.length > 400) return false;
+	return BOILERPLATE.some((re) => re.test(sentence.trim()));
+}
 
 /** Finds structural problems of the body. */
 export function findProblems(doc: SeedDocument): Diagnostic[] {
+	return [...sentenceProblems(doc), ...paragraphProblems(doc), ...quoteProblems(doc), ...encodingProblems(doc.text)].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function sentenceProblems(doc: SeedDocument): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	doc.sentences.forEach((s, si) => {
+		const text = doc.text.slice(s.start, s.end);
+		if (isBoilerplate(text)) {
+			out.push({ code: 'boilerplate', severity: 'information', message: `Publisher boilerplate, not part of the article: “${excerpt(text, 60)}”`, start: s.start, end: s.end });
+			return;
+		}
+		const lastOfParagraph = si + 1 === doc.sentences.length || doc.sentences[si + 1].paragraph !== s.paragraph;
+		const truncated = truncation(doc, s, lastOfParagraph);
+		if (truncated) out.push({ code: 'truncated-sentence', severity: 'warning', message: `${truncated}: “${tail(doc, s)}”`, start: s.start, end: s.end });
+		const words = countWords(doc, s);
+		if (words > LONG_SENTENCE_WORDS) {
+			out.push({ code: 'very-long-sentence', severity: 'information', message: `Very long sentence (${words} words): a missing full stop may have run several sentences together.`, start: s.start, end: s.end });
+		}
+	});
+	return out;
+}
+
+// Why the sentence looks cut off, or null: it ends on a word that needs a continuation,
+// or it is the last of its paragraph and stops without final punctuation in mid-clause.
+function truncation(doc: SeedDocument, s: Sentence, lastOfParagraph: boolean): string | null {
+	const { tokens } = doc;
+	let k = s.last - 1;
+	while (k > s.first && /^["”’'»)\]]$/.test(tokens[k].text)) k--;
+	const end = tokens[k].text;
+	const ellipsis = end === '…' || (end === '.' && k >= 2 && tokens[k - 1].text === '.' && tokens[k - 2].text === '.');
+	if (ellipsis) while (k > s.first && /^[.…]$/.test(tokens[k].text)) k--;
+	else if (/^[.!?]$/.test(end)) k--;
+	if (k < s.first || countWords(doc, s) < 3) return null;
+	const word = tokens[k].text.toLowerCase();
+	if (DANGLING.has(word)) return 'Sentence ends mid-phrase';
+	if (ellipsis && DANGLING_BEFORE_ELLIPSIS.has(word)) return 'Sentence breaks off mid-phrase';
+	if (!lastOfParagraph || /^[.!?…"”’'»)\]]$/.test(end)) return null;
+	// No final punctuation: a dangling comma or dash, or a long line that just stops (headings are short).
+	if (/^[,;:—–-]$/.test(end)) return 'Paragraph ends mid-sentence';
+	return countWords(doc, s) >= 12 && /^\p{Ll}/u.test(end) ? 'Paragraph ends without final punctuation' : null;
+}
+
+function countWords(doc: SeedDocument, s: Sentence): number {
+	let n = 0;
+	for (let k = s.first; k < s.last; k++) if (doc.tokens[k].kind !== 'punct') n++;
+	return n;
+}
+
+// The last three words of a sentence, for messages: “… the withdrawal of.”
+function tail(doc: SeedDocument, s: Sentence): string {
+	let k = s.last;
+	let words = 0;
+	while (k > s.first && words < 3) if (doc.tokens[--k].kind !== 'punct') words++;
+	const text = doc.text.slice(doc.tokens[k].start, s.end).replace(/\s+/g, ' ');
+	return k > s.first ? `… ${text}` : text;
+}
+
+function excerpt(text: string, max: number): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > max ? flat.slice(0, max - 1).trimEnd() + '…' : flat;
+}
+
+function paragraphProblems(doc: SeedDocument): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const seen = new Map<string, number>();
-	for (const s of doc.sentences) {
-		const text = doc.text.slice(s.start, s.end);
-		if (DANGLING.test(text) && text.split(/\s+/).length > 3) {
-			const tail = text.length > 40 ? '…' + text.slice(-40) : text;
-			out.push({ code: 'truncated-sentence', severity: 'warning', message: `Sentence ends mid-phrase: “${tail}”`, start: s.start, end: s.end });
-		}
-		if (BOILERPLATE.test(text)) {
-			out.push({ code: 'boilerplate', severity: 'information', message: 'Publisher boilerplate, not part of the article.', start: s.start, end: s.end });
-		}
-	}
-	for (const p of doc.paragraphs) {
-		const key = doc.text.slice(p.start, p.end);
-		if (key.length < 40) continue;
-		const prev = seen.get(key);
-		if (prev !== undefined) out.push({ code: 'duplicate-paragraph', severity: 'warning', message: 'This paragraph repeats an earlier one word for word.', start: p.start, end: p.end });
-		else seen.set(key, p.start);
-	}
+	doc.paragraphs.forEach((p, pi) => {
+		const key = doc.text.slice(p.start, p.end).replace(/\s+/g, ' ');
+		if (key.length < MIN_DUPLICATE_CHARS) return;
+		const first = seen.get(key);
+		if (first === undefined) seen.set(key, pi);
+		else out.push({ code: 'duplicate-paragraph', severity: 'warning', message: `This paragraph repeats paragraph ${first + 1} word for word.`, start: p.start, end: p.end });
+	});
 	return out;
+}
+
+const OPENERS = new Set(['“', '«', '„']);
+const CLOSERS = new Set(['”', '»']);
+
+// Quotation marks per paragraph. A quotation left open is fine when the next paragraph
+// opens with a quotation mark: the convention for quotes that run over several paragraphs.
+function quoteProblems(doc: SeedDocument): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	const { text, paragraphs } = doc;
+	paragraphs.forEach((p, pi) => {
+		let open = -1;
+		let straight = -1;
+		for (let i = p.start; i < p.end; i++) {
+			const c = text[i];
+			if (OPENERS.has(c)) {
+				if (open >= 0) out.push(unclosed(open, i));
+				open = i;
+			} else if (CLOSERS.has(c)) {
+				if (open < 0) out.push({ code: 'unbalanced-quote', severity: 'warning', message: 'Closing quotation mark without an opening one in this paragraph.', start: i, end: i + 1 });
+				open = -1;
+			} else if (c === '"' && !/\d/.test(text[i - 1] ?? '')) {
+				straight = straight < 0 ? i : -1;
+			}
+		}
+		const next = paragraphs[pi + 1];
+		const continues = !!next && /["“«„]/.test(text[next.start]);
+		if (open >= 0 && !continues) out.push(unclosed(open, p.end));
+		if (straight >= 0 && !continues) out.push(unclosed(straight, p.end));
+	});
+	return out;
+}
+
+function unclosed(at: number, until: number): Diagnostic {
+	return { code: 'unbalanced-quote', severity: 'warning', message: 'This quotation is never closed in its paragraph.', start: at, end: Math.max(at + 1, until) };
+}
+
+const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 11: 'VT', 12: 'FF', 27: 'ESC', 127: 'DEL' };
+
+function encodingProblems(text: string): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	scan(text, /\uFFFD+/g, out, 'replacement-character', 'warning', (m) =>
+		`${m.length > 1 ? `${m.length} replacement characters “�”` : 'Replacement character “�”'}: the file was not valid UTF-8 when it was saved or read, and the original characters are lost.`,
+	);
+	scan(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g, out, 'control-characters', 'warning', (m) => {
+		const code = m.charCodeAt(0);
+		const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] ? ` (${CONTROL_NAMES[code]})` : ''}`;
+		const why = code >= 0x80 ? 'text decoded with the wrong encoding' : 'binary data or a broken export';
+		return `Control character ${name}${m.length > 1 ? ` and ${m.length - 1} more` : ''} in the text: probably ${why}.`;
+	});
+	scan(text, /(?:Ã[\u0080-\u00BF]|â€[™œ\u009D˜¦¢“”‘’"]|Â[\u00A0-\u00BF])+/g, out, 'mojibake', 'warning', (m) =>
+		`“${m.slice(0, 12)}” looks like UTF-8 text decoded as Windows-1252 or Latin-1 (mojibake); the intended characters are probably accented letters or curly quotes.`,
+	);
+	return out;
+}
+
+function scan(text: string, re: RegExp, out: Diagnostic[], code: string, severity: Diagnostic['severity'], message: (m: string) => string): void {
+	let n = 0;
+	let more = 0;
+	re.lastIndex = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		if (n++ < MAX_PER_CODE) out.push({ code, severity, message: message(m[0]), start: m.index, end: m.index + m[0].length });
+		else more++;
+	}
+	if (more) out[out.length - 1].message += ` (${more} more places in this file are not reported.)`;
 }

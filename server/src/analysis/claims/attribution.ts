@@ -1,0 +1,164 @@
+/**
+ * Who said it and what was said: the source phrase and the content clause of
+ * one cue. Subjects to the left ("the ministry said"), inverted speakers
+ * ("…,” said Angers), agents of passives ("was announced by the UN"),
+ * possessors of nouns ("Fiat’s announcement") and "according to X".
+ */
+import type { Sentence } from '../document';
+import { isClosingQuote, isNominal, isOpeningQuote, isPossessive, type ClaimContext } from './context';
+import type { Cue } from './cues';
+import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS } from './lexicon';
+import { isAllNominal, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
+
+export interface Attribution {
+	source: TokenRange | null;
+	/** The source is the subject of the cue's clause, to be taken from a neighbouring cue or the sentence subject. */
+	borrow: boolean;
+	content: TokenRange | null;
+}
+
+// Verbs whose speaker may follow them: "…,” said Angers; "…, added the minister."
+const INVERTIBLE = new Set(['say', 'add', 'note', 'explain', 'write', 'reply', 'insist', 'argue', 'declare', 'state', 'warn', 'continue', 'tell']);
+const PARTICIPLES = new Set(['told', 'said', 'thought', 'seen', 'known', 'written', 'spoken', 'forecast']);
+// Verbs whose object comes before the reported clause: "told reporters that", "warned investors that".
+const OBJECT_FIRST = new Set(['tell', 'warn', 'urge', 'ask', 'remind', 'assure', 'inform', 'promise', 'accuse', 'convince', 'persuade']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/** Finds the source and content of `cue` in sentence `s`. */
+export function attribute(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
+	if (cue.frame === 'according') return according(ctx, s, cue);
+	if (cue.frame === 'noun') return nounCue(ctx, s, cue);
+	return verbCue(ctx, s, cue);
+}
+
+function according(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
+	const source = phraseRight(ctx, cue.last, s.last);
+	if (cue.first > s.first) return { source, borrow: false, content: trim(ctx, s.first, cue.first) };
+	// "According to the UN, there are…": the content follows the comma after the source.
+	const comma = nextComma(ctx, source ? source.last : cue.last, s.last);
+	return { source, borrow: false, content: comma >= 0 ? trim(ctx, comma + 1, s.last) : null };
+}
+
+function nounCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
+	const prev = cue.head - 1;
+	let source: TokenRange | null = null;
+	if (prev >= s.first && isPossessive(ctx.lower[prev])) source = phraseLeft(ctx, prev - 1, s.first);
+	else if (prev >= s.first && POSSESSIVE_PRONOUNS.has(ctx.lower[prev])) source = { first: prev, last: prev + 1 };
+	else if (ctx.lower[cue.last] === 'by' || ctx.lower[cue.last] === 'from') source = phraseRight(ctx, cue.last + 1, s.last);
+	const next = ctx.lower[cue.last];
+	const content = next === 'that' || next === 'of' || next === ':' ? trim(ctx, cue.last + 1, s.last) : null;
+	return { source, borrow: false, content };
+}
+
+function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
+	const lemma = cue.word?.lemma ?? '';
+	const form = ctx.lower[cue.head];
+	const { j, passive } = skipLeft(ctx, cue.first, s.first);
+	if (passive && (form.endsWith('ed') || PARTICIPLES.has(form))) {
+		const by = findBy(ctx, cue.last, s.last);
+		return { source: by >= 0 ? phraseRight(ctx, by + 1, s.last) : null, borrow: false, content: forward(ctx, s, cue) };
+	}
+	const left = j >= s.first ? subjectAt(ctx, s, j, form.endsWith('ing')) : null;
+	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
+	if (left) return { source: left, borrow: false, content: onlyTail(ctx, s, cue.last) ? backward(ctx, s, left.first) : forward(ctx, s, cue) };
+	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
+		const right = phraseRight(ctx, cue.last, s.last);
+		if (right) return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
+	}
+	return { source: null, borrow: false, content: forward(ctx, s, cue) };
+}
+
+// The speaker phrase ending at token `j`, left of a verb cue; 'borrow' when the cue continues another clause.
+function subjectAt(ctx: ClaimContext, s: Sentence, j: number, ing: boolean): TokenRange | 'borrow' | null {
+	const w = ctx.lower[j];
+	if (RELATIVE.has(w) && j > s.first) {
+		const k = ctx.lower[j - 1] === ',' ? j - 2 : j - 1;
+		return w === 'that' && ctx.lower[j - 1] !== ',' && !isNominal(ctx, k) ? null : phraseLeft(ctx, k, s.first);
+	}
+	if (w === ',') return ing ? 'borrow' : apposition(ctx, s, j);
+	if (w === 'and' || w === 'but' || w === 'or') return 'borrow';
+	if (w === 'to' && j > s.first) {
+		// "declined to comment", "refused to confirm": the subject of the verb before "to".
+		const gov = skipLeft(ctx, j - 1, s.first);
+		return gov.passive || gov.j < s.first ? null : subjectAt(ctx, s, gov.j, false);
+	}
+	if (PREPOSITIONS.has(w)) return ing ? 'borrow' : null;
+	if (isClosingQuote(w) || isOpeningQuote(w) || ctx.doc.tokens[j].kind === 'punct' && !isPossessive(w) && w !== ')') return null;
+	return phraseLeft(ctx, j, s.first);
+}
+
+// "Louis Gallois, the Airbus chief executive, said": the name and its apposition.
+// "Chrysler, which has been hit hard, asked": the name before the relative clause.
+function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
+	const p = previousComma(ctx, j, s.first);
+	const seg: TokenRange = { first: p >= 0 ? p + 1 : s.first, last: j };
+	if (seg.last - seg.first > 14) return null;
+	const opener = ctx.lower[seg.first];
+	const head = p > s.first ? phraseLeft(ctx, p - 1, s.first) : null;
+	if (opener === 'who' || opener === 'which' || opener === 'whose') return head;
+	if (!isAllNominal(ctx, seg)) return null;
+	if (head && head.last === p) return { first: head.first, last: j };
+	return phraseLeft(ctx, j - 1, seg.first);
+}
+
+function findBy(ctx: ClaimContext, from: number, limit: number): number {
+	for (let k = from; k < limit && k - from < 6; k++) {
+		if (ctx.lower[k] === 'by') return k;
+		if (ctx.lower[k] === ',' || ctx.lower[k] === 'that') return -1;
+	}
+	return -1;
+}
+
+// True when nothing but punctuation and a time phrase follows token `k`: "…, the minister said on Monday."
+function onlyTail(ctx: ClaimContext, s: Sentence, k: number): boolean {
+	for (let i = k; i < s.last; i++) {
+		const w = ctx.lower[i];
+		if (ctx.doc.tokens[i].kind === 'punct') continue;
+		if (i - k < 4 && /^(on|in|at|last|this|late|early|earlier|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w)) continue;
+		if (i - k < 4 && (ctx.doc.tokens[i].kind === 'number' || /^\p{Lu}\p{Ll}+$/u.test(ctx.doc.tokens[i].text) && i > k)) continue;
+		return false;
+	}
+	return true;
+}
+
+// The content before the speaker: "The deal is off, the minister said." → "The deal is off".
+function backward(ctx: ClaimContext, s: Sentence, before: number): TokenRange | null {
+	let e = before;
+	while (e > s.first && (ctx.doc.tokens[e - 1].kind === 'punct' && !/^[)\]]$/.test(ctx.lower[e - 1]))) e--;
+	return e > s.first ? trim(ctx, s.first, e) : null;
+}
+
+// The content after the cue: "said (that) …", "told reporters that …", "warned: …".
+function forward(ctx: ClaimContext, s: Sentence, cue: Cue): TokenRange | null {
+	let k = cue.last;
+	const lemma = cue.word?.lemma ?? '';
+	if (OBJECT_FIRST.has(lemma)) {
+		for (let i = k; i < s.last && i - k < 7; i++) {
+			if (ctx.lower[i] === 'that' || ctx.lower[i] === ':') {
+				k = i;
+				break;
+			}
+			if (!isNominal(ctx, i) && !PREPOSITIONS.has(ctx.lower[i])) break;
+		}
+	}
+	if (ctx.lower[k] === 'that' || ctx.lower[k] === ':' || ctx.lower[k] === ',') k++;
+	return trim(ctx, k, s.last);
+}
+
+function nextComma(ctx: ClaimContext, from: number, limit: number): number {
+	for (let k = from; k < limit; k++) if (ctx.lower[k] === ',') return k;
+	return -1;
+}
+
+// Drops edge punctuation (final stop, commas, quotation marks) from a token range.
+function trim(ctx: ClaimContext, first: number, last: number): TokenRange | null {
+	const edge = (k: number) => ctx.doc.tokens[k].kind === 'punct' && !/^[)\]%$€£]$/.test(ctx.lower[k]);
+	while (first < last && edge(first)) first++;
+	while (last > first && edge(last - 1)) last--;
+	return last > first ? { first, last } : null;
+}
+
+/** True for a cue word that names a speech act rather than a state of mind. */
+export function isSpeechCue(cue: Cue): boolean {
+	return cue.frame === 'according' || (cue.word?.speech ?? false) || CUE_WORDS.get(cue.word?.lemma ?? '')?.speech === true;
+}

@@ -1,0 +1,72 @@
+/**
+ * What makes a statement worth checking: figures (money, percentages, counts
+ * of people, quantities with units), accusations of crimes, superlatives and
+ * records; and the hedges that distance a writer from a claim.
+ */
+
+// Bounded repetitions keep every match attempt short, even inside a megabyte of digits and commas.
+const NUM = String.raw`\d{1,15}(?:[.,]\d{1,3}){0,5}`;
+const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn)\b)?`;
+const CURRENCY_WORD = String.raw`(?:dollars|euros|pounds|pounds sterling|yen|yuan|rupees|roubles|rubles|francs|dinars|pesos|lira|rand|won)`;
+const PEOPLE =
+	'people|persons|civilians|soldiers|troops|fighters|mercenaries|militants|refugees|migrants|children|women|men|residents|' +
+	'dead|deaths|killed|injured|wounded|casualties|victims|hostages|prisoners|detainees|workers|employees|staff|jobs|members|patients|cases|voters|votes|seats|students|protesters';
+const UNITS =
+	'km|kilometres|kilometers|miles|metres|meters|tonnes|tons|barrels|kg|kilograms|hectares|acres|square|units|vehicles|homes|houses|buildings|' +
+	'aircraft|planes|jets|tanks|ships|missiles|rockets|drones|shares|doses|degrees|years|months|days';
+
+// Each alternative is anchored on a digit or a fixed word, with bounded gaps: linear on any input.
+const FIGURE = new RegExp(
+	[
+		String.raw`(?:US\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
+		String.raw`\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
+		String.raw`\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
+		String.raw`\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
+		String.raw`\b(?:${NUM})(?:\s[\p{Ll}-]{2,20}){0,2}\s(?:${PEOPLE}|${UNITS})\b`,
+		String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
+	].join('|'),
+	'gu',
+);
+
+const ACCUSATION =
+	/\b(?:war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres|fraud(?:ulent)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killed|killings?|assassinat(?:ed|ion)|terroris[mt]s?|abuses|looted|looting|stole|stolen|theft|illegal(?:ly)?|unlawful(?:ly)?|violat(?:ed|ions?)|breach(?:ed|es)|rigged|cover-up|collu(?:sion|ded)|extort(?:ion|ed)|persecut(?:ed|ion)|war criminals?)\b/giu;
+
+const SUPERLATIVE =
+	/\b(?:largest|biggest|greatest|highest|lowest|worst|deadliest|fastest|longest|oldest|richest|poorest|strongest|weakest|smallest|heaviest|costliest|bloodiest|the (?:most|least) \p{L}{3,20}|first[- ]ever|for the first time|all-time|(?:a|new|record)[- ]record|record[- ](?:high|low|number|levels?|breaking)|unprecedented|never before)\b/giu;
+
+const HEDGE =
+	/\b(?:reportedly|allegedly|so-called|self-styled|self-proclaimed|purportedly|supposedly|apparently|rumou?red|unconfirmed|unverified|(?:is|are|was|were) (?:said|believed|thought|understood|alleged|reported) to)\b|\b(?:the|a|an|its|their|his|her) (?:claimed|alleged)\b/giu;
+
+/** Why a sentence is worth checking, and the figures it asserts. */
+export interface Checkworthiness {
+	/** `figure`, `accusation`, `superlative`, each at most once, in that order. */
+	reasons: string[];
+	figures: string[];
+}
+
+/** Looks for figures, accusations and superlatives in a piece of text. */
+export function checkworthiness(text: string): Checkworthiness {
+	const figures = matches(FIGURE, text);
+	const reasons: string[] = [];
+	if (figures.length) reasons.push('figure');
+	if (test(ACCUSATION, text)) reasons.push('accusation');
+	if (test(SUPERLATIVE, text)) reasons.push('superlative');
+	return { reasons, figures };
+}
+
+/** The hedging words of a piece of text, lower-cased: "reportedly", "so-called", "is said to". */
+export function findHedges(text: string): string[] {
+	return [...new Set(matches(HEDGE, text).map((h) => h.toLowerCase().replace(/^(?:the|a|an|its|their|his|her) /, '')))];
+}
+
+function matches(re: RegExp, text: string): string[] {
+	const out: string[] = [];
+	re.lastIndex = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0].trim());
+	return out;
+}
+
+function test(re: RegExp, text: string): boolean {
+	re.lastIndex = 0;
+	return re.test(text);
+}

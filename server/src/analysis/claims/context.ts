@@ -1,0 +1,68 @@
+/**
+ * Shared per-document state of the claim finder: lower-cased tokens, which
+ * tokens sit inside quotation marks, and small word-class tests.
+ */
+import type { SeedDocument } from '../document';
+import { AUXILIARIES, CONJUNCTIONS, CUE_WORDS, PREPOSITIONS, SUBJECT_PRONOUNS } from './lexicon';
+
+export interface ClaimContext {
+	doc: SeedDocument;
+	/** Lower-cased token texts, index for index with `doc.tokens`. */
+	lower: string[];
+	/** 1 for tokens between an opening and a closing quotation mark (the marks excluded). */
+	quoted: Uint8Array;
+	/** 1 for the first token of each sentence. */
+	starts: Uint8Array;
+}
+
+/** Builds the context; `quoted` is filled by the quotation finder. */
+export function makeContext(doc: SeedDocument): ClaimContext {
+	const starts = new Uint8Array(doc.tokens.length);
+	for (const s of doc.sentences) if (s.first < s.last) starts[s.first] = 1;
+	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts };
+}
+
+const OPENING_QUOTES = new Set(['“', '"', '«', '„']);
+const CLOSING_QUOTES = new Set(['”', '"', '»']);
+
+export const isOpeningQuote = (t: string): boolean => OPENING_QUOTES.has(t);
+export const isClosingQuote = (t: string): boolean => CLOSING_QUOTES.has(t);
+export const isQuoteMark = (t: string): boolean => OPENING_QUOTES.has(t) || CLOSING_QUOTES.has(t);
+
+/** True for a token that starts with a capital letter (names, sentence-initial words). */
+export function isCapitalized(text: string): boolean {
+	return /^\p{Lu}/u.test(text);
+}
+
+/** True for the possessive marker token: ’s, 's, or a lone apostrophe after a plural (“officials’”). */
+export function isPossessive(lower: string): boolean {
+	return lower === '’s' || lower === "'s" || lower === '’' || lower === "'";
+}
+
+/**
+ * True for a token that can be part of a speaker's noun phrase: names, nouns,
+ * adjectives, numbers, possessives — not verbs we know, auxiliaries, prepositions,
+ * conjunctions, adverbs in -ly or punctuation.
+ */
+export function isNominal(ctx: ClaimContext, i: number): boolean {
+	const t = ctx.doc.tokens[i];
+	const w = ctx.lower[i];
+	if (t.kind === 'number') return true;
+	if (t.kind === 'punct') return w === '&' || w === '-' || w === '.';
+	if (isPossessive(w)) return true;
+	if (AUXILIARIES.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || SUBJECT_PRONOUNS.has(w)) return isCapitalized(t.text) && !isSentenceStart(ctx, i);
+	if (isCapitalized(t.text)) return true;
+	if (CUE_WORDS.has(w)) return false;
+	return !(w.length > 4 && w.endsWith('ly'));
+}
+
+/** True when token `i` is the first of its sentence or follows an opening quotation mark. */
+export function isSentenceStart(ctx: ClaimContext, i: number): boolean {
+	return ctx.starts[i] === 1 || (i > 0 && isOpeningQuote(ctx.doc.tokens[i - 1].text));
+}
+
+/** A lower-case word ending in -ed that is not a known noun: a verb or participle. */
+export function isParticiple(ctx: ClaimContext, i: number): boolean {
+	const w = ctx.lower[i];
+	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 4 && w.endsWith('ed');
+}

@@ -1,0 +1,105 @@
+/**
+ * Reporting cues: the words that introduce what someone said, announced,
+ * expected or feared ("said", "according to", "in a statement", "fears of").
+ * A cue is one word, as in news-event annotation, except fixed frames:
+ * "according to", "quoted as saying", "said in a statement".
+ */
+import type { Sentence } from '../document';
+import { isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
+import {
+	CLAUSE_OPENERS,
+	CUE_NOUNS,
+	CUE_PREPOSITIONS,
+	CUE_WORDS,
+	DETERMINERS,
+	POSSESSIVE_PRONOUNS,
+	PREPOSITIONS,
+	STATEMENT_NOUNS,
+	type CueWord,
+} from './lexicon';
+
+export type CueFrame = 'verb' | 'noun' | 'according';
+
+export interface Cue {
+	/** Token range of the cue, `last` exclusive. */
+	first: number;
+	last: number;
+	/** Token of the cue word itself. */
+	head: number;
+	/** The lexicon entry; null for "according to". */
+	word: CueWord | null;
+	frame: CueFrame;
+}
+
+const TO_NEXT = new Set(['to', 'that', 'on', 'for', 'with']);
+
+/** Finds the cues of one sentence, outside quotations, in text order. */
+export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
+	const out: Cue[] = [];
+	for (let i = s.first; i < s.last; i++) {
+		if (ctx.quoted[i]) continue;
+		const w = ctx.lower[i];
+		if (w === 'according' && ctx.lower[i + 1] === 'to' && i + 1 < s.last) {
+			out.push({ first: i, last: i + 2, head: i, word: null, frame: 'according' });
+			i++;
+			continue;
+		}
+		const word = CUE_WORDS.get(w);
+		if (!word) continue;
+		const frame = cueFrame(ctx, s, i, word);
+		if (!frame) continue;
+		const last = frame === 'verb' ? extendFrame(ctx, s, i) : i + 1;
+		out.push({ first: i, last, head: i, word, frame });
+		i = last - 1;
+	}
+	return out;
+}
+
+// Decides whether token `i` is used as a cue here, and as a verb or a noun.
+function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): CueFrame | null {
+	const tok = ctx.doc.tokens[i];
+	if (isCapitalized(tok.text) && !isSentenceStart(ctx, i)) return null;
+	const prev = i > s.first ? ctx.lower[i - 1] : '';
+	const next = i + 1 < s.last ? ctx.lower[i + 1] : '';
+	const nounUse = DETERMINERS.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev);
+	if (CUE_NOUNS.has(ctx.lower[i])) return 'noun';
+	if (nounUse && !word.nounOk) return null;
+	const frame: CueFrame = nounUse ? 'noun' : 'verb';
+	switch (word.need) {
+		case 'always':
+			return frame;
+		case 'to':
+			return TO_NEXT.has(next) ? frame : null;
+		case 'prep':
+			return CUE_PREPOSITIONS.has(next) || isOpeningQuote(next) ? frame : null;
+		case 'clause':
+			return !nounUse && introducesClause(ctx, s, i) ? 'verb' : null;
+	}
+}
+
+// "added that", "noted:", "…, he added." — a clause, a quotation or the sentence's end follows,
+// possibly after a short frame such as "in a statement" or "on Twitter".
+function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	for (let k = i + 1, n = 0; k <= s.last && n < 6; k++, n++) {
+		if (k === s.last) return true;
+		const w = ctx.lower[k];
+		const t = ctx.doc.tokens[k];
+		if (CLAUSE_OPENERS.has(w) || w === ':' || w === ',' || w === ';' || isOpeningQuote(w) || isClosingQuote(w)) return true;
+		if (t.kind === 'punct') return /^[.!?…]+$/.test(w);
+		if (n === 0 && !PREPOSITIONS.has(w)) return false;
+	}
+	return false;
+}
+
+// "said in a statement", "told reporters in an interview", "quoted as saying": one cue.
+function extendFrame(ctx: ClaimContext, s: Sentence, i: number): number {
+	const l = ctx.lower;
+	if (l[i] === 'quoted' && l[i + 1] === 'as' && CUE_WORDS.get(l[i + 2] ?? '')?.lemma === 'say' && i + 2 < s.last) return i + 3;
+	let k = i + 1;
+	if (l[k] !== 'in' && l[k] !== 'on') return i + 1;
+	k++;
+	if (DETERMINERS.has(l[k]) || POSSESSIVE_PRONOUNS.has(l[k])) k++;
+	// One modifier is allowed: "in a written statement", "in a televised speech".
+	if (k < s.last && !STATEMENT_NOUNS.has(l[k]) && ctx.doc.tokens[k].kind === 'word') k++;
+	return k < s.last && STATEMENT_NOUNS.has(l[k]) ? k + 1 : i + 1;
+}

@@ -1,0 +1,110 @@
+/**
+ * Claims: attributed statements ("the ministry said that…", "according to
+ * the UN"), direct quotations with their speakers, and unattributed
+ * check-worthy statements (figures, accusations, superlatives).
+ */
+import type { SeedDocument, Sentence } from '../document';
+import { isBoilerplate } from '../problems';
+import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
+import { attribute, type Attribution } from './attribution';
+import { checkworthiness, findHedges } from './checkworthy';
+import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
+import { findCues } from './cues';
+import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
+import { phraseRight, type TokenRange } from './phrases';
+import { attachQuotes, findQuotations, type Draft } from './quotes';
+import { SpeakerLinker } from './speakers';
+
+/** Finds the claims of a document; `entities` name the sources they overlap. */
+export function findClaims(doc: SeedDocument, entities: Entity[]): Claim[] {
+	const ctx = makeContext(doc);
+	const quotes = findQuotations(ctx);
+	const skip = doc.sentences.map((s) => isBoilerplate(doc.text.slice(s.start, s.end)));
+	const drafts: Draft[] = [];
+	doc.sentences.forEach((s, si) => {
+		if (!skip[si] && s.last > s.first) drafts.push(...sentenceDrafts(ctx, s, si));
+	});
+	drafts.push(...attachQuotes(ctx, quotes, drafts, skip));
+	drafts.push(...unattributed(ctx, drafts, skip));
+	const linker = new SpeakerLinker(doc.text, entities);
+	return drafts.map((d) => toClaim(ctx, d, linker)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
+}
+
+function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
+	const cues = findCues(ctx, s);
+	const atts: Attribution[] = cues.map((c) => attribute(ctx, s, c));
+	// "…, saying that", "spoke to officials and asked": the clause's subject, from the cue before or after.
+	atts.forEach((a, i) => {
+		if (!a.borrow) return;
+		const lender = [...atts.slice(0, i)].reverse().find((b) => b.source) ?? atts.slice(i + 1).find((b) => b.source && !b.borrow);
+		a.source = lender?.source ?? sentenceSubject(ctx, s);
+	});
+	return cues.map((cue, i) => {
+		const content = atts[i].content;
+		return {
+			sentence: si,
+			kind: 'attributed' as const,
+			cue,
+			source: atts[i].source,
+			content: content && { start: ctx.doc.tokens[content.first].start, end: ctx.doc.tokens[content.last - 1].end },
+			start: s.start,
+			end: s.end,
+		};
+	});
+}
+
+// The subject at the head of the sentence, after an opening phrase that ends in a comma
+// ("On Monday, the firm…", "When the Air Force chose Northrop, Boeing…").
+function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
+	let k = s.first;
+	const w = ctx.lower[k];
+	if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || (!isNominal(ctx, k) && !isCapitalized(ctx.doc.tokens[k].text)) || /(?:ly|ing)$/.test(w)) {
+		while (k < s.last && k - s.first < 20 && ctx.lower[k] !== ',') k++;
+		if (ctx.lower[k] !== ',') return null;
+		k++;
+	}
+	return phraseRight(ctx, k, s.last);
+}
+
+// Sentences with figures, accusations, superlatives or hedges and no claim of their own.
+function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draft[] {
+	const claimed = new Uint8Array(ctx.doc.sentences.length);
+	for (const d of drafts) claimed[d.sentence] = 1;
+	const out: Draft[] = [];
+	ctx.doc.sentences.forEach((s, si) => {
+		if (claimed[si] || skip[si] || s.last <= s.first || ctx.quoted[s.first + 1] && ctx.quoted[s.last - 2]) return;
+		const text = ctx.doc.text.slice(s.start, s.end);
+		const { reasons } = checkworthiness(text);
+		if (findHedges(text).length) reasons.push('hedged');
+		if (!reasons.length) return;
+		const content = trimOffsets(ctx, s);
+		out.push({ sentence: si, kind: 'unattributed', cue: null, source: null, content, start: s.start, end: s.end, reasons });
+	});
+	return out;
+}
+
+function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: number } {
+	let last = s.last;
+	while (last > s.first + 1 && ctx.doc.tokens[last - 1].kind === 'punct' && /^[.!?…;:,]$/.test(ctx.lower[last - 1])) last--;
+	return { start: s.start, end: ctx.doc.tokens[last - 1].end };
+}
+
+function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker): Claim {
+	const { text, tokens } = ctx.doc;
+	const span = (a: number, b: number): TextSpan => ({ start: a, end: b, text: text.slice(a, b) });
+	const cue = d.cue ? span(tokens[d.cue.first].start, tokens[d.cue.last - 1].end) : null;
+	let source: ClaimSource | null = null;
+	if (d.source) {
+		source = span(tokens[d.source.first].start, tokens[d.source.last - 1].end);
+		const entity = linker.link(source.start, source.end);
+		if (entity) source.entity = entity;
+	}
+	const sentence = text.slice(d.start, d.end);
+	const claim: Claim = { ...span(d.start, d.end), kind: d.kind, cue, source, content: d.content };
+	const hedges = findHedges(sentence);
+	if (hedges.length) claim.hedges = hedges;
+	if (d.reasons) claim.reasons = d.reasons;
+	const figures = checkworthiness(d.content ? text.slice(d.content.start, d.content.end) : sentence).figures;
+	if (figures.length) claim.figures = figures;
+	return claim;
+}

@@ -1,0 +1,94 @@
+/**
+ * Word lists for the claim finder: reporting and belief cues with the
+ * context each needs, and the small closed classes the source finder walks over.
+ */
+
+/**
+ * When a cue word counts:
+ * - `always`: any use (a preceding determiner still makes it a noun or adjective, see `nounOk`);
+ * - `clause`: only before a reported clause or quotation (`that`, `:`, `,`, a quote) or at a clause end —
+ *   "he added that…", "…, he added." but not "it added software";
+ * - `to`: only before `to`, `that`, `on`, `for` or `with` — "plans to", "agreed with", "hopes that";
+ * - `prep`: only before a preposition that names what is feared or called for — "fears of", "calls for".
+ */
+export type CueNeed = 'always' | 'clause' | 'to' | 'prep';
+
+export interface CueWord {
+	lemma: string;
+	need: CueNeed;
+	/** The word is (also) a noun, so "the statement", "his claims" are cues too. */
+	nounOk: boolean;
+	/** A speech act (say, announce) rather than a state of mind (expect, fear). */
+	speech: boolean;
+}
+
+// Each group: lemma followed by its forms. `*` marks the forms that are also nouns.
+const GROUPS: [CueNeed, boolean, string][] = [
+	['always', true, 'say said says saying|tell told tells telling|announce announced announces announcing|declare declared declares declaring'],
+	['always', true, 'claim* claimed claims* claiming|accuse accused accuses accusing|deny denied denies denying|confirm confirmed confirms confirming'],
+	['always', true, 'warn warned warns warning*|report* reported reporting reports*|insist insisted insists insisting|argue argued argues arguing'],
+	['always', true, 'explain explained explains explaining|predict predicted predicts predicting|acknowledge acknowledged acknowledges acknowledging'],
+	['always', true, 'admit admitted admits admitting|reveal revealed reveals revealing|urge urged urges urging|suggest suggested suggests suggesting'],
+	['always', true, 'allege alleged alleges alleging|assert asserted asserts asserting|concede conceded concedes conceding|disclose disclosed discloses disclosing'],
+	['always', true, 'cite cited cites citing|describe described describes describing|quote quoted|comment commented comments* commenting|reject rejected rejects rejecting'],
+	['always', true, 'ask asked asks asking|demand demanded demands* demanding|contend contended contends contending|reiterate reiterated reiterates reiterating'],
+	['always', true, 'promise promised promises* promising|pledge pledged pledges* pledging|vow vowed vows* vowing|threaten threatened threatens threatening'],
+	['always', true, 'testify testified testifies testifying|tweet tweeted|criticize criticized criticizes criticizing|criticise criticised criticises criticising'],
+	['always', true, 'complain complained complains complaining|blame blamed blames blaming|condemn condemned condemns condemning|speak spoke speaking'],
+	['always', true, 'recommend recommended recommends recommending|propose proposed proposes proposing|forecast forecasts* forecasted forecasting'],
+	['always', false, 'expect expected expects expecting|believe believed believes believing|think thinks thinking|estimate estimated estimates* estimating'],
+	['always', false, 'anticipate anticipated anticipates anticipating|consider considered considers considering|doubt doubted doubts* doubting'],
+	['always', false, 'want wanted wants|intend intended intends|decide decided decides'],
+	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
+	['clause', true, 'add added adds adding|note noted notes noting|state stated states stating|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
+	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
+	['to', false, 'plan* planned plans* planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
+	['prep', false, 'call called calls calling|concern* concerns* concerned'],
+];
+
+// Nouns that report or voice a claim by themselves: "the statement", "his remarks".
+const NOUNS = 'statement statements announcement announcements speech remarks allegation allegations accusation accusations testimony assessment';
+
+function build(): Map<string, CueWord> {
+	const out = new Map<string, CueWord>();
+	for (const [need, speech, groups] of GROUPS) {
+		for (const g of groups.split('|')) {
+			const forms = g.split(' ');
+			const lemma = forms[0].replace('*', '');
+			for (const f of forms) out.set(f.replace('*', ''), { lemma, need, nounOk: f.endsWith('*'), speech });
+		}
+	}
+	for (const n of NOUNS.split(' ')) out.set(n, { lemma: n.replace(/s$/, ''), need: 'always', nounOk: true, speech: true });
+	return out;
+}
+
+/** Cue words by lower-case form. */
+export const CUE_WORDS: ReadonlyMap<string, CueWord> = build();
+
+/** Nouns that are cues only as nouns: they need a possessor, an agent or a determiner, never a subject. */
+export const CUE_NOUNS: ReadonlySet<string> = new Set(NOUNS.split(' '));
+
+const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+
+export const DETERMINERS = set('the a an this that these those its his her their our my your some any each every no another both several many');
+export const POSSESSIVE_PRONOUNS = set('his her their its our my your');
+export const SUBJECT_PRONOUNS = set('he she they it we i you who');
+export const PERSONAL_PRONOUNS = set('he she him her his hers');
+export const AUXILIARIES = set(
+	'is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n\'t also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however reportedly allegedly apparently initially originally subsequently meanwhile',
+);
+export const PREPOSITIONS = set(
+	'in on at for to with by from after before since during about over under into onto through between among against without within via per than as of upon across behind beyond despite until till toward towards amid amidst following',
+);
+export const CONJUNCTIONS = set('and or but nor yet so because although though while whereas if unless when whenever where whether that which whose whom');
+/** Prepositions that may sit inside a speaker's noun phrase: "head of the agency", "analyst at Barclays". */
+export const NP_PREPOSITIONS = set('of at for from');
+/** Words that open a reported clause after a cue. */
+export const CLAUSE_OPENERS = set('that whether if how why what when where who');
+/** Prepositions after "fears", "calls", "concerns" that make them cues. */
+export const CUE_PREPOSITIONS = set('for on of that about over upon');
+export const TIME_WORDS = set(
+	'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tonight week month year morning afternoon evening night weekend last this next earlier',
+);
+/** Frames that extend a cue: "said in a statement", "told reporters in an interview". */
+export const STATEMENT_NOUNS = set('statement statements interview speech release briefing conference post message letter email video tweet');

@@ -1,0 +1,125 @@
+/**
+ * Noun-phrase walking over tokens, left and right of a cue, with the small
+ * amount of grammar a speaker's phrase needs: possessives, "of", parentheses,
+ * appositions ("Louis Gallois, the chief executive,") and relative clauses.
+ */
+import { isCapitalized, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
+import { AUXILIARIES, NP_PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
+
+/** A token range, `last` exclusive. */
+export interface TokenRange {
+	first: number;
+	last: number;
+}
+
+const MAX_PHRASE = 12;
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
+
+/**
+ * Steps left from the token before `i` over auxiliaries, adverbs and time phrases
+ * ("has also", "on Monday", "last week"). Returns the index of the first token not
+ * skipped and whether a form of "be" was passed (a passive cue).
+ */
+export function skipLeft(ctx: ClaimContext, i: number, floor: number): { j: number; passive: boolean } {
+	let j = i - 1;
+	let passive = false;
+	while (j >= floor) {
+		const w = ctx.lower[j];
+		if (AUXILIARIES.has(w) && !isCapitalized(ctx.doc.tokens[j].text)) {
+			if (BE.has(w)) passive = true;
+			j--;
+		} else if (w.length > 4 && w.endsWith('ly') && !isCapitalized(ctx.doc.tokens[j].text)) {
+			j--;
+		} else {
+			const t = skipTimePhrase(ctx, j, floor);
+			if (t === j) break;
+			j = t;
+		}
+	}
+	return { j, passive };
+}
+
+// "on June 18", "last week", "earlier this month": returns the index before the phrase, or `j` if none.
+function skipTimePhrase(ctx: ClaimContext, j: number, floor: number): number {
+	let k = j;
+	let named = false;
+	while (k >= floor && (TIME_WORDS.has(ctx.lower[k]) || ctx.doc.tokens[k].kind === 'number' || ctx.lower[k] === ',')) {
+		if (TIME_WORDS.has(ctx.lower[k]) && !['this', 'last', 'next', 'earlier'].includes(ctx.lower[k])) named = true;
+		k--;
+	}
+	if (!named) return j;
+	if (k >= floor && ['on', 'in', 'at', 'during', 'since'].includes(ctx.lower[k])) k--;
+	// A comma may not end the phrase on its left: "Boeing, on Monday" keeps the comma for appositions.
+	while (k + 1 <= j && ctx.lower[k + 1] === ',') k++;
+	return k;
+}
+
+/** The noun phrase ending at token `j` (inclusive), walking left; null when `j` cannot end one. */
+export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRange | null {
+	if (j < floor) return null;
+	if (SUBJECT_PRONOUNS.has(ctx.lower[j])) return { first: j, last: j + 1 };
+	let k = j;
+	while (k >= floor && j - k < MAX_PHRASE) {
+		const w = ctx.lower[k];
+		if (isNominal(ctx, k) && !(isPossessive(w) && k === j)) k--;
+		else if (w === ')') {
+			const o = matchingOpen(ctx, k, floor);
+			if (o < 0) break;
+			k = o - 1;
+		} else if (NP_PREPOSITIONS.has(w) && k - 1 >= floor && isNominal(ctx, k - 1) && k < j) k--;
+		else if (w === 'and' && k > floor && k < j && isCapitalized(ctx.doc.tokens[k - 1].text) && isCapitalized(ctx.doc.tokens[k + 1].text)) k--;
+		else break;
+	}
+	let first = k + 1;
+	// "On Monday the company said": the day is not part of the speaker.
+	while (first < j && (NP_PREPOSITIONS.has(ctx.lower[first]) || ctx.lower[first] === 'and' || isPossessive(ctx.lower[first]) || isDayName(ctx, first))) first++;
+	return first <= j ? { first, last: j + 1 } : null;
+}
+
+const DAY_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
+
+function isDayName(ctx: ClaimContext, k: number): boolean {
+	return DAY_NAMES.has(ctx.lower[k]) && !isPossessive(ctx.lower[k + 1] ?? '');
+}
+
+function matchingOpen(ctx: ClaimContext, k: number, floor: number): number {
+	for (let o = k - 1; o >= floor && k - o < 10; o--) if (ctx.lower[o] === '(') return o;
+	return -1;
+}
+
+/** The noun phrase starting at token `i`, walking right; null when `i` cannot start one. */
+export function phraseRight(ctx: ClaimContext, i: number, limit: number): TokenRange | null {
+	if (i >= limit) return null;
+	if (SUBJECT_PRONOUNS.has(ctx.lower[i])) return { first: i, last: i + 1 };
+	let k = i;
+	while (k < limit && k - i < MAX_PHRASE) {
+		const w = ctx.lower[k];
+		if (isNominal(ctx, k) && !(k > i && isParticiple(ctx, k))) k++;
+		else if (w === '(') {
+			let c = k + 1;
+			while (c < limit && c - k < 10 && ctx.lower[c] !== ')') c++;
+			if (c >= limit || ctx.lower[c] !== ')') break;
+			k = c + 1;
+		} else if (NP_PREPOSITIONS.has(w) && k > i && k + 1 < limit && isNominal(ctx, k + 1)) k++;
+		else break;
+	}
+	let last = k;
+	while (last > i && (ctx.doc.tokens[last - 1].kind === 'punct' && ctx.lower[last - 1] !== ')' || NP_PREPOSITIONS.has(ctx.lower[last - 1]))) last--;
+	return last > i ? { first: i, last } : null;
+}
+
+/** Index of the previous comma at or after `floor`, stopping at clause punctuation; -1 when none. */
+export function previousComma(ctx: ClaimContext, j: number, floor: number): number {
+	for (let k = j - 1; k >= floor && j - k < 30; k--) {
+		const w = ctx.lower[k];
+		if (w === ',') return k;
+		if (w === ';' || w === ':' || ctx.quoted[k]) return -1;
+	}
+	return -1;
+}
+
+/** True when every token of `r` can belong to a noun phrase (an apposition). */
+export function isAllNominal(ctx: ClaimContext, r: TokenRange): boolean {
+	for (let k = r.first; k < r.last; k++) if (!isNominal(ctx, k) && !NP_PREPOSITIONS.has(ctx.lower[k]) && ctx.lower[k] !== '(' && ctx.lower[k] !== ')') return false;
+	return r.last > r.first;
+}

@@ -1,0 +1,144 @@
+/**
+ * Direct quotations: pairs of quotation marks within a paragraph, curly or
+ * straight. A quotation left open at a paragraph's end continues when the
+ * next paragraph opens with a quotation mark (the news convention for long quotes).
+ */
+import type { ClaimKind, Span } from '../types';
+import { isSpeechCue } from './attribution';
+import type { ClaimContext } from './context';
+import type { Cue } from './cues';
+import type { TokenRange } from './phrases';
+
+export interface Quotation {
+	/** Token index of the opening mark. */
+	open: number;
+	/** Token index of the closing mark, or -1 when the quotation runs to its paragraph's end. */
+	close: number;
+	/** Offsets of the quoted words, marks excluded. */
+	start: number;
+	end: number;
+	/** Token index of the last token inside. */
+	lastInside: number;
+	/** Number of word and number tokens inside. */
+	words: number;
+}
+
+const OPEN_CURLY = new Set(['“', '«', '„']);
+const CLOSE_CURLY = new Set(['”', '»']);
+
+/** Finds the quotations of the document and marks the tokens inside them in `ctx.quoted`. */
+export function findQuotations(ctx: ClaimContext): Quotation[] {
+	const { tokens, paragraphs, text } = ctx.doc;
+	const out: Quotation[] = [];
+	let i = 0;
+	for (let p = 0; p < paragraphs.length; p++) {
+		const par = paragraphs[p];
+		while (i < tokens.length && tokens[i].start < par.start) i++;
+		let open = -1;
+		for (; i < tokens.length && tokens[i].end <= par.end; i++) {
+			const t = tokens[i].text;
+			const opens = OPEN_CURLY.has(t) || (t === '"' && open < 0);
+			const closes = CLOSE_CURLY.has(t) || (t === '"' && open >= 0);
+			if (closes && open >= 0) {
+				pushQuote(ctx, out, open, i);
+				open = -1;
+			} else if (opens) {
+				open = i;
+			}
+		}
+		const next = paragraphs[p + 1];
+		if (open >= 0 && next && /^["“«„]/.test(text.slice(next.start, next.start + 1))) pushQuote(ctx, out, open, -1, i);
+	}
+	return out;
+}
+
+function pushQuote(ctx: ClaimContext, out: Quotation[], open: number, close: number, paragraphEnd = close): void {
+	const { tokens } = ctx.doc;
+	const lastInside = (close >= 0 ? close : paragraphEnd) - 1;
+	if (lastInside <= open) return;
+	let words = 0;
+	for (let k = open + 1; k <= lastInside; k++) {
+		ctx.quoted[k] = 1;
+		if (tokens[k].kind !== 'punct') words++;
+	}
+	out.push({ open, close, lastInside, start: tokens[open + 1].start, end: tokens[lastInside].end, words });
+}
+
+/** A claim under construction, in token terms. */
+export interface Draft {
+	/** Index of the sentence the claim belongs to. */
+	sentence: number;
+	kind: ClaimKind;
+	cue: Cue | null;
+	source: TokenRange | null;
+	content: Span | null;
+	start: number;
+	end: number;
+	reasons?: string[];
+	/** Set once a quotation has been given to this draft. */
+	quoted?: boolean;
+}
+
+const MIN_WORDS = 3;
+
+/**
+ * Gives each quotation its speaker: the cue right after it (“…,” she said) or right
+ * before it (he said: “…”), else the speaker of the quotation before it in the same
+ * or the previous paragraph, else a speaker in a neighbouring sentence. Turns cue
+ * drafts into quote drafts; returns new drafts for quotations whose cue was used already.
+ */
+export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Draft[], skip: boolean[]): Draft[] {
+	const sentenceOf = new Int32Array(ctx.doc.tokens.length);
+	ctx.doc.sentences.forEach((s, si) => sentenceOf.fill(si, s.first, s.last));
+	const withCue = drafts.filter((d) => d.cue && isSpeechCue(d.cue));
+	const out: Draft[] = [];
+	let previous: Draft | null = null;
+	for (const q of quotes) {
+		const si = sentenceOf[q.open];
+		if (q.words < MIN_WORDS || skip[si]) continue;
+		const { tokens, sentences } = ctx.doc;
+		const endTok = q.close >= 0 ? q.close : q.lastInside;
+		const lastSi = sentenceOf[Math.max(q.open, endTok)];
+		const d = withCue.find((c) => speaksAfter(ctx, c, q, sentenceOf)) ?? withCue.find((c) => speaksBefore(ctx, c, q));
+		const span = { start: Math.min(sentences[si].start, tokens[q.open].start), end: Math.max(sentences[lastSi].end, tokens[Math.max(q.open, endTok)].end) };
+		if (d && !d.quoted) {
+			Object.assign(d, { kind: 'quote', content: { start: q.start, end: q.end }, quoted: true, start: Math.min(d.start, span.start), end: Math.max(d.end, span.end) });
+			previous = d;
+			continue;
+		}
+		const lender = d ?? nearbySpeaker(ctx, previous, q, si, drafts);
+		if (!lender?.source) continue;
+		const cont: Draft = { sentence: si, kind: 'quote', cue: null, source: lender.source, content: { start: q.start, end: q.end }, start: span.start, end: span.end, quoted: true };
+		out.push(cont);
+		previous = cont;
+	}
+	return out;
+}
+
+// “…,” said Angers. / “…,” he said. / “….” Smith said. — only punctuation and the speaker between.
+function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, sentenceOf: Int32Array): boolean {
+	if (q.close < 0 || !d.cue || d.cue.first <= q.close || d.cue.first - q.close > 7) return false;
+	if (sentenceOf[d.cue.first] - sentenceOf[q.close] > 1) return false;
+	for (let k = q.close + 1; k < d.cue.first; k++) {
+		const inSource = d.source && k >= d.source.first && k < d.source.last;
+		if (!inSource && ctx.doc.tokens[k].kind !== 'punct') return false;
+	}
+	return true;
+}
+
+// He said: “…” / said in a statement, “…” / saying that “…”.
+function speaksBefore(ctx: ClaimContext, d: Draft, q: Quotation): boolean {
+	if (!d.cue || d.cue.last > q.open || q.open - d.cue.last > 2) return false;
+	for (let k = d.cue.last; k < q.open; k++) if (!/^(?:,|:|that|—|–|-)$/.test(ctx.lower[k])) return false;
+	return true;
+}
+
+// A quotation that continues an earlier one in the same or the previous paragraph, or sits next to a cue.
+function nearbySpeaker(ctx: ClaimContext, previous: Draft | null, q: Quotation, si: number, drafts: Draft[]): Draft | null {
+	const { sentences } = ctx.doc;
+	const par = sentences[si].paragraph;
+	if (previous?.source && par - sentences[previous.sentence].paragraph <= 1) {
+		if (par === sentences[previous.sentence].paragraph || ctx.doc.tokens[q.open].start === ctx.doc.paragraphs[par].start) return previous;
+	}
+	return drafts.find((d) => d.cue && d.source && Math.abs(d.sentence - si) <= 1 && sentences[d.sentence].paragraph === par && isSpeechCue(d.cue)) ?? null;
+}
