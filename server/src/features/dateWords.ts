@@ -40,6 +40,8 @@ export function dateInWords(value: string): string {
 	if (/^\d{4}$/.test(value)) return value;
 	if (/^\d{3}$/.test(value)) return `the ${value}0s`;
 	if (/^\d{2}$/.test(value)) return `the ${ordinal(+value + 1)} century`;
+	// Unresolved parts (no usable header date): "XXXX-WXX-5" is some Friday.
+	if ((m = /^XXXX-WXX-([1-7])$/.exec(value))) return `a ${WEEKDAYS[+m[1] % 7]}, date unknown`;
 	return REFS[value] ?? value;
 }
 

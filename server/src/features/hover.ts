@@ -49,7 +49,7 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 	}
 	const facts = Object.entries(e.facts ?? {});
 	if (facts.length) out.push('', ...facts.map(([k, v]) => `${FACT_WORDS[k] ?? k}: **${md(v)}**  `));
-	if (e.evidence?.length) out.push('', `*Why:* ${e.evidence.map(md).join('; ')}`);
+	if (e.evidence?.length) out.push('', `*Why:* ${[...new Set(e.evidence)].map(md).join('; ')}`);
 	return out;
 }
 
