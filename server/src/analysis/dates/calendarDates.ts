@@ -194,6 +194,8 @@ function looksLikeYear(ctx: Ctx, i: number, y: number): boolean {
 	const prev = w(ctx, i - 1);
 	const next = w(ctx, i + 1);
 	if (CURRENCY.test(prev) || UNITS.has(next) || next === '-' || next === '/' || prev === '/' || prev === '+') return false;
+	// "the Russell 2000 Index", "Windows 2000 Server": a number inside a name.
+	if (i - 1 > ctx.lo && /^\p{Lu}/u.test(raw(ctx, i - 1)) && /^\p{Lu}/u.test(raw(ctx, i + 1)) && !MONTHS.has(prev)) return false;
 	// "the 2008 Olympics" is a year; "of 2008 vehicles" and "the 2000 employees" are counts.
 	if (QUANTITY.has(prev) && !((prev === 'the' || prev === 'of') && !/^\p{Ll}+s$/u.test(raw(ctx, i + 1)))) return false;
 	return y >= 1900 || BEFORE_MONTH.has(prev);

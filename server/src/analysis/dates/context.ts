@@ -30,6 +30,8 @@ export interface Ctx {
 	refDay: Ymd | null;
 	/** The last month, quarter or season mentioned, for "the same period last year". */
 	refPeriod: { value: string; granularity: Granularity } | null;
+	/** The last calendar date of any precision mentioned, for "by that time". */
+	refAny: { value: string; granularity: Granularity } | null;
 }
 
 /** The lower-cased token at `k`, or '' outside the sentence. */

@@ -21,7 +21,7 @@ import type { Ctx, Found } from './context';
 import { ANCHORS, MONTHS, SEASONS, WEEKDAYS } from './lexicon';
 import { fiscalAt, quarterAt, samePeriodAt, seasonAt } from './periods';
 import { refAt } from './refs';
-import { dayWordAt, unitAt, weekdayAt } from './relative';
+import { anaphoraAt, dayWordAt, unitAt, weekdayAt } from './relative';
 
 const COMPOUND = /^(?:(?:mid|early|late)-\d{4}|(?:first|second|third|fourth|final|last)-(?:quarter|half)|[qh][1-4]|fy.*)$/;
 
@@ -31,7 +31,7 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 	try {
 		const low = doc.tokens.map((t) => t.text.toLowerCase());
 		const dct = parseYmd(doc.header.date);
-		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null };
+		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null, refAny: null };
 		for (const s of doc.sentences) {
 			ctx.lo = s.first;
 			ctx.hi = s.last;
@@ -84,7 +84,7 @@ function recognize(ctx: Ctx, i: number, text: string): Found[] {
 	if (t === 'quarter' || t === 'half') return one(samePeriodAt(ctx, i) ?? quarterAt(ctx, i));
 	if (t === 'fiscal') return one(fiscalAt(ctx, i));
 	if (t === 'today' || t === 'yesterday' || t === 'tomorrow' || t === 'tonight') return one(dayWordAt(ctx, i));
-	return one(samePeriodAt(ctx, i) ?? unitAt(ctx, i) ?? refAt(ctx, i));
+	return one(samePeriodAt(ctx, i) ?? anaphoraAt(ctx, i) ?? unitAt(ctx, i) ?? refAt(ctx, i));
 }
 
 function annotation(doc: SeedDocument, f: Found): DateAnnotation {
@@ -95,6 +95,7 @@ function annotation(doc: SeedDocument, f: Found): DateAnnotation {
 
 // Later anaphora ("the same day", "the same period last year") refer to the last date of their kind.
 function remember(ctx: Ctx, f: Found): void {
+	if (/^\d{4}/.test(f.value)) ctx.refAny = { value: f.value, granularity: f.granularity };
 	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
 	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };
 	else if (f.granularity === 'month' || f.granularity === 'quarter' || f.granularity === 'season' || f.granularity === 'half' || f.granularity === 'week') {

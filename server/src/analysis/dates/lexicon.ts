@@ -49,7 +49,7 @@ export const DAY_PARTS = new Map<string, string>([
 /** Words that can only start or head a date expression: the cheap prefilter before any parsing. */
 export const ANCHORS = new Set<string>([
 	...MONTHS.keys(), ...WEEKDAYS.keys(), ...SEASONS.keys(),
-	'today', 'yesterday', 'tomorrow', 'tonight', 'now', 'currently', 'current', 'presently', 'nowadays', 'ongoing',
+	'today', 'yesterday', 'tomorrow', 'tonight', 'now', 'currently', 'presently', 'nowadays',
 	'recently', 'recent', 'lately', 'previously', 'formerly', 'past', 'future', 'soon', 'term',
 	'year', 'years', 'month', 'months', 'week', 'weeks', 'weekend', 'day', 'days', 'quarter', 'half', 'decade', 'century',
 	'morning', 'afternoon', 'evening', 'night', 'fiscal', 'moment', 'present', 'time', 'period',

@@ -9,8 +9,6 @@ const PRESENT = 'PRESENT_REF';
 const PAST = 'PAST_REF';
 const FUTURE = 'FUTURE_REF';
 
-// After "current", these nouns make it a technical term, not the present.
-const NOT_PRESENT_AFTER_CURRENT = new Set(['account', 'accounts', 'affairs', 'and', 'or', 'of', 'in', 'through', 'flowing', 'flows', 'flow']);
 const TIME_NOUNS = /^(years|months|weeks|days|times|decades|history|past|memory)$/;
 const FUTURE_ADJ = /^(near|foreseeable|distant|immediate|not-too-distant|long-term|short-term|medium-term)$/;
 const DEGREE = /^(very|more|most|only|quite|fairly|relatively)$/;
@@ -30,11 +28,6 @@ export function refAt(ctx: Ctx, i: number): Found | null {
 		case 'presently':
 		case 'nowadays':
 			return ref(prev === 'right' ? i - 1 : i, i + 1, PRESENT, `“${t}”: the time of writing`);
-		case 'ongoing':
-			return ref(i, i + 1, PRESENT, '“ongoing”: still going on at the time of writing');
-		case 'current':
-			if (NOT_PRESENT_AFTER_CURRENT.has(next) || !/^\p{Ll}/u.test(next) || prev === 'electric' || prev === 'ocean') return null;
-			return ref(i, i + 1, PRESENT, '“current”: at the time of writing');
 		case 'present':
 			return prev === 'at' ? ref(i, i + 1, PRESENT, '“at present”') : null;
 		case 'moment':
@@ -47,7 +40,8 @@ export function refAt(ctx: Ctx, i: number): Found | null {
 		case 'lately':
 			return ref(DEGREE.test(prev) || prev === 'until' ? (prev === 'until' ? i : i - 1) : i, i + 1, PAST, `“${t}”: before the time of writing`);
 		case 'recent':
-			if (prev === 'most' && (next === '.' || next === ',')) return null;
+			// "the most recent model" is the latest one, not a time.
+			if (prev === 'most') return null;
 			return ref(DEGREE.test(prev) ? i - 1 : i, TIME_NOUNS.test(next) ? i + 2 : i + 1, PAST, '“recent”: shortly before the time of writing');
 		case 'past':
 			return thePast(ctx, i);

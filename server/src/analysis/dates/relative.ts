@@ -6,7 +6,7 @@
 import { addDays, addMonths, dayValue, isoWeekday, monthValue, weekValue, yearValue, type Ymd } from './calendar';
 import { periodModifiers } from './calendarDates';
 import { capitalised, digits, found, tenseOf, w, withThe, type Ctx, type Found } from './context';
-import { DAY_PARTS, NUMBER_WORDS, WEEKDAYS } from './lexicon';
+import { DAY_PARTS, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
 // Holidays and market days named after a weekday are not that weekday.
@@ -25,7 +25,7 @@ export function weekdayAt(ctx: Ctx, i: number): Found | null {
 	// "Monday, June 15": the month recognizer takes the whole date.
 	let k = i + 1;
 	if (w(ctx, k) === ',') k++;
-	if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(w(ctx, k)) || /^\d{1,2}(st|nd|rd|th)?$/.test(w(ctx, k))) return null;
+	if ((MONTHS.has(w(ctx, k)) && capitalised(ctx, k)) || /^\d{1,2}(st|nd|rd|th)?$/.test(w(ctx, k))) return null;
 	let first = i;
 	const prev = w(ctx, i - 1);
 	let dir: Direction;
@@ -48,7 +48,8 @@ export function weekdayAt(ctx: Ctx, i: number): Found | null {
 /** The weekday `wd` nearest publication in the given direction; `strict` excludes publication day itself. */
 export function resolveWeekday(dct: Ymd, wd: number, dir: Direction, strict: boolean): Ymd {
 	const diff = wd - isoWeekday(dct);
-	if (dir === 'future') return addDays(dct, diff > 0 ? diff : diff + 7);
+	// Publication day itself counts as "coming": "the vote is set for Monday" in a Monday paper is that day.
+	if (dir === 'future') return addDays(dct, diff > 0 || (diff === 0 && !strict) ? diff : diff + 7);
 	// A weekday in a past or tenseless news sentence is the last one, or publication day itself.
 	const back = diff <= 0 ? diff : diff - 7;
 	return addDays(dct, strict && back === 0 ? -7 : back);
@@ -99,7 +100,7 @@ export function unitAt(ctx: Ctx, i: number): Found | null {
 	if (w(ctx, first - 1) === 'the') first--;
 	else if (/^(earlier|later|early|late)$/.test(w(ctx, first - 1))) first--;
 	// "the last week of March" belongs to the month.
-	if (w(ctx, i + 1) === 'of') return null;
+	if (w(ctx, i + 1) === 'of' && (MONTHS.has(w(ctx, i + 2)) || /^\d{4}$/.test(w(ctx, i + 2)))) return null;
 	const value = shiftUnit(ctx.dct, unit, shift);
 	if (!value) return null;
 	const why = `${mod} ${unit}, from the publication date`;
@@ -178,11 +179,29 @@ function theDay(ctx: Ctx, i: number): Found | null {
 	} else if (m1 === 'that') {
 		if (AFTER_THE_DAY.test(next)) return null;
 	} else if (m1 === 'the') {
-		if ((next === 'before' || next === 'after') && !/^(the|a|an|his|her|its|their|\d.*)$/.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
-		else if (AFTER_THE_DAY.test(next) || next === 'before' || next === 'after') return null;
+		// "the day before." is a day; "late in the day after falling" is the day itself.
+		if ((next === 'before' || next === 'after') && !/^\p{L}|^\d/u.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
+		else if (AFTER_THE_DAY.test(next)) return null;
 		else if (m2 === 'in' && /^(earlier|later|late|early)$/.test(w(ctx, i - 3))) first = i - 3;
 		else if (!DAY_CONTEXT.test(m2) && m2 !== 'in') return null;
 	} else return null;
 	const why = shift < 0 ? 'the day before the day last named' : shift > 0 ? 'the day after the day last named' : 'the day last named';
 	return found(first, last, dayValue(addDays(ref, shift)), 'day', true, why);
+}
+
+/**
+ * Dates that point back to the last one named: "by that time", "at that time",
+ * "the entire year" (the year last spoken of).
+ */
+export function anaphoraAt(ctx: Ctx, i: number): Found | null {
+	const t = ctx.low[i];
+	const ref = ctx.refAny;
+	if (!ref) return null;
+	if (t === 'time' && w(ctx, i - 1) === 'that' && /^(by|at|until|since|from|before|after|around)$/.test(w(ctx, i - 2))) {
+		return found(i - 1, i + 1, ref.value, ref.granularity, true, 'the date last named');
+	}
+	if (t === 'year' && /^(entire|whole|full)$/.test(w(ctx, i - 1)) && w(ctx, i - 2) === 'the' && /^\d{4}/.test(ref.value)) {
+		return found(i - 2, i + 1, ref.value.slice(0, 4), 'year', true, 'the year of the date last named');
+	}
+	return null;
 }
