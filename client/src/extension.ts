@@ -31,10 +31,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output,
 		vscode.commands.registerCommand('seedLens.restartServer', () => client?.restart()),
 		vscode.commands.registerCommand('seedLens.showOutput', () => output.show(true)),
+		vscode.commands.registerCommand('seedLens.exportAnnotations', exportAnnotations),
 		vscode.workspace.onDidOpenTextDocument(adoptSeed),
 	);
 	await client.start();
 	await Promise.all(vscode.workspace.textDocuments.map(adoptSeed));
+}
+
+/** Asks the server for the active document's annotations (`seedLens/annotations`) and writes them where the user picks. */
+async function exportAnnotations(): Promise<void> {
+	const doc = vscode.window.activeTextEditor?.document;
+	if (!client || !doc) return void vscode.window.showInformationMessage('Open a seed file to export its annotations.');
+	const json = await client.sendRequest<object | null>('seedLens/annotations', { uri: doc.uri.toString() });
+	if (!json) return void vscode.window.showWarningMessage('Seed Lens has no annotations for this document.');
+	const target = await vscode.window.showSaveDialog({
+		defaultUri: doc.uri.with({ path: doc.uri.path.replace(/(\.[^./]*)?$/, '.annotations.json') }),
+		filters: { 'JSON': ['json'] },
+		saveLabel: 'Export Annotations',
+	});
+	if (!target) return;
+	await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
+	void vscode.window.showInformationMessage(`Annotations written to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
 export async function deactivate(): Promise<void> {
