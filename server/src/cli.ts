@@ -2,15 +2,17 @@
 /** seed-lens: the analysis core behind a command line. */
 import { analyze, type DocumentAnnotations } from './analysis';
 import { expandInputs, readSeed } from './cli/files';
+import { sarif } from './cli/sarif';
 import { textReport } from './cli/textReport';
 
-const USAGE = `Usage: seed-lens analyze [--format json|text] [--max-file-size N] [--entities rules|model|both] FILE|DIR...
+const USAGE = `Usage: seed-lens analyze [--format json|text|sarif] [--max-file-size N] [--entities rules|model|both] FILE|DIR...
 
 Analyses seed files (a first line "date YYYY-MM-DD Title", then paragraphs) and
 reports their entities, dates, claims and problems.
 
   --format json   one JSON array on stdout, one element per file (ANNOTATIONS.md)
   --format text   a readable report (default)
+  --format sarif  a SARIF 2.1.0 log of the claims and problems, for code-scanning tools
   --max-file-size N  skip analysis of files over N characters (default 5000000)
   --entities rules|model|both  entity recognisers: gazetteers and rules, the
                   trained tagger, or both (default)
@@ -44,7 +46,7 @@ function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSi
 			process.exit(0);
 		} else if (a === '--format' || a.startsWith('--format=')) {
 			format = a.includes('=') ? a.split('=')[1] : (rest[++i] ?? '');
-			if (!['json', 'text'].includes(format)) fail(`unknown format “${format}”: use json or text`);
+			if (!['json', 'text', 'sarif'].includes(format)) fail(`unknown format “${format}”: use json, text or sarif`);
 		} else if (a === '--max-file-size') {
 			maxFileSize = Number(rest[++i]);
 			if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) fail('--max-file-size takes a positive number');
@@ -85,6 +87,7 @@ function main(): void {
 		progress(i + 1, inputs.length);
 	});
 	if (format === 'json') process.stdout.write(JSON.stringify(results) + '\n');
+	else if (format === 'sarif') process.stdout.write(sarif(results, readSeed) + '\n');
 	else process.stdout.write(results.map((r) => textReport(r as DocumentAnnotations & { file: string; error?: string })).join('\n'));
 	process.exitCode = failed ? 1 : 0;
 }
