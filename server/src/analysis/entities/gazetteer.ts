@@ -5,7 +5,7 @@
  */
 import { tokenize, type Token } from '../document';
 import type { EntityType } from '../types';
-import { CITY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
+import { CITY_ALIASES, COUNTRY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
 import places from './data/places.json';
 
@@ -35,12 +35,17 @@ interface Gazetteer {
 	byKey: Map<string, GazEntry[]>;
 	/** Longest key length (in tokens) among keys starting with a given first token. */
 	maxLen: Map<string, number>;
+	/** First words of names spelt in lower case. */
+	lowerStarts: Set<string>;
 	countryName: Map<string, string>;
 }
 
 let built: Gazetteer | undefined;
 
+// Plain names ("New York") split on spaces; others go through the document tokenizer so keys
+// match the text's tokens ("U.S.", "Washington, D.C.", "Coca-Cola").
 function keyTokens(name: string): string[] {
+	if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.split(' ');
 	return tokenize(name, 0, name.length).map((t) => t.text);
 }
 
@@ -53,6 +58,7 @@ function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void
 	list.push({ ...entry, surface });
 	g.byKey.set(key, list);
 	const f = surface[0].toLowerCase();
+	if (/^[a-z]/.test(surface[0])) g.lowerStarts.add(surface[0]);
 	g.maxLen.set(f, Math.max(g.maxLen.get(f) ?? 0, surface.length));
 }
 
@@ -74,6 +80,10 @@ function addCountries(g: Gazetteer): void {
 			const p = demonymPlural(d);
 			if (p) add(g, p, { id: `norp:${iso}`, name: d, type: 'NORP', kind: 'demonym', facts: dfacts });
 		}
+	}
+	for (const { names } of lines(COUNTRY_ALIASES)) {
+		const e = g.byKey.get(keyTokens(names[0]).join(' ').toLowerCase())?.find((x) => x.kind === 'country');
+		if (e) for (const n of names.slice(1)) add(g, n, e);
 	}
 	for (const line of lines(DEMONYMS)) {
 		const iso = line.kind;
@@ -134,7 +144,7 @@ function lines(block: string): { names: string[]; kind: string }[] {
 /** The compiled gazetteer, built on first use. */
 function gazetteer(): Gazetteer {
 	if (built) return built;
-	const g: Gazetteer = { byKey: new Map(), maxLen: new Map(), countryName: new Map() };
+	const g: Gazetteer = { byKey: new Map(), maxLen: new Map(), lowerStarts: new Set(), countryName: new Map() };
 	addCountries(g);
 	addCurated(g);
 	addCities(g);
@@ -165,7 +175,13 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 	const g = gazetteer();
 	const out: GazMatch[] = [];
 	for (let i = from; i < to; ) {
-		const maxLen = g.maxLen.get(tokens[i].text.toLowerCase()) ?? 0;
+		// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda).
+		const c = tokens[i].text.charCodeAt(0);
+		const maxLen = (c < 97 || c > 122) || g.lowerStarts.has(tokens[i].text) ? (g.maxLen.get(tokens[i].text.toLowerCase()) ?? 0) : 0;
+		if (!maxLen) {
+			i++;
+			continue;
+		}
 		let found: GazMatch | undefined;
 		let key = '';
 		const keys: string[] = [];

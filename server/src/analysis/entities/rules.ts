@@ -7,7 +7,7 @@ import type { SeedDocument, Token } from '../document';
 import type { EntityType } from '../types';
 import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
-	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
+	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FAC_NOUNS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
 	NAME_CONNECTORS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isCurrencyOrUnit, isTitleWord,
 } from './words';
 
@@ -40,12 +40,12 @@ const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states'
 /** Finds the rule-based candidates of a document, sentence by sentence. */
 export function ruleCandidates(doc: SeedDocument): Candidate[] {
 	const out: Candidate[] = [];
-	const capsElsewhere = capitalisedInside(doc);
+	const casing = capitalisedInside(doc);
 	for (const s of doc.sentences) {
 		const matches = matchGazetteer(doc.tokens, s.first, s.last);
 		for (const chunk of chunks(doc.tokens, s.first, s.last, matches)) {
-			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, capsElsewhere));
-			if (units.length && !noName(doc.tokens, units, s.first, capsElsewhere)) classify(doc.tokens, units, out);
+			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, casing.caps));
+			if (units.length && !noName(doc.tokens, units, s.first, casing)) classify(doc.tokens, units, out);
 		}
 	}
 	return out;
@@ -53,17 +53,26 @@ export function ruleCandidates(doc: SeedDocument): Candidate[] {
 
 // Words seen capitalised somewhere other than a sentence's start: these are names even when a
 // sentence starts with them ("Total" the company), unless also seen in lower case.
-function capitalisedInside(doc: SeedDocument): Set<string> {
+function capitalisedInside(doc: SeedDocument): Casing {
 	const caps = new Set<string>(), low = new Set<string>();
+	const { tokens } = doc;
 	for (const s of doc.sentences) {
 		for (let i = s.first; i < s.last; i++) {
-			const t = doc.tokens[i];
-			if (/^\p{Ll}/u.test(t.text)) low.add(t.text);
-			else if (i > s.first && isCap(t) && !OPENERS.has(doc.tokens[i - 1].text)) caps.add(lower(t));
+			const t = tokens[i];
+			if (t.kind !== 'word') continue;
+			const c = t.text.charCodeAt(0);
+			if (c >= 97 && c <= 122) low.add(t.text);
+			else if (i > s.first && isCap(t) && !OPENERS.has(tokens[i - 1].text)) caps.add(lower(t));
 		}
 	}
 	for (const w of low) caps.delete(w);
-	return caps;
+	return { caps, low };
+}
+
+/** How the document writes its words: capitalised inside sentences, and in lower case. */
+interface Casing {
+	caps: Set<string>;
+	low: Set<string>;
 }
 
 function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]): Unit[][] {
@@ -87,6 +96,8 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]):
 		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
 			cur.push({ first: i, last: i + 1 });
 			i++;
+			// A corporate suffix ends the name: "Chrysler LLC Jim Press" is a company, then a person.
+			if (cur.length > 1 && CORP_SUFFIXES.has(lower(t))) flush();
 		} else if (cur.length && joins(tokens, cur, i, to)) {
 			cur.push({ first: i, last: i + 1 });
 			i++;
@@ -101,6 +112,8 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]):
 
 // "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
 function currency(tokens: Token[], i: number, end: number): boolean {
+	const c = tokens[i].text.charCodeAt(0);
+	if (c >= 97 && c <= 122) return false;
 	const next = tokens[end];
 	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
 	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
@@ -113,10 +126,18 @@ function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
 	const next = tokens[i + 1];
 	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
 	if (w === '&') return true;
+	if (w === 'and') return endsInOrgHead(tokens, i + 1, to);
 	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
 	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
 	if (w === 'the') return prev === 'of';
 	return NAME_CONNECTORS.has(w) && /^[\p{Lu}]/u.test(tokens[i - 1].text);
+}
+
+// "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.
+function endsInOrgHead(tokens: Token[], from: number, to: number): boolean {
+	let j = from;
+	while (j < to && j < from + 5 && isCap(tokens[j])) j++;
+	return j > from + 1 && ORG_HEADS.has(lower(tokens[j - 1]));
 }
 
 // Ordinary words that open a sentence (or a quotation) are not part of a name: "In Tripoli…".
@@ -125,7 +146,8 @@ function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsEl
 	const t = tokens[u.first];
 	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
 	const common = u.last - u.first === 1 && isCommonWord(t.text) && !capsElsewhere.has(lower(t)) && !TITLE_HEADS.has(lower(t)) && !(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
-	const rest = atStart && common ? units.slice(1) : units;
+	const article = !u.match && /^(The|A|An)$/.test(t.text);
+	const rest = (atStart && common) || article ? units.slice(1) : units;
 	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
 	return rest;
 }
@@ -139,13 +161,14 @@ function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 
 // Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
 // capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
-function noName(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): boolean {
+function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: Casing): boolean {
 	if (units.every((u) => !u.match && isTitleWord(tokens[u.first].text))) return true;
 	if (units.length !== 1 || units[0].match) return false;
 	const t = tokens[units[0].first], w = lower(t);
-	if (isCommonWord(w) || /^\p{Lu}\p{Ll}+(ly|ing)$/u.test(t.text)) return true;
+	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
+	if (isCommonWord(w) || casing.low.has(w) || /^\p{Lu}\p{Ll}+(ly|ing)$/u.test(t.text)) return true;
 	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
-	return atStart && !capsElsewhere.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
+	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
 }
 
 const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
@@ -158,7 +181,14 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
+	if (special && units.length > 1 && units[0].match && special.type !== 'PERSON' && bestEntry(units[0].match.entries).type !== 'ORG') {
+		// "United States Dow Jones Industrial Average": the place stays a place.
+		out.push(fromGazetteer(tokens, units[0].match));
+		return classify(tokens, units.slice(1), out);
+	}
 	if (special) return void out.push(special);
+	const ofName = namedOf(tokens, units);
+	if (ofName) return void out.push(ofName);
 	if (last - first >= 2 && (ORG_HEADS.has(head) || CORP_SUFFIXES.has(head)) && !units[units.length - 1].match) {
 		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
 	}
@@ -179,6 +209,19 @@ function specialName(tokens: Token[], first: number, last: number): Candidate | 
 	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && !CORP_SUFFIXES.has(ws[1])) {
 		return { first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 };
 	}
+	return undefined;
+}
+
+const GPE_OF = new Set(['republic', 'kingdom', 'state', 'states', 'emirate', 'principality', 'federation', 'commonwealth']);
+
+// "Bank of England", "People's Republic of China", "University of Oxford": the word before "of" types the whole.
+function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
+	const j = units.findIndex((u, k) => k > 0 && !u.match && lower(tokens[u.first]) === 'of');
+	if (j < 1 || j === units.length - 1) return undefined;
+	const head = lower(tokens[units[j - 1].last - 1]);
+	const { first, last } = span(units);
+	if (GPE_OF.has(head)) return { first, last, type: 'GPE', evidence: [`place word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
+	if (ORG_HEADS.has(head)) return { first, last, type: 'ORG', evidence: [`organisation word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	return undefined;
 }
 
@@ -257,11 +300,13 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	const f = tokens[first], l = tokens[last - 1];
 	const n = last - first;
+	const after = tokens[last];
+	if (after && FAC_NOUNS.has(after.text)) return { first, last, type: 'FAC', evidence: [`name before ‘${after.text}’`], strength: 0.7 };
+	if (n === 1 && after?.kind === 'number') return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
 	const title = titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
-	const after = tokens[last];
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}

@@ -36,7 +36,8 @@ motors industries systems technologies partners capital management securities in
 authority board service services society church times post journal news herald tribune press media network exchange
 reserve club team mission coalition alliance cabinet research labs laboratories pharmaceuticals energy petroleum
 telecom communications electronics software entertainment studios records foods brands group consortium trust
-commonwealth command
+commonwealth command aircraft aerospace aviation automotive motor steel chemicals mining railways railway shipping
+logistics insurance financial bancorp airline carriers
 `);
 
 /** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
@@ -44,6 +45,9 @@ export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa
 
 /** Last words of facility names. */
 export const FAC_HEADS = set(`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`);
+
+/** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
+export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral`);
 
 /** Last words of political places ("Kent County") and of physical places ("Lake Chad" comes first). */
 export const GPE_HEADS = set(`province region county city state district prefecture oblast governorate municipality`);
@@ -84,6 +88,7 @@ the a an this that these those it its he she they we i you his her their our my 
 but and or so yet also however meanwhile although though while when where after before since because
 if as at in on by for from with without about according under over into during despite amid among between
 then now still already not no yes all some many most several few both each every other such another
+north south east west northern southern eastern western new old spring summer autumn fall winter
 earlier later today yesterday tomorrow last next one two three four five six seven eight nine ten
 what which who whom whose why how more less following including instead indeed
 `);
@@ -103,7 +108,7 @@ const COMMON = set(lexicon.common);
 
 /** True for an ordinary English word (any case), as opposed to a name. */
 export function isCommonWord(word: string): boolean {
-	const w = word.toLowerCase();
+	const w = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
 	return COMMON.has(w) || STARTERS.has(w) || MONTHS_DAYS.has(w);
 }
 

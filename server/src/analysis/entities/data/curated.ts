@@ -82,12 +82,12 @@ Al Jazeera#media
 Xinhua#media
 TASS#media
 Interfax#media
-The New York Times|New York Times#media
-The Washington Post|Washington Post#media
-The Wall Street Journal|Wall Street Journal|WSJ#media
+New York Times#media
+Washington Post#media
+Wall Street Journal|WSJ#media
 Financial Times|FT#media
-The Guardian#media
-The Economist#media
+Guardian#media
+Economist#media
 Der Spiegel#media
 Le Monde#media
 Fox News#media
@@ -299,6 +299,19 @@ Mount Everest|Everest#mountain
 Kilimanjaro|Mount Kilimanjaro#mountain
 Mont Blanc#mountain
 Gobi|Gobi Desert#desert
+`;
+
+/** Other names of countries: `Name as in the country list|Alias…`. */
+export const COUNTRY_ALIASES = `
+United States|America|the States
+United Kingdom|Britain|U.K.
+Netherlands|Holland
+Myanmar|Burma
+Ivory Coast|Côte d'Ivoire
+Czechia|Czech Republic
+North Korea|DPRK
+South Korea|Korea
+Vatican City|Vatican|Holy See
 `;
 
 /** Other names of cities: `Name as in the city list|Alias…#ISO`. */
