@@ -8,7 +8,7 @@ import type { Sentence } from '../document';
 import { isClosingQuote, isNominal, isOpeningQuote, isPossessive, type ClaimContext } from './context';
 import type { Cue } from './cues';
 import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS } from './lexicon';
-import { isAllNominal, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
+import { isApposition, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
 
 export interface Attribution {
 	source: TokenRange | null;
@@ -58,6 +58,8 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 		const by = findBy(ctx, cue.last, s.last);
 		return { source: by >= 0 ? phraseRight(ctx, by + 1, s.last) : null, borrow: false, content: forward(ctx, s, cue) };
 	}
+	const quotedAs = quotedAsSaying(ctx, s, j, form);
+	if (quotedAs) return { source: quotedAs, borrow: false, content: forward(ctx, s, cue) };
 	const left = j >= s.first ? subjectAt(ctx, s, j, form.endsWith('ing')) : null;
 	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
 	if (left) return { source: left, borrow: false, content: onlyTail(ctx, s, cue.last) ? backward(ctx, s, left.first) : forward(ctx, s, cue) };
@@ -87,6 +89,15 @@ function subjectAt(ctx: ClaimContext, s: Sentence, j: number, ing: boolean): Tok
 	return phraseLeft(ctx, j, s.first);
 }
 
+// "The agency quoted the minister as saying": the minister is the speaker.
+function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string): TokenRange | null {
+	if (!form.endsWith('ing') || ctx.lower[j] !== 'as') return null;
+	for (let q = j - 2; q >= s.first && j - q < 8; q--) {
+		if (ctx.lower[q] === 'quoted') return phraseLeft(ctx, j - 1, q + 1);
+	}
+	return null;
+}
+
 // "Louis Gallois, the Airbus chief executive, said": the name and its apposition.
 // "Chrysler, which has been hit hard, asked": the name before the relative clause.
 function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
@@ -96,7 +107,7 @@ function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | nul
 	const opener = ctx.lower[seg.first];
 	const head = p > s.first ? phraseLeft(ctx, p - 1, s.first) : null;
 	if (opener === 'who' || opener === 'which' || opener === 'whose') return head;
-	if (!isAllNominal(ctx, seg)) return null;
+	if (!isApposition(ctx, seg)) return null;
 	if (head && head.last === p) return { first: head.first, last: j };
 	return phraseLeft(ctx, j - 1, seg.first);
 }

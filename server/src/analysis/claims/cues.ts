@@ -11,10 +11,11 @@ import {
 	CUE_NOUNS,
 	CUE_PREPOSITIONS,
 	CUE_WORDS,
+	ARTICLES,
 	DETERMINERS,
 	POSSESSIVE_PRONOUNS,
-	PREPOSITIONS,
 	STATEMENT_NOUNS,
+	TIME_WORDS,
 	type CueWord,
 } from './lexicon';
 
@@ -32,6 +33,8 @@ export interface Cue {
 }
 
 const TO_NEXT = new Set(['to', 'that', 'on', 'for', 'with']);
+// Prepositions that may open a short frame between a cue and its clause: "added in a statement that".
+const FRAME_PREPOSITIONS = new Set(['in', 'on', 'to', 'at', 'during', 'via', 'through', 'with']);
 
 /** Finds the cues of one sentence, outside quotations, in text order. */
 export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
@@ -61,7 +64,10 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 	if (isCapitalized(tok.text) && !isSentenceStart(ctx, i)) return null;
 	const prev = i > s.first ? ctx.lower[i - 1] : '';
 	const next = i + 1 < s.last ? ctx.lower[i + 1] : '';
-	const nounUse = DETERMINERS.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev);
+	// "announced plans Friday to…": a time word may sit between the cue and its "to".
+	let n = i + 1;
+	while (n < s.last && n - i < 4 && (TIME_WORDS.has(ctx.lower[n]) || ctx.doc.tokens[n].kind === 'number')) n++;
+	const nounUse = ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev);
 	if (CUE_NOUNS.has(ctx.lower[i])) return 'noun';
 	if (nounUse && !word.nounOk) return null;
 	const frame: CueFrame = nounUse ? 'noun' : 'verb';
@@ -69,7 +75,7 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 		case 'always':
 			return frame;
 		case 'to':
-			return TO_NEXT.has(next) ? frame : null;
+			return TO_NEXT.has(ctx.lower[n] ?? '') && n < s.last ? frame : null;
 		case 'prep':
 			return CUE_PREPOSITIONS.has(next) || isOpeningQuote(next) ? frame : null;
 		case 'clause':
@@ -86,7 +92,7 @@ function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
 		const t = ctx.doc.tokens[k];
 		if (CLAUSE_OPENERS.has(w) || w === ':' || w === ',' || w === ';' || isOpeningQuote(w) || isClosingQuote(w)) return true;
 		if (t.kind === 'punct') return /^[.!?…]+$/.test(w);
-		if (n === 0 && !PREPOSITIONS.has(w)) return false;
+		if (n === 0 && !FRAME_PREPOSITIONS.has(w)) return false;
 	}
 	return false;
 }

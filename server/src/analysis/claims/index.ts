@@ -36,8 +36,12 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 	// "…, saying that", "spoke to officials and asked": the clause's subject, from the cue before or after.
 	atts.forEach((a, i) => {
 		if (!a.borrow) return;
-		const lender = [...atts.slice(0, i)].reverse().find((b) => b.source) ?? atts.slice(i + 1).find((b) => b.source && !b.borrow);
-		a.source = lender?.source ?? sentenceSubject(ctx, s);
+		const verb = (k: number) => cues[k].frame === 'verb' && atts[k].source;
+		let before = i - 1;
+		while (before >= 0 && !verb(before)) before--;
+		let after = i + 1;
+		while (after < cues.length && !(verb(after) && !atts[after].borrow)) after++;
+		a.source = before >= 0 ? atts[before].source : (sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null));
 	});
 	return cues.map((cue, i) => {
 		const content = atts[i].content;
@@ -89,6 +93,8 @@ function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: numb
 	return { start: s.start, end: ctx.doc.tokens[last - 1].end };
 }
 
+const MAX_SCAN = 2000;
+
 function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker): Claim {
 	const { text, tokens } = ctx.doc;
 	const span = (a: number, b: number): TextSpan => ({ start: a, end: b, text: text.slice(a, b) });
@@ -99,12 +105,14 @@ function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker): Claim {
 		const entity = linker.link(source.start, source.end);
 		if (entity) source.entity = entity;
 	}
-	const sentence = text.slice(d.start, d.end);
+	// Hedges and figures are looked for in the first MAX_SCAN characters only: one run-on "sentence" of
+	// 100,000 characters with hundreds of cues would otherwise be scanned once per cue (quadratic).
+	const sentence = text.slice(d.start, Math.min(d.end, d.start + MAX_SCAN));
 	const claim: Claim = { ...span(d.start, d.end), kind: d.kind, cue, source, content: d.content };
 	const hedges = findHedges(sentence);
 	if (hedges.length) claim.hedges = hedges;
 	if (d.reasons) claim.reasons = d.reasons;
-	const figures = checkworthiness(d.content ? text.slice(d.content.start, d.content.end) : sentence).figures;
+	const figures = checkworthiness(d.content ? text.slice(d.content.start, Math.min(d.content.end, d.content.start + MAX_SCAN)) : sentence).figures;
 	if (figures.length) claim.figures = figures;
 	return claim;
 }

@@ -22,7 +22,7 @@ export interface CueWord {
 	speech: boolean;
 }
 
-// Each group: lemma followed by its forms. `*` marks the forms that are also nouns.
+// Each group: lemma followed by its forms. `*` marks the forms that are also nouns; a lemma ending in `:` is not a cue itself.
 const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'say said says saying|tell told tells telling|announce announced announces announcing|declare declared declares declaring'],
 	['always', true, 'claim* claimed claims* claiming|accuse accused accuses accusing|deny denied denies denying|confirm confirmed confirms confirming'],
@@ -31,16 +31,18 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'admit admitted admits admitting|reveal revealed reveals revealing|urge urged urges urging|suggest suggested suggests suggesting'],
 	['always', true, 'allege alleged alleges alleging|assert asserted asserts asserting|concede conceded concedes conceding|disclose disclosed discloses disclosing'],
 	['always', true, 'cite cited cites citing|describe described describes describing|quote quoted|comment commented comments* commenting|reject rejected rejects rejecting'],
-	['always', true, 'ask asked asks asking|demand demanded demands* demanding|contend contended contends contending|reiterate reiterated reiterates reiterating'],
+	['always', true, 'ask asked asks asking|demand: demanded demanding|contend contended contends contending|reiterate reiterated reiterates reiterating'],
 	['always', true, 'promise promised promises* promising|pledge pledged pledges* pledging|vow vowed vows* vowing|threaten threatened threatens threatening'],
 	['always', true, 'testify testified testifies testifying|tweet tweeted|criticize criticized criticizes criticizing|criticise criticised criticises criticising'],
 	['always', true, 'complain complained complains complaining|blame blamed blames blaming|condemn condemned condemns condemning|speak spoke speaking'],
 	['always', true, 'recommend recommended recommends recommending|propose proposed proposes proposing|forecast forecasts* forecasted forecasting'],
 	['always', false, 'expect expected expects expecting|believe believed believes believing|think thinks thinking|estimate estimated estimates* estimating'],
 	['always', false, 'anticipate anticipated anticipates anticipating|consider considered considers considering|doubt doubted doubts* doubting'],
-	['always', false, 'want wanted wants|intend intended intends|decide decided decides'],
+	['always', false, 'want wanted wants|intend intended intends|decide decided decides|prefer prefers preferred|conclude concluded concludes concluding'],
+	['always', false, 'envision envisioned envisions|envisage envisaged envisages|refuse refused refuses refusing'],
+	['always', true, 'state: stated stating|applaud applauded applauds applauding|praise praised praises praising|welcome: welcomed welcomes welcoming'],
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
-	['clause', true, 'add added adds adding|note noted notes noting|state stated states stating|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
+	['clause', true, 'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
 	['to', false, 'plan* planned plans* planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned'],
@@ -54,7 +56,8 @@ function build(): Map<string, CueWord> {
 	for (const [need, speech, groups] of GROUPS) {
 		for (const g of groups.split('|')) {
 			const forms = g.split(' ');
-			const lemma = forms[0].replace('*', '');
+			const lemma = forms[0].replace(/[*:]/g, '');
+			if (forms[0].endsWith(':')) forms.shift();
 			for (const f of forms) out.set(f.replace('*', ''), { lemma, need, nounOk: f.endsWith('*'), speech });
 		}
 	}
@@ -71,11 +74,16 @@ export const CUE_NOUNS: ReadonlySet<string> = new Set(NOUNS.split(' '));
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
 
 export const DETERMINERS = set('the a an this that these those its his her their our my your some any each every no another both several many');
+/** Words that make the next word a noun: "the statement", "his claims" (not "some say", "many believe"). */
+export const ARTICLES = set('the a an this these those its his her their our my your no another every');
 export const POSSESSIVE_PRONOUNS = set('his her their its our my your');
 export const SUBJECT_PRONOUNS = set('he she they it we i you who');
 export const PERSONAL_PRONOUNS = set('he she him her his hers');
+// Negated auxiliaries in both apostrophe styles: "didn’t", "didn't".
+const NEGATED = 'didn’t don’t doesn’t won’t wouldn’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t wasn’t aren’t weren’t can’t';
 export const AUXILIARIES = set(
-	'is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n\'t also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however reportedly allegedly apparently initially originally subsequently meanwhile',
+	`${NEGATED} ${NEGATED.replace(/’/g, "'")} cannot ` +
+	'is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n\'t also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however always often sometimes usually even only soon reportedly allegedly apparently initially originally subsequently meanwhile',
 );
 export const PREPOSITIONS = set(
 	'in on at for to with by from after before since during about over under into onto through between among against without within via per than as of upon across behind beyond despite until till toward towards amid amidst following',

@@ -4,7 +4,7 @@
  * appositions ("Louis Gallois, the chief executive,") and relative clauses.
  */
 import { isCapitalized, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
-import { AUXILIARIES, NP_PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
+import { AUXILIARIES, CUE_WORDS, NP_PREPOSITIONS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
 
 /** A token range, `last` exclusive. */
 export interface TokenRange {
@@ -30,6 +30,9 @@ export function skipLeft(ctx: ClaimContext, i: number, floor: number): { j: numb
 			j--;
 		} else if (w.length > 4 && w.endsWith('ly') && !isCapitalized(ctx.doc.tokens[j].text)) {
 			j--;
+		} else if (w === ',' && j - 2 >= floor && ctx.lower[j - 2] === ',' && AUXILIARIES.has(ctx.lower[j - 1])) {
+			// ", however," between a subject and its verb.
+			j -= 3;
 		} else {
 			const t = skipTimePhrase(ctx, j, floor);
 			if (t === j) break;
@@ -61,7 +64,7 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	let k = j;
 	while (k >= floor && j - k < MAX_PHRASE) {
 		const w = ctx.lower[k];
-		if (isNominal(ctx, k) && !(isPossessive(w) && k === j)) k--;
+		if ((isNominal(ctx, k) && !isParticiple(ctx, k) && !(isPossessive(w) && k === j)) || (k === j && isHeadNoun(w))) k--;
 		else if (w === ')') {
 			const o = matchingOpen(ctx, k, floor);
 			if (o < 0) break;
@@ -74,6 +77,12 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	// "On Monday the company said": the day is not part of the speaker.
 	while (first < j && (NP_PREPOSITIONS.has(ctx.lower[first]) || ctx.lower[first] === 'and' || isPossessive(ctx.lower[first]) || isDayName(ctx, first))) first++;
 	return first <= j ? { first, last: j + 1 } : null;
+}
+
+// "reports stating that…": a cue noun in the plural can head the speaker's phrase.
+function isHeadNoun(w: string): boolean {
+	const c = CUE_WORDS.get(w);
+	return !!c && c.nounOk && w.endsWith('s');
 }
 
 const DAY_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
@@ -118,8 +127,17 @@ export function previousComma(ctx: ClaimContext, j: number, floor: number): numb
 	return -1;
 }
 
-/** True when every token of `r` can belong to a noun phrase (an apposition). */
-export function isAllNominal(ctx: ClaimContext, r: TokenRange): boolean {
-	for (let k = r.first; k < r.last; k++) if (!isNominal(ctx, k) && !NP_PREPOSITIONS.has(ctx.lower[k]) && ctx.lower[k] !== '(' && ctx.lower[k] !== ')') return false;
-	return r.last > r.first;
+/**
+ * True when `r` reads as an apposition: a noun phrase, possibly with prepositions
+ * ("the second-largest bank in the United States") and ending in a relative clause
+ * ("an American automaker which has filed for bankruptcy").
+ */
+export function isApposition(ctx: ClaimContext, r: TokenRange): boolean {
+	let k = r.first;
+	for (; k < r.last; k++) {
+		const w = ctx.lower[k];
+		if (w === 'which' || w === 'who' || w === 'that') break;
+		if (!isNominal(ctx, k) && !PREPOSITIONS.has(w) && w !== '(' && w !== ')') return false;
+	}
+	return k > r.first;
 }
