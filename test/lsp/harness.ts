@@ -217,6 +217,12 @@ export function workspaceCopy(files: string[] = fs.readdirSync(FIXTURES).map((f)
 /** Reads a file as the server sees it. */
 export const read = (p: string) => fs.readFileSync(p, 'utf8');
 
+/** The LSP position of a UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+	const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+	return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
 /** The UTF-16 position of the n-th occurrence (0-based) of `needle` in `text`, plus `delta` characters. */
 export function positionOf(text: string, needle: string, nth = 0, delta = 0): { line: number; character: number } {
 	let at = -1;
@@ -224,7 +230,5 @@ export function positionOf(text: string, needle: string, nth = 0, delta = 0): { 
 		at = text.indexOf(needle, at + 1);
 		if (at < 0) throw new Error(`“${needle}” occurs fewer than ${nth + 1} times`);
 	}
-	const before = text.slice(0, at + delta);
-	const lines = before.split(/\r\n|\r|\n/);
-	return { line: lines.length - 1, character: lines[lines.length - 1].length };
+	return positionAt(text, at + delta);
 }
