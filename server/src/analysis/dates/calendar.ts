@@ -116,3 +116,17 @@ export function pick<T>(cands: { v: T; start: number; end: number }[], ref: numb
 	}
 	return best ? best.v : null;
 }
+
+/**
+ * Like `pick`, but a reading chosen by tense is kept only within `maxGap` of `ref`;
+ * beyond it the tense cue is more likely wrong than the date far away, and the
+ * nearest reading wins.
+ */
+export function pickNear<T>(cands: { v: T; start: number; end: number }[], ref: number, dir: 'past' | 'future' | 'none', maxGap: number): { v: T | null; byTense: boolean } {
+	const near = pick(cands, ref, 'none');
+	if (dir === 'none') return { v: near, byTense: false };
+	const v = pick(cands, ref, dir);
+	const c = cands.find((x) => x.v === v);
+	if (c && Math.abs((dir === 'past' ? c.start : c.end) - ref) <= maxGap) return { v, byTense: v !== near };
+	return { v: near, byTense: false };
+}

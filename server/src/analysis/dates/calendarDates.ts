@@ -5,7 +5,7 @@
  * around the month name; the rest is simple enough to read off the tokens.
  */
 import { strict as chronoStrict } from 'chrono-node/en';
-import { dayExists, dayValue, monthValue, pick, weekValue, yearValue, type Ymd } from './calendar';
+import { dayExists, dayValue, monthValue, pick, pickNear, weekValue, yearValue, type Ymd } from './calendar';
 import { capitalised, digits, found, raw, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
 import { MONTHS, WEAK_MONTHS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
@@ -82,9 +82,11 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	else if (prev === 'this') [dir, why] = ['none', '“this”'];
 	const ref = ctx.dct.y * 12 + ctx.dct.m;
 	const cands = [-1, 0, 1].map((dy) => ({ v: ctx.dct!.y + dy, start: (ctx.dct!.y + dy) * 12 + m, end: (ctx.dct!.y + dy) * 12 + m }));
+	const modified = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming';
+	const first = modified ? i - 1 : i;
+	if (!modified && ctx.sentYear !== null) return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
 	// "last September" in September means a year ago: the current month is not "last".
-	const y = prev === 'last' ? pick(cands, ref - 1, 'past') : prev === 'next' ? pick(cands, ref + 1, 'future') : pick(cands, ref, dir);
-	const first = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming' ? i - 1 : i;
+	const y = prev === 'last' ? pick(cands, ref - 1, 'past') : prev === 'next' ? pick(cands, ref + 1, 'future') : pickNear(cands, ref, dir, 8).v;
 	return found(first, i + 1, monthValue(y ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
 }
 
@@ -132,11 +134,13 @@ function dayWithoutYear(ctx: Ctx, first: number, last: number, m: number, d: num
 		return { v: dct.y + dy, start: at, end: at };
 	});
 	// Tense only decides across a year boundary: within six months of publication, the nearest reading wins.
-	const near = pick(cands, ref, 'none');
-	const nearAt = near === null ? 0 : near * 372 + m * 31 + d;
-	const byTense = Math.abs(nearAt - ref) > 186 && t.dir !== 'none' ? pick(cands, ref, t.dir) : null;
-	const y = byTense ?? near ?? dct.y;
-	const why = byTense !== null ? tensePhrase(t) : 'the nearest to publication';
+	if (ctx.sentYear !== null && cands.some((c) => c.v === ctx.sentYear)) {
+		return found(first, last, dayValue({ y: ctx.sentYear, m, d }), 'day', true, 'day and month; year of the date before it in the sentence');
+	}
+	// Tense decides only within eight months of publication; farther, the nearest reading is safer.
+	const r = pickNear(cands, ref, t.dir, 243);
+	const y = r.v ?? dct.y;
+	const why = r.byTense ? tensePhrase(t) : 'the nearest to publication';
 	return found(first, last, dayValue({ y, m, d }), 'day', true, `day and month; year by ${why}`);
 }
 
@@ -194,8 +198,8 @@ function looksLikeYear(ctx: Ctx, i: number, y: number): boolean {
 	const prev = w(ctx, i - 1);
 	const next = w(ctx, i + 1);
 	if (CURRENCY.test(prev) || UNITS.has(next) || next === '-' || next === '/' || prev === '/' || prev === '+') return false;
-	// "the Russell 2000 Index", "Windows 2000 Server": a number inside a name.
-	if (i - 1 > ctx.lo && /^\p{Lu}/u.test(raw(ctx, i - 1)) && /^\p{Lu}/u.test(raw(ctx, i + 1)) && !MONTHS.has(prev)) return false;
+	// "the Russell 2000 index", "Windows 2000", "Expo 2010": a number inside a name.
+	if (i - 1 > ctx.lo && /^\p{Lu}\p{Ll}/u.test(raw(ctx, i - 1)) && !MONTHS.has(prev)) return false;
 	// "the 2008 Olympics" is a year; "of 2008 vehicles" and "the 2000 employees" are counts.
 	if (QUANTITY.has(prev) && !((prev === 'the' || prev === 'of') && !/^\p{Ll}+s$/u.test(raw(ctx, i + 1)))) return false;
 	return y >= 1900 || BEFORE_MONTH.has(prev);

@@ -15,6 +15,8 @@ export interface Found {
 	granularity: Granularity;
 	relative: boolean;
 	resolution: string;
+	/** Set on comparisons ("the same month a year ago") whose year later dates in the sentence do not share. */
+	comparison?: boolean;
 }
 
 export interface Ctx {
@@ -32,6 +34,8 @@ export interface Ctx {
 	refPeriod: { value: string; granularity: Granularity } | null;
 	/** The last calendar date of any precision mentioned, for "by that time". */
 	refAny: { value: string; granularity: Granularity } | null;
+	/** The year of an earlier date in this sentence that later bare months and quarters share, or null. */
+	sentYear: number | null;
 }
 
 /** The lower-cased token at `k`, or '' outside the sentence. */

@@ -31,10 +31,11 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 	try {
 		const low = doc.tokens.map((t) => t.text.toLowerCase());
 		const dct = parseYmd(doc.header.date);
-		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null, refAny: null };
+		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null, refAny: null, sentYear: null };
 		for (const s of doc.sentences) {
 			ctx.lo = s.first;
 			ctx.hi = s.last;
+			ctx.sentYear = null;
 			let covered = s.first;
 			for (let i = s.first; i < s.last; i++) {
 				if (i < covered || !mayBeDate(low[i])) continue;
@@ -95,6 +96,9 @@ function annotation(doc: SeedDocument, f: Found): DateAnnotation {
 
 // Later anaphora ("the same day", "the same period last year") refer to the last date of their kind.
 function remember(ctx: Ctx, f: Found): void {
+	// "the first quarter of 2009 … the third quarter", "In 2009, … in March": later parts share the year.
+	const y = /^(\d{4})(?:-[\dQHSFW]|$)/.exec(f.value);
+	if (y && !f.comparison && f.granularity !== 'week' && (f.granularity !== 'year' || f.first <= ctx.lo + 2)) ctx.sentYear = +y[1];
 	if (/^\d{4}/.test(f.value)) ctx.refAny = { value: f.value, granularity: f.granularity };
 	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
 	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };

@@ -64,6 +64,7 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 		const k = (ctx.dct.y * max + cur - 1) + SHIFT[ord];
 		return found(first, i + 1, `${Math.floor(k / max)}-${unit}${(k % max) + 1}`, gran, true, `${ord} ${gran}, from the publication date`);
 	}
+	if (ctx.sentYear !== null) return found(first, i + 1, `${ctx.sentYear}-${unit}${n}`, gran, true, `${gran}; year of the date before it in the sentence`);
 	const t2 = tenseOf(ctx, first, i + 1);
 	const ref = ctx.dct.y * 12 + ctx.dct.m;
 	const cands = [-1, 0, 1].map((dy) => {
@@ -98,8 +99,10 @@ export function seasonAt(ctx: Ctx, i: number): Found | null {
 		first = i - 1;
 		why = `“${prev}”`;
 		// "last summer" is the latest summer before the current season; "next summer" the first after it.
-		dir = SHIFT[prev] < 0 ? 'past' : SHIFT[prev] > 0 ? 'future' : 'none';
-		if (dir !== 'none') ref = nowStart + (SHIFT[prev] < 0 ? -1 : 1);
+		dir = SHIFT[prev] < 0 ? 'past' : SHIFT[prev] > 0 ? 'future' : tenseOf(ctx, i, i + 1).dir;
+		if (SHIFT[prev] !== 0) ref = nowStart + (SHIFT[prev] < 0 ? -1 : 1);
+	} else if (ctx.sentYear !== null) {
+		return periodModifiers(ctx, withThe(ctx, found(i, i + 1, `${ctx.sentYear}-${s}`, 'season', true, 'season; year of the date before it in the sentence')));
 	} else {
 		const t = tenseOf(ctx, i, i + 1);
 		[dir, why] = [t.dir, tensePhrase(t)];
@@ -152,6 +155,6 @@ export function samePeriodAt(ctx: Ctx, i: number): Found | null {
 	const y = +base.slice(0, 4) - 1;
 	const value = unit === 'period' && !ref ? String(y) : String(y) + base.slice(4);
 	const gran = ref && (unit === 'period' || ref.granularity === unit) ? ref.granularity : unit === 'period' ? 'year' : (unit as Found['granularity']);
-	return found(i - 2, last, value, gran, true, 'the same period a year before the one last named');
+	return { ...found(i - 2, last, value, gran, true, 'the same period a year before the one last named'), comparison: true };
 }
 

@@ -45,7 +45,8 @@ function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direc
 	if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
 	if (w === 'to' && next === 'be') return 'future';
 	if (FUTURE_BEFORE_TO.has(w) && (next === 'for' || (next === 'to' && k + 2 < hi && !NOT_A_VERB_AFTER_TO.has(low[k + 2])))) return 'future';
-	if ((w === 'has' || w === 'have') && next === 'to') return 'none';
+	// "has announced" is past; "has a deadline", "has to" are not.
+	if (w === 'has' || w === 'have') return next === 'been' || (k + 1 < hi && (/^[a-z]{2,}ed$/.test(next) || PAST.has(next))) ? 'past' : 'none';
 	const participle = PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w));
 	if (!participle || BE.has(w)) return PAST.has(w) ? 'past' : 'none';
 	// After "be"/"been" the auxiliary carries the tense ("will be delayed"), after a determiner it is an adjective.
@@ -53,25 +54,35 @@ function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direc
 	return 'past';
 }
 
+// Words and marks that end a clause: a cue beyond them belongs to another verb.
+const CLAUSE_BOUNDARY = new Set([
+	',', ';', ':', '—', '–', '(', ')', '“', '”', '"', 'and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'that', 'which',
+	'who', 'when', 'if', 'unless',
+]);
+
 /**
  * The tense of the clause around tokens [first, last) within the sentence [lo, hi):
- * the nearest cue on either side, a future cue winning a tie. `none` when there is no cue.
+ * the nearest cue inside the same clause, else the nearest cue in the sentence
+ * (within a short reach); a future cue wins a tie. `none` when there is no cue.
  */
 export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number): Tense {
-	const reach = 14;
-	for (let dist = 1; dist <= reach; dist++) {
+	return scan(low, first, last, lo, hi, 30, true) ?? scan(low, first, last, lo, hi, 14, false) ?? { dir: 'none', cue: '' };
+}
+
+function scan(low: readonly string[], first: number, last: number, lo: number, hi: number, reach: number, inClause: boolean): Tense | null {
+	let leftOpen = true;
+	let rightOpen = true;
+	for (let dist = 1; dist <= reach && (leftOpen || rightOpen); dist++) {
 		const l = first - dist;
 		const r = last + dist - 1;
-		const dl = l >= lo && !isBarrier(low[l]) ? cueAt(low, l, lo, hi) : 'none';
-		const dr = r < hi && !isBarrier(low[r]) ? cueAt(low, r, lo, hi) : 'none';
+		if (l < lo || low[l] === ';' || (inClause && CLAUSE_BOUNDARY.has(low[l]))) leftOpen = false;
+		if (r >= hi || low[r] === ';' || (inClause && CLAUSE_BOUNDARY.has(low[r]))) rightOpen = false;
+		const dl = leftOpen ? cueAt(low, l, lo, hi) : 'none';
+		const dr = rightOpen ? cueAt(low, r, lo, hi) : 'none';
 		if (dl === 'future' || dr === 'future') return { dir: 'future', cue: dl === 'future' ? low[l] : low[r] };
 		if (dl === 'past' || dr === 'past') return { dir: 'past', cue: dl === 'past' ? low[l] : low[r] };
 	}
-	return { dir: 'none', cue: '' };
-}
-
-function isBarrier(w: string | undefined): boolean {
-	return w === undefined || w === ';';
+	return null;
 }
 
 /** A phrase for the hover: how tense decided the value. */
