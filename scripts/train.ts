@@ -3,6 +3,8 @@
  *
  *   npm run train                       # ../shared/ner-train, the shipped model
  *   npm run train -- --data DIR --epochs N --out FILE --seed S --max-features K
+ *   npm run train -- --all --beta B     # also trains on the dev documents (how the shipped model is made),
+ *                                       # with B the confidence sharpness a run without --all printed
  *   npm run train:smoke                 # a few hundred sentences, one epoch, into a temp file
  *
  * Splits: GUM's official dev/test documents, BTC's recommended dev (second half of section H) and
@@ -14,9 +16,9 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { countries, languages } from 'countries-list';
 import { parseConll, typeBit, type LabelPolicy, type LabeledDoc } from '../server/src/analysis/ner/corpus';
-import { GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_DEMONYM, GAZ_PLACE, GAZ_PLACE_PART, type Lexicon } from '../server/src/analysis/ner/features';
+import { GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LAST_NAME, GAZ_ORG, GAZ_PERSON_TITLE, GAZ_PLACE, GAZ_PLACE_PART, type Lexicon } from '../server/src/analysis/ner/features';
 import { TYPES } from '../server/src/analysis/ner/model';
-import { evaluate, exportModel, f1, prepare, train, type Scores } from '../server/src/analysis/ner/train';
+import { calibrate, evaluate, exportModel, f1, prepare, train, type Scores } from '../server/src/analysis/ner/train';
 
 const args = process.argv.slice(2);
 const flag = (name: string, def: string) => {
@@ -29,7 +31,7 @@ const dataDir = resolve(root, flag('data', '../shared/ner-train'));
 const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'ner-')), 'model.json') : join(root, 'server/src/analysis/ner/model.json'));
 const epochs = Number(flag('epochs', smoke ? '1' : '8'));
 const seed = Number(flag('seed', '13'));
-const maxFeatures = Number(flag('max-features', '120000'));
+const maxFeatures = Number(flag('max-features', '100000'));
 
 const MISC = typeBit('MISC');
 const NORP = typeBit('NORP');
@@ -40,7 +42,7 @@ const POLICIES: Record<string, LabelPolicy> = {
 	re3d_wikipedia: { freeTypes: MISC, miscMayBeNorp: false, weight: 1 },
 	gum: { freeTypes: NORP, miscMayBeNorp: false, weight: 1 },
 	uner_en_pud: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: 1 },
-	btc: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: Number(flag('btc-weight', '0.5')) },
+	btc: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: Number(flag('btc-weight', '0.3')) },
 };
 
 const GUM_DEV = 'academic_exposure academic_librarians bio_byron bio_emperor court_loan court_negligence interview_cyclone interview_gaming news_homeopathic news_iodine voyage_athens voyage_coron';
@@ -84,7 +86,17 @@ function commonWords(docs: LabeledDoc[]): Set<string> {
 			});
 	const out = new Set<string>();
 	for (const [w, n] of lower) if (n >= 2 && n >= (upper.get(w) ?? 0) && /\p{L}/u.test(w)) out.add(w);
+	// compromise's lexicon adds the everyday vocabulary the corpora are too small to show in lowercase.
+	const everyday = new Set(['Adjective', 'Adverb', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'Singular', 'Plural', 'Uncountable', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Comparative', 'Superlative', 'Modal', 'Copula', 'Actor']);
+	for (const [word, tags] of Object.entries(compromiseLexicon())) {
+		if (/^\p{Ll}+$/u.test(word) && (Array.isArray(tags) ? tags : [tags]).some((t) => everyday.has(t)) && !(upper.get(word) ?? 0)) out.add(word);
+	}
 	return out;
+}
+
+function compromiseLexicon(): Record<string, string | string[]> {
+	const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
+	return nlp.model().one.lexicon;
 }
 
 /** Countries, capitals, large cities, US states and nationality words, as token-level classes. */
@@ -93,6 +105,7 @@ function gazetteer(): Map<string, number> {
 	const add = (name: string, whole: number, part: number) => {
 		const parts = name.toLowerCase().split(/[\s,]+/).filter((w) => /^\p{L}/u.test(w));
 		const bits = parts.length === 1 ? whole : part;
+		if (!bits) return;
 		for (const w of parts) if (parts.length === 1 || !/^(of|the|and|de|la|el)$/.test(w)) gaz.set(w, (gaz.get(w) ?? 0) | bits);
 	};
 	for (const c of Object.values(countries)) {
@@ -111,6 +124,19 @@ function gazetteer(): Map<string, number> {
 		if (/an$/i.test(n)) add(`${n}s`, GAZ_DEMONYM, GAZ_DEMONYM);
 	}
 	for (const l of Object.values(languages)) add(l.name, GAZ_DEMONYM, GAZ_DEMONYM);
+	// compromise's English lexicon: given names, surnames, organisations, places, person nouns and titles.
+	const classes: Record<string, [number, number]> = {
+		FemaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME], MaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME], FirstName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME],
+		LastName: [GAZ_LAST_NAME, GAZ_LAST_NAME], Organization: [GAZ_ORG, GAZ_ORG], SportsTeam: [GAZ_ORG, GAZ_ORG],
+		City: [GAZ_PLACE, GAZ_PLACE_PART], Place: [GAZ_PLACE, GAZ_PLACE_PART], Region: [GAZ_PLACE, GAZ_PLACE_PART],
+		Country: [GAZ_COUNTRY, GAZ_COUNTRY_PART], Demonym: [GAZ_DEMONYM, GAZ_DEMONYM], Actor: [GAZ_PERSON_TITLE, 0], Honorific: [GAZ_PERSON_TITLE, 0],
+	};
+	for (const [word, tags] of Object.entries(compromiseLexicon())) {
+		for (const tag of Array.isArray(tags) ? tags : [tags]) {
+			const c = classes[tag];
+			if (c) add(word, c[0], c[1]);
+		}
+	}
 	return gaz;
 }
 
@@ -127,10 +153,12 @@ function main(): void {
 		trainDocs = trainDocs.filter((d) => d.source !== 'btc').slice(0, 12);
 		devDocs = devDocs.filter((d) => d.source === 'gum').slice(0, 2);
 	}
-	if (args.includes('--all')) trainDocs = trainDocs.concat(devDocs);
+	const all = args.includes('--all');
+	if (all) trainDocs = trainDocs.concat(devDocs);
 	const lex: Lexicon = { common: commonWords(trainDocs), gazetteer: gazetteer() };
 	const trainSet = prepare(trainDocs, lex);
-	const devSet = prepare(devDocs, lex);
+	// Per-epoch scores and calibration use the news-like dev documents (not tweets).
+	const devSet = prepare(devDocs.filter((d) => d.source !== 'btc'), lex);
 	const tokens = trainSet.reduce((n, p) => n + p.sentence.words.length, 0);
 	console.error(`train ${trainSet.length} sentences, ${tokens} tokens; dev ${devSet.length} sentences; ${lex.common.size} common words, ${lex.gazetteer.size} gazetteer words (${Date.now() - t0} ms)`);
 	const weights = train(trainSet, devSet, {
@@ -139,14 +167,20 @@ function main(): void {
 		maxFeatures,
 		onEpoch: (e, dev) => console.error(`${dev ? report(`epoch ${e} dev`, dev) : `epoch ${e}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`),
 	});
-	const model = exportModel(weights, lex, maxFeatures, { epochs, seed, trainSentences: trainSet.length, trainTokens: tokens });
+	const model = exportModel(weights, lex, maxFeatures, { epochs, seed, btcWeight: POLICIES.btc.weight, includesDev: all, trainSentences: trainSet.length, trainTokens: tokens });
+	if (devSet.length) {
+		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
+		// Calibrating on documents the model was trained on would make it overconfident: `--all` takes `--beta` from a dev run.
+		model.beta = all && args.includes('--beta') ? Number(flag('beta', '1')) : calibrate(new CompactModel(model), devSet);
+		console.error(`confidence sharpness ${model.beta.toFixed(3)}`);
+	}
 	if (devSet.length) {
 		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
 		for (const src of [...new Set(devDocs.map((d) => d.source))]) {
 			const part = prepare(devDocs.filter((d) => d.source === src), lex);
 			console.error(report(`  dev ${src.padEnd(15)}`, evaluate(new CompactModel(model), part)));
 		}
-		console.error(report('quantised model dev', evaluate(new CompactModel(model), devSet)));
+		console.error(report('shipped model, news-like dev', evaluate(new CompactModel(model), devSet)));
 	}
 	const json = JSON.stringify(model);
 	writeFileSync(out, json);

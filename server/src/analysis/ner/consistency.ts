@@ -1,7 +1,8 @@
 /**
- * Document-level consistency for tagged names: one string, one type per document, with PER
- * winning (a name tagged PER once is a person wherever it recurs, and so is the surname of a
- * multi-word person name), and untagged recurrences of a person's name added as mentions.
+ * Document-level consistency for tagged names: one string, one type per document. A name tagged
+ * PER with confidence once is a person wherever it recurs (and so is the surname of a multi-word
+ * person name); otherwise the type with the most total confidence wins. Untagged recurrences of
+ * a person's name are added as mentions.
  */
 import type { SeedDocument } from '../document';
 import type { NerSpan, NerType } from './model';
@@ -10,13 +11,18 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on',
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase());
 
-/** Votes one type per name string (PER first, otherwise the highest total confidence). */
+/** A PER mention at least this confident makes its string a person throughout the document. */
+export const CONFIDENT_PERSON = 0.8;
+
+/** Votes one type per name string (a confident PER first, otherwise the highest total confidence). */
 function votes(doc: SeedDocument, spans: NerSpan[]): Map<string, NerType> {
 	const tally = new Map<string, Map<NerType, number>>();
+	const surePerson = new Set<string>();
 	const vote = (name: string, type: NerType, w: number) => {
 		let t = tally.get(name);
 		if (!t) tally.set(name, (t = new Map()));
 		t.set(type, (t.get(type) ?? 0) + w);
+		if (type === 'PER' && w >= CONFIDENT_PERSON) surePerson.add(name);
 	};
 	for (const s of spans) {
 		vote(doc.text.slice(s.start, s.end), s.type, s.score);
@@ -28,7 +34,7 @@ function votes(doc: SeedDocument, spans: NerSpan[]): Map<string, NerType> {
 	}
 	const out = new Map<string, NerType>();
 	for (const [name, t] of tally) {
-		if (t.has('PER')) out.set(name, 'PER');
+		if (surePerson.has(name)) out.set(name, 'PER');
 		else out.set(name, [...t].sort((a, b) => b[1] - a[1])[0][0]);
 	}
 	return out;

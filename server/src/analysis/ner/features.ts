@@ -18,6 +18,10 @@ export const GAZ_COUNTRY_PART = 2;
 export const GAZ_PLACE = 4;
 export const GAZ_PLACE_PART = 8;
 export const GAZ_DEMONYM = 16;
+export const GAZ_FIRST_NAME = 32;
+export const GAZ_LAST_NAME = 64;
+export const GAZ_ORG = 128;
+export const GAZ_PERSON_TITLE = 256;
 
 // Flag bits of a token, combined into single features.
 const F_CAP = 1;

@@ -49,7 +49,7 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		const tags = new Uint8Array(n);
 		const probs = new Float64Array(n);
-		decodeSentence(model, atoms, n, feats, 0, tags, buf, probs, model.scale, extra);
+		decodeSentence(model, atoms, n, feats, 0, tags, buf, probs, model.beta, extra);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];

@@ -42,8 +42,10 @@ export interface Scorer {
 export interface ModelFile {
 	format: 'seed-lens-ner/1';
 	tags: string[];
-	/** Weight = int8 × scale. */
+	/** Weight of int8 code q: sign(q) × scale × ((1 + MU)^(|q|/127) − 1) / MU (μ-law, fine near zero). */
 	scale: number;
+	/** Softmax sharpness for confidences (calibrated on dev). */
+	beta: number;
 	/** Base64 of little-endian uint32 feature hashes. */
 	keys: string;
 	/** Base64 of int8 weights, NTAGS per key, in key order. */
@@ -91,22 +93,41 @@ export function fromBase64(s: string): Uint8Array {
 	return out;
 }
 
+/** μ of the weight code: small weights, the many, keep their precision; large ones are few. */
+export const MU = 255;
+
+/** The weight an int8 code stands for. */
+export function dequantize(q: number, scale: number): number {
+	const m = (Math.pow(1 + MU, Math.abs(q) / 127) - 1) / MU;
+	return Math.sign(q) * scale * m;
+}
+
+/** The int8 code nearest to weight `w` (clipped to ±scale). */
+export function quantize(w: number, scale: number): number {
+	const x = Math.min(1, Math.abs(w) / scale);
+	return Math.sign(w) * Math.round((127 * Math.log1p(MU * x)) / Math.log1p(MU));
+}
+
 /** A loaded model: an open-addressing table from feature hash to an int8 weight row. */
 export class CompactModel implements Scorer {
 	readonly lexicon: Lexicon;
 	private readonly slots: Uint32Array;
 	private readonly rows: Int32Array;
-	private readonly weights: Int8Array;
+	private readonly weights: Uint8Array;
+	private readonly table = new Float64Array(256);
 	private readonly mask: number;
 	readonly scale: number;
+	readonly beta: number;
 
 	constructor(file: ModelFile) {
 		if (file.format !== 'seed-lens-ner/1' || file.tags.join(' ') !== TAG_NAMES.join(' ')) throw new Error('unsupported entity model file');
 		const keyBytes = fromBase64(file.keys);
 		const keys = new Uint32Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.length >> 2);
 		const w = fromBase64(file.weights);
-		this.weights = new Int8Array(w.buffer, w.byteOffset, w.length);
+		this.weights = w;
 		this.scale = file.scale;
+		for (let b = 0; b < 256; b++) this.table[b] = dequantize(b < 128 ? b : b - 256, file.scale);
+		this.beta = file.beta ?? 1;
 		let cap = 16;
 		while (cap < keys.length * 2) cap <<= 1;
 		this.mask = cap - 1;
@@ -129,8 +150,9 @@ export class CompactModel implements Scorer {
 		for (let k = slots[s]; k !== 0; k = slots[s]) {
 			if (k === feature) {
 				const w = this.weights;
+				const table = this.table;
 				const r = this.rows[s];
-				for (let t = 0; t < NTAGS; t++) scores[t] += w[r + t];
+				for (let t = 0; t < NTAGS; t++) scores[t] += table[w[r + t]];
 				return;
 			}
 			s = (s + 1) & this.mask;

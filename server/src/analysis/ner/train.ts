@@ -4,10 +4,10 @@
  * where it says O), then pruning and int8 quantisation into the compact model file.
  * Pure and deterministic: the caller supplies the corpus, the lexicon and the seed.
  */
-import { DecodeBuffers, bestTag, decodeSentence, scoreToken, spansOf } from './decode';
+import { DecodeBuffers, bestTag, confidence, decodeSentence, scoreToken, spansOf } from './decode';
 import { STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Atoms, type Lexicon } from './features';
 import type { LabeledDoc, LabeledSentence } from './corpus';
-import { NTAGS, TAG_NAMES, TYPES, canFollow, isInside, toBase64, typeOf, type ModelFile, type Scorer } from './model';
+import { CompactModel, NTAGS, quantize, TAG_NAMES, TYPES, canFollow, isInside, toBase64, typeOf, type ModelFile, type Scorer } from './model';
 
 /** A sentence with its features computed once for all epochs. */
 interface Prepared {
@@ -208,6 +208,34 @@ export function train(trainSet: Prepared[], dev: Prepared[], opts: TrainOptions)
 	return wts.averaged();
 }
 
+/**
+ * The softmax sharpness (per int8 weight unit) that makes per-token confidences honest: the
+ * Brier-best value on `dev` over tokens that are, or are predicted to be, inside a name.
+ */
+export function calibrate(model: CompactModel, dev: Prepared[]): number {
+	const buf = new DecodeBuffers();
+	const samples: { sc: Float64Array; prev: number; tag: number; ok: boolean }[] = [];
+	for (const p of dev) {
+		let t1 = 0;
+		let t2 = 0;
+		p.sentence.words.forEach((_, i) => {
+			const sc = scoreToken(model, p.atoms, i, p.feats, i * STATIC_FEATURES, t1, t2, buf);
+			const tag = bestTag(sc, t1);
+			if (tag !== 0 || p.sentence.tags[i] !== 0) samples.push({ sc: sc.slice(), prev: t1, tag, ok: admits(p.sentence, i, tag) });
+			t2 = t1;
+			t1 = tag;
+		});
+	}
+	let best = { beta: 1, loss: Infinity };
+	for (let k = -40; k <= 20; k++) {
+		const beta = Math.pow(2, k / 4);
+		let loss = 0;
+		for (const x of samples) loss += (confidence(x.sc, x.prev, x.tag, beta) - (x.ok ? 1 : 0)) ** 2;
+		if (loss < best.loss) best = { beta, loss };
+	}
+	return best.beta;
+}
+
 /** Prunes to the strongest rows, quantises to int8 and serialises with the lexicon. */
 export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures: number, meta: Record<string, unknown>): ModelFile {
 	const rows: { key: number; r: number; norm: number }[] = [];
@@ -217,15 +245,15 @@ export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures:
 		if (norm > 0) rows.push({ key, r, norm });
 	}
 	rows.sort((a, b) => b.norm - a.norm || a.key - b.key);
-	// Clip the few largest rows rather than let them coarsen every other weight.
-	const scale = (rows[Math.floor(rows.length * 0.0005)]?.norm || 1) / 127;
-	const kept = rows.filter((x) => x.norm >= scale / 2).slice(0, maxFeatures);
+	// Clip the few largest rows; the μ-law code keeps small weights fine.
+	const scale = rows[Math.floor(rows.length * 0.0002)]?.norm || 1;
+	const kept = rows.filter((x) => quantize(x.norm, scale) !== 0).slice(0, maxFeatures);
 	kept.sort((a, b) => a.key - b.key);
 	const keys = new Uint32Array(kept.length);
 	const q = new Int8Array(kept.length * NTAGS);
 	kept.forEach((x, k) => {
 		keys[k] = x.key;
-		for (let t = 0; t < NTAGS; t++) q[k * NTAGS + t] = Math.max(-127, Math.min(127, Math.round(weights.avg[x.r + t] / scale)));
+		for (let t = 0; t < NTAGS; t++) q[k * NTAGS + t] = quantize(weights.avg[x.r + t], scale);
 	});
 	const gaz: Record<string, string[]> = {};
 	for (const [w, bits] of [...lex.gazetteer].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) (gaz[bits] ??= []).push(w);
@@ -233,6 +261,7 @@ export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures:
 		format: 'seed-lens-ner/1',
 		tags: [...TAG_NAMES],
 		scale,
+		beta: 1,
 		keys: toBase64(new Uint8Array(keys.buffer)),
 		weights: toBase64(new Uint8Array(q.buffer)),
 		common: [...lex.common].sort().join(' '),
