@@ -155,7 +155,7 @@ function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsEl
 // "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
 function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	let n = units.length;
-	while (n > 1 && !units[n - 1].match && isTitleWord(tokens[units[n - 1].first].text)) n--;
+	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first]))) n--;
 	return units.slice(0, n);
 }
 
@@ -206,11 +206,16 @@ function specialName(tokens: Token[], first: number, last: number): Candidate | 
 	if (ws.some((w) => HOLIDAYS.has(w)) || ws.join(' ') === 'new year') return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
 	if (ws.some((w) => /\d/.test(w) && /\p{L}/u.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.7 };
 	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
-	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && !CORP_SUFFIXES.has(ws[1])) {
-		return { first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 };
+	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && (!isHead(ws[1]) || SURNAME_HEADS.has(ws[1]))) {
+		const title = titleBefore(tokens, first);
+		return { first, last, type: 'PERSON', evidence: [...(title ? [`title ‘${title}’`] : []), `given name ‘${tokens[first].text}’`], strength: 0.75 };
 	}
 	return undefined;
 }
+
+// Head words that are also common surnames: "Jim Press", "Emily Post".
+const SURNAME_HEADS = new Set(['press', 'post', 'bank', 'banks', 'church', 'hall', 'house', 'king', 'young', 'union', 'trust']);
+const isHead = (w: string) => ORG_HEADS.has(w) || CORP_SUFFIXES.has(w) || FAC_HEADS.has(w) || LOC_HEADS.has(w) || GPE_HEADS.has(w);
 
 const GPE_OF = new Set(['republic', 'kingdom', 'state', 'states', 'emirate', 'principality', 'federation', 'commonwealth']);
 
@@ -310,6 +315,7 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}
+	if (n === 1 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
 	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
 	// Two or three unknown words, none of them ordinary, read most often as a foreign person's name.
 	const plain = n >= 2 && n <= 3 && tokens.slice(first, last).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text));

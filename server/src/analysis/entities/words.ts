@@ -91,6 +91,7 @@ then now still already not no yes all some many most several few both each every
 north south east west northern southern eastern western new old spring summer autumn fall winter
 earlier later today yesterday tomorrow last next one two three four five six seven eight nine ten
 what which who whom whose why how more less following including instead indeed
+government administration authorities officials company firm
 `);
 
 const CURRENCIES = set(lexicon.currencies);

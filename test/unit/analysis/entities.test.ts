@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseDocument } from '../../../server/src/analysis/document';
+import { findEntities } from '../../../server/src/analysis/entities';
+import type { Entity } from '../../../server/src/analysis/types';
+
+// Rules alone, so these tests pin the gazetteers and rules whatever the trained tagger learns.
+const entities = (body: string) => findEntities(parseDocument(`date 2023-05-04 Test\n\n${body}`), { entityRecogniser: 'rules' });
+const byName = (es: Entity[], name: string) => {
+	const e = es.find((x) => x.name === name);
+	assert.ok(e, `no entity “${name}” among ${es.map((x) => `${x.name}/${x.type}`).join(', ')}`);
+	return e;
+};
+const mentionTexts = (e: Entity) => e.mentions.map((m) => m.text);
+const offsetOf = (body: string, s: string, from = 0) => 'date 2023-05-04 Test\n\n'.length + body.indexOf(s, from);
+
+test('links a surname, its possessive and a pro- prefix to the full name of a titled person', () => {
+	const body = 'Sudanese general Ahmed Korba arrived in Cairo. Korba’s aides praised the pro-Korba militias.';
+	const es = entities(body);
+	const p = byName(es, 'Ahmed Korba');
+	assert.equal(p.type, 'PERSON');
+	assert.deepEqual(mentionTexts(p), ['Ahmed Korba', 'Korba', 'Korba']);
+	assert.equal(p.mentions[1].start, offsetOf(body, 'Korba’s'));
+	assert.equal(p.mentions[1].end, offsetOf(body, 'Korba’s') + 5);
+	assert.equal(p.mentions[2].start, offsetOf(body, 'Korba militias'));
+	assert.ok(p.evidence?.some((x) => x.includes('general')));
+});
+
+test('types a country as GPE with its ISO code and capital, and its demonym as NORP', () => {
+	const es = entities('Kenyan farmers protested on Monday. Kenya imports most of its wheat.');
+	const k = byName(es, 'Kenya');
+	assert.equal(k.type, 'GPE');
+	assert.deepEqual(k.facts, { isoCode: 'KE', capital: 'Nairobi', continent: 'Africa' });
+	const n = byName(es, 'Kenyan');
+	assert.equal(n.type, 'NORP');
+	assert.equal(n.facts?.country, 'Kenya');
+	assert.ok(!es.some((e) => e.name === 'Monday'));
+});
+
+test('groups the spellings of one country and keeps plural demonyms with their country', () => {
+	const es = entities('The U.S. said the United States would not pay. Washington officials and Peruvians disagreed with the US.');
+	const us = byName(es, 'United States');
+	assert.deepEqual(mentionTexts(us), ['U.S.', 'United States', 'US']);
+	assert.equal(byName(es, 'Peruvian').facts?.isoCode, 'PE');
+	assert.equal(byName(es, 'Washington, D.C.').type, 'GPE');
+});
+
+test('links a bracketed acronym and its later use to the organisation it abbreviates', () => {
+	const es = entities('Fighters of the Somali National Front (SNF) seized the port. The SNF denied it.');
+	const o = byName(es, 'Somali National Front');
+	assert.equal(o.type, 'ORG');
+	assert.deepEqual(mentionTexts(o), ['Somali National Front', 'SNF', 'SNF']);
+	assert.ok(o.evidence?.includes('organisation word ‘Front’'));
+});
+
+test('knows international organisations by name and acronym, with the article outside the span', () => {
+	const body = 'According to the UN, aid is blocked. A United Nations envoy and the IMF will meet.';
+	const es = entities(body);
+	const un = byName(es, 'United Nations');
+	assert.equal(un.type, 'ORG');
+	assert.deepEqual(mentionTexts(un), ['UN', 'United Nations']);
+	assert.equal(un.mentions[0].start, offsetOf(body, 'UN,'));
+	assert.equal(byName(es, 'International Monetary Fund').mentions[0].text, 'IMF');
+});
+
+test('splits a title between an organisation and a person', () => {
+	const es = entities('Orbital Freight Inc. chief executive Maria Lindqvist resigned; Lindqvist said little.');
+	assert.equal(byName(es, 'Orbital Freight Inc.').type, 'ORG');
+	const p = byName(es, 'Maria Lindqvist');
+	assert.equal(p.type, 'PERSON');
+	assert.deepEqual(mentionTexts(p), ['Maria Lindqvist', 'Lindqvist']);
+});
+
+test('reads a capitalised title before a name, and a name before a verb of saying', () => {
+	const es = entities('Prime Minister Tavita Leaupepe spoke first. Later Okonkwo Adeyemi said the vote was fair.');
+	assert.equal(byName(es, 'Tavita Leaupepe').type, 'PERSON');
+	assert.equal(byName(es, 'Okonkwo Adeyemi').type, 'PERSON');
+	assert.ok(!es.some((e) => e.name.includes('Prime') || e.name === 'Later'));
+});
+
+test('ignores ordinary words that open a sentence, months and money written with a country code', () => {
+	const es = entities('Officials met in March. Meanwhile prices rose. Exports reached US$3 billion in Brazil.');
+	assert.deepEqual(es.map((e) => `${e.name}/${e.type}`), ['Brazil/GPE']);
+});
+
+test('types regions, seas and rivers as LOC and cities as GPE with their population', () => {
+	const es = entities('Boats crossed the Mediterranean from North Africa to Marseille, far from the Danube.');
+	assert.equal(byName(es, 'Mediterranean').type, 'LOC');
+	assert.equal(byName(es, 'North Africa').type, 'LOC');
+	assert.equal(byName(es, 'Danube').type, 'LOC');
+	const m = byName(es, 'Marseille');
+	assert.equal(m.type, 'GPE');
+	assert.equal(m.facts?.country, 'France');
+	assert.ok(Number(m.facts?.population) > 500_000);
+});
+
+test('types names by their head word: organisation, facility, and the word before "of"', () => {
+	const es = entities('Staff of the Bank of Tanzania flew from Kotoka Airport with Harlow Steel Corporation managers.');
+	assert.equal(byName(es, 'Bank of Tanzania').type, 'ORG');
+	assert.equal(byName(es, 'Kotoka Airport').type, 'FAC');
+	assert.equal(byName(es, 'Harlow Steel Corporation').type, 'ORG');
+});
+
+test('links a company’s short name to its full name but not a person sharing a country’s name', () => {
+	const es = entities('Vantor Logistics Group cut jobs. Vantor said Chad would suffer; Chad exports cotton.');
+	const v = byName(es, 'Vantor Logistics Group');
+	assert.deepEqual(mentionTexts(v), ['Vantor Logistics Group', 'Vantor']);
+	const chad = byName(es, 'Chad');
+	assert.equal(chad.type, 'GPE');
+	assert.equal(chad.mentions.length, 2);
+});
+
+test('finds nothing in text without names, and never throws on odd input', () => {
+	for (const body of ['', '...', 'all lower case words here.', '(((', '“ ” ‘ ’ - – —', 'The. The. The.']) assert.deepEqual(entities(body), []);
+	for (const body of ['A'.repeat(5000), 'Of of Of of & & and The', '( SNF ) ( ( )', 'pro- anti- -Korba']) assert.ok(Array.isArray(entities(body)));
+});
