@@ -1,0 +1,166 @@
+// The editor suite: Seed Lens in a real VS Code (code-server, driven by Debian's Chromium).
+// 1. The extension-host tests (test/e2e/suite/, mocha inside VS Code) run against the development
+//    folder, the way @vscode/test-electron runs them on a desktop; each mocha test is reported here.
+// 2. The packaged .vsix is installed into a clean editor, and a person's actions are replayed:
+//    resting the mouse on a name, clicking a claim in the Outline, reading the Problems panel.
+// Setup (Debian packages, the cached code-server) runs first and is skipped when already done.
+// If the editor cannot start, the tests fail: they are never skipped.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Editor, installVsix } from './codeServer.mjs';
+import { cursor, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
+import { compileSuite, ensureBundles, freshWorkspace, OUTPUT, packageVsix, ROOT, setupEditor } from './prepare.mjs';
+
+const SAMPLE = join(ROOT, 'samples', '000_c1e85f038010932c.txt');
+const MINUTE = 60_000;
+
+/** The 1-based lines on which the CLI finds claims in a file: where an Outline click on a claim may land. */
+function claimLines(file) {
+	const [doc] = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'analyze', '--format', 'json', file], { encoding: 'utf8' }));
+	const text = readFileSync(file, 'utf8');
+	return new Set(doc.claims.map((c) => text.slice(0, c.start).split('\n').length));
+}
+
+/** Saves a screenshot under test-output/e2e/ and returns its path. */
+async function shot(page, name) {
+	mkdirSync(OUTPUT, { recursive: true });
+	const path = join(OUTPUT, `${name}.png`);
+	await page.screenshot({ path });
+	return path;
+}
+
+describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
+	let entry;
+	before(
+		() => {
+			entry = setupEditor();
+			ensureBundles();
+		},
+		{ timeout: 25 * MINUTE },
+	);
+
+	test('the extension-host suite passes against the development folder', { timeout: 12 * MINUTE }, async (t) => {
+		const tests = await compileSuite();
+		const workspace = freshWorkspace();
+		const resultsDir = mkdtempSync(join(tmpdir(), 'seed-lens-results-'));
+		const results = join(resultsDir, 'results.json');
+		const editor = new Editor({ entry, workspace, logDir: join(OUTPUT, 'dev-suite'), env: { SEED_LENS_E2E_RESULTS: results, SEED_LENS_E2E_TRUST: 'restricted' } });
+		let code;
+		try {
+			await editor.start();
+			await editor.open([
+				['extensionDevelopmentPath', ROOT],
+				['extensionTestsPath', tests],
+			]);
+			code = await editor.testExit(10 * MINUTE);
+		} catch (e) {
+			if (editor.page) await shot(editor.page, 'dev-suite-failure').catch(() => {});
+			throw e;
+		} finally {
+			await editor.stop();
+			rmSync(workspace, { recursive: true, force: true });
+		}
+		assert.ok(existsSync(results), `the extension host wrote no results (exit code ${code}); its log:\n${editor.logs.slice(-40).join('\n')}`);
+		const found = JSON.parse(readFileSync(results, 'utf8'));
+		rmSync(resultsDir, { recursive: true, force: true });
+		assert.ok(found.length > 0, 'the extension host ran no test');
+		for (const r of found) {
+			await t.test(r.title, () => {
+				assert.notEqual(r.state, 'pending', 'skipped inside the editor');
+				if (r.state === 'failed') throw new Error(r.error);
+			});
+		}
+		assert.equal(code, 0, `mocha inside VS Code exited with ${code}`);
+	});
+
+	describe('the packaged .vsix, used as a person would', () => {
+		let pkg;
+		let editor;
+		let workspace;
+		const sampleName = basename(SAMPLE);
+		before(
+			async () => {
+				pkg = packageVsix();
+				const extensionsDir = mkdtempSync(join(tmpdir(), 'seed-lens-ext-'));
+				installVsix(entry, pkg.vsix, extensionsDir, mkdtempSync(join(tmpdir(), 'seed-lens-install-')));
+				workspace = freshWorkspace();
+				copyFileSync(SAMPLE, join(workspace, 'desk', sampleName));
+				editor = new Editor({ entry, workspace, extensionsDir, logDir: join(OUTPUT, 'vsix') });
+				await editor.start();
+				await editor.open();
+				await quickOpen(editor.page, sampleName, 'Seed');
+			},
+			{ timeout: 10 * MINUTE },
+		);
+		after(async () => {
+			await editor?.stop();
+			if (workspace) rmSync(workspace, { recursive: true, force: true });
+		});
+
+		test('the .vsix holds only runtime files and stays small', () => {
+			const allowed = /^(package\.json|dist\/[\w-]+\.js|dist\/[\w-]+\.LEGAL\.txt|syntaxes\/.+|language-configuration\.json|README\.md|LICENSE|CHANGELOG\.md|NOTICE|images\/.+\.png)$/;
+			assert.deepEqual(
+				pkg.files.filter((f) => !allowed.test(f)),
+				[],
+			);
+			for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json']) assert.ok(pkg.files.includes(f), `${f} is missing from the .vsix`);
+			assert.ok(pkg.bytes < 5 * 1024 * 1024, `the .vsix is ${(pkg.bytes / 1024 / 1024).toFixed(1)} MB`);
+			t_log(`seed-lens.vsix: ${(pkg.bytes / 1024).toFixed(0)} KB, ${pkg.files.length} files`);
+		});
+
+		test('the installed extension opens the sample as Seed in Restricted Mode', async () => {
+			const page = editor.page;
+			await page.locator('#status\\.workspaceTrust', { hasText: 'Restricted Mode' }).waitFor();
+			await page.locator('#status\\.editor\\.mode', { hasText: 'Seed' }).waitFor();
+		});
+
+		test('resting the mouse on “Haftar” shows the entity card', async () => {
+			const page = editor.page;
+			const card = await hoverWord(page, 'Haftar', 'backed ');
+			await shot(page, 'hover-entity');
+			assert.match(card, /Haftar/);
+			assert.match(card, /\d+ mentions?/);
+		});
+
+		test('clicking a claim in the Outline moves the cursor to that claim', async () => {
+			const page = editor.page;
+			await page.mouse.move(5, 400);
+			const rows = await openOutline(page);
+			await page.locator('.pane-header[aria-label^="Outline"]').hover();
+			await page.locator('.pane-header[aria-label^="Outline"] .action-label[aria-label^="Collapse All"]').click();
+			await expandOutlineRow(rows, 'Libya’s 300 pro-Haftar mercenaries are leaving the country.');
+			const claims = await expandOutlineRow(rows, 'Claims');
+			// Claims are grouped by source: open the first source and click its first claim.
+			const level = Number(await claims.getAttribute('aria-level'));
+			const source = rows.and(page.locator(`[aria-level="${level + 1}"]`)).first();
+			if ((await source.getAttribute('aria-expanded')) === 'false') await source.locator('.monaco-tl-twistie').click();
+			const claim = rows.and(page.locator(`[aria-level="${level + 2}"]`)).first();
+			const label = await claim.innerText();
+			await claim.click();
+			const expected = claimLines(join(workspace, 'desk', sampleName));
+			const end = Date.now() + 15_000;
+			let at = await cursor(page);
+			while (!expected.has(at.line) && Date.now() < end) {
+				await page.waitForTimeout(200);
+				at = await cursor(page);
+			}
+			await shot(page, 'outline');
+			assert.ok(expected.has(at.line), `clicking “${label}” put the cursor on line ${at.line}; claims are on lines ${[...expected].join(', ')}`);
+		});
+
+		test('the Problems panel lists the findings of the open seed', async () => {
+			const page = editor.page;
+			const rows = await readProblems(page, (texts) => texts.some((t) => /Seed Lens/.test(t)) && texts.some((t) => /mid-phrase/.test(t)));
+			await shot(page, 'problems');
+			assert.ok(rows.some((t) => /truncated-sentence/.test(t)), `no truncated-sentence row among:\n${rows.join('\n')}`);
+		});
+	});
+});
+
+function t_log(message) {
+	console.log(`# ${message}`);
+}
