@@ -36,11 +36,10 @@ const TO_NEXT = new Set(['to', 'that', 'on', 'for', 'with']);
 // Prepositions that may open a short frame between a cue and its clause: "added in a statement that".
 const FRAME_PREPOSITIONS = new Set(['in', 'on', 'to', 'at', 'during', 'via', 'through', 'with']);
 
-/** Finds the cues of one sentence, outside quotations, in text order. */
+/** Finds the cues of one sentence in text order, inside quotations too (“We expect…” is a claim of its own). */
 export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 	const out: Cue[] = [];
 	for (let i = s.first; i < s.last; i++) {
-		if (ctx.quoted[i]) continue;
 		const w = ctx.lower[i];
 		if (w === 'according' && ctx.lower[i + 1] === 'to' && i + 1 < s.last) {
 			out.push({ first: i, last: i + 2, head: i, word: null, frame: 'according' });

@@ -9,7 +9,7 @@ import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
 import { checkworthiness, findHedges } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
-import { findCues } from './cues';
+import { findCues, type Cue } from './cues';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
 import { phraseRight, type TokenRange } from './phrases';
 import { attachQuotes, findQuotations, type Draft } from './quotes';
@@ -43,9 +43,11 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 		while (after < cues.length && !(verb(after) && !atts[after].borrow)) after++;
 		a.source = before >= 0 ? atts[before].source : (sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null));
 	});
-	return cues.map((cue, i) => {
+	const drafts: Draft[] = [];
+	cues.forEach((cue, i) => {
 		const content = atts[i].content;
-		return {
+		if (cue.frame === 'noun' && !useful(cues, atts, i)) return;
+		drafts.push({
 			sentence: si,
 			kind: 'attributed' as const,
 			cue,
@@ -53,8 +55,15 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 			content: content && { start: ctx.doc.tokens[content.first].start, end: ctx.doc.tokens[content.last - 1].end },
 			start: s.start,
 			end: s.end,
-		};
+		});
 	});
+	return drafts;
+}
+
+// A noun cue is no claim of its own when it names the speaker of another cue ("according to a report").
+function useful(cues: Cue[], atts: Attribution[], i: number): boolean {
+	const h = cues[i].head;
+	return !atts.some((a, k) => k !== i && a.source && h >= a.source.first && h < a.source.last);
 }
 
 // The subject at the head of the sentence, after an opening phrase that ends in a comma

@@ -44,7 +44,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
 	['clause', true, 'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
-	['to', false, 'plan* planned plans* planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
+	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned'],
 ];
 
