@@ -94,11 +94,17 @@ function annotation(doc: SeedDocument, f: Found): DateAnnotation {
 	return { start, end, text: doc.text.slice(start, end), value: f.value, granularity: f.granularity, relative: f.relative, resolution: f.resolution };
 }
 
+// A year written in the expression ("2009", "last year"), not one inferred for a bare month or weekday.
+function statesYear(ctx: Ctx, f: Found): boolean {
+	for (let k = f.first; k < f.last; k++) if (ctx.low[k] === 'year' || /^\d{4}$/.test(ctx.low[k])) return true;
+	return false;
+}
+
 // Later anaphora ("the same day", "the same period last year") refer to the last date of their kind.
 function remember(ctx: Ctx, f: Found): void {
 	// "the first quarter of 2009 … the third quarter", "In 2009, … in March": later parts share the year.
 	const y = /^(\d{4})(?:-[\dQHSFW]|$)/.exec(f.value);
-	if (y && !f.comparison && f.granularity !== 'week' && (f.granularity !== 'year' || f.first <= ctx.lo + 2)) ctx.sentYear = +y[1];
+	if (y && !f.comparison && statesYear(ctx, f) && (f.granularity !== 'year' || f.first <= ctx.lo + 2)) ctx.sentYear = +y[1];
 	if (/^\d{4}/.test(f.value)) ctx.refAny = { value: f.value, granularity: f.granularity };
 	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
 	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };

@@ -12,6 +12,9 @@ import { tensePhrase, type Direction } from './tense';
 // Holidays and market days named after a weekday are not that weekday.
 const NAMED_DAYS = new Set(['black', 'cyber', 'easter', 'super', 'good', 'ash', 'bloody', 'blue', 'holy', 'shrove', 'palm', 'maundy', 'manic', 'giving']);
 
+// Newspapers and shows named after a weekday: "the Sunday Times", "Monday Night Football".
+const NAMED_AFTER = new Set(['times', 'telegraph', 'mirror', 'express', 'herald', 'post', 'tribune', 'independent', 'observer', 'mail', 'sport', 'people', 'star']);
+
 /** A part of the day after a date ("Monday morning") as a TIMEX3 time suffix, with the tokens it takes. */
 function dayPart(ctx: Ctx, k: number): { suffix: string; n: number } | null {
 	const p = DAY_PARTS.get(w(ctx, k));
@@ -21,7 +24,7 @@ function dayPart(ctx: Ctx, k: number): { suffix: string; n: number } | null {
 /** A weekday: "on Monday", "last Friday", "next Tuesday", "Sunday night". */
 export function weekdayAt(ctx: Ctx, i: number): Found | null {
 	const wd = WEEKDAYS.get(ctx.low[i]);
-	if (!wd || !capitalised(ctx, i) || NAMED_DAYS.has(w(ctx, i - 1))) return null;
+	if (!wd || !capitalised(ctx, i) || NAMED_DAYS.has(w(ctx, i - 1)) || NAMED_AFTER.has(w(ctx, i + 1))) return null;
 	// "Monday, June 15": the month recognizer takes the whole date.
 	let k = i + 1;
 	if (w(ctx, k) === ',') k++;
@@ -183,6 +186,7 @@ function theDay(ctx: Ctx, i: number): Found | null {
 		if ((next === 'before' || next === 'after') && !/^\p{L}|^\d/u.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
 		else if (AFTER_THE_DAY.test(next)) return null;
 		else if (m2 === 'in' && /^(earlier|later|late|early)$/.test(w(ctx, i - 3))) first = i - 3;
+		else if (m2 === 'of' && /^(start|end|beginning|close|rest|middle)$/.test(w(ctx, i - 3))) first = w(ctx, i - 4) === 'the' ? i - 4 : i - 3;
 		else if (!DAY_CONTEXT.test(m2) && m2 !== 'in') return null;
 	} else return null;
 	const why = shift < 0 ? 'the day before the day last named' : shift > 0 ? 'the day after the day last named' : 'the day last named';

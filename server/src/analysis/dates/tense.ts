@@ -50,7 +50,8 @@ function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direc
 	const participle = PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w));
 	if (!participle || BE.has(w)) return PAST.has(w) ? 'past' : 'none';
 	// After "be"/"been" the auxiliary carries the tense ("will be delayed"), after a determiner it is an adjective.
-	for (let j = k - 1; j >= Math.max(lo, k - 2); j--) if (BE.has(low[j]) || DETERMINERS.has(low[j])) return 'none';
+	if (k - 1 >= lo && DETERMINERS.has(low[k - 1])) return 'none';
+	for (let j = k - 1; j >= Math.max(lo, k - 2); j--) if (BE.has(low[j])) return 'none';
 	return 'past';
 }
 
