@@ -9,6 +9,7 @@ import { FIXTURES, read, SAMPLE, Session, uriOf, workspaceCopy } from './harness
 
 const HINT = 4, INFORMATION = 3, WARNING = 2;
 const codes = (ds: Diagnostic[]) => new Set(ds.map((d) => d.code));
+const msg = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
 describe('diagnostics of the sample, opened as plain text the way Neovim sends it', () => {
 	let s: Session;
@@ -28,12 +29,12 @@ describe('diagnostics of the sample, opened as plain text the way Neovim sends i
 		assert.ok(expected.claims.length > 0, 'the sample has claims');
 		for (const c of expected.claims) {
 			const code = c.kind === 'unattributed' ? 'unattributed-claim' : c.kind === 'quote' ? 'quote' : 'attributed-claim';
-			const d = published.find((x) => x.code === code && x.message.includes(c.text.slice(0, 20).replace(/\s+/g, ' ')));
+			const d = published.find((x) => x.code === code && msg(x).includes(c.text.slice(0, 20).replace(/\s+/g, ' ')));
 			assert.ok(d, `no ${code} diagnostic for “${c.text.slice(0, 40)}”`);
 			if (c.kind === 'unattributed') assert.equal(d.severity, WARNING);
 			else {
 				assert.equal(d.severity, INFORMATION);
-				assert.match(d.message, /^(Claim|Quotation) attributed to .+: “/);
+				assert.match(msg(d), /^(Claim|Quotation) attributed to .+: “/);
 			}
 		}
 	});
@@ -42,7 +43,7 @@ describe('diagnostics of the sample, opened as plain text the way Neovim sends i
 		const c = expected.claims.find((x) => x.source?.entity);
 		assert.ok(c, 'the sample has a claim with an entity source');
 		const e = expected.entities.find((x) => x.id === c.source!.entity)!;
-		const d = published.find((x) => x.relatedInformation?.length && x.message.includes(e.name));
+		const d = published.find((x) => x.relatedInformation?.length && msg(x).includes(e.name));
 		assert.ok(d, `no diagnostic naming ${e.name} with related information`);
 		assert.equal(d.relatedInformation![0].location.uri, uri);
 		assert.match(d.relatedInformation![0].message, /first mention/);
@@ -144,7 +145,7 @@ describe('ignoring one finding', () => {
 		await s.request('workspace/executeCommand', ignore.command);
 		const next = await s.waitFor('diagnostics after ignoring', () => s.diagnostics.get(uri)!.slice(count).find((p) => p.diagnostics.length < first.length));
 		assert.equal(next.diagnostics.length, first.length - 1);
-		assert.ok(!next.diagnostics.some((d) => d.message === target.message));
+		assert.ok(!next.diagnostics.some((d) => msg(d) === msg(target)));
 		const sidecar = JSON.parse(read(path.join(root, '.seedlens-ignore.json')));
 		assert.equal(sidecar.findings.length, 1);
 		assert.equal(sidecar.findings[0].file, 'flood-relief.txt');
@@ -180,7 +181,7 @@ describe('files the server does not analyse', () => {
 		const ds = (await s.diagnosticsFor(uriOf(file), 1)).diagnostics;
 		assert.equal(ds.length, 1);
 		assert.equal(ds[0].code, 'file-too-large');
-		assert.match(ds[0].message, /maxFileSize/);
+		assert.match(msg(ds[0]), /maxFileSize/);
 	});
 
 	test('a text file without a seed header gets no findings and no hover', async () => {

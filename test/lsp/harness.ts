@@ -15,6 +15,7 @@ import {
 	StreamMessageReader,
 	StreamMessageWriter,
 	type ClientCapabilities,
+	type InitializeResult,
 	type ProtocolConnection,
 	type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -62,6 +63,10 @@ export class Session {
 	readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
 	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	readonly log: string[] = [];
+	/** How many times the server pulled its settings. */
+	configurationRequests = 0;
+	/** The server's answer to `initialize`. */
+	initialize!: InitializeResult;
 	settings: Record<string, unknown>;
 	private readonly events = new EventEmitter();
 
@@ -84,7 +89,7 @@ export class Session {
 		s.wire();
 		connection.listen();
 		const folder = options.root ? [{ uri: pathToFileURL(options.root).toString(), name: path.basename(options.root) }] : null;
-		await connection.sendRequest('initialize', {
+		s.initialize = await connection.sendRequest('initialize', {
 			processId: process.pid,
 			rootUri: folder?.[0].uri ?? null,
 			workspaceFolders: folder,
@@ -110,7 +115,8 @@ export class Session {
 			seen();
 		});
 		c.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
-			seen();
+			this.configurationRequests++;
+			setImmediate(seen);
 			return p.items.map((i) => (i.section === 'seedLens' ? this.settings : null));
 		});
 		c.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -144,6 +150,18 @@ export class Session {
 			this.events.on('message', check);
 			check();
 		});
+	}
+
+	/** Asks again (each try a round trip to the server, never a sleep) until `ask` gives a truthy value, for at most `ms`. */
+	async until<T>(what: string, ask: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
+		const deadline = Date.now() + ms;
+		let last: unknown;
+		while (Date.now() < deadline) {
+			const v = await ask();
+			if (v) return v;
+			last = v;
+		}
+		throw new Error(`Gave up after ${ms} ms waiting for ${what}; last answer: ${JSON.stringify(last)}`);
 	}
 
 	/** Waits for diagnostics of one document version. */
@@ -182,10 +200,17 @@ export class Session {
 		return this.connection.sendNotification(method, params);
 	}
 
-	/** Changes the settings the client answers and tells the server, as VS Code does. */
+	/**
+	 * Changes the settings the client answers and tells the server, as VS Code
+	 * does; resolves once the server has pulled them and answered a later request
+	 * (it handles messages in order, so the new settings are in force).
+	 */
 	async configure(settings: Record<string, unknown>): Promise<void> {
 		this.settings = settings;
+		const pulls = this.configurationRequests;
 		await this.notify('workspace/didChangeConfiguration', { settings: null });
+		await this.waitFor('the server to pull its settings', () => this.configurationRequests > pulls);
+		await this.request('seedLens/indexStatus', undefined);
 	}
 
 	/** Shuts the server down cleanly and waits for the process to exit with status 0. */
