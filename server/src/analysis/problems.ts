@@ -17,6 +17,20 @@ const MIN_DUPLICATE_CHARS = 40;
 const DANGLING = new Set(
 	'of the a an and or but nor its their our my your whose than whether because although whereas to from into onto with between among amid during including such as via per toward towards versus'.split(' '),
 );
+// Prepositions a relative clause may leave at the end: "…, which AFP acquired a copy of."
+const STRANDABLE = new Set('of to from with into onto between among as'.split(' '));
+const RELATIVES = new Set('which whom what who where whatever'.split(' '));
+
+// True when a relative or interrogative word opens the last clause before token `k`.
+function relativeClauseBefore(doc: SeedDocument, s: Sentence, k: number): boolean {
+	for (let i = k - 1; i >= s.first && k - i < 15; i--) {
+		const w = doc.tokens[i].text.toLowerCase();
+		if (RELATIVES.has(w)) return true;
+		if (w === ',' || w === ';') return false;
+	}
+	return false;
+}
+
 // After an ellipsis, an auxiliary or relative word also shows the sentence broke off: "it would…".
 const DANGLING_BEFORE_ELLIPSIS = new Set('would will could can should may might must is are was were has have had be been that which who where when if'.split(' '));
 
@@ -75,7 +89,7 @@ function truncation(doc: SeedDocument, s: Sentence, lastOfParagraph: boolean): s
 	else if (/^[.!?]$/.test(end)) k--;
 	if (k < s.first || countWords(doc, s) < 3) return null;
 	const word = tokens[k].text.toLowerCase();
-	if (DANGLING.has(word)) return 'Sentence ends mid-phrase';
+	if (DANGLING.has(word) && !(STRANDABLE.has(word) && relativeClauseBefore(doc, s, k))) return 'Sentence ends mid-phrase';
 	if (ellipsis && DANGLING_BEFORE_ELLIPSIS.has(word)) return 'Sentence breaks off mid-phrase';
 	if (!lastOfParagraph || /^[.!?…"”’'»)\]]$/.test(end)) return null;
 	// No final punctuation: a dangling comma or dash, or a long line that just stops (headings are short).

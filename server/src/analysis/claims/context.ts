@@ -61,8 +61,15 @@ export function isSentenceStart(ctx: ClaimContext, i: number): boolean {
 	return ctx.starts[i] === 1 || (i > 0 && isOpeningQuote(ctx.doc.tokens[i - 1].text));
 }
 
+/** A lower-case word ending in -ing: a verb form rather than a name. */
+export function isGerund(ctx: ClaimContext, i: number): boolean {
+	const w = ctx.lower[i];
+	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 5 && w.endsWith('ing') && !w.includes('-');
+}
+
 /** A lower-case word ending in -ed that is not a known noun: a verb or participle. */
 export function isParticiple(ctx: ClaimContext, i: number): boolean {
 	const w = ctx.lower[i];
-	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 4 && w.endsWith('ed');
+	// Hyphenated adjectives ("east-based", "state-owned") modify a noun rather than act as verbs.
+	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 4 && w.endsWith('ed') && !w.includes('-');
 }

@@ -15,6 +15,7 @@ import {
 	DETERMINERS,
 	POSSESSIVE_PRONOUNS,
 	STATEMENT_NOUNS,
+	SUBJECT_PRONOUNS,
 	TIME_WORDS,
 	type CueWord,
 } from './lexicon';
@@ -78,7 +79,7 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 		case 'prep':
 			return CUE_PREPOSITIONS.has(next) || isOpeningQuote(next) ? frame : null;
 		case 'clause':
-			return !nounUse && introducesClause(ctx, s, i) ? 'verb' : null;
+			return !nounUse && introducesClause(ctx, s, i) && (opensClause(next) || hasSpeaker(ctx, s, i)) ? 'verb' : null;
 	}
 }
 
@@ -94,6 +95,20 @@ function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
 		if (n === 0 && !FRAME_PREPOSITIONS.has(w)) return false;
 	}
 	return false;
+}
+
+function opensClause(next: string): boolean {
+	return CLAUSE_OPENERS.has(next) || next === ':' || isOpeningQuote(next);
+}
+
+// "…, he added", "the minister noted," — before a comma or the sentence's end the verb needs a
+// speaker just before it (or an inverted one after a quotation), else "third states," would count.
+function hasSpeaker(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	const p = i - 1;
+	if (p < s.first) return false;
+	const prev = ctx.lower[p];
+	if (prev === ',' || isClosingQuote(prev) || SUBJECT_PRONOUNS.has(prev) || isCapitalized(ctx.doc.tokens[p].text)) return true;
+	return p - 1 >= s.first && ARTICLES.has(ctx.lower[p - 1]);
 }
 
 // "said in a statement", "told reporters in an interview", "quoted as saying": one cue.

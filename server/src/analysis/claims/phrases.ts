@@ -3,8 +3,8 @@
  * amount of grammar a speaker's phrase needs: possessives, "of", parentheses,
  * appositions ("Louis Gallois, the chief executive,") and relative clauses.
  */
-import { isCapitalized, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
-import { AUXILIARIES, CUE_WORDS, NP_PREPOSITIONS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
+import { isCapitalized, isGerund, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
+import { AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
 
 /** A token range, `last` exclusive. */
 export interface TokenRange {
@@ -79,10 +79,12 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	return first <= j ? { first, last: j + 1 } : null;
 }
 
-// "reports stating that…": a cue noun in the plural can head the speaker's phrase.
-function isHeadNoun(w: string): boolean {
+// "reports stating that…", "according to the statement": a cue noun can head a speaker's phrase.
+// Walking left, only a plural qualifies: a singular there is more often the verb of another cue.
+function isHeadNoun(w: string, anyNumber = false): boolean {
+	if (CUE_NOUNS.has(w)) return true;
 	const c = CUE_WORDS.get(w);
-	return !!c && c.nounOk && w.endsWith('s');
+	return !!c && c.nounOk && (anyNumber || w.endsWith('s'));
 }
 
 const DAY_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
@@ -103,13 +105,13 @@ export function phraseRight(ctx: ClaimContext, i: number, limit: number): TokenR
 	let k = i;
 	while (k < limit && k - i < MAX_PHRASE) {
 		const w = ctx.lower[k];
-		if (isNominal(ctx, k) && !(k > i && isParticiple(ctx, k))) k++;
+		if ((isNominal(ctx, k) || (k > i && isHeadNoun(w, true))) && !(k > i && (isParticiple(ctx, k) || isGerund(ctx, k)))) k++;
 		else if (w === '(') {
 			let c = k + 1;
 			while (c < limit && c - k < 10 && ctx.lower[c] !== ')') c++;
 			if (c >= limit || ctx.lower[c] !== ')') break;
 			k = c + 1;
-		} else if (NP_PREPOSITIONS.has(w) && k > i && k + 1 < limit && isNominal(ctx, k + 1)) k++;
+		} else if (NP_PREPOSITIONS.has(w) && k > i && k + 1 < limit && isNominal(ctx, k + 1) && !isGerund(ctx, k + 1)) k++;
 		else break;
 	}
 	let last = k;

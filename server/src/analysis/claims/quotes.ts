@@ -106,6 +106,8 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 			previous = d;
 			continue;
 		}
+		// A partial quotation inside reported speech ("announced that a “first group” will leave") is part of that claim.
+		if (!d && drafts.some((c) => c.cue && c.content && c.content.start <= q.start && q.start < c.content.end)) continue;
 		const lender = d ?? nearbySpeaker(ctx, previous, q, si, drafts);
 		if (!lender?.source) continue;
 		const cont: Draft = { sentence: si, kind: 'quote', cue: null, source: lender.source, content: { start: q.start, end: q.end }, start: span.start, end: span.end, quoted: true };
