@@ -20,9 +20,10 @@ export interface EntityOptions {
 /** Finds the entities of a document. Never throws. */
 export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> = {}): Entity[] {
 	const mode = options.entityRecogniser ?? 'both';
-	const rules = mode === 'model' ? [] : ruleCandidates(doc);
+	const reading = mode === 'model' ? { candidates: [], notNames: new Set<number>() } : ruleCandidates(doc);
+	const rules = reading.candidates;
 	const model = mode === 'rules' ? [] : modelCandidates(doc, mode === 'both');
-	const merged = mode === 'both' ? merge(rules, model) : [...rules, ...model];
+	const merged = mode === 'both' ? merge(rules, model.filter((m) => !vetoed(m, reading.notNames))) : [...rules, ...model];
 	return clusterEntities(doc, nonOverlapping(merged));
 }
 
@@ -40,39 +41,52 @@ function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] 
 	});
 }
 
+// A tagger span on money, units, a lone title or an ordinary word the rules set aside is dropped.
+function vetoed(m: Candidate, notNames: Set<number>): boolean {
+	for (let i = m.first; i < m.last; i++) if (notNames.has(i)) return true;
+	return false;
+}
+
+const overlaps = (a: Candidate, b: Candidate) => a.first < b.last && b.first < a.last;
+
 // Sure rules (a country, a demonym, a known organisation, a title before a name) override the
-// tagger's type; where they agree the tagger's span stands; weak rule guesses fill gaps only.
+// tagger's type and span; where the rules only guess, the tagger decides; each fills the other's gaps.
 function merge(rules: Candidate[], model: Candidate[]): Candidate[] {
-	const n = lastToken(rules, model);
-	// The rules by token, so the ones overlapping a span are found without scanning them all.
-	const byToken: number[][] = [];
-	rules.forEach((r, ri) => {
-		for (let i = r.first; i < r.last; i++) (byToken[i] ??= []).push(ri);
-	});
-	const modelCover = cover(n);
-	model.forEach(modelCover.add);
-	const outCover = cover(n);
 	const out: Candidate[] = [];
-	const push = (c: Candidate) => {
-		out.push(c);
-		outCover.add(c);
-	};
+	const used = new Set<Candidate>();
 	for (const m of model) {
-		const ids = new Set<number>();
-		for (let i = m.first; i < m.last; i++) for (const ri of byToken[i] ?? []) ids.add(ri);
-		const inside = [...ids].sort((a, b) => a - b).map((ri) => rules[ri]);
-		const same = inside.find((r) => r.first === m.first && r.last === m.last);
-		if (same) push(same.strength >= 0.75 || same.type === m.type ? { ...same, evidence: [...same.evidence, ...m.evidence] } : m);
-		else if (inside.some((r) => r.strength >= 0.85 && r.type !== m.type)) continue;
-		else if (inside.some((r) => r.strength >= 0.7 && r.first <= m.first && r.last >= m.last)) continue;
-		else push({ ...m, entry: undefined });
+		const inside = rules.filter((r) => overlaps(r, m));
+		const pick = choose(m, inside);
+		for (const r of inside) if (pick.includes(r) || pick.length) used.add(r);
+		out.push(...pick);
 	}
-	for (const r of rules) {
-		const covered = modelCover.hits(r);
-		if (!covered && r.strength >= 0.3) push(r);
-		else if (covered && !outCover.hits(r)) push(r);
-	}
+	for (const r of rules) if (!used.has(r) && !out.some((o) => overlaps(o, r)) && r.strength >= MIN_RULE_ALONE) out.push(r);
 	return out;
+}
+
+/** Weak rule guesses the tagger saw nothing in are still kept from this strength up. */
+const MIN_RULE_ALONE = 0.2;
+
+// What stands where a tagger span meets the rule candidates that overlap it.
+function choose(m: Candidate, rules: Candidate[]): Candidate[] {
+	const score = m.strength;
+	if (!rules.length) return m.type === 'OTHER' && score < 0.5 ? [] : [m];
+	const same = rules.find((r) => r.first === m.first && r.last === m.last);
+	const evidence = (r: Candidate) => [...r.evidence, ...m.evidence];
+	if (same) {
+		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, evidence: evidence(same) }];
+		// A lone unknown word the tagger calls a person is more often a company in business news.
+		if (m.type === 'PERSON' && m.last - m.first === 1 && score < 0.7) return [same];
+		return score >= 0.5 ? [{ ...m, evidence: evidence(same) }] : [same];
+	}
+	const covers = rules.every((r) => r.first >= m.first && r.last <= m.last);
+	if (covers) {
+		if (rules.some((r) => r.strength >= 0.75 && r.type !== m.type) || m.type === 'OTHER') return rules;
+		return [{ ...m, evidence: [...rules.flatMap((r) => r.evidence), ...m.evidence] }];
+	}
+	// The tagger's span cuts a rule's name or sits inside it: the rule's reading stands unless it was a guess.
+	const weak = rules.every((r) => r.strength < 0.5);
+	return weak && score >= 0.6 && rules.length === 1 && m.first >= rules[0].first && m.last <= rules[0].last ? [m] : rules;
 }
 
 // Keeps the stronger (then longer) of two overlapping candidates, in text order.
