@@ -184,8 +184,8 @@ function theDay(ctx: Ctx, i: number): Found | null {
 	} else if (m1 === 'the') {
 		// "the day before." is a day; "late in the day after falling" is the day itself.
 		if ((next === 'before' || next === 'after') && !/^\p{L}|^\d/u.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
-		else if (AFTER_THE_DAY.test(next)) return null;
 		else if (m2 === 'in' && /^(earlier|later|late|early)$/.test(w(ctx, i - 3))) first = i - 3;
+		else if (AFTER_THE_DAY.test(next)) return null;
 		else if (m2 === 'of' && /^(start|end|beginning|close|rest|middle)$/.test(w(ctx, i - 3))) first = w(ctx, i - 4) === 'the' ? i - 4 : i - 3;
 		else if (!DAY_CONTEXT.test(m2) && m2 !== 'in') return null;
 	} else return null;
