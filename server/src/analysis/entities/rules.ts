@@ -37,18 +37,27 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':
 // Heads after which "of" stays inside the name: "Bank of England", "Republic of Korea".
 const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirate', 'gulf', 'isle', 'city', 'province', 'secretary', 'house']);
 
+/** The rules' reading of a document: candidates, and the tokens they know are no names. */
+export interface RuleReading {
+	candidates: Candidate[];
+	/** Token indices of money and units ("US$", "UTC"), lone titles and ordinary capitalised words. */
+	notNames: Set<number>;
+}
+
 /** Finds the rule-based candidates of a document, sentence by sentence. */
-export function ruleCandidates(doc: SeedDocument): Candidate[] {
+export function ruleCandidates(doc: SeedDocument): RuleReading {
 	const out: Candidate[] = [];
+	const notNames = new Set<number>();
 	const casing = capitalisedInside(doc);
 	for (const s of doc.sentences) {
 		const matches = matchGazetteer(doc.tokens, s.first, s.last);
-		for (const chunk of chunks(doc.tokens, s.first, s.last, matches)) {
+		for (const chunk of chunks(doc.tokens, s.first, s.last, matches, notNames)) {
 			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, casing.caps));
 			if (units.length && !noName(doc.tokens, units, s.first, casing)) classify(doc.tokens, units, out);
+			else for (const u of chunk) for (let i = u.first; i < u.last; i++) notNames.add(i);
 		}
 	}
-	return out;
+	return { candidates: out, notNames };
 }
 
 // Words seen capitalised somewhere other than a sentence's start: these are names even when a
@@ -75,7 +84,7 @@ interface Casing {
 	low: Set<string>;
 }
 
-function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]): Unit[][] {
+function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
 	const at = new Map(matches.map((m) => [m.first, m]));
 	const out: Unit[][] = [];
 	let cur: Unit[] = [];
@@ -89,7 +98,7 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[]):
 		const t = tokens[i];
 		if (currency(tokens, i, m?.last ?? i + 1)) {
 			flush();
-			i = m?.last ?? i + 1;
+			for (const e = m?.last ?? i + 1; i < e; i++) notNames.add(i);
 		} else if (m && isCap(tokens[m.first])) {
 			cur.push({ first: m.first, last: m.last, match: m });
 			i = m.last;
