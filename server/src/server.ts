@@ -39,7 +39,10 @@ const documents = new TextDocuments(TextDocument);
 let settings: Settings = defaultSettings;
 let client: ClientCapabilities = {};
 let roots: string[] = [];
-const analyses = new Analyses(() => settings.analysis);
+const analyses = new Analyses(
+	() => settings.analysis,
+	(message) => connection.console.error(message),
+);
 const corpus = new Corpus();
 const ignores = new IgnoreList();
 

@@ -141,7 +141,7 @@ export class Session {
 			};
 			const timer = setTimeout(() => {
 				done();
-				reject(new Error(`Timed out after ${ms} ms waiting for ${what}; saw: ${JSON.stringify(describe()).slice(0, 2000)}`));
+				reject(new Error(`Timed out after ${ms} ms waiting for ${what}; saw: ${String(JSON.stringify(describe())).slice(0, 2000)}`));
 			}, ms);
 			const done = () => {
 				clearTimeout(timer);
