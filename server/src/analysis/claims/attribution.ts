@@ -62,7 +62,7 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	if (quotedAs) return { source: quotedAs, borrow: false, content: forward(ctx, s, cue) };
 	const left = j >= s.first ? subjectAt(ctx, s, j, form.endsWith('ing')) : null;
 	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
-	if (left) return { source: left, borrow: false, content: onlyTail(ctx, s, cue.last) ? backward(ctx, s, left.first) : forward(ctx, s, cue) };
+	if (left) return { source: left, borrow: false, content: onlyTail(ctx, s, cue.last) || isAside(ctx, s, left, cue) ? backward(ctx, s, left.first) : forward(ctx, s, cue) };
 	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
 		const right = phraseRight(ctx, cue.last, s.last);
 		if (right) return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
@@ -130,6 +130,12 @@ function onlyTail(ctx: ClaimContext, s: Sentence, k: number): boolean {
 		return false;
 	}
 	return true;
+}
+
+// "Workers walked out, the union said, demanding…": speaker and cue set off by commas after a clause.
+function isAside(ctx: ClaimContext, s: Sentence, source: TokenRange, cue: Cue): boolean {
+	const before = source.first - 1;
+	return before > s.first && (ctx.lower[before] === ',' || isClosingQuote(ctx.lower[before])) && ctx.lower[cue.last] === ',';
 }
 
 // The content before the speaker: "The deal is off, the minister said." → "The deal is off".

@@ -7,11 +7,12 @@
 import type { Sentence } from '../document';
 import { isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
 import {
+	ARTICLES,
 	CLAUSE_OPENERS,
 	CUE_NOUNS,
 	CUE_PREPOSITIONS,
 	CUE_WORDS,
-	ARTICLES,
+	DEGREE_WORDS,
 	DETERMINERS,
 	POSSESSIVE_PRONOUNS,
 	STATEMENT_NOUNS,
@@ -69,6 +70,7 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 	while (n < s.last && n - i < 4 && (TIME_WORDS.has(ctx.lower[n]) || ctx.doc.tokens[n].kind === 'number')) n++;
 	const nounUse = ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev);
 	if (CUE_NOUNS.has(ctx.lower[i])) return 'noun';
+	if (DEGREE_WORDS.has(prev) && word.need !== 'prep') return null;
 	if (nounUse && !word.nounOk) return null;
 	const frame: CueFrame = nounUse ? 'noun' : 'verb';
 	switch (word.need) {

@@ -41,7 +41,10 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 		while (before >= 0 && !verb(before)) before--;
 		let after = i + 1;
 		while (after < cues.length && !(verb(after) && !atts[after].borrow)) after++;
-		a.source = before >= 0 ? atts[before].source : (sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null));
+		// After a parenthetical "…, the union said, demanding…" the participle belongs to the main clause.
+		const parenthetical = before >= 0 && isParenthetical(atts[before]);
+		const lent = before >= 0 && !parenthetical ? atts[before].source : null;
+		a.source = lent ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null);
 	});
 	const drafts: Draft[] = [];
 	cues.forEach((cue, i) => {
@@ -64,6 +67,10 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 function useful(cues: Cue[], atts: Attribution[], i: number): boolean {
 	const h = cues[i].head;
 	return !atts.some((a, k) => k !== i && a.source && h >= a.source.first && h < a.source.last);
+}
+
+function isParenthetical(a: Attribution): boolean {
+	return !!a.source && !!a.content && a.content.last <= a.source.first;
 }
 
 // The subject at the head of the sentence, after an opening phrase that ends in a comma

@@ -45,7 +45,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['clause', true, 'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
-	['prep', false, 'call called calls calling|concern* concerns* concerned'],
+	['prep', false, 'call called calls calling|concern* concerns* concerned|appeal* appealed appeals* appealing'],
 ];
 
 // Nouns that report or voice a claim by themselves: "the statement", "his remarks".
@@ -74,6 +74,8 @@ export const CUE_NOUNS: ReadonlySet<string> = new Set(NOUNS.split(' '));
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
 
 export const DETERMINERS = set('the a an this that these those its his her their our my your some any each every no another both several many');
+/** Degree words that make the next word an adjective: "the most demanding", "very concerned". */
+export const DEGREE_WORDS = set('most more less least very so too quite rather extremely highly increasingly');
 /** Words that make the next word a noun: "the statement", "his claims" (not "some say", "many believe"). */
 export const ARTICLES = set('the a an this these those its his her their our my your no another every');
 export const POSSESSIVE_PRONOUNS = set('his her their its our my your');

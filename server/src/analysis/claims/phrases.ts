@@ -4,7 +4,7 @@
  * appositions ("Louis Gallois, the chief executive,") and relative clauses.
  */
 import { isCapitalized, isGerund, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
-import { AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
+import { AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
 
 /** A token range, `last` exclusive. */
 export interface TokenRange {
@@ -70,7 +70,7 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 			if (o < 0) break;
 			k = o - 1;
 		} else if (NP_PREPOSITIONS.has(w) && k - 1 >= floor && isNominal(ctx, k - 1) && k < j) k--;
-		else if (w === 'and' && k > floor && k < j && isCapitalized(ctx.doc.tokens[k - 1].text) && isCapitalized(ctx.doc.tokens[k + 1].text)) k--;
+		else if (w === 'and' && k > floor && k < j && isCapitalized(ctx.doc.tokens[k - 1].text) && (isCapitalized(ctx.doc.tokens[k + 1].text) || POSSESSIVE_PRONOUNS.has(ctx.lower[k + 1]))) k--;
 		else break;
 	}
 	let first = k + 1;

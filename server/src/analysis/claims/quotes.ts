@@ -119,7 +119,7 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 
 // “…,” said Angers. / “…,” he said. / “….” Smith said. — only punctuation and the speaker between.
 function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, sentenceOf: Int32Array): boolean {
-	if (q.close < 0 || !d.cue || d.cue.first <= q.close || d.cue.first - q.close > 7) return false;
+	if (q.close < 0 || !d.cue || d.cue.first <= q.close || d.cue.first - q.close > 25) return false;
 	if (sentenceOf[d.cue.first] - sentenceOf[q.close] > 1) return false;
 	for (let k = q.close + 1; k < d.cue.first; k++) {
 		const inSource = d.source && k >= d.source.first && k < d.source.last;
