@@ -1,8 +1,8 @@
 /**
  * Calendar dates written out: "June 18", "11 December 2009", "Nov. 11", "7/8/07",
  * "September 2006", bare months by tense, years, decades and ISO dates.
- * Day-month forms go through chrono-node's formal parsers, over a small window
- * around the month name; the rest is simple enough to read off the tokens.
+ * Numeric dates go through chrono-node's slash-date parser; the written-out
+ * forms are regular enough to read off the tokens.
  */
 import { strict as chronoStrict } from 'chrono-node/en';
 import { dayExists, dayValue, monthValue, pick, pickNear, weekValue, yearValue, type Ymd } from './calendar';
@@ -30,10 +30,10 @@ function isDayToken(ctx: Ctx, k: number): boolean {
 }
 
 /** A month name at token i, with whatever day and year go with it. */
-export function monthAt(ctx: Ctx, i: number, text: string): Found | null {
+export function monthAt(ctx: Ctx, i: number): Found | null {
 	const m = MONTHS.get(ctx.low[i]);
 	if (!m || !capitalised(ctx, i)) return null;
-	const day = dayMonth(ctx, i, text);
+	const day = dayMonth(ctx, i);
 	if (day) return day;
 	let k = i + 1;
 	if (w(ctx, k) === ',' || w(ctx, k) === 'of') k++;
@@ -90,37 +90,27 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	return found(first, i + 1, monthValue(y ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
 }
 
-/** Day and month (and year) around the month name at i, parsed by chrono over a small window. */
-function dayMonth(ctx: Ctx, i: number, text: string): Found | null {
+/**
+ * Day and month (and year) around the month name at i: "June 18", "18 June 2009",
+ * "June 18th, 2009", "the 3rd of March". Read straight off the tokens: these forms are
+ * regular, and a chrono call per date costs more than the rest of the date pass.
+ */
+function dayMonth(ctx: Ctx, i: number): Found | null {
+	const m = MONTHS.get(ctx.low[i])!;
 	let a = i;
 	let b = i + 1;
-	if (isDayToken(ctx, i - 1)) a = i - 1;
-	else if (w(ctx, i - 1) === 'of' && isDayToken(ctx, i - 2)) a = i - 2;
-	if (a === i) {
-		if (!isDayToken(ctx, i + 1)) return null;
-		b = i + 2;
-	}
-	if (w(ctx, b) === ',' && !isNaN(yearToken(ctx, b + 1))) b += 2;
-	else if (!isNaN(yearToken(ctx, b))) b += 1;
-	const start = ctx.tokens[a].start;
-	const window = text.slice(start, ctx.tokens[b - 1].end);
-	const r = chronoStrict.parse(window, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })[0];
-	if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return null;
-	const mo = r.start.get('month')!;
-	const d = r.start.get('day')!;
-	// Map chrono's span back to tokens.
-	const s = start + r.index;
-	const e = s + r.text.replace(/[\s,]+$/, '').length;
-	let first = a;
-	while (first < b && ctx.tokens[first].end <= s) first++;
-	let last = first;
-	while (last < b && ctx.tokens[last].start < e) last++;
-	if (r.start.isCertain('year')) {
-		const y = r.start.get('year')!;
-		if (!dayExists(y, mo, d)) return null;
-		return withWeekday(ctx, found(first, last, dayValue({ y, m: mo, d }), 'day', false, 'full date written out'));
-	}
-	return withWeekday(ctx, dayWithoutYear(ctx, first, last, mo, d));
+	let dayAt: number;
+	if (isDayToken(ctx, i - 1)) [a, dayAt] = [i - 1, i - 1];
+	else if (w(ctx, i - 1) === 'of' && isDayToken(ctx, i - 2)) [a, dayAt] = [i - 2, i - 2];
+	else if (isDayToken(ctx, i + 1) && !UNITS.has(w(ctx, i + 2))) [b, dayAt] = [i + 2, i + 1];
+	else return null;
+	const d = +ORDINAL_DAY.exec(ctx.low[dayAt])![1];
+	let y = NaN;
+	if (w(ctx, b) === ',' && !isNaN(yearToken(ctx, b + 1))) [y, b] = [yearToken(ctx, b + 1), b + 2];
+	else if (!isNaN(yearToken(ctx, b))) [y, b] = [yearToken(ctx, b), b + 1];
+	if (!isNaN(y)) return dayExists(y, m, d) ? withWeekday(ctx, found(a, b, dayValue({ y, m, d }), 'day', false, 'full date written out')) : null;
+	// Without a year, 29 February has to be allowed: a leap year may be meant.
+	return dayExists(2000, m, d) ? withWeekday(ctx, dayWithoutYear(ctx, a, b, m, d)) : null;
 }
 
 function dayWithoutYear(ctx: Ctx, first: number, last: number, m: number, d: number): Found {

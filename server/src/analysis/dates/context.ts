@@ -34,6 +34,8 @@ export interface Ctx {
 	refPeriod: { value: string; granularity: Granularity } | null;
 	/** The last calendar date of any precision mentioned, for "by that time". */
 	refAny: { value: string; granularity: Granularity } | null;
+	/** Tense cue of each token, filled lazily (0 = not yet computed). */
+	cues: Int8Array;
 	/** The year of an earlier date in this sentence that later bare months and quarters share, or null. */
 	sentYear: number | null;
 }
@@ -60,7 +62,7 @@ export function touching(ctx: Ctx, k: number): boolean {
 
 /** The tense of the clause around [first, last). */
 export function tenseOf(ctx: Ctx, first: number, last: number): Tense {
-	return tenseAround(ctx.low, first, last, ctx.lo, ctx.hi);
+	return tenseAround(ctx.low, first, last, ctx.lo, ctx.hi, ctx.cues);
 }
 
 /** A number written as digits, or NaN. */

@@ -66,11 +66,23 @@ const CLAUSE_BOUNDARY = new Set([
  * the nearest cue inside the same clause, else the nearest cue in the sentence
  * (within a short reach); a future cue wins a tie. `none` when there is no cue.
  */
-export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number): Tense {
-	return scan(low, first, last, lo, hi, 30, true) ?? scan(low, first, last, lo, hi, 14, false) ?? { dir: 'none', cue: '' };
+export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number, cache?: Int8Array): Tense {
+	const c = cache ?? new Int8Array(low.length);
+	return scan(low, first, last, lo, hi, 30, true, c) ?? scan(low, first, last, lo, hi, 14, false, c) ?? { dir: 'none', cue: '' };
 }
 
-function scan(low: readonly string[], first: number, last: number, lo: number, hi: number, reach: number, inClause: boolean): Tense | null {
+const CODE: Direction[] = ['none', 'none', 'past', 'future'];
+
+// Each token's cue is computed once per document: a long run of dates in one sentence stays linear.
+function cached(low: readonly string[], k: number, lo: number, hi: number, cache: Int8Array): Direction {
+	if (cache[k] === 0) {
+		const d = cueAt(low, k, lo, hi);
+		cache[k] = d === 'past' ? 2 : d === 'future' ? 3 : 1;
+	}
+	return CODE[cache[k]];
+}
+
+function scan(low: readonly string[], first: number, last: number, lo: number, hi: number, reach: number, inClause: boolean, cache: Int8Array): Tense | null {
 	let leftOpen = true;
 	let rightOpen = true;
 	for (let dist = 1; dist <= reach && (leftOpen || rightOpen); dist++) {
@@ -78,8 +90,8 @@ function scan(low: readonly string[], first: number, last: number, lo: number, h
 		const r = last + dist - 1;
 		if (l < lo || low[l] === ';' || (inClause && CLAUSE_BOUNDARY.has(low[l]))) leftOpen = false;
 		if (r >= hi || low[r] === ';' || (inClause && CLAUSE_BOUNDARY.has(low[r]))) rightOpen = false;
-		const dl = leftOpen ? cueAt(low, l, lo, hi) : 'none';
-		const dr = rightOpen ? cueAt(low, r, lo, hi) : 'none';
+		const dl = leftOpen ? cached(low, l, lo, hi, cache) : 'none';
+		const dr = rightOpen ? cached(low, r, lo, hi, cache) : 'none';
 		if (dl === 'future' || dr === 'future') return { dir: 'future', cue: dl === 'future' ? low[l] : low[r] };
 		if (dl === 'past' || dr === 'past') return { dir: 'past', cue: dl === 'past' ? low[l] : low[r] };
 	}
