@@ -57,15 +57,21 @@ export function clusterEntities(doc: SeedDocument, cands: Candidate[]): Entity[]
 // "Libyan National Army (LNA)": the bracketed acronym is the name before it; a bare acronym
 // elsewhere joins the name whose initials it spells.
 function linkAcronyms(tokens: Token[], cands: Candidate[], uf: UnionFind): void {
-	const long = cands.map((c, i) => ({ c, i })).filter(({ c }) => c.last - c.first >= 2 && c.type !== 'PERSON');
+	// The first long name with each initials, computed once: searching the names for every acronym was quadratic.
+	const byInitials = new Map<string, number>();
+	cands.forEach((c, i) => {
+		if (c.last - c.first < 2 || c.type === 'PERSON') return;
+		const key = initials(words(tokens, c));
+		if (!byInitials.has(key)) byInitials.set(key, i);
+	});
 	cands.forEach((c, i) => {
 		const w = words(tokens, c);
 		if (w.length !== 1 || !/^\p{Lu}[\p{Lu}&.]+$/u.test(w[0])) return;
 		const prev = cands[i - 1];
 		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void join(uf, cands, i - 1, i);
 		const acr = w[0].replace(/\./g, '');
-		const target = long.find(({ c: l }) => initials(words(tokens, l)) === acr);
-		if (target) join(uf, cands, target.i, i);
+		const target = byInitials.get(acr);
+		if (target !== undefined) join(uf, cands, target, i);
 	});
 }
 

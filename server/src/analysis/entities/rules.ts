@@ -49,14 +49,15 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 	const out: Candidate[] = [];
 	const notNames = new Set<number>();
 	const casing = capitalisedInside(doc);
-	for (const s of doc.sentences) {
-		const matches = matchGazetteer(doc.tokens, s.first, s.last);
-		for (const chunk of chunks(doc.tokens, s.first, s.last, matches, notNames)) {
+	const all = doc.sentences.map((s) => chunks(doc.tokens, s.first, s.last, matchGazetteer(doc.tokens, s.first, s.last), notNames));
+	for (const cs of all) for (const c of cs) if (c.length > 1 && ORG_HEADS.has(lastWord(doc.tokens, c))) casing.orgStarts.add(lower(doc.tokens[c[0].first]));
+	doc.sentences.forEach((s, k) => {
+		for (const chunk of all[k]) {
 			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, casing.caps));
 			if (units.length && !noName(doc.tokens, units, s.first, casing)) classify(doc.tokens, units, out);
 			else for (const u of chunk) for (let i = u.first; i < u.last; i++) notNames.add(i);
 		}
-	}
+	});
 	return { candidates: out, notNames };
 }
 
@@ -75,13 +76,15 @@ function capitalisedInside(doc: SeedDocument): Casing {
 		}
 	}
 	for (const w of low) caps.delete(w);
-	return { caps, low };
+	return { caps, low, orgStarts: new Set() };
 }
 
 /** How the document writes its words: capitalised inside sentences, and in lower case. */
 interface Casing {
 	caps: Set<string>;
 	low: Set<string>;
+	/** First words of organisation names ("Saturn" of "Saturn Corporation"), names even when ordinary words. */
+	orgStarts: Set<string>;
 }
 
 function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
@@ -161,6 +164,14 @@ function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsEl
 	return rest;
 }
 
+// "Unfortunately", "Describing": an ordinary word with -ly or -ing, unlike "Mulally" or "Beijing".
+function derived(w: string): boolean {
+	if (w.endsWith('ly')) return isCommonWord(w.slice(0, -2)) || isCommonWord(w.slice(0, -3) + 'le') || isCommonWord(w.slice(0, -3) + 'y');
+	if (!w.endsWith('ing')) return false;
+	const stem = w.slice(0, -3);
+	return isCommonWord(stem) || isCommonWord(stem + 'e') || (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] && isCommonWord(stem.slice(0, -1)));
+}
+
 // "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
 function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	let n = units.length;
@@ -175,7 +186,8 @@ function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: C
 	if (units.length !== 1 || units[0].match) return false;
 	const t = tokens[units[0].first], w = lower(t);
 	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
-	if (isCommonWord(w) || casing.low.has(w) || /^\p{Lu}\p{Ll}+(ly|ing)$/u.test(t.text)) return true;
+	if (casing.orgStarts.has(w)) return false;
+	if (isCommonWord(w) || casing.low.has(w) || derived(w)) return true;
 	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
 	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
 }
@@ -184,16 +196,18 @@ const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.leng
 const lastWord = (tokens: Token[], units: Unit[]) => lower(tokens[units[units.length - 1].last - 1]);
 
 /** Types one chunk, pushing one or more candidates. */
-function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
+function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false): void {
 	const { first, last } = span(units);
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
+	// What is left of a chunk after a known name may be an ordinary word: "US Government".
+	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !/^\p{Lu}{2,}$/u.test(tokens[first].text)) return;
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
 	if (special && units.length > 1 && units[0].match && special.type !== 'PERSON' && bestEntry(units[0].match.entries).type !== 'ORG') {
 		// "United States Dow Jones Industrial Average": the place stays a place.
 		out.push(fromGazetteer(tokens, units[0].match));
-		return classify(tokens, units.slice(1), out);
+		return classify(tokens, units.slice(1), out, true);
 	}
 	if (special) return void out.push(special);
 	const ofName = namedOf(tokens, units);
@@ -202,7 +216,7 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[]): void {
 		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
 	}
 	const headType = last - first >= 2 && !units[units.length - 1].match ? placeHead(head, lower(tokens[first])) : undefined;
-	if (headType) return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.7 });
+	if (headType) return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.8 });
 	if (splitAtTitle(tokens, units, out)) return;
 	if (splitAtGazetteer(tokens, units, out)) return;
 	out.push(unknownName(tokens, first, last));
@@ -275,9 +289,9 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		let s = k;
 		while (s > 0 && !units[s - 1].match && isTitleWord(tokens[units[s - 1].first].text)) s--;
 		const right = units.slice(k + 1);
-		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out);
+		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
 		else out.push({ ...span(right), type: 'PERSON', evidence: [`title ‘${tokens.slice(units[s].first, u.last).map((t) => t.text).join(' ')}’`], strength: 0.85 });
-		if (s > 0) classify(tokens, units.slice(0, s), out);
+		if (s > 0) classify(tokens, units.slice(0, s), out, true);
 		return true;
 	}
 	return false;
@@ -298,7 +312,7 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 			return true;
 		}
 		out.push(fromGazetteer(tokens, units[0].match!));
-		classify(tokens, rest, out);
+		classify(tokens, rest, out, true);
 		return true;
 	}
 	const firstWord = lower(tokens[first]);
@@ -306,8 +320,8 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 		out.push({ first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 });
 		return true;
 	}
-	classify(tokens, units.slice(0, k), out);
-	classify(tokens, units.slice(k), out);
+	classify(tokens, units.slice(0, k), out, true);
+	classify(tokens, units.slice(k), out, true);
 	return true;
 }
 
