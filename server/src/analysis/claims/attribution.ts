@@ -7,7 +7,7 @@
 import type { Sentence } from '../document';
 import { isClosingQuote, isNominal, isOpeningQuote, isPossessive, type ClaimContext } from './context';
 import type { Cue } from './cues';
-import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS } from './lexicon';
+import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, TIME_WORDS } from './lexicon';
 import { isApposition, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
 
 export interface Attribution {
@@ -145,11 +145,12 @@ function backward(ctx: ClaimContext, s: Sentence, before: number): TokenRange | 
 	return e > s.first ? trim(ctx, s.first, e) : null;
 }
 
-// The content after the cue: "said (that) …", "told reporters that …", "warned: …".
+// The content after the cue: "said (that) …", "said on Tuesday that …", "told reporters that …", "warned: …".
 function forward(ctx: ClaimContext, s: Sentence, cue: Cue): TokenRange | null {
 	let k = cue.last;
-	const lemma = cue.word?.lemma ?? '';
-	if (OBJECT_FIRST.has(lemma)) {
+	const objectFirst = OBJECT_FIRST.has(cue.word?.lemma ?? '');
+	// A short frame may come first: a time or place ("on Tuesday", "in Madrid"), or the listeners of "told".
+	if (objectFirst || PREPOSITIONS.has(ctx.lower[k]) || TIME_WORDS.has(ctx.lower[k])) {
 		for (let i = k; i < s.last && i - k < 7; i++) {
 			if (ctx.lower[i] === 'that' || ctx.lower[i] === ':') {
 				k = i;

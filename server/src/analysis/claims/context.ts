@@ -53,7 +53,7 @@ export function isNominal(ctx: ClaimContext, i: number): boolean {
 	if (AUXILIARIES.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || SUBJECT_PRONOUNS.has(w)) return isCapitalized(t.text) && !isSentenceStart(ctx, i);
 	if (isCapitalized(t.text)) return true;
 	if (CUE_WORDS.has(w)) return false;
-	return !(w.length > 4 && w.endsWith('ly'));
+	return !isAdverb(w);
 }
 
 /** True when token `i` is the first of its sentence or follows an opening quotation mark. */
@@ -67,9 +67,22 @@ export function isGerund(ctx: ClaimContext, i: number): boolean {
 	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 5 && w.endsWith('ing') && !w.includes('-');
 }
 
-/** A lower-case word ending in -ed that is not a known noun: a verb or participle. */
-export function isParticiple(ctx: ClaimContext, i: number): boolean {
+// Words in -ly that are nouns or adjectives, not adverbs.
+const NOT_ADVERBS = new Set(['early', 'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'elderly', 'family', 'ally', 'rally', 'supply', 'assembly', 'monopoly', 'anomaly', 'italy', 'july']);
+
+/** True for an adverb in -ly ("reportedly", "sharply"), not "early" or "family". */
+export function isAdverb(w: string): boolean {
+	return w.length > 4 && w.endsWith('ly') && !NOT_ADVERBS.has(w);
+}
+
+// Common irregular past forms, so that "The airline cut 300 jobs" ends its subject before "cut".
+const IRREGULAR_PAST = new Set(
+	'was were had did made took gave got went came saw said told found thought became began ran won lost cut put set hit left kept held brought bought sold sent spent built paid met led rose fell grew fought drew knew shot struck stood wrote spoke broke chose drove froze hid rode sank sought'.split(' '),
+);
+
+/** A lower-case verb form: a word in -ed (not a hyphenated adjective such as “east-based”) or a common irregular past. */
+export function isVerbForm(ctx: ClaimContext, i: number): boolean {
 	const w = ctx.lower[i];
-	// Hyphenated adjectives ("east-based", "state-owned") modify a noun rather than act as verbs.
-	return ctx.doc.tokens[i].kind === 'word' && !isCapitalized(ctx.doc.tokens[i].text) && w.length > 4 && w.endsWith('ed') && !w.includes('-');
+	if (ctx.doc.tokens[i].kind !== 'word' || isCapitalized(ctx.doc.tokens[i].text)) return false;
+	return (w.length > 4 && w.endsWith('ed') && !w.includes('-')) || IRREGULAR_PAST.has(w);
 }

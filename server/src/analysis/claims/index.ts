@@ -49,7 +49,7 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 	const drafts: Draft[] = [];
 	cues.forEach((cue, i) => {
 		const content = atts[i].content;
-		if (cue.frame === 'noun' && !useful(cues, atts, i)) return;
+		if (insideSource(cues, atts, i)) return;
 		drafts.push({
 			sentence: si,
 			kind: 'attributed' as const,
@@ -63,10 +63,10 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 	return drafts;
 }
 
-// A noun cue is no claim of its own when it names the speaker of another cue ("according to a report").
-function useful(cues: Cue[], atts: Attribution[], i: number): boolean {
+// A cue word inside another cue's speaker is part of that name ("according to a police report").
+function insideSource(cues: Cue[], atts: Attribution[], i: number): boolean {
 	const h = cues[i].head;
-	return !atts.some((a, k) => k !== i && a.source && h >= a.source.first && h < a.source.last);
+	return atts.some((a, k) => k !== i && a.source && h >= a.source.first && h < a.source.last);
 }
 
 function isParenthetical(a: Attribution): boolean {

@@ -3,7 +3,7 @@
  * amount of grammar a speaker's phrase needs: possessives, "of", parentheses,
  * appositions ("Louis Gallois, the chief executive,") and relative clauses.
  */
-import { isCapitalized, isGerund, isNominal, isParticiple, isPossessive, type ClaimContext } from './context';
+import { isAdverb, isCapitalized, isGerund, isNominal, isVerbForm, isPossessive, type ClaimContext } from './context';
 import { AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
 
 /** A token range, `last` exclusive. */
@@ -28,7 +28,7 @@ export function skipLeft(ctx: ClaimContext, i: number, floor: number): { j: numb
 		if (AUXILIARIES.has(w) && !isCapitalized(ctx.doc.tokens[j].text)) {
 			if (BE.has(w)) passive = true;
 			j--;
-		} else if (w.length > 4 && w.endsWith('ly') && !isCapitalized(ctx.doc.tokens[j].text)) {
+		} else if (isAdverb(w) && !isCapitalized(ctx.doc.tokens[j].text)) {
 			j--;
 		} else if (w === ',' && j - 2 >= floor && ctx.lower[j - 2] === ',' && AUXILIARIES.has(ctx.lower[j - 1])) {
 			// ", however," between a subject and its verb.
@@ -42,20 +42,18 @@ export function skipLeft(ctx: ClaimContext, i: number, floor: number): { j: numb
 	return { j, passive };
 }
 
-// "on June 18", "last week", "earlier this month": returns the index before the phrase, or `j` if none.
+// "on June 18", "last week", "yesterday": returns the index before the phrase, or `j` if there is none.
 function skipTimePhrase(ctx: ClaimContext, j: number, floor: number): number {
 	let k = j;
-	let named = false;
-	while (k >= floor && (TIME_WORDS.has(ctx.lower[k]) || ctx.doc.tokens[k].kind === 'number' || ctx.lower[k] === ',')) {
-		if (TIME_WORDS.has(ctx.lower[k]) && !['this', 'last', 'next', 'earlier'].includes(ctx.lower[k])) named = true;
-		k--;
-	}
-	if (!named) return j;
-	if (k >= floor && ['on', 'in', 'at', 'during', 'since'].includes(ctx.lower[k])) k--;
-	// A comma may not end the phrase on its left: "Boeing, on Monday" keeps the comma for appositions.
-	while (k + 1 <= j && ctx.lower[k + 1] === ',') k++;
-	return k;
+	while (k >= floor && j - k < 4 && (TIME_WORDS.has(ctx.lower[k]) || ctx.doc.tokens[k].kind === 'number')) k--;
+	if (k === j) return j;
+	if (k >= floor && TIME_PREPOSITIONS.has(ctx.lower[k])) return k - 1;
+	return DEICTIC.has(ctx.lower[k + 1]) ? k : j;
 }
+
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'since', 'until']);
+// Time phrases that stand without a preposition: "last week", "yesterday", "Monday".
+const DEICTIC = new Set(['last', 'this', 'next', 'earlier', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** The noun phrase ending at token `j` (inclusive), walking left; null when `j` cannot end one. */
 export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRange | null {
@@ -64,7 +62,7 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	let k = j;
 	while (k >= floor && j - k < MAX_PHRASE) {
 		const w = ctx.lower[k];
-		if ((isNominal(ctx, k) && !isParticiple(ctx, k) && !(isPossessive(w) && k === j)) || (k === j && isHeadNoun(w))) k--;
+		if ((isNominal(ctx, k) && !isVerbForm(ctx, k) && !(isPossessive(w) && k === j)) || (k === j && isHeadNoun(w))) k--;
 		else if (w === ')') {
 			const o = matchingOpen(ctx, k, floor);
 			if (o < 0) break;
@@ -105,7 +103,7 @@ export function phraseRight(ctx: ClaimContext, i: number, limit: number): TokenR
 	let k = i;
 	while (k < limit && k - i < MAX_PHRASE) {
 		const w = ctx.lower[k];
-		if ((isNominal(ctx, k) || (k > i && isHeadNoun(w, true))) && !(k > i && (isParticiple(ctx, k) || isGerund(ctx, k)))) k++;
+		if ((isNominal(ctx, k) || (k > i && isHeadNoun(w, true))) && !(k > i && (isVerbForm(ctx, k) || isGerund(ctx, k)))) k++;
 		else if (w === '(') {
 			let c = k + 1;
 			while (c < limit && c - k < 10 && ctx.lower[c] !== ')') c++;

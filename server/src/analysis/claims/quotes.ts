@@ -61,7 +61,10 @@ function pushQuote(ctx: ClaimContext, out: Quotation[], open: number, close: num
 		ctx.quoted[k] = 1;
 		if (tokens[k].kind !== 'punct') words++;
 	}
-	out.push({ open, close, lastInside, start: tokens[open + 1].start, end: tokens[lastInside].end, words });
+	// “…rebuild it by spring,” she said: the comma belongs to the sentence around the quotation.
+	let e = lastInside;
+	while (e > open + 1 && /^[,;:—–-]$/.test(tokens[e].text)) e--;
+	out.push({ open, close, lastInside, start: tokens[open + 1].start, end: tokens[e].end, words });
 }
 
 /** A claim under construction, in token terms. */
