@@ -7,6 +7,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
 	{ in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
 	{ in: 'server/src/server.ts', out: 'server', external: [] },
+	{ in: 'server/src/analysisWorker.ts', out: 'analysisWorker', external: [] },
 	{ in: 'server/src/cli.ts', out: 'cli', external: [] },
 ];
 

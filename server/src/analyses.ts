@@ -1,13 +1,18 @@
 /**
  * The analysis cache: one analysis per document URI and version, with its line
- * index. Every feature reads from here, so a version is analysed once.
+ * index. Every feature reads from here, so a version is analysed once; the
+ * analysis itself runs on the worker pool, so the event loop stays free.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type Analysis, type AnalysisOptions } from './analysis';
+import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
+import type { AnalysisPool, CoreResult } from './analysisPool';
 import { LineIndex } from './positions';
 
 /** One analysed document version, as the features see it. */
-export interface DocumentAnalysis extends Analysis {
+export interface DocumentAnalysis {
+	annotations: DocumentAnnotations;
+	/** The body's paragraphs (for folding). */
+	paragraphs: Paragraph[];
 	uri: string;
 	version: number;
 	text: string;
@@ -17,38 +22,38 @@ export interface DocumentAnalysis extends Analysis {
 /** Caches analyses by URI and version. */
 export class Analyses {
 	private readonly cache = new Map<string, DocumentAnalysis>();
+	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
 
 	constructor(
-		private options: () => AnalysisOptions,
-		private log: (message: string) => void = () => {},
+		private readonly pool: AnalysisPool,
+		private readonly options: () => AnalysisOptions,
+		/** The current version of an open document, to drop analyses nobody needs any more. */
+		private readonly currentVersion: (uri: string) => number | undefined,
+		private readonly log: (message: string) => void = () => {},
 	) {}
 
 	/** The analysis of this document version, computed at most once. */
-	get(doc: TextDocument): DocumentAnalysis {
+	get(doc: TextDocument): Promise<DocumentAnalysis> {
 		const hit = this.cache.get(doc.uri);
-		if (hit && hit.version === doc.version) return hit;
-		const a = this.analyze(doc.uri, doc.version, doc.getText());
-		this.cache.set(doc.uri, a);
-		return a;
+		if (hit && hit.version === doc.version) return Promise.resolve(hit);
+		const waiting = this.pending.get(doc.uri);
+		if (waiting && waiting.version === doc.version) return waiting.result;
+		const { uri, version } = doc;
+		const text = doc.getText();
+		const result = this.analyze(uri, version, text, 'high', () => this.currentVersion(uri) !== version).then((a) => {
+			if (this.currentVersion(uri) === version) this.cache.set(uri, a);
+			return a;
+		});
+		const entry = { version, result };
+		this.pending.set(uri, entry);
+		const done = () => this.pending.get(uri) === entry && this.pending.delete(uri);
+		result.then(done, done);
+		return result;
 	}
 
-	/** Analyses a text that is not open in the editor (a file read from disk); not cached. */
-	fromText(uri: string, text: string): DocumentAnalysis {
-		return this.analyze(uri, 0, text);
-	}
-
-	// The core promises never to throw; if it does anyway, the editor gets one error diagnostic, not a dead server.
-	private analyze(uri: string, version: number, text: string): DocumentAnalysis {
-		const lines = new LineIndex(text);
-		try {
-			return { ...analyzeDocument(text, this.options()), uri, version, text, lines };
-		} catch (error) {
-			this.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-			const empty = analyzeDocument('', this.options());
-			const message = `Seed Lens could not analyse this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`;
-			const diagnostics = [{ code: 'analysis-failed', severity: 'error' as const, message, start: 0, end: Math.min(text.length, 1) }];
-			return { ...empty, annotations: { ...empty.annotations, diagnostics }, uri, version, text, lines };
-		}
+	/** Analyses a text that is not open in the editor (a file read for the index); not cached. */
+	fromText(uri: string, text: string, stale: () => boolean = () => false): Promise<DocumentAnalysis> {
+		return this.analyze(uri, 0, text, 'low', stale);
 	}
 
 	/** The cached analysis of a URI, whatever its version, or undefined. */
@@ -59,10 +64,34 @@ export class Analyses {
 	/** Forgets a closed document. */
 	delete(uri: string): void {
 		this.cache.delete(uri);
+		this.pending.delete(uri);
 	}
 
 	/** Forgets everything (the options changed). */
 	clear(): void {
 		this.cache.clear();
+		this.pending.clear();
+	}
+
+	private async analyze(uri: string, version: number, text: string, priority: 'high' | 'low', stale: () => boolean): Promise<DocumentAnalysis> {
+		let core: CoreResult;
+		try {
+			core = await this.pool.run(text, this.options(), priority, stale);
+		} catch (error) {
+			if (stale()) throw error;
+			core = this.failed(uri, text, error);
+		}
+		return { ...core, uri, version, text, lines: new LineIndex(text) };
+	}
+
+	// The core promises never to throw; if it does anyway, the editor gets one error diagnostic, not a dead server.
+	private failed(uri: string, text: string, error: unknown): CoreResult {
+		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		this.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
+		return {
+			annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics: [{ code: 'analysis-failed', severity: 'error', message, start: 0, end: Math.min(text.length, 1) }] },
+			paragraphs: [],
+		};
 	}
 }

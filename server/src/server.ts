@@ -13,7 +13,9 @@ import {
 	type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { Analyses } from './analyses';
+import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -39,10 +41,9 @@ const documents = new TextDocuments(TextDocument);
 let settings: Settings = defaultSettings;
 let client: ClientCapabilities = {};
 let roots: string[] = [];
-const analyses = new Analyses(
-	() => settings.analysis,
-	(message) => connection.console.error(message),
-);
+const log = (message: string) => connection.console.error(message);
+const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), log);
+const analyses = new Analyses(pool, () => settings.analysis, (uri) => documents.get(uri)?.version, log);
 const corpus = new Corpus();
 const ignores = new IgnoreList();
 
@@ -52,13 +53,13 @@ const seedDoc = (uri: string) => {
 	return doc && isSeedDocument(doc.uri, doc.getText(), doc.languageId) ? doc : undefined;
 };
 
-const openAnalysis = (uri: string) => {
+const openAnalysis = async (uri: string) => {
 	const doc = documents.all().find((d) => canonicalUri(d.uri) === uri);
 	return doc && seedDoc(doc.uri) ? analyses.get(doc) : undefined;
 };
 
 const indexer = new Indexer(corpus, {
-	analyze: (uri, text) => analyses.fromText(uri, text),
+	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale),
 	openAnalysis,
 	progress: () => connection.window.createWorkDoneProgress(),
 	log: (message) => connection.console.log(message),
@@ -66,9 +67,9 @@ const indexer = new Indexer(corpus, {
 
 const publisher = new DiagnosticsPublisher({
 	current: (uri) => documents.get(uri),
-	compute: (doc) => {
+	compute: async (doc) => {
 		if (!seedDoc(doc.uri)) return [];
-		const a = analyses.get(doc);
+		const a = await analyses.get(doc);
 		indexer.update(a);
 		return diagnostics(a, settings, ignores.matcher(doc.uri));
 	},
@@ -149,61 +150,61 @@ documents.onDidClose((e) => {
 	void indexer.refresh(e.document.uri);
 });
 
-connection.onHover((params, token) => {
+connection.onHover(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? hover(analyses.get(doc), params.position, token) : null;
+	return doc ? hover(await analyses.get(doc), params.position, token) : null;
 });
 
-connection.onDocumentSymbol((params, token) => {
+connection.onDocumentSymbol(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? documentSymbols(analyses.get(doc), token) : [];
+	return doc ? documentSymbols(await analyses.get(doc), token) : [];
 });
 
-connection.onDefinition((params, token) => {
+connection.onDefinition(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? definition(analyses.get(doc), params.position, token) : null;
+	return doc ? definition(await analyses.get(doc), params.position, token) : null;
 });
 
-connection.onReferences((params, token) => {
+connection.onReferences(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? references(analyses.get(doc), params.position, params.context.includeDeclaration, settings.index.enabled ? corpus : null, token) : [];
+	return doc ? references(await analyses.get(doc), params.position, params.context.includeDeclaration, settings.index.enabled ? corpus : null, token) : [];
 });
 
-connection.onDocumentHighlight((params, token) => {
+connection.onDocumentHighlight(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? documentHighlight(analyses.get(doc), params.position, token) : [];
+	return doc ? documentHighlight(await analyses.get(doc), params.position, token) : [];
 });
 
 connection.onWorkspaceSymbol((params, token) => workspaceSymbols(corpus, params.query, token));
 
-connection.languages.semanticTokens.on((params, token) => {
+connection.languages.semanticTokens.on(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(analyses.get(doc), undefined, token) : { data: [] };
+	return doc ? semanticTokens(await analyses.get(doc), undefined, token) : { data: [] };
 });
 
-connection.languages.semanticTokens.onRange((params, token) => {
+connection.languages.semanticTokens.onRange(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(analyses.get(doc), params.range, token) : { data: [] };
+	return doc ? semanticTokens(await analyses.get(doc), params.range, token) : { data: [] };
 });
 
-connection.languages.inlayHint.on((params, token) => {
+connection.languages.inlayHint.on(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? inlayHints(analyses.get(doc), params.range, settings, token) : [];
+	return doc ? inlayHints(await analyses.get(doc), params.range, settings, token) : [];
 });
 
-connection.onFoldingRanges((params, token) => {
+connection.onFoldingRanges(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? foldingRanges(analyses.get(doc), token) : [];
+	return doc ? foldingRanges(await analyses.get(doc), token) : [];
 });
 
-connection.onCodeLens((params, token) => {
+connection.onCodeLens(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? codeLenses(analyses.get(doc), settings, token) : [];
+	return doc ? codeLenses(await analyses.get(doc), settings, token) : [];
 });
 
-connection.onCodeAction((params, token) => {
+connection.onCodeAction(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? codeActions(analyses.get(doc), params, token) : [];
+	return doc ? codeActions(await analyses.get(doc), params, token) : [];
 });
 
 connection.onExecuteCommand(async (params) => {
@@ -214,12 +215,15 @@ connection.onRequest(AnnotationsRequest, async (params, token) => {
 	const doc = seedDoc(params.uri);
 	const text = doc ? null : await readSeedFile(params.uri);
 	if (token.isCancellationRequested) return null;
-	return doc ? annotations(analyses.get(doc)) : text !== null ? annotations(analyses.fromText(params.uri, text)) : null;
+	return doc ? annotations(await analyses.get(doc)) : text !== null ? annotations(await analyses.fromText(params.uri, text)) : null;
 });
 
 connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
-connection.onShutdown(() => publisher.dispose());
+connection.onShutdown(() => {
+	publisher.dispose();
+	pool.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -7,7 +7,7 @@ export function foldingRanges(a: DocumentAnalysis, token?: CancellationToken): F
 	if (token?.isCancellationRequested) return [];
 	const out: FoldingRange[] = [];
 	const { header } = a.annotations;
-	const paragraphs = a.document.paragraphs;
+	const paragraphs = a.paragraphs;
 	const last = paragraphs.length ? a.lines.line(paragraphs[paragraphs.length - 1].end) : -1;
 	const headerLine = a.lines.line(header.start);
 	// Folding the body leaves the header line visible: the article collapses to its title.

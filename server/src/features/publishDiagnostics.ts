@@ -13,7 +13,7 @@ export interface PublishTarget {
 	/** The current version of a document, or undefined once it is closed. */
 	current(uri: string): TextDocument | undefined;
 	/** Builds the diagnostics of a document version (analysing it if needed). */
-	compute(doc: TextDocument): Diagnostic[] | null;
+	compute(doc: TextDocument): Promise<Diagnostic[] | null>;
 	/** Sends them to the editor. */
 	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
 }
@@ -35,7 +35,7 @@ export class DiagnosticsPublisher {
 		const version = doc.version;
 		this.timers.set(
 			doc.uri,
-			setTimeout(() => this.run(doc.uri, version), delay),
+			setTimeout(() => void this.run(doc.uri, version), delay),
 		);
 	}
 
@@ -63,11 +63,11 @@ export class DiagnosticsPublisher {
 		this.timers.delete(uri);
 	}
 
-	private run(uri: string, version: number): void {
+	private async run(uri: string, version: number): Promise<void> {
 		this.timers.delete(uri);
 		const doc = this.target.current(uri);
 		if (!doc || doc.version !== version) return;
-		const diagnostics = this.target.compute(doc);
+		const diagnostics = await this.target.compute(doc).catch(() => null);
 		// A change may have arrived while computing: its own timer will publish it.
 		if (diagnostics === null || this.target.current(uri)?.version !== version) return;
 		this.seen.add(uri);

@@ -20,9 +20,9 @@ export interface Progress {
 
 export interface IndexerHost {
 	/** Analyses a file's text (the same core and options as open documents). */
-	analyze(uri: string, text: string): DocumentAnalysis;
+	analyze(uri: string, text: string, stale: () => boolean): Promise<DocumentAnalysis>;
 	/** The analysis of the file's live text when the editor has it open (it wins over the disk). */
-	openAnalysis(uri: string): DocumentAnalysis | undefined;
+	openAnalysis(uri: string): Promise<DocumentAnalysis | undefined>;
 	/** Starts a progress report in the editor. */
 	progress(): Promise<Progress>;
 	/** Logs a line to the server's output. */
@@ -144,17 +144,19 @@ export class Indexer {
 
 	private async indexFile(file: string, generation: number): Promise<void> {
 		const uri = pathToFileURL(file).toString();
-		const open = this.host.openAnalysis(uri);
-		if (open) return this.corpus.set({ ...summarize(open), uri });
 		try {
+			const open = await this.host.openAnalysis(uri);
+			if (open) return this.corpus.set({ ...summarize(open), uri });
 			const stat = await fs.stat(file);
 			if (stat.size > this.options.maxFileSize * 3) return this.corpus.remove(uri);
 			const text = stripBom(await fs.readFile(file, 'utf8'));
-			if (generation !== this.generation || this.host.openAnalysis(uri)) return;
+			if (generation !== this.generation) return;
 			if (!/\.seed$/i.test(file) && !hasSeedHeader(text)) return this.corpus.remove(uri);
 			if (text.length > this.options.maxFileSize) return this.corpus.remove(uri);
-			this.corpus.set(summarize(this.host.analyze(uri, text)));
+			const a = await this.host.analyze(uri, text, () => generation !== this.generation);
+			if (generation === this.generation) this.corpus.set(summarize(a));
 		} catch (e) {
+			if (generation !== this.generation) return;
 			this.corpus.remove(uri);
 			if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.host.log(`Could not index ${file}: ${(e as Error).message}`);
 		}
