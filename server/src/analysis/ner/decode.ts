@@ -2,7 +2,7 @@
  * Greedy left-to-right decoding with the two previous tags as features, under BIO2 constraints,
  * and the conversion of a tag sequence into typed spans. Training and inference share it.
  */
-import { HISTORY_FEATURES, STATIC_FEATURES, historyFeatures, type Atoms } from './features';
+import { HISTORY_FEATURES, TAG_FEATURES, historyFeatures, type Atoms } from './features';
 import { NTAGS, canFollow, isInside, typeOf, type Scorer } from './model';
 
 /** Reusable buffers, so decoding allocates nothing per token. */
@@ -11,13 +11,52 @@ export class DecodeBuffers {
 	readonly history = new Uint32Array(HISTORY_FEATURES);
 }
 
-/** Scores every tag of token `i` given its static features (at `feats[at…]`) and the history. */
-export function scoreToken(scorer: Scorer, atoms: Atoms, i: number, feats: Uint32Array, at: number, t1: number, t2: number, buf: DecodeBuffers, extra?: readonly number[]): Float64Array {
+/** One sentence ready to decode: atoms, `perToken` feature hashes per token, optional precomputed scores. */
+export interface SentenceInput {
+	atoms: Atoms;
+	n: number;
+	feats: Uint32Array;
+	perToken: number;
+	/** NTAGS scores per token already summed (the per-word features at inference). */
+	base?: Float64Array;
+	/** Caller features per token. */
+	extra?: readonly (readonly number[])[];
+	/** The tag-only history features' scores per (t1, t2), from `tagPairScores`. */
+	pairs?: Float64Array;
+}
+
+/** Tables the scores of the history features that depend on the previous two tags alone. */
+export function tagPairScores(scorer: Scorer, atoms: Atoms): Float64Array {
+	const out = new Float64Array(NTAGS * NTAGS * NTAGS);
+	const feats = new Uint32Array(HISTORY_FEATURES);
+	const sc = new Float64Array(NTAGS);
+	for (let t1 = 0; t1 < NTAGS; t1++) {
+		for (let t2 = 0; t2 < NTAGS; t2++) {
+			historyFeatures(atoms, 0, t1, t2, feats, 0);
+			sc.fill(0);
+			for (let f = 0; f < TAG_FEATURES; f++) scorer.addTo(feats[f], sc);
+			out.set(sc, (t1 * NTAGS + t2) * NTAGS);
+		}
+	}
+	return out;
+}
+
+/** Scores every tag of token `i` given its features and the two previous tags. */
+export function scoreToken(scorer: Scorer, s: SentenceInput, i: number, t1: number, t2: number, buf: DecodeBuffers): Float64Array {
 	const sc = buf.scores;
-	sc.fill(0);
-	for (let f = at, e = at + STATIC_FEATURES; f < e; f++) scorer.addTo(feats[f], sc);
-	historyFeatures(atoms, i, t1, t2, buf.history, 0);
-	for (let f = 0; f < HISTORY_FEATURES; f++) scorer.addTo(buf.history[f], sc);
+	if (s.base) for (let t = 0; t < NTAGS; t++) sc[t] = s.base[i * NTAGS + t];
+	else sc.fill(0);
+	const feats = s.feats;
+	for (let k = i * s.perToken, e = k + s.perToken; k < e; k++) scorer.addTo(feats[k], sc);
+	historyFeatures(s.atoms, i, t1, t2, buf.history, 0);
+	let f = 0;
+	if (s.pairs) {
+		const at = (t1 * NTAGS + t2) * NTAGS;
+		for (let t = 0; t < NTAGS; t++) sc[t] += s.pairs[at + t];
+		f = TAG_FEATURES;
+	}
+	for (; f < HISTORY_FEATURES; f++) scorer.addTo(buf.history[f], sc);
+	const extra = s.extra?.[i];
 	if (extra) for (const x of extra) scorer.addTo(x, sc);
 	return sc;
 }
@@ -38,14 +77,14 @@ export function confidence(scores: Float64Array, prev: number, tag: number, scal
 }
 
 /** Decodes one sentence; writes tags (and per-token confidences when `probs` is given). */
-export function decodeSentence(scorer: Scorer, atoms: Atoms, n: number, feats: Uint32Array, featsAt: number, tags: Uint8Array, buf: DecodeBuffers, probs?: Float64Array, scale = 1, extra?: readonly (readonly number[])[]): void {
+export function decodeSentence(scorer: Scorer, s: SentenceInput, tags: Uint8Array, buf: DecodeBuffers, probs?: Float64Array, beta = 1): void {
 	let t1 = 0;
 	let t2 = 0;
-	for (let i = 0; i < n; i++) {
-		const sc = scoreToken(scorer, atoms, i, feats, featsAt + i * STATIC_FEATURES, t1, t2, buf, extra?.[i]);
+	for (let i = 0; i < s.n; i++) {
+		const sc = scoreToken(scorer, s, i, t1, t2, buf);
 		const tag = bestTag(sc, t1);
 		tags[i] = tag;
-		if (probs) probs[i] = confidence(sc, t1, tag, scale);
+		if (probs) probs[i] = confidence(sc, t1, tag, beta);
 		t2 = t1;
 		t1 = tag;
 	}

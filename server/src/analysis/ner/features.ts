@@ -135,32 +135,55 @@ function isUpper(w: string): boolean {
 	return ch !== ch.toLowerCase();
 }
 
-/** Computes the atoms of one sentence's (normalised) words. */
-export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext): Atoms {
+/** Word-level atoms, in order: form, lower, shape, short, prefix×4, suffix×4, flags, gazetteer. */
+export const WORD_ATOMS = 14;
+
+/** Computes the atoms that depend on the word alone (cacheable per word). */
+export function wordAtoms(w: string, lex: Lexicon): Uint32Array {
+	const a = new Uint32Array(WORD_ATOMS);
+	const lw = w.toLowerCase();
+	a[0] = hashString(w, 0x1234567);
+	a[1] = hashString(lw);
+	shapeAtoms(w, a);
+	affixAtoms(lw, a);
+	let f = 0;
+	const cap = isUpper(w);
+	if (cap) f |= F_CAP;
+	if (cap && w.length > 1 && w === w.toUpperCase() && w !== lw) f |= F_ALLCAPS;
+	if (lex.common.has(lw)) f |= F_COMMON;
+	if (/\d/.test(w)) f |= F_DIGIT;
+	if (!/[\p{L}\p{N}]/u.test(w)) f |= F_PUNCT;
+	if (w.length > 1 && w.endsWith('.')) f |= F_DOT;
+	a[12] = f;
+	a[13] = lex.gazetteer.get(lw) ?? 0;
+	return a;
+}
+
+/** Computes the atoms of one sentence's (normalised) words; `cache` memoises `wordAtoms`. */
+export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, cache?: Map<string, Uint32Array>): Atoms {
 	const a = allocAtoms(words.length);
 	for (let i = 0; i < words.length; i++) {
 		const w = words[i];
 		const k = i + PAD;
-		const lw = w.toLowerCase();
-		a.form[k] = hashString(w, 0x1234567);
-		a.lower[k] = hashString(lw);
-		shapeAtoms(w, a, k);
-		affixAtoms(lw, a, k);
+		let wa = cache?.get(w);
+		if (!wa) {
+			wa = wordAtoms(w, lex);
+			cache?.set(w, wa);
+		}
+		a.form[k] = wa[0];
+		a.lower[k] = wa[1];
+		a.shape[k] = wa[2];
+		a.short[k] = wa[3];
+		for (let j = 0; j < 4; j++) {
+			a.prefix[4 * k + j] = wa[4 + j];
+			a.suffix[4 * k + j] = wa[8 + j];
+		}
 		const initial = i === 0 || OPENERS.has(words[i - 1]);
-		let f = 0;
-		const cap = isUpper(w);
-		if (cap) f |= F_CAP;
-		if (cap && w.length > 1 && w === w.toUpperCase() && w !== lw) f |= F_ALLCAPS;
-		if (lex.common.has(lw)) f |= F_COMMON;
-		if (initial) f |= F_INITIAL;
-		if (/\d/.test(w)) f |= F_DIGIT;
-		if (!/[\p{L}\p{N}]/u.test(w)) f |= F_PUNCT;
-		if (w.length > 1 && w.endsWith('.')) f |= F_DOT;
-		a.flags[k] = f;
-		a.gaz[k] = lex.gazetteer.get(lw) ?? 0;
-		if (doc && cap) {
+		a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
+		a.gaz[k] = wa[13];
+		if (doc && wa[12] & F_CAP) {
 			let d = 1;
-			if (doc.lowerSeen.has(lw)) d |= 2;
+			if (doc.lowerSeen.has(w.toLowerCase())) d |= 2;
 			const mid = (doc.capMid.get(w) ?? 0) - (initial ? 0 : 1);
 			if (mid > 0) d |= 4;
 			a.doc[k] = d;
@@ -170,7 +193,7 @@ export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext): 
 }
 
 // Shape with runs capped at four ("Xxxxx" for "London" and "Washington") and the compressed shape ("Xx").
-function shapeAtoms(w: string, a: Atoms, k: number): void {
+function shapeAtoms(w: string, a: Uint32Array): void {
 	let h = 0x811c9dc5;
 	let hs = 0x811c9dc5;
 	let prev = -1;
@@ -183,11 +206,11 @@ function shapeAtoms(w: string, a: Atoms, k: number): void {
 		if (run === 1) hs = Math.imul(hs ^ c, 0x01000193);
 		prev = c;
 	}
-	a.shape[k] = h >>> 0;
-	a.short[k] = (hs ^ 0x77) >>> 0;
+	a[2] = h >>> 0;
+	a[3] = (hs ^ 0x77) >>> 0;
 }
 
-function affixAtoms(lw: string, a: Atoms, k: number): void {
+function affixAtoms(lw: string, a: Uint32Array): void {
 	let hp = 0x811c9dc5;
 	let hs = 0x9dc5811c;
 	const n = lw.length;
@@ -196,25 +219,43 @@ function affixAtoms(lw: string, a: Atoms, k: number): void {
 			hp = Math.imul(hp ^ lw.charCodeAt(j), 0x01000193);
 			hs = Math.imul(hs ^ lw.charCodeAt(n - 1 - j), 0x01000193);
 		}
-		a.prefix[4 * k + j] = hp >>> 0;
-		a.suffix[4 * k + j] = hs >>> 0;
+		a[4 + j] = hp >>> 0;
+		a[8 + j] = hs >>> 0;
 	}
 }
 
+/** Features of the word alone (their weights can be summed once per word). */
+export const WORD_FEATURES = 14;
+/** Features of the word in its sentence. */
+export const CONTEXT_FEATURES = STATIC_FEATURES - WORD_FEATURES;
+
 /** Writes the STATIC_FEATURES hashes of token `i` (0-based in the sentence) into `out` at `at`. */
 export function staticFeatures(a: Atoms, i: number, out: Uint32Array, at: number): void {
+	wordFeatures(a, i, out, at);
+	contextFeatures(a, i, out, at + WORD_FEATURES);
+}
+
+/** Writes the WORD_FEATURES hashes of token `i`. */
+export function wordFeatures(a: Atoms, i: number, out: Uint32Array, at: number): void {
+	const k = i + PAD;
+	let n = at;
+	out[n++] = mix(2, a.form[k]);
+	out[n++] = mix(3, a.lower[k]);
+	out[n++] = mix(4, a.shape[k]);
+	out[n++] = mix(5, a.short[k]);
+	for (let j = 0; j < 4; j++) out[n++] = mix(6 + j, a.prefix[4 * k + j]);
+	for (let j = 0; j < 4; j++) out[n++] = mix(10 + j, a.suffix[4 * k + j]);
+	out[n++] = mix3(35, a.suffix[4 * k + 2], a.short[k]);
+	out[n++] = mix(1, 0);
+}
+
+/** Writes the CONTEXT_FEATURES hashes of token `i`. */
+export function contextFeatures(a: Atoms, i: number, out: Uint32Array, at: number): void {
 	const k = i + PAD;
 	const L = a.lower;
 	const S = a.shape;
 	const s = a.short;
 	let n = at;
-	out[n++] = mix(1, 0);
-	out[n++] = mix(2, a.form[k]);
-	out[n++] = mix(3, L[k]);
-	out[n++] = mix(4, S[k]);
-	out[n++] = mix(5, s[k]);
-	for (let j = 0; j < 4; j++) out[n++] = mix(6 + j, a.prefix[4 * k + j]);
-	for (let j = 0; j < 4; j++) out[n++] = mix(10 + j, a.suffix[4 * k + j]);
 	out[n++] = mix(14, L[k - 1]);
 	out[n++] = mix(15, L[k + 1]);
 	out[n++] = mix(16, L[k - 2]);
@@ -236,14 +277,15 @@ export function staticFeatures(a: Atoms, i: number, out: Uint32Array, at: number
 	out[n++] = mix3(32, a.doc[k], a.flags[k] & (F_INITIAL | F_COMMON));
 	out[n++] = mix3(33, L[k - 1], s[k]);
 	out[n++] = mix3(34, s[k], L[k + 1]);
-	out[n++] = mix3(35, a.suffix[4 * k + 2], s[k]);
 	out[n++] = mix3(36, a.form[k - 1], s[k]);
 	out[n++] = mix3(37, L[k - 2], L[k - 1]);
 	out[n++] = mix3(38, L[k + 1], L[k + 2]);
 }
 
-/** Number of history features per token (see `historyFeatures`). */
+/** Number of history features per token: tag-only ones first (`TAG_FEATURES`), then tag-and-word ones. */
 export const HISTORY_FEATURES = 5;
+/** History features that depend on the previous tags alone (their weights can be tabled per tag pair). */
+export const TAG_FEATURES = 2;
 
 /** Writes the features that depend on the two previous tags (`t1` nearest). */
 export function historyFeatures(a: Atoms, i: number, t1: number, t2: number, out: Uint32Array, at: number): void {

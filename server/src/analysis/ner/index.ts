@@ -15,9 +15,9 @@
  */
 import type { SeedDocument, Token } from '../document';
 import { harmonize } from './consistency';
-import { DecodeBuffers, decodeSentence, spansOf } from './decode';
-import { STATIC_FEATURES, callerFeature, docContext, normalizeToken, sentenceAtoms, staticFeatures } from './features';
-import { CompactModel, TYPES, type ModelFile, type NerSpan } from './model';
+import { DecodeBuffers, decodeSentence, spansOf, tagPairScores } from './decode';
+import { CONTEXT_FEATURES, WORD_FEATURES, callerFeature, contextFeatures, docContext, normalizeToken, sentenceAtoms, wordFeatures, type Atoms } from './features';
+import { CompactModel, NTAGS, TYPES, type ModelFile, type NerSpan } from './model';
 import modelFile from './model.json';
 
 export type { NerSpan, NerType } from './model';
@@ -35,21 +35,56 @@ export function tagEntities(doc: SeedDocument, gazetteer?: (token: Token, i: num
 	return harmonize(doc, tagSentences(doc, nerModel(), gazetteer));
 }
 
+/** Per-model memo of each word's atoms and the summed weights of its word-only features. */
+interface WordMemo {
+	atoms: Map<string, Uint32Array>;
+	scores: Map<string, Float64Array>;
+	pairs?: Float64Array;
+}
+const memos = new WeakMap<CompactModel, WordMemo>();
+// Bounds the memo on endless streams of new words; news vocabulary is far smaller.
+const MEMO_LIMIT = 200_000;
+
+function memoFor(model: CompactModel): WordMemo {
+	let m = memos.get(model);
+	if (!m || m.scores.size > MEMO_LIMIT) memos.set(model, (m = { atoms: new Map(), scores: new Map() }));
+	return m;
+}
+
+const wordBuf = new Uint32Array(WORD_FEATURES);
+
+function wordScores(model: CompactModel, memo: WordMemo, word: string, atoms: Atoms, i: number): Float64Array {
+	let sc = memo.scores.get(word);
+	if (!sc) {
+		sc = new Float64Array(NTAGS);
+		wordFeatures(atoms, i, wordBuf, 0);
+		for (const f of wordBuf) model.addTo(f, sc);
+		memo.scores.set(word, sc);
+	}
+	return sc;
+}
+
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
 	const words = doc.sentences.map((s) => doc.tokens.slice(s.first, s.last).map((t) => normalizeToken(t.text)));
 	const ctx = docContext(words);
+	const memo = memoFor(model);
 	const buf = new DecodeBuffers();
 	const out: NerSpan[] = [];
 	doc.sentences.forEach((sent, k) => {
 		const n = words[k].length;
-		const atoms = sentenceAtoms(words[k], model.lexicon, ctx);
-		const feats = new Uint32Array(n * STATIC_FEATURES);
-		for (let i = 0; i < n; i++) staticFeatures(atoms, i, feats, i * STATIC_FEATURES);
+		const atoms = sentenceAtoms(words[k], model.lexicon, ctx, memo.atoms);
+		const feats = new Uint32Array(n * CONTEXT_FEATURES);
+		const base = new Float64Array(n * NTAGS);
+		for (let i = 0; i < n; i++) {
+			contextFeatures(atoms, i, feats, i * CONTEXT_FEATURES);
+			base.set(wordScores(model, memo, words[k][i], atoms, i), i * NTAGS);
+		}
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		const tags = new Uint8Array(n);
 		const probs = new Float64Array(n);
-		decodeSentence(model, atoms, n, feats, 0, tags, buf, probs, model.beta, extra);
+		memo.pairs ??= tagPairScores(model, atoms);
+		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs }, tags, buf, probs, model.beta);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];

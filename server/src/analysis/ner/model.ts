@@ -111,9 +111,9 @@ export function quantize(w: number, scale: number): number {
 /** A loaded model: an open-addressing table from feature hash to an int8 weight row. */
 export class CompactModel implements Scorer {
 	readonly lexicon: Lexicon;
-	private readonly slots: Uint32Array;
-	private readonly rows: Int32Array;
-	private readonly weights: Uint8Array;
+	/** Open addressing, 16 bytes a slot: the feature hash (0 = empty), then its NTAGS weight codes, so a hit reads one cache line. */
+	private readonly slots: Int32Array;
+	private readonly codes: Uint8Array;
 	private readonly table = new Float64Array(256);
 	private readonly mask: number;
 	readonly scale: number;
@@ -124,20 +124,20 @@ export class CompactModel implements Scorer {
 		const keyBytes = fromBase64(file.keys);
 		const keys = new Uint32Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.length >> 2);
 		const w = fromBase64(file.weights);
-		this.weights = w;
 		this.scale = file.scale;
 		for (let b = 0; b < 256; b++) this.table[b] = dequantize(b < 128 ? b : b - 256, file.scale);
 		this.beta = file.beta ?? 1;
 		let cap = 16;
 		while (cap < keys.length * 2) cap <<= 1;
 		this.mask = cap - 1;
-		this.slots = new Uint32Array(cap);
-		this.rows = new Int32Array(cap);
+		const buffer = new ArrayBuffer(16 * cap);
+		this.slots = new Int32Array(buffer);
+		this.codes = new Uint8Array(buffer);
 		for (let r = 0; r < keys.length; r++) {
 			let s = keys[r] & this.mask;
-			while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-			this.slots[s] = keys[r];
-			this.rows[s] = r * NTAGS;
+			while (this.slots[4 * s] !== 0) s = (s + 1) & this.mask;
+			this.slots[4 * s] = keys[r] | 0;
+			for (let t = 0; t < NTAGS; t++) this.codes[16 * s + 4 + t] = w[r * NTAGS + t];
 		}
 		const gazetteer = new Map<string, number>();
 		for (const [bits, words] of Object.entries(file.gazetteer)) for (const word of words.split(' ')) if (word) gazetteer.set(word, (gazetteer.get(word) ?? 0) | Number(bits));
@@ -146,12 +146,13 @@ export class CompactModel implements Scorer {
 
 	addTo(feature: number, scores: Float64Array): void {
 		const slots = this.slots;
+		const key = feature | 0;
 		let s = feature & this.mask;
-		for (let k = slots[s]; k !== 0; k = slots[s]) {
-			if (k === feature) {
-				const w = this.weights;
+		for (let k = slots[4 * s]; k !== 0; k = slots[4 * s]) {
+			if (k === key) {
+				const w = this.codes;
 				const table = this.table;
-				const r = this.rows[s];
+				const r = 16 * s + 4;
 				for (let t = 0; t < NTAGS; t++) scores[t] += table[w[r + t]];
 				return;
 			}

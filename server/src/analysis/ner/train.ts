@@ -4,16 +4,14 @@
  * where it says O), then pruning and int8 quantisation into the compact model file.
  * Pure and deterministic: the caller supplies the corpus, the lexicon and the seed.
  */
-import { DecodeBuffers, bestTag, confidence, decodeSentence, scoreToken, spansOf } from './decode';
-import { STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Atoms, type Lexicon } from './features';
+import { DecodeBuffers, bestTag, confidence, decodeSentence, scoreToken, spansOf, type SentenceInput } from './decode';
+import { STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Lexicon } from './features';
 import type { LabeledDoc, LabeledSentence } from './corpus';
 import { CompactModel, NTAGS, quantize, TAG_NAMES, TYPES, canFollow, isInside, toBase64, typeOf, type ModelFile, type Scorer } from './model';
 
 /** A sentence with its features computed once for all epochs. */
-interface Prepared {
+interface Prepared extends SentenceInput {
 	sentence: LabeledSentence;
-	atoms: Atoms;
-	feats: Uint32Array;
 }
 
 /** Computes atoms and static features of every sentence, using each document's context. */
@@ -26,7 +24,7 @@ export function prepare(docs: LabeledDoc[], lex: Lexicon): Prepared[] {
 			const n = sentence.words.length;
 			const feats = new Uint32Array(n * STATIC_FEATURES);
 			for (let i = 0; i < n; i++) staticFeatures(atoms, i, feats, i * STATIC_FEATURES);
-			out.push({ sentence, atoms, feats });
+			out.push({ sentence, atoms, n, feats, perToken: STATIC_FEATURES });
 		}
 	}
 	return out;
@@ -108,7 +106,7 @@ function trainSentence(wts: Weights, p: Prepared, buf: DecodeBuffers): void {
 	let t2 = 0;
 	for (let i = 0; i < s.words.length; i++) {
 		const at = i * STATIC_FEATURES;
-		const sc = scoreToken(wts, p.atoms, i, p.feats, at, t1, t2, buf);
+		const sc = scoreToken(wts, p, i, t1, t2, buf);
 		const guess = bestTag(sc, t1);
 		if (!admits(s, i, guess)) {
 			const want = target(s, i, t1, sc);
@@ -153,7 +151,7 @@ export function evaluate(scorer: Scorer, data: Prepared[]): Scores {
 	for (const p of data) {
 		const n = p.sentence.words.length;
 		const tags = new Uint8Array(n);
-		decodeSentence(scorer, p.atoms, n, p.feats, 0, tags, buf);
+		decodeSentence(scorer, p, tags, buf);
 		const pol = p.sentence.policy;
 		const norm = (t: number) => (pol.miscMayBeNorp && TYPES[t] === 'NORP' ? TYPES.indexOf('MISC') : t);
 		const gold = new Set(spansOf(p.sentence.tags, n).map((s) => `${s.first}:${s.last}:${norm(s.type)}`));
@@ -219,7 +217,7 @@ export function calibrate(model: CompactModel, dev: Prepared[]): number {
 		let t1 = 0;
 		let t2 = 0;
 		p.sentence.words.forEach((_, i) => {
-			const sc = scoreToken(model, p.atoms, i, p.feats, i * STATIC_FEATURES, t1, t2, buf);
+			const sc = scoreToken(model, p, i, t1, t2, buf);
 			const tag = bestTag(sc, t1);
 			if (tag !== 0 || p.sentence.tags[i] !== 0) samples.push({ sc: sc.slice(), prev: t1, tag, ok: admits(p.sentence, i, tag) });
 			t2 = t1;
