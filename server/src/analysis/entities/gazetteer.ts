@@ -162,7 +162,7 @@ function caseFits(entry: GazEntry, tokens: Token[], first: number): boolean {
 	return entry.surface.every((s, k) => {
 		const t = tokens[first + k].text;
 		if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return t === s;
-		if (/^\p{Ll}/u.test(s)) return true;
+		if (/^\p{Ll}/u.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return true;
 		return /^[\p{Lu}\p{N}]/u.test(t);
 	});
 }

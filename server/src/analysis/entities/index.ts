@@ -94,7 +94,7 @@ function choose(m: Candidate, rules: Candidate[]): Candidate[] {
 	if (same) {
 		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, evidence: evidence(same) }];
 		// A lone unknown word the tagger calls a person is more often a company in business news.
-		if (m.type === 'PERSON' && m.last - m.first === 1 && score < 0.7) return [same];
+		if (m.type === 'PERSON' && m.last - m.first === 1 && (score < 0.7 || same.evidence.includes('acronym'))) return [same];
 		return score >= 0.5 ? [{ ...m, evidence: evidence(same) }] : [same];
 	}
 	const covers = rules.every((r) => r.first >= m.first && r.last <= m.last);

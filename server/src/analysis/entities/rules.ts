@@ -7,7 +7,7 @@ import type { SeedDocument, Token } from '../document';
 import type { EntityType } from '../types';
 import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
-	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FAC_NOUNS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
+	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FAC_NOUNS, ORG_NOUNS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
 	NAME_CONNECTORS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isCurrencyOrUnit, isTitleWord,
 } from './words';
 
@@ -333,6 +333,8 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (n === 1 && after?.kind === 'number') return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
 	const title = titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
+	const before = tokens[first - 1];
+	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
 	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {

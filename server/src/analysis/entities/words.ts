@@ -18,6 +18,13 @@ chief dictator tyrant warlord activist lawyer attorney prosecutor researcher sci
 editor columnist candidate rival opponent colleague father mother son daughter wife husband brother sister uncle
 `);
 
+/** Lower-case nouns that announce an organisation's name: "the airline Aer Lingus", "insurer AIG". */
+export const ORG_NOUNS = set(`
+company firm airline carrier maker manufacturer automaker carmaker planemaker group bank lender insurer retailer
+conglomerate giant subsidiary rival competitor start-up startup operator broadcaster newspaper daily magazine
+agency watchdog regulator party militia network chain brand supplier distributor consortium exchange
+`);
+
 /** Words that may stand inside a title before its head: "Prime Minister", "Chief Executive Officer". */
 export const TITLE_MODIFIERS = set(`
 prime vice deputy acting former interim chief senior foreign defence defense interior finance economy trade health
