@@ -5,7 +5,8 @@
  */
 import type { ClaimKind, Span } from '../types';
 import { isSpeechCue } from './attribution';
-import type { ClaimContext } from './context';
+import { isNominal, type ClaimContext } from './context';
+import { PREPOSITIONS } from './lexicon';
 import type { Cue } from './cues';
 import type { TokenRange } from './phrases';
 
@@ -131,11 +132,18 @@ function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, sentenceOf: Int3
 	return true;
 }
 
-// He said: “…” / said in a statement, “…” / saying that “…”.
+// He said: “…” / saying that “…” / told parliament on Monday: “…”.
 function speaksBefore(ctx: ClaimContext, d: Draft, q: Quotation): boolean {
-	if (!d.cue || d.cue.last > q.open || q.open - d.cue.last > 2) return false;
-	for (let k = d.cue.last; k < q.open; k++) if (!/^(?:,|:|that|—|–|-)$/.test(ctx.lower[k])) return false;
-	return true;
+	if (!d.cue || d.cue.last > q.open || q.open - d.cue.last > 7) return false;
+	const joins = (w: string) => /^(?:,|:|that|—|–|-)$/.test(w);
+	let plain = true;
+	for (let k = d.cue.last; k < q.open; k++) {
+		if (joins(ctx.lower[k])) continue;
+		if (!isNominal(ctx, k) && !PREPOSITIONS.has(ctx.lower[k])) return false;
+		plain = false;
+	}
+	// Listeners or a place between cue and quotation need a colon or comma to introduce it.
+	return plain || (q.open > d.cue.last && /^[,:]$/.test(ctx.lower[q.open - 1]));
 }
 
 // A quotation that continues an earlier one in the same or the previous paragraph, or sits next to a cue.
