@@ -6,7 +6,7 @@
 
 // Bounded repetitions keep every match attempt short, even inside a megabyte of digits and commas.
 const NUM = String.raw`\d{1,15}(?:[.,]\d{1,3}){0,5}`;
-const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion|bn|mn)\b)?`;
+const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?`;
 const CURRENCY_WORD = String.raw`(?:dollars|euros|pounds|pounds sterling|yen|yuan|rupees|roubles|rubles|francs|dinars|pesos|lira|rand|won)`;
 const PEOPLE =
 	'people|persons|civilians|soldiers|troops|fighters|mercenaries|militants|refugees|migrants|children|women|men|residents|' +
@@ -25,7 +25,7 @@ const FIGURE = new RegExp(
 		String.raw`\b(?:${NUM})(?:\s[\p{Ll}-]{2,20}){0,2}\s(?:${PEOPLE}|${UNITS})\b`,
 		String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
 	].join('|'),
-	'gu',
+	'giu',
 );
 
 const ACCUSATION =
