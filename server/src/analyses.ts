@@ -30,6 +30,8 @@ export class Analyses {
 		/** The current version of an open document, to drop analyses nobody needs any more. */
 		private readonly currentVersion: (uri: string) => number | undefined,
 		private readonly log: (message: string) => void = () => {},
+		/** Settles once the editor's settings are known: nothing is analysed with the wrong options. */
+		private readonly ready: Promise<void> = Promise.resolve(),
 	) {}
 
 	/** The analysis of this document version, computed at most once. */
@@ -75,6 +77,7 @@ export class Analyses {
 
 	private async analyze(uri: string, version: number, text: string, priority: 'high' | 'low', stale: () => boolean): Promise<DocumentAnalysis> {
 		let core: CoreResult;
+		await this.ready;
 		try {
 			core = await this.pool.run(text, this.options(), priority, stale);
 		} catch (error) {

@@ -43,7 +43,8 @@ let client: ClientCapabilities = {};
 let roots: string[] = [];
 const log = (message: string) => connection.console.error(message);
 const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), log);
-const analyses = new Analyses(pool, () => settings.analysis, (uri) => documents.get(uri)?.version, log);
+let configured: () => void = () => {};
+const analyses = new Analyses(pool, () => settings.analysis, (uri) => documents.get(uri)?.version, log, new Promise<void>((resolve) => (configured = resolve)));
 const corpus = new Corpus();
 const ignores = new IgnoreList();
 
@@ -107,6 +108,7 @@ connection.onInitialized(async () => {
 	if (client.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
 	await ignores.load(roots);
 	await applySettings(await pullSettings(undefined), true);
+	configured();
 });
 
 /** The `seedLens` settings: pulled from the editor where it can answer, else what it pushed. */
