@@ -43,7 +43,7 @@ const BOILERPLATE = [
 	/\bsubscribe (?:now|today|here|to (?:our|the) (?:newsletter|channel|podcast))\b/i,
 	/\bsign up (?:for|to) (?:our|the) (?:free )?(?:newsletter|daily|weekly)\b/i,
 	/\b(?:download|get) (?:our|the) (?:free )?app\b/i,
-	/\b(?:reporting|editing|writing|additional reporting) by \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?(?:;| and| in\b|$)/u,
+	/\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting) by \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?(?:;| and| in\b|$)/u,
 	/^(?:read more|related(?: articles?| stories| coverage)?|advertisement|share this(?: article| story)?|(?:terms of (?:use|service)|privacy policy|contact us))[:.]?$/i,
 ];
 
