@@ -19,6 +19,11 @@ entry="$cache/node_modules/code-server/out/node/entry.js"
 vscode_dir="$cache/node_modules/code-server/lib/vscode"
 log() { echo "[setup-vscode] $*" >&2; }
 
+# One install at a time: two test runs starting together wait for each other instead of clobbering.
+mkdir -p "$root/.vscode-test-web"
+exec 9>"$root/.vscode-test-web/.lock"
+flock -w 900 9 || { log "another setup held the lock for 15 minutes"; exit 1; }
+
 # 1. Debian packages, only those missing.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -83,6 +83,24 @@ export async function cursor(page) {
 	return { line: Number(m[1]), column: Number(m[2]) };
 }
 
+/** The document text of the line the cursor is on in the active editor (the line is on screen after a jump). */
+export async function cursorLineText(page) {
+	return page.evaluate(() => {
+		const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+		const current = editor?.querySelector('.view-overlays .current-line');
+		if (!current) return null;
+		const top = current.parentElement.getBoundingClientRect().top;
+		const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => Math.abs(l.getBoundingClientRect().top - top) < 2);
+		if (!line) return null;
+		// Inlay hints are injected spans (dyn-rule-* classes); the document's text is the rest.
+		return [...line.querySelectorAll('span > span')]
+			.filter((t) => ![...t.classList].some((c) => c.startsWith('dyn-rule')))
+			.map((t) => t.textContent)
+			.join('')
+			.replace(/\u00a0/g, ' ');
+	});
+}
+
 /** Opens the Outline view and returns a locator of its rows. */
 export async function openOutline(page) {
 	await command(page, 'Explorer: Focus on Outline View');
