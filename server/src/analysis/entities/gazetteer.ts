@@ -33,8 +33,8 @@ type CountryRow = [string, string, string, string, string[], string[]];
 
 interface Gazetteer {
 	byKey: Map<string, GazEntry[]>;
-	/** Longest key length (in tokens) among keys starting with a given first token. */
-	maxLen: Map<string, number>;
+	/** Every proper prefix of a key of two or more tokens: "new", "new york". */
+	prefixes: Set<string>;
 	/** First words of names spelt in lower case. */
 	lowerStarts: Set<string>;
 	countryName: Map<string, string>;
@@ -57,9 +57,9 @@ function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void
 	if (list.some((e) => e.id === entry.id)) return;
 	list.push({ ...entry, surface });
 	g.byKey.set(key, list);
-	const f = surface[0].toLowerCase();
 	if (/^[a-z]/.test(surface[0])) g.lowerStarts.add(surface[0]);
-	g.maxLen.set(f, Math.max(g.maxLen.get(f) ?? 0, surface.length));
+	const lowered = surface.map((w) => w.toLowerCase());
+	for (let n = 1; n < lowered.length; n++) g.prefixes.add(lowered.slice(0, n).join(' '));
 }
 
 // Plural of a nationality adjective: Libyan → Libyans, Pakistani → Pakistanis; Chinese, French have none.
@@ -144,7 +144,7 @@ function lines(block: string): { names: string[]; kind: string }[] {
 /** The compiled gazetteer, built on first use. */
 function gazetteer(): Gazetteer {
 	if (built) return built;
-	const g: Gazetteer = { byKey: new Map(), maxLen: new Map(), lowerStarts: new Set(), countryName: new Map() };
+	const g: Gazetteer = { byKey: new Map(), prefixes: new Set(), lowerStarts: new Set(), countryName: new Map() };
 	addCountries(g);
 	addCurated(g);
 	addCities(g);
@@ -174,21 +174,31 @@ function caseFits(entry: GazEntry, tokens: Token[], first: number): boolean {
 export function matchGazetteer(tokens: Token[], from: number, to: number): GazMatch[] {
 	const g = gazetteer();
 	const out: GazMatch[] = [];
+	const hits: number[] = [];
 	for (let i = from; i < to; ) {
 		// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda).
-		const c = tokens[i].text.charCodeAt(0);
-		const maxLen = (c < 97 || c > 122) || g.lowerStarts.has(tokens[i].text) ? (g.maxLen.get(tokens[i].text.toLowerCase()) ?? 0) : 0;
-		if (!maxLen) {
+		const text = tokens[i].text;
+		const c = text.charCodeAt(0);
+		if (tokens[i].kind === 'punct' || (c >= 97 && c <= 122 && !g.lowerStarts.has(text))) {
 			i++;
 			continue;
 		}
+		// Extend the key one token at a time while it is the start of some longer name.
+		hits.length = 0;
+		let key = text.toLowerCase();
+		let n = 1;
+		if (g.byKey.has(key)) hits.push(1);
+		while (i + n < to && g.prefixes.has(key)) {
+			key = `${key} ${tokens[i + n].text.toLowerCase()}`;
+			n++;
+			if (g.byKey.has(key)) hits.push(n);
+		}
 		let found: GazMatch | undefined;
-		let key = '';
-		const keys: string[] = [];
-		for (let n = 0; n < maxLen && i + n < to; n++) keys.push((key = n ? `${key} ${tokens[i + n].text.toLowerCase()}` : tokens[i].text.toLowerCase()));
-		for (let n = keys.length; n > 0 && !found; n--) {
-			const entries = g.byKey.get(keys[n - 1])?.filter((e) => caseFits(e, tokens, i));
-			if (entries?.length) found = { first: i, last: i + n, entries };
+		for (let h = hits.length - 1; h >= 0 && !found; h--) {
+			const len = hits[h];
+			const k = len === n ? key : tokens.slice(i, i + len).map((t) => t.text.toLowerCase()).join(' ');
+			const entries = g.byKey.get(k)!.filter((e) => caseFits(e, tokens, i));
+			if (entries.length) found = { first: i, last: i + len, entries };
 		}
 		if (found) {
 			out.push(found);

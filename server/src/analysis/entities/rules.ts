@@ -87,6 +87,8 @@ interface Casing {
 	orgStarts: Set<string>;
 }
 
+const MAX_NAME_UNITS = 12;
+
 function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
 	const at = new Map(matches.map((m) => [m.first, m]));
 	const out: Unit[][] = [];
@@ -106,6 +108,9 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], 
 			cur.push({ first: m.first, last: m.last, match: m });
 			i = m.last;
 		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
+			// No name runs past MAX_NAME_UNITS words; cutting longer runs of capitals (a line in title
+			// case, a list of initials) keeps classify's splitting shallow and linear.
+			if (cur.length >= MAX_NAME_UNITS) flush();
 			cur.push({ first: i, last: i + 1 });
 			i++;
 			// A corporate suffix ends the name: "Chrysler LLC Jim Press" is a company, then a person.
@@ -125,7 +130,7 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], 
 // "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
 function currency(tokens: Token[], i: number, end: number): boolean {
 	const c = tokens[i].text.charCodeAt(0);
-	if (c >= 97 && c <= 122) return false;
+	if ((c >= 97 && c <= 122) || tokens[i].kind !== 'word') return false;
 	const next = tokens[end];
 	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
 	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
