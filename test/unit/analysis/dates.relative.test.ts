@@ -249,3 +249,20 @@ test('a long document finds every repeated date', () => {
 	assert.equal(found.length, 40000);
 	assert.deepEqual([found[39998].value, found[39999].value], ['2021-11-08', '2022-01']);
 });
+
+test('"the previous year" and "a year earlier" count back from the year last named', () => {
+	assert.deepEqual(values('Profits rose in 2010 after falling the previous year. The merger came in 1998; a year earlier, talks had failed.'), [
+		['2010', '2010'],
+		['the previous year', '2009'],
+		['1998', '1998'],
+		['a year earlier', '1997'],
+	]);
+});
+
+test('"the previous year" with no year named counts back from publication', () => {
+	assert.deepEqual(values('Sales fell 4% from the previous year.'), [['the previous year', '2020']]);
+});
+
+test('"last fiscal year" is a fiscal year counted from publication', () => {
+	assert.deepEqual(values('The company said last fiscal year was its best.'), [['last fiscal year', 'FY2020']]);
+});

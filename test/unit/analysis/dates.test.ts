@@ -160,3 +160,22 @@ test('a person called April is not a month', () => {
 test('newspapers named after a weekday are not dates', () => {
 	assert.deepEqual(values('The Sunday Times printed the letter.'), []);
 });
+
+test('a year range in one token gives each year its own span', () => {
+	const body = 'The survey covered 2009-2011 in detail.';
+	assert.deepEqual(dates(body), [
+		['2009', '2009', body.indexOf('2009')],
+		['2011', '2011', body.indexOf('2011')],
+	]);
+});
+
+test('an ordinal century is its two-digit TIMEX3 value', () => {
+	assert.deepEqual(values('Grain prices rose throughout the 17th century, a treaty of 1648 says.'), [
+		['the 17th century', '16'],
+		['1648', '1648'],
+	]);
+});
+
+test('a day number that counts something is not a day of the month', () => {
+	assert.deepEqual(values('In May 15 people were hurt.'), [['May', '2021-05']]);
+});

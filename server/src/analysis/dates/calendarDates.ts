@@ -165,6 +165,15 @@ export function yearAt(ctx: Ctx, i: number): Found[] {
 	if (m) return dayExists(+m[1], +m[2], +m[3]) ? [found(i, i + 1, dayValue({ y: +m[1], m: +m[2], d: +m[3] }), 'day', false, 'ISO date')] : [];
 	m = /^(mid|early|late)-(\d{4})$/.exec(t);
 	if (m && +m[2] >= 1000 && +m[2] <= 2099) return [withThe(ctx, found(i, i + 1, m[2], 'year', false, `year; ${m[1]}`))];
+	m = /^(\d{4})-(\d{4})$/.exec(t);
+	if (m && +m[1] >= 1000 && +m[1] < +m[2] && +m[2] - +m[1] < 100 && +m[2] <= 2099) {
+		// "2009-2011": two years in one token, each annotated on its own digits.
+		const s = ctx.tokens[i].start;
+		return [
+			{ ...found(i, i + 1, m[1], 'year', false, 'first year of a range'), chars: { start: s, end: s + 4 } },
+			{ ...found(i, i + 1, m[2], 'year', false, 'last year of a range'), chars: { start: s + 5, end: s + 9 } },
+		];
+	}
 	const y = yearToken(ctx, i);
 	if (isNaN(y) || !looksLikeYear(ctx, i, y)) return [];
 	return [periodModifiers(ctx, found(i, i + 1, yearValue(y), 'year', false, 'year written out'))];
@@ -174,7 +183,7 @@ const CURRENCY = /^(\$|€|£|¥|us\$|usd|eur|gbp|rs\.?|a\$|c\$|hk\$)$/;
 const QUANTITY = new Set([
 	'about', 'around', 'approximately', 'some', 'over', 'nearly', 'almost', 'roughly', 'than', 'least', 'just', 'only', 'up', 'no.', 'number',
 	'#', 'flight', 'route', 'highway', 'room', 'model', 'version', 'page', 'article', 'section', 'resolution', 'code', 'estimated', 'additional',
-	'extra', 'another', 'the', 'of',
+	'extra', 'another', 'the',
 ]);
 const UNITS = new Set([
 	'%', 'percent', 'per', 'people', 'points', 'jobs', 'employees', 'workers', 'units', 'vehicles', 'cars', 'planes', 'aircraft', 'shares', 'dollars',
@@ -190,8 +199,8 @@ function looksLikeYear(ctx: Ctx, i: number, y: number): boolean {
 	if (CURRENCY.test(prev) || UNITS.has(next) || next === '-' || next === '/' || prev === '/' || prev === '+') return false;
 	// "the Russell 2000 index", "Windows 2000", "Expo 2010": a number inside a name.
 	if (i - 1 > ctx.lo && /^\p{Lu}\p{Ll}/u.test(raw(ctx, i - 1)) && !MONTHS.has(prev)) return false;
-	// "the 2008 Olympics" is a year; "of 2008 vehicles" and "the 2000 employees" are counts.
-	if (QUANTITY.has(prev) && !((prev === 'the' || prev === 'of') && !/^\p{Ll}+s$/u.test(raw(ctx, i + 1)))) return false;
+	// "the 2008 Olympics" is a year; "the 2000 employees" is a count.
+	if (QUANTITY.has(prev) && !(prev === 'the' && !/^\p{Ll}+s$/u.test(raw(ctx, i + 1)))) return false;
 	return y >= 1900 || BEFORE_MONTH.has(prev);
 }
 

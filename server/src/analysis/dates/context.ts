@@ -15,6 +15,8 @@ export interface Found {
 	granularity: Granularity;
 	relative: boolean;
 	resolution: string;
+	/** Character offsets, where the date is only part of a token ("2009" in "2009-2011"). */
+	chars?: { start: number; end: number };
 	/** Set on comparisons ("the same month a year ago") whose year later dates in the sentence do not share. */
 	comparison?: boolean;
 }

@@ -39,8 +39,9 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 			let covered = s.first;
 			for (let i = s.first; i < s.last; i++) {
 				if (i < covered || !mayBeDate(low[i])) continue;
+				const limit = covered;
 				for (const f of recognize(ctx, i, doc.text)) {
-					if (f.first < covered || f.last <= f.first) continue;
+					if (f.first < limit || f.last <= f.first) continue;
 					out.push(annotation(doc, f));
 					remember(ctx, f);
 					covered = f.last;
@@ -89,8 +90,8 @@ function recognize(ctx: Ctx, i: number, text: string): Found[] {
 }
 
 function annotation(doc: SeedDocument, f: Found): DateAnnotation {
-	const start = doc.tokens[f.first].start;
-	const end = doc.tokens[f.last - 1].end;
+	const start = f.chars ? f.chars.start : doc.tokens[f.first].start;
+	const end = f.chars ? f.chars.end : doc.tokens[f.last - 1].end;
 	return { start, end, text: doc.text.slice(start, end), value: f.value, granularity: f.granularity, relative: f.relative, resolution: f.resolution };
 }
 

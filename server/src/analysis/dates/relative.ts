@@ -94,6 +94,8 @@ export function unitAt(ctx: Ctx, i: number): Found | null {
 	if (unit === 'day' && ctx.low[i] === 'day') return theDay(ctx, i);
 	if (ctx.low[i].endsWith('s') && unit !== 'part') return null;
 	const mod = w(ctx, i - 1);
+	const nth = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(mod);
+	if (unit === 'century' && nth) return withThe(ctx, found(i - 1, i + 1, String(+nth[1] - 1).padStart(2, '0'), 'century', false, 'century written out'));
 	let shift = BACK.has(mod) ? -1 : AHEAD.has(mod) ? 1 : NOW.has(mod) ? 0 : NaN;
 	if (unit === 'weekend' && mod === 'the') shift = 0;
 	if (unit === 'part') return partOfDay(ctx, i, mod);
@@ -200,12 +202,29 @@ function theDay(ctx: Ctx, i: number): Found | null {
 export function anaphoraAt(ctx: Ctx, i: number): Found | null {
 	const t = ctx.low[i];
 	const ref = ctx.refAny;
+	if (t === 'year') return yearBefore(ctx, i);
 	if (!ref) return null;
 	if (t === 'time' && w(ctx, i - 1) === 'that' && /^(by|at|until|since|from|before|after|around)$/.test(w(ctx, i - 2))) {
 		return found(i - 1, i + 1, ref.value, ref.granularity, true, 'the date last named');
 	}
-	if (t === 'year' && /^(entire|whole|full)$/.test(w(ctx, i - 1)) && w(ctx, i - 2) === 'the' && /^\d{4}/.test(ref.value)) {
-		return found(i - 2, i + 1, ref.value.slice(0, 4), 'year', true, 'the year of the date last named');
-	}
 	return null;
+}
+
+// "the previous year", "the year before", "a year earlier", "the following year", "the entire year":
+// counted from the year last named (publication year when none was).
+function yearBefore(ctx: Ctx, i: number): Found | null {
+	const ref = ctx.refAny && /^\d{4}/.test(ctx.refAny.value) ? +ctx.refAny.value.slice(0, 4) : ctx.dct?.y;
+	if (ref === undefined) return null;
+	const m1 = w(ctx, i - 1);
+	const next = w(ctx, i + 1);
+	const closes = !/^[\p{L}\d]/u.test(w(ctx, i + 2));
+	let span: [number, number];
+	let shift: number;
+	if (w(ctx, i - 2) === 'the' && /^(previous|prior|preceding|following)$/.test(m1)) [span, shift] = [[i - 2, i + 1], m1 === 'following' ? 1 : -1];
+	else if (w(ctx, i - 2) === 'the' && /^(entire|whole|full)$/.test(m1) && ctx.refAny) [span, shift] = [[i - 2, i + 1], 0];
+	else if (m1 === 'the' && /^(before|previous|earlier)$/.test(next) && closes) [span, shift] = [[i - 1, i + 2], -1];
+	else if ((m1 === 'a' || m1 === 'one') && /^(earlier|before|previously)$/.test(next) && closes) [span, shift] = [[i - 1, i + 2], -1];
+	else return null;
+	const why = shift ? `a year ${shift < 0 ? 'before' : 'after'} the year last named` : 'the year last named';
+	return found(span[0], span[1], yearValue(ref + shift), 'year', true, why);
 }
