@@ -30,8 +30,12 @@ export function findClaims(doc: SeedDocument, entities: Entity[]): Claim[] {
 	return drafts.map((d) => toClaim(ctx, d, linker)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
 }
 
+const MAX_CUES = 16;
+
 function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
-	const cues = findCues(ctx, s);
+	// A real sentence has a few reporting cues; a run-on line of thousands ("said said said…") would
+	// make each claim rescan it, so only the first MAX_CUES count.
+	const cues = findCues(ctx, s).slice(0, MAX_CUES);
 	const atts: Attribution[] = cues.map((c) => attribute(ctx, s, c));
 	// "…, saying that", "spoke to officials and asked": the clause's subject, from the cue before or after.
 	atts.forEach((a, i) => {
