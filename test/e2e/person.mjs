@@ -104,6 +104,9 @@ export async function cursorLineText(page) {
 /** Opens the Outline view and returns a locator of its rows. */
 export async function openOutline(page) {
 	await command(page, 'Explorer: Focus on Outline View');
+	// Fold the file tree so that the Outline gets the side bar's height.
+	const folders = page.locator('.pane:has(.explorer-folders-view) > .pane-header');
+	if ((await folders.count()) && (await folders.first().getAttribute('aria-expanded')) === 'true') await folders.first().click();
 	const rows = page.locator('.pane:has(.pane-header[aria-label^="Outline"]) .monaco-list-row');
 	await rows.first().waitFor();
 	return rows;
