@@ -81,9 +81,9 @@ function entitySymbol(a: DocumentAnalysis, e: Entity): DocumentSymbol {
 }
 
 function timelineSymbols(a: DocumentAnalysis, dates: DateAnnotation[]): DocumentSymbol[] {
-	const byValue = new Map<string, DateAnnotation[]>();
-	for (const d of dates) byValue.set(d.value, [...(byValue.get(d.value) ?? []), d]);
-	const values = [...byValue.keys()].sort((x, y) => (chronologicalKey(x) < chronologicalKey(y) ? -1 : chronologicalKey(x) > chronologicalKey(y) ? 1 : 0));
+	const byValue = groupBy(dates, (d) => d.value);
+	const keys = new Map([...byValue.keys()].map((v) => [v, chronologicalKey(v)]));
+	const values = [...byValue.keys()].sort((x, y) => (keys.get(x)! < keys.get(y)! ? -1 : keys.get(x)! > keys.get(y)! ? 1 : 0));
 	return values.map((v) => {
 		const ds = byValue.get(v)!;
 		const texts = [...new Set(ds.map((d) => `“${d.text}”`))].join(', ');
@@ -98,15 +98,22 @@ function timelineSymbols(a: DocumentAnalysis, dates: DateAnnotation[]): Document
 
 function claimGroups(a: DocumentAnalysis, claims: Claim[]): DocumentSymbol[] {
 	const entities = entityMap(a.annotations);
-	const bySource = new Map<string, Claim[]>();
-	for (const c of claims) {
-		const key = c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source');
-		bySource.set(key, [...(bySource.get(key) ?? []), c]);
-	}
+	const bySource = groupBy(claims, (c) => (c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source')));
 	const keys = [...bySource.keys()].filter((k) => k).sort((x, y) => bySource.get(x)![0].start - bySource.get(y)![0].start);
 	const out = keys.map((k) => group(k, SymbolKind.Interface, bySource.get(k)!.map((c) => claimSymbol(a, c))));
 	const unattributed = bySource.get('');
 	if (unattributed) out.push(group('Unattributed', SymbolKind.Interface, unattributed.map((c) => claimSymbol(a, c))));
+	return out;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const t of items) {
+		const k = key(t);
+		const list = out.get(k);
+		if (list) list.push(t);
+		else out.set(k, [t]);
+	}
 	return out;
 }
 

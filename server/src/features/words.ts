@@ -42,7 +42,8 @@ export const FACT_WORDS: Record<string, string> = {
 
 /** One line of text, cut to `n` characters with an ellipsis. */
 export function clip(s: string, n = 80): string {
-	const t = s.replace(/\s+/g, ' ').trim();
+	// Only the head can show: tidy no more than that (claims can be long, and there are thousands).
+	const t = (s.length > 2 * n + 20 ? s.slice(0, 2 * n + 20) : s).replace(/\s+/g, ' ').trim();
 	return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
