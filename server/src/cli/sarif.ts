@@ -23,6 +23,12 @@ const RULES: Record<string, string> = {
 	'duplicate-paragraph': 'A paragraph that repeats an earlier one word for word.',
 	'missing-header': 'The first line is not a seed header “date YYYY-MM-DD Title”.',
 	'file-too-large': 'The file is larger than the analysis limit and was not analysed.',
+	'empty-document': 'The file is empty.',
+	'malformed-header-date': 'The header date is not of the form YYYY-MM-DD.',
+	'invalid-header-date': 'The header date does not exist in the calendar.',
+	'missing-title': 'The header has a date but no title.',
+	'unbalanced-quote': 'A quotation mark that is never closed, or closed without being opened.',
+	'very-long-sentence': 'A sentence long enough to hide several claims.',
 };
 
 /** An artifact URI for a path as given: relative paths stay relative (with `/`), absolute ones become `file:` URIs. */
