@@ -223,6 +223,11 @@ export class Session {
 		return code;
 	}
 
+	/** The server's process id. */
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
 	/** Kills the server if a test failed before stopping it. */
 	kill(): void {
 		if (this.child.exitCode === null) this.child.kill();
