@@ -86,8 +86,14 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	const first = modified ? i - 1 : i;
 	if (!modified && ctx.sentYear !== null) return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
 	// "last September" in September means a year ago: the current month is not "last".
-	const y = prev === 'last' ? pick(cands, ref - 1, 'past') : prev === 'next' ? pick(cands, ref + 1, 'future') : pickNear(cands, ref, dir, 8).v;
-	return found(first, i + 1, monthValue(y ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
+	if (prev === 'last' || prev === 'next') {
+		const y = prev === 'last' ? pick(cands, ref - 1, 'past') : pick(cands, ref + 1, 'future');
+		return found(first, i + 1, monthValue(y ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
+	}
+	const r = pickNear(cands, ref, dir, 8);
+	const near = r.v === pick(cands, ref, 'none');
+	why = dir === 'none' || (near && !r.byTense && r.v !== pick(cands, ref, dir)) ? 'the nearest to publication' : why;
+	return found(first, i + 1, monthValue(r.v ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
 }
 
 /**

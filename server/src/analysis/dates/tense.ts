@@ -12,7 +12,7 @@ export interface Tense {
 	cue: string;
 }
 
-const FUTURE = new Set(['will', 'shall', "won't", 'won’t', 'upcoming', 'coming', 'next', 'would', 'slated', 'until', 'till', 'soon', 'later', 'tomorrow']);
+const FUTURE = new Set(['will', 'shall', 'should', 'must', "won't", 'won’t', 'upcoming', 'coming', 'next', 'would', 'slated', 'until', 'till', 'soon', 'later', 'tomorrow']);
 // Verbs that point ahead only when "to" or "for" follows: "set to begin", "due to open", "plans to sell".
 const FUTURE_BEFORE_TO = new Set([
 	'set', 'due', 'scheduled', 'schedule', 'expected', 'expects', 'expect', 'plans', 'planned', 'plan', 'planning',
@@ -28,7 +28,15 @@ const PAST = new Set([
 	'heard', 'meant', 'shot', 'slid', 'sank', 'stole', 'swore', 'taught', 'threw', 'understood', 'woke', 'wore', 'withdrew', 'overtook',
 	'fought', 'sought', 'caught', 'dealt', 'unveiled', 'hit', 'has', 'have', 'died', 'born', 'shut', 'quit', 'slumped', 'soared', 'dropped',
 ]);
-const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', "'s", '’s', 'am']);
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);
+// A split-off "'s" is "is" only after a pronoun ("it's done"); after a name it is a possessive ("Haftar's forces").
+const PRONOUNS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'this']);
+
+function isBe(low: readonly string[], j: number, lo: number): boolean {
+	const t = low[j];
+	if (t === "'s" || t === '’s') return j - 1 >= lo && PRONOUNS.has(low[j - 1]);
+	return BE.has(t);
+}
 // Words in -ed that are not past-tense verbs, or are ambiguous enough to mislead.
 const NOT_PAST_ED = new Set([
 	'need', 'seed', 'speed', 'feed', 'bed', 'red', 'shed', 'hundred', 'based', 'united', 'limited', 'related', 'proposed', 'detailed',
@@ -51,7 +59,7 @@ function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direc
 	if (!participle || BE.has(w)) return PAST.has(w) ? 'past' : 'none';
 	// After "be"/"been" the auxiliary carries the tense ("will be delayed"), after a determiner it is an adjective.
 	if (k - 1 >= lo && DETERMINERS.has(low[k - 1])) return 'none';
-	for (let j = k - 1; j >= Math.max(lo, k - 2); j--) if (BE.has(low[j])) return 'none';
+	for (let j = k - 1; j >= Math.max(lo, k - 2); j--) if (isBe(low, j, lo)) return 'none';
 	return 'past';
 }
 
