@@ -266,3 +266,17 @@ test('"the previous year" with no year named counts back from publication', () =
 test('"last fiscal year" is a fiscal year counted from publication', () => {
 	assert.deepEqual(values('The company said last fiscal year was its best.'), [['last fiscal year', 'FY2020']]);
 });
+
+test('recurring days and seasons are sets, not dates', () => {
+	assert.deepEqual(values('The market opens every Monday, and the festival returns each summer.'), []);
+});
+
+test('a possessive before the verb does not hide its past tense', () => {
+	assert.deepEqual(values("Haftar's forces declared Thursday that the fighters would leave."), [['Thursday', '2021-11-11']]);
+});
+
+test('"should" points a month ahead', () => {
+	assert.deepEqual(values('Talks should resume before the end of March, the envoy said.', '2019-03-04'), [['the end of March', '2019-03']]);
+	assert.deepEqual(values('Talks should resume in March, the envoy said.', '2019-09-10'), [['March', '2020-03']]);
+	assert.deepEqual(values('Talks resumed in March, the envoy said.', '2019-09-10'), [['March', '2019-03']]);
+});

@@ -13,7 +13,7 @@ import { tensePhrase, type Direction } from './tense';
 // Words after which a capitalised month name is a month, not a name or a verb.
 const BEFORE_MONTH = new Set([
 	'in', 'since', 'until', 'till', 'by', 'from', 'to', 'through', 'during', 'before', 'after', 'of', 'last', 'next', 'this', 'early',
-	'late', 'mid', '-', 'between', 'and', 'or', 'on', 'until', 'for', 'as', 'that', 'each', 'every', 'coming', 'past', 'end', 'since',
+	'late', 'mid', '-', 'between', 'and', 'or', 'on', 'until', 'for', 'as', 'that', 'coming', 'past', 'end', 'since',
 ]);
 const ORDINAL_DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const FULL_MONTH = /^[A-Z][a-z]+$/;
@@ -64,6 +64,7 @@ function weekOf(ctx: Ctx, f: Found): Found {
 
 function isBareMonth(ctx: Ctx, i: number): boolean {
 	const prev = w(ctx, i - 1);
+	if (prev === 'every' || prev === 'each') return false;
 	if (BEFORE_MONTH.has(prev)) return true;
 	if (WEAK_MONTHS.has(ctx.low[i]) || !FULL_MONTH.test(raw(ctx, i))) return false;
 	// "April Smith": a capitalised word after a month name at the start of a phrase makes it a name.

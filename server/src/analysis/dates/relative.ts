@@ -15,6 +15,9 @@ const NAMED_DAYS = new Set(['black', 'cyber', 'easter', 'super', 'good', 'ash', 
 // Newspapers and shows named after a weekday: "the Sunday Times", "Monday Night Football".
 const NAMED_AFTER = new Set(['times', 'telegraph', 'mirror', 'express', 'herald', 'post', 'tribune', 'independent', 'observer', 'mail', 'sport', 'people', 'star']);
 
+/** Words that make a calendar name a recurrence: "every Monday", "each spring". */
+export const RECURRING = /^(every|each)$/;
+
 /** A part of the day after a date ("Monday morning") as a TIMEX3 time suffix, with the tokens it takes. */
 function dayPart(ctx: Ctx, k: number): { suffix: string; n: number } | null {
 	const p = DAY_PARTS.get(w(ctx, k));
@@ -25,6 +28,8 @@ function dayPart(ctx: Ctx, k: number): { suffix: string; n: number } | null {
 export function weekdayAt(ctx: Ctx, i: number): Found | null {
 	const wd = WEEKDAYS.get(ctx.low[i]);
 	if (!wd || !capitalised(ctx, i) || NAMED_DAYS.has(w(ctx, i - 1)) || NAMED_AFTER.has(w(ctx, i + 1))) return null;
+	// "every Monday" is a recurring set, not a date.
+	if (RECURRING.test(w(ctx, i - 1))) return null;
 	// "Monday, June 15": the month recognizer takes the whole date.
 	let k = i + 1;
 	if (w(ctx, k) === ',') k++;
