@@ -114,3 +114,35 @@ test('finds nothing in text without names, and never throws on odd input', () =>
 	for (const body of ['', '...', 'all lower case words here.', '(((', '“ ” ‘ ’ - – —', 'The. The. The.']) assert.deepEqual(entities(body), []);
 	for (const body of ['A'.repeat(5000), 'Of of Of of & & and The', '( SNF ) ( ( )', 'pro- anti- -Korba']) assert.ok(Array.isArray(entities(body)));
 });
+
+test('reads an organisation noun before an unknown name, and splits a name after a corporate suffix', () => {
+	const es = entities('Shares of the retailer Kestrova fell. Veltrix Holdings LLC chairman Dana Okafor resigned.');
+	assert.equal(byName(es, 'Kestrova').type, 'ORG');
+	assert.equal(byName(es, 'Veltrix Holdings LLC').type, 'ORG');
+	assert.equal(byName(es, 'Dana Okafor').type, 'PERSON');
+});
+
+test('keeps surnames ending in -ly and drops adverbs that open a sentence', () => {
+	const es = entities('The envoy Tom Brightly arrived. Brightly said talks would resume. Unfortunately, nothing changed.');
+	assert.deepEqual(mentionTexts(byName(es, 'Tom Brightly')), ['Tom Brightly', 'Brightly']);
+	assert.ok(!es.some((e) => e.name === 'Unfortunately'));
+});
+
+test('matches gazetteer names that contain a possessive, and ignores time zones and units', () => {
+	const body = 'At 09:00 UTC the People’s Republic of China launched a 5 GHz network.';
+	const es = entities(body);
+	const c = byName(es, 'China');
+	assert.equal(c.type, 'GPE');
+	assert.deepEqual(mentionTexts(c), ['People’s Republic of China']);
+	assert.equal(es.length, 1);
+});
+
+test('with the tagger too, countries stay GPE, money stays unnamed and every mention is the text it spans', () => {
+	const text = 'date 2023-05-04 Test\n\nCanada paid US$40 million to Chile. Canadian officials met Chilean envoys in Ottawa.';
+	const es = findEntities(parseDocument(text), { entityRecogniser: 'both' });
+	assert.equal(byName(es, 'Canada').type, 'GPE');
+	assert.equal(byName(es, 'Chile').type, 'GPE');
+	assert.equal(byName(es, 'Canadian').type, 'NORP');
+	assert.ok(!es.some((e) => e.mentions.some((m) => m.text.startsWith('US'))));
+	for (const e of es) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});

@@ -44,6 +44,12 @@ let built: Gazetteer | undefined;
 
 // Plain names ("New York") split on spaces; others go through the document tokenizer so keys
 // match the text's tokens ("U.S.", "Washington, D.C.", "Coca-Cola").
+// Keys are lower case with one apostrophe: "People’s" and "People's" are one key.
+function norm(text: string): string {
+	const t = text.toLowerCase();
+	return t.includes('’') ? t.replace(/’/g, "'") : t;
+}
+
 function keyTokens(name: string): string[] {
 	if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.split(' ');
 	return tokenize(name, 0, name.length).map((t) => t.text);
@@ -52,13 +58,13 @@ function keyTokens(name: string): string[] {
 function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void {
 	const surface = keyTokens(name);
 	if (!surface.length) return;
-	const key = surface.join(' ').toLowerCase();
+	const key = norm(surface.join(' '));
 	const list = g.byKey.get(key) ?? [];
 	if (list.some((e) => e.id === entry.id)) return;
 	list.push({ ...entry, surface });
 	g.byKey.set(key, list);
 	if (/^[a-z]/.test(surface[0])) g.lowerStarts.add(surface[0]);
-	const lowered = surface.map((w) => w.toLowerCase());
+	const lowered = surface.map(norm);
 	for (let n = 1; n < lowered.length; n++) g.prefixes.add(lowered.slice(0, n).join(' '));
 }
 
@@ -82,7 +88,7 @@ function addCountries(g: Gazetteer): void {
 		}
 	}
 	for (const { names } of lines(COUNTRY_ALIASES)) {
-		const e = g.byKey.get(keyTokens(names[0]).join(' ').toLowerCase())?.find((x) => x.kind === 'country');
+		const e = g.byKey.get(norm(keyTokens(names[0]).join(' ')))?.find((x) => x.kind === 'country');
 		if (e) for (const n of names.slice(1)) add(g, n, e);
 	}
 	for (const line of lines(DEMONYMS)) {
@@ -104,7 +110,7 @@ function addCities(g: Gazetteer): void {
 		if (short) add(g, short, entry);
 	}
 	for (const { names, kind } of lines(CITY_ALIASES)) {
-		const e = g.byKey.get(keyTokens(names[0]).join(' ').toLowerCase())?.find((x) => x.kind === 'capital' || x.kind === 'city');
+		const e = g.byKey.get(norm(keyTokens(names[0]).join(' ')))?.find((x) => x.kind === 'capital' || x.kind === 'city');
 		for (const n of names.slice(1)) add(g, n, e ?? { id: `city:${kind}:${names[0]}`, name: names[0], type: 'GPE', kind: 'city', facts: { isoCode: kind } });
 	}
 	for (const [name, abbr, territory] of places.usStates as [string, string, number][]) {
@@ -127,7 +133,7 @@ function addCurated(g: Gazetteer): void {
 	for (const o of lexicon.organisations) {
 		// The lexicon spells names in lower case; title-case them for display.
 		const name = o.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-		if (!g.byKey.has(keyTokens(name).join(' ').toLowerCase())) add(g, name, { id: `org:${o}`, name, type: 'ORG', kind: 'organisation', facts: {} });
+		if (!g.byKey.has(norm(keyTokens(name).join(' ')))) add(g, name, { id: `org:${o}`, name, type: 'ORG', kind: 'organisation', facts: {} });
 	}
 }
 
@@ -153,7 +159,7 @@ function gazetteer(): Gazetteer {
 
 /** Looks a name up (any case, tokenized as a document would be). */
 export function lookup(name: string): GazEntry[] {
-	return gazetteer().byKey.get(keyTokens(name).join(' ').toLowerCase()) ?? [];
+	return gazetteer().byKey.get(norm(keyTokens(name).join(' '))) ?? [];
 }
 
 // A gazetteer word in upper case (UN, WHO, US) only matches the same letters in upper case;
@@ -185,18 +191,18 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 		}
 		// Extend the key one token at a time while it is the start of some longer name.
 		hits.length = 0;
-		let key = text.toLowerCase();
+		let key = norm(text);
 		let n = 1;
 		if (g.byKey.has(key)) hits.push(1);
 		while (i + n < to && g.prefixes.has(key)) {
-			key = `${key} ${tokens[i + n].text.toLowerCase()}`;
+			key = `${key} ${norm(tokens[i + n].text)}`;
 			n++;
 			if (g.byKey.has(key)) hits.push(n);
 		}
 		let found: GazMatch | undefined;
 		for (let h = hits.length - 1; h >= 0 && !found; h--) {
 			const len = hits[h];
-			const k = len === n ? key : tokens.slice(i, i + len).map((t) => t.text.toLowerCase()).join(' ');
+			const k = len === n ? key : tokens.slice(i, i + len).map((t) => norm(t.text)).join(' ');
 			const entries = g.byKey.get(k)!.filter((e) => caseFits(e, tokens, i));
 			if (entries.length) found = { first: i, last: i + len, entries };
 		}

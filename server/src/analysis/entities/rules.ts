@@ -89,6 +89,8 @@ interface Casing {
 
 const MAX_NAME_UNITS = 12;
 
+const MAX_UNITS = 10;
+
 function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
 	const at = new Map(matches.map((m) => [m.first, m]));
 	const out: Unit[][] = [];
@@ -101,6 +103,8 @@ function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], 
 	for (let i = from; i < to; ) {
 		const m = at.get(i);
 		const t = tokens[i];
+		// No name runs this long: a title-case line is cut into pieces rather than read as one name.
+		if (cur.length >= MAX_UNITS) flush();
 		if (currency(tokens, i, m?.last ?? i + 1)) {
 			flush();
 			for (const e = m?.last ?? i + 1; i < e; i++) notNames.add(i);
@@ -192,7 +196,7 @@ function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: C
 	const t = tokens[units[0].first], w = lower(t);
 	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
 	if (casing.orgStarts.has(w)) return false;
-	if (isCommonWord(w) || casing.low.has(w) || derived(w)) return true;
+	if (isCommonWord(w) || casing.low.has(w) || (derived(w) && !casing.caps.has(w))) return true;
 	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
 	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
 }
