@@ -28,6 +28,7 @@ const USER_SETTINGS = {
 	'update.mode': 'none',
 	'chat.commandCenter.enabled': false,
 	'editor.hover.delay': 300,
+	'editor.hover.above': false,
 	'editor.minimap.enabled': false,
 	'window.commandCenter': false,
 };

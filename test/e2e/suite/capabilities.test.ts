@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { serverCapabilities } from './helpers';
 
-/** Capabilities that have landed; tests of the others check what exists until they do. */
-const REQUIRED = ['hoverProvider', 'documentSymbolProvider'] as const;
+/** The LSP capabilities behind the features these tests exercise. */
+const REQUIRED = ['hoverProvider', 'documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'workspaceSymbolProvider', 'inlayHintProvider', 'semanticTokensProvider'] as const;
 
 suite('Server capabilities', () => {
 	test('the bundled server advertises every capability these tests require', async () => {

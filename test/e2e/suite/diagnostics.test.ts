@@ -48,12 +48,7 @@ suite('Diagnostics', () => {
 	test('changing seedLens.severity.entities changes entity diagnostics live', async function () {
 		const doc = await openSeed(SAMPLE);
 		const entities = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'entity');
-		if (!declares('seedLens.severity.entities')) {
-			// Not declared yet: the server still applies its default, Hint.
-			const ds = await waitForDiagnostics(doc.uri, 'entity diagnostics', (ds) => entities(ds).length > 0);
-			assert.ok(entities(ds).every((d) => d.severity === vscode.DiagnosticSeverity.Hint));
-			return;
-		}
+		assert.ok(declares('seedLens.severity.entities'), 'the manifest does not declare seedLens.severity.entities');
 		const config = () => vscode.workspace.getConfiguration('seedLens');
 		try {
 			await config().update('severity.entities', 'off', vscode.ConfigurationTarget.Global);
@@ -64,5 +59,20 @@ suite('Diagnostics', () => {
 			await config().update('severity.entities', undefined, vscode.ConfigurationTarget.Global);
 		}
 		await waitForDiagnostics(doc.uri, 'entity diagnostics back at their default', (ds) => entities(ds).length > 0 && entities(ds).every((d) => d.severity !== vscode.DiagnosticSeverity.Warning));
+	});
+
+	test('seedLens.severity.problems raises one problem code to an error and leaves the others', async () => {
+		assert.ok(declares('seedLens.severity.problems'), 'the manifest does not declare seedLens.severity.problems');
+		const doc = await openSeed(workspaceFile('desk', 'harbour-strike.txt'));
+		const level = (code: string) => (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === code).map((d) => d.severity);
+		const config = () => vscode.workspace.getConfiguration('seedLens');
+		try {
+			await config().update('severity.problems', { 'truncated-sentence': 'error' }, vscode.ConfigurationTarget.Global);
+			const ds = await waitForDiagnostics(doc.uri, 'truncated-sentence as an error', (ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Error));
+			assert.deepEqual(level('duplicate-paragraph')(ds), [vscode.DiagnosticSeverity.Warning]);
+		} finally {
+			await config().update('severity.problems', undefined, vscode.ConfigurationTarget.Global);
+		}
+		await waitForDiagnostics(doc.uri, 'truncated-sentence back to a warning', (ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Warning));
 	});
 });

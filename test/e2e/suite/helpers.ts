@@ -103,8 +103,7 @@ let capabilities: Promise<ServerCapabilities> | undefined;
 
 /**
  * The capabilities the bundled language server advertises, asked of a fresh server over stdio
- * (the client does not expose its own). Tests of features still to come check what exists until
- * the capability appears.
+ * (the client does not expose its own).
  */
 export function serverCapabilities(): Promise<ServerCapabilities> {
 	capabilities ??= (async () => {

@@ -1,7 +1,7 @@
 /** What the editor draws from the server: inlay hints on relative dates and semantic tokens. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSeed, positionOf, SAMPLE, serverCapabilities, waitFor } from './helpers';
+import { openSeed, positionOf, SAMPLE, waitFor } from './helpers';
 
 const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
 
@@ -24,10 +24,6 @@ suite('Inlay hints and semantic tokens', () => {
 		const doc = await openSeed(SAMPLE);
 		const whole = new vscode.Range(0, 0, doc.lineCount, 0);
 		const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, whole);
-		if (!(await serverCapabilities()).inlayHintProvider) {
-			assert.deepEqual(await hints(), [], 'no inlayHintProvider is advertised, yet hints came back');
-			return;
-		}
 		const thursday = positionOf(doc, 'declared Thursday', 0, 'declared '.length);
 		const found = await waitFor('an inlay hint beside “Thursday”', hints, (hs) => hs.some((h) => h.position.line === thursday.line && Math.abs(h.position.character - thursday.character) <= 'Thursday'.length), 30_000, (hs) => hs.map((h) => `${h.position.line}:${h.position.character} ${label(h)}`).join(' | '));
 		const hint = found.find((h) => h.position.line === thursday.line && Math.abs(h.position.character - thursday.character) <= 'Thursday'.length)!;
@@ -37,10 +33,6 @@ suite('Inlay hints and semantic tokens', () => {
 	test('semantic tokens mark the names of entities', async () => {
 		const doc = await openSeed(SAMPLE);
 		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-		if (!(await serverCapabilities()).semanticTokensProvider) {
-			assert.equal(legend, undefined, 'no semanticTokensProvider is advertised, yet a legend came back');
-			return;
-		}
 		assert.ok(legend && legend.tokenTypes.length > 0, 'empty legend');
 		const tokens = await waitFor('semantic tokens', () => vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri), (t) => (t?.data.length ?? 0) > 0);
 		const decoded = decode(tokens!, legend);
