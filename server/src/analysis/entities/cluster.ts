@@ -121,20 +121,30 @@ function buildEntities(doc: SeedDocument, cands: Candidate[], uf: UnionFind): En
 }
 
 function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: string): Entity {
-	const ms = members.map((i) => cands[i]);
-	const strongest = ms.reduce((a, b) => (b.strength > a.strength || (b.strength === a.strength && b.last - b.first > a.last - a.first) ? b : a));
-	const type: EntityType = ms.some((m) => m.type === 'PERSON' && m.strength >= 0.5) && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
-	const mentions = ms.map((m) => {
+	let strongest = cands[members[0]];
+	let person = false;
+	let entry: Candidate['entry'];
+	const mentions: Entity['mentions'] = [];
+	const evidence = new Set<string>();
+	const texts = new Set<string>();
+	let longest = '';
+	for (const i of members) {
+		const m = cands[i];
+		if (m.strength > strongest.strength || (m.strength === strongest.strength && m.last - m.first > strongest.last - strongest.first)) strongest = m;
+		if (m.type === 'PERSON' && m.strength >= 0.5) person = true;
+		entry ??= m.entry;
 		const start = doc.tokens[m.first].start, end = doc.tokens[m.last - 1].end;
-		return { start, end, text: doc.text.slice(start, end) };
-	});
-	const entry = ms.find((m) => m.entry)?.entry;
-	const longest = mentions.reduce((a, b) => (b.text.length > a.text.length ? b : a)).text;
+		const text = doc.text.slice(start, end);
+		mentions.push({ start, end, text });
+		texts.add(text);
+		if (text.length > longest.length) longest = text;
+		for (const x of m.evidence) evidence.add(x);
+	}
+	const type: EntityType = person && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
 	const name = entry && entry.type === type ? entry.name : longest;
-	const texts = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== name);
-	const evidence = [...new Set(ms.flatMap((m) => m.evidence))];
-	const e: Entity = { id, type, name, mentions, evidence };
-	if (texts.length) e.aliases = texts;
+	texts.delete(name);
+	const e: Entity = { id, type, name, mentions, evidence: [...evidence] };
+	if (texts.size) e.aliases = [...texts];
 	if (entry && entry.type === type && Object.keys(entry.facts).length) e.facts = { ...entry.facts };
 	return e;
 }
