@@ -40,7 +40,7 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 			for (let i = s.first; i < s.last; i++) {
 				if (i < covered || !mayBeDate(low[i])) continue;
 				const limit = covered;
-				for (const f of recognize(ctx, i, doc.text)) {
+				for (const f of recognize(ctx, i)) {
 					if (f.first < limit || f.last <= f.first) continue;
 					out.push(annotation(doc, f));
 					remember(ctx, f);
@@ -60,12 +60,12 @@ function mayBeDate(t: string): boolean {
 	return (c >= 48 && c <= 57) || ANCHORS.has(t) || COMPOUND.test(t);
 }
 
-function recognize(ctx: Ctx, i: number, text: string): Found[] {
+function recognize(ctx: Ctx, i: number): Found[] {
 	const t = ctx.low[i];
 	const c = t.charCodeAt(0);
 	const one = (f: Found | null) => (f ? [f] : []);
 	if (c >= 48 && c <= 57) {
-		const slash = slashAt(ctx, i, text);
+		const slash = slashAt(ctx, i);
 		if (slash) return [slash];
 		// "11 December", "the 3rd of March": the day number comes first.
 		const m = MONTHS.has(ctx.low[i + 1] ?? '') && i + 1 < ctx.hi ? i + 1 : ctx.low[i + 1] === 'of' && MONTHS.has(ctx.low[i + 2] ?? '') && i + 2 < ctx.hi ? i + 2 : -1;
