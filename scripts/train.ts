@@ -182,6 +182,14 @@ function main(): void {
 		}
 		console.error(report('shipped model, news-like dev', evaluate(new CompactModel(model), devSet)));
 	}
+	if (args.includes('--sweep')) {
+		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
+		for (const size of [60000, 100000, 150000, 250000])
+			for (const clip of [0, 0.0002, 0.001]) {
+				const m = exportModel(weights, lex, size, {}, clip);
+				console.error(report(`  ${size} features, clip ${clip}, ${(JSON.stringify(m).length / 1e6).toFixed(2)} MB:`, evaluate(new CompactModel(m), devSet)));
+			}
+	}
 	const json = JSON.stringify(model);
 	writeFileSync(out, json);
 	console.error(`wrote ${out}: ${(json.length / 1e6).toFixed(2)} MB (${Date.now() - t0} ms)`);

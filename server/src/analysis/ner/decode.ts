@@ -2,8 +2,11 @@
  * Greedy left-to-right decoding with the two previous tags as features, under BIO2 constraints,
  * and the conversion of a tag sequence into typed spans. Training and inference share it.
  */
-import { HISTORY_FEATURES, TAG_FEATURES, historyFeatures, type Atoms } from './features';
-import { NTAGS, canFollow, isInside, typeOf, type Scorer } from './model';
+import { HISTORY_FEATURES, TAG_FEATURES, historyFeatures, type Atoms, type PriorTypes } from './features';
+import { NTAGS as TAGS, TYPES, canFollow, isInside, typeOf, type Scorer } from './model';
+
+// A module-local copy: hot loops then read a constant, not an import binding.
+const NTAGS = TAGS;
 
 /** Reusable buffers, so decoding allocates nothing per token. */
 export class DecodeBuffers {
@@ -23,6 +26,8 @@ export interface SentenceInput {
 	extra?: readonly (readonly number[])[];
 	/** The tag-only history features' scores per (t1, t2), from `tagPairScores`. */
 	pairs?: Float64Array;
+	/** The document's earlier predictions; decoding reads and then extends it. */
+	priors?: PriorTypes;
 }
 
 /** Tables the scores of the history features that depend on the previous two tags alone. */
@@ -32,7 +37,7 @@ export function tagPairScores(scorer: Scorer, atoms: Atoms): Float64Array {
 	const sc = new Float64Array(NTAGS);
 	for (let t1 = 0; t1 < NTAGS; t1++) {
 		for (let t2 = 0; t2 < NTAGS; t2++) {
-			historyFeatures(atoms, 0, t1, t2, feats, 0);
+			historyFeatures(atoms, 0, t1, t2, 0, feats, 0);
 			sc.fill(0);
 			for (let f = 0; f < TAG_FEATURES; f++) scorer.addTo(feats[f], sc);
 			out.set(sc, (t1 * NTAGS + t2) * NTAGS);
@@ -48,7 +53,7 @@ export function scoreToken(scorer: Scorer, s: SentenceInput, i: number, t1: numb
 	else sc.fill(0);
 	const feats = s.feats;
 	for (let k = i * s.perToken, e = k + s.perToken; k < e; k++) scorer.addTo(feats[k], sc);
-	historyFeatures(s.atoms, i, t1, t2, buf.history, 0);
+	historyFeatures(s.atoms, i, t1, t2, s.priors ? s.priors.prior(s.atoms, i) : 0, buf.history, 0);
 	let f = 0;
 	if (s.pairs) {
 		const at = (t1 * NTAGS + t2) * NTAGS;
@@ -88,6 +93,12 @@ export function decodeSentence(scorer: Scorer, s: SentenceInput, tags: Uint8Arra
 		t2 = t1;
 		t1 = tag;
 	}
+	recordPriors(s, tags);
+}
+
+/** Adds a decoded sentence's names to the document's prior types. */
+export function recordPriors(s: SentenceInput, tags: ArrayLike<number>): void {
+	if (s.priors) for (const span of spansOf(tags, s.n)) s.priors.record(s.atoms, span.first, span.last, span.type, TYPES.length);
 }
 
 /** A typed token range `[first, last)` of a sentence. */

@@ -91,17 +91,21 @@ export interface Atoms {
 /** Padding tokens at either side of a sentence, so neighbour lookups need no bounds checks. */
 export const PAD = 2;
 
-function allocAtoms(n: number): Atoms {
+/** Atoms with room for sentences of up to `n` tokens (reusable across sentences). */
+export function allocAtoms(n: number): Atoms {
 	const m = n + 2 * PAD;
-	const atoms: Atoms = {
+	return {
 		form: new Uint32Array(m), lower: new Uint32Array(m), shape: new Uint32Array(m), short: new Uint32Array(m),
 		prefix: new Uint32Array(4 * m), suffix: new Uint32Array(4 * m), flags: new Uint32Array(m), gaz: new Uint32Array(m), doc: new Uint32Array(m),
 	};
-	for (const k of [0, 1, m - 2, m - 1]) {
-		const pad = k < 2 ? 0x5a5a + k : 0xa5a5 + k;
-		atoms.form[k] = atoms.lower[k] = atoms.shape[k] = atoms.short[k] = pad;
-	}
-	return atoms;
+}
+
+// The same boundary values for every sentence, so "first/last word" features are shared.
+function setPad(a: Atoms, k: number, value: number): void {
+	a.form[k] = a.lower[k] = a.shape[k] = a.short[k] = value;
+	a.flags[k] = a.gaz[k] = a.doc[k] = 0;
+	a.prefix.fill(0, 4 * k, 4 * k + 4);
+	a.suffix.fill(0, 4 * k, 4 * k + 4);
 }
 
 const OPENERS = new Set(['"', "'", '(', '[', ':', '-', ';']);
@@ -159,10 +163,15 @@ export function wordAtoms(w: string, lex: Lexicon): Uint32Array {
 	return a;
 }
 
-/** Computes the atoms of one sentence's (normalised) words; `cache` memoises `wordAtoms`. */
-export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, cache?: Map<string, Uint32Array>): Atoms {
-	const a = allocAtoms(words.length);
-	for (let i = 0; i < words.length; i++) {
+/** Computes the atoms of one sentence's (normalised) words; `cache` memoises `wordAtoms`, `into` is reused if large enough. */
+export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, cache?: Map<string, Uint32Array>, into?: Atoms): Atoms {
+	const n = words.length;
+	const a = into && into.form.length >= n + 2 * PAD ? into : allocAtoms(n);
+	setPad(a, 0, 0x5a5a);
+	setPad(a, 1, 0x5a5b);
+	setPad(a, n + PAD, 0xa5a5);
+	setPad(a, n + PAD + 1, 0xa5a6);
+	for (let i = 0; i < n; i++) {
 		const w = words[i];
 		const k = i + PAD;
 		let wa = cache?.get(w);
@@ -181,6 +190,7 @@ export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, c
 		const initial = i === 0 || OPENERS.has(words[i - 1]);
 		a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
 		a.gaz[k] = wa[13];
+		a.doc[k] = 0;
 		if (doc && wa[12] & F_CAP) {
 			let d = 1;
 			if (doc.lowerSeen.has(w.toLowerCase())) d |= 2;
@@ -283,18 +293,53 @@ export function contextFeatures(a: Atoms, i: number, out: Uint32Array, at: numbe
 }
 
 /** Number of history features per token: tag-only ones first (`TAG_FEATURES`), then tag-and-word ones. */
-export const HISTORY_FEATURES = 5;
+export const HISTORY_FEATURES = 7;
 /** History features that depend on the previous tags alone (their weights can be tabled per tag pair). */
 export const TAG_FEATURES = 2;
 
-/** Writes the features that depend on the two previous tags (`t1` nearest). */
-export function historyFeatures(a: Atoms, i: number, t1: number, t2: number, out: Uint32Array, at: number): void {
+/**
+ * Writes the features that depend on earlier decisions: the two previous tags (`t1` nearest) and
+ * `prior`, the type most often predicted for this word earlier in the document (see `PriorTypes`).
+ */
+export function historyFeatures(a: Atoms, i: number, t1: number, t2: number, prior: number, out: Uint32Array, at: number): void {
 	const k = i + PAD;
 	out[at] = mix(101, t1);
 	out[at + 1] = mix3(102, t1, t2);
 	out[at + 2] = mix3(103, t1, a.lower[k]);
 	out[at + 3] = mix3(104, t1, a.short[k]);
 	out[at + 4] = mix3(105, t1, a.flags[k]);
+	out[at + 5] = mix3(106, prior, a.flags[k] & (F_CAP | F_INITIAL));
+	out[at + 6] = mix3(107, prior, a.short[k]);
+}
+
+/**
+ * What the tagger has said so far in a document about each capitalised word: counts of the types
+ * of the names it was part of. Gives "Boeing" in sentence 9 the evidence of sentences 1-8.
+ */
+export class PriorTypes {
+	private readonly counts = new Map<number, number[]>();
+
+	/** The commonest type index + 1 of the word at token `i`, or 0 if never seen in a name or not capitalised. */
+	prior(a: Atoms, i: number): number {
+		const k = i + PAD;
+		if (!(a.flags[k] & F_CAP)) return 0;
+		const c = this.counts.get(a.lower[k]);
+		if (!c) return 0;
+		let best = 0;
+		for (let t = 1; t < c.length; t++) if (c[t] > c[best]) best = t;
+		return best + 1;
+	}
+
+	/** Records a name of type index `type` over tokens `[first, last)`. */
+	record(a: Atoms, first: number, last: number, type: number, types: number): void {
+		for (let i = first; i < last; i++) {
+			const k = i + PAD;
+			if (!(a.flags[k] & F_CAP)) continue;
+			let c = this.counts.get(a.lower[k]);
+			if (!c) this.counts.set(a.lower[k], (c = new Array<number>(types).fill(0)));
+			c[type]++;
+		}
+	}
 }
 
 /** Hash of a caller-supplied gazetteer feature string, for models trained with such features. */

@@ -8,17 +8,21 @@
  * (nationalities, groups) and MISC (events, works, laws, products) are learnt from fewer examples
  * and are less reliable. Types are made consistent per document (`harmonize`): a name tagged PER
  * once is PER wherever it recurs, as is the surname of a multi-word person name, and untagged
- * recurrences of person names are added. The optional `gazetteer` callback adds caller features
- * per token (e.g. `['country']`); they only carry weight in a model trained with them, the
- * shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
+ * recurrences of person names are added. Sentences without a capital letter are skipped, and the
+ * model tags at most `MAX_TOKENS` tokens per document (a bound for pathological input). The
+ * optional `gazetteer` callback adds caller features per token (e.g. `['country']`); they only
+ * carry weight in a model trained with them, the shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
  * first call loads them (tens of milliseconds). Pure: no I/O.
  */
 import type { SeedDocument, Token } from '../document';
 import { harmonize } from './consistency';
 import { DecodeBuffers, decodeSentence, spansOf, tagPairScores } from './decode';
-import { CONTEXT_FEATURES, WORD_FEATURES, callerFeature, contextFeatures, docContext, normalizeToken, sentenceAtoms, wordFeatures, type Atoms } from './features';
-import { CompactModel, NTAGS, TYPES, type ModelFile, type NerSpan } from './model';
+import { CONTEXT_FEATURES, PriorTypes, WORD_FEATURES, allocAtoms, callerFeature, contextFeatures, docContext, normalizeToken, sentenceAtoms, wordFeatures, type Atoms } from './features';
+import { CompactModel, NTAGS as TAGS, TYPES, type ModelFile, type NerSpan } from './model';
 import modelFile from './model.json';
+
+// A module-local copy: hot loops then read a constant, not an import binding.
+const NTAGS = TAGS;
 
 export type { NerSpan, NerType } from './model';
 export { harmonize } from './consistency';
@@ -64,27 +68,43 @@ function wordScores(model: CompactModel, memo: WordMemo, word: string, atoms: At
 	return sc;
 }
 
+/** Tokens tagged per document at most: far above any news article, it bounds the time on pathological input. */
+export const MAX_TOKENS = 100_000;
+
+// A sentence without a capital letter holds no name the model could find in edited text.
+const UPPER = /\p{Lu}/u;
+
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
-	const words = doc.sentences.map((s) => doc.tokens.slice(s.first, s.last).map((t) => normalizeToken(t.text)));
+	// Pathological input: only the sentences that start within the first 2 × MAX_TOKENS tokens are read at all.
+	const sentences = doc.sentences.filter((s) => s.first < 2 * MAX_TOKENS);
+	// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
+	const words = sentences.map((s) => doc.tokens.slice(s.first, s.last).map((t) => normalizeToken(t.text.length > 64 ? t.text.slice(0, 64) : t.text)));
 	const ctx = docContext(words);
 	const memo = memoFor(model);
 	const buf = new DecodeBuffers();
 	const out: NerSpan[] = [];
-	doc.sentences.forEach((sent, k) => {
+	let budget = MAX_TOKENS;
+	// Buffers sized for the longest sentence, reused: allocation per sentence would dominate on short ones.
+	const longest = Math.min(MAX_TOKENS, words.reduce((m, w) => Math.max(m, w.length), 0));
+	const reuse = allocAtoms(longest);
+	const feats = new Uint32Array(longest * CONTEXT_FEATURES);
+	const base = new Float64Array(longest * NTAGS);
+	const tags = new Uint8Array(longest);
+	const probs = new Float64Array(longest);
+	const priors = new PriorTypes();
+	sentences.forEach((sent, k) => {
 		const n = words[k].length;
-		const atoms = sentenceAtoms(words[k], model.lexicon, ctx, memo.atoms);
-		const feats = new Uint32Array(n * CONTEXT_FEATURES);
-		const base = new Float64Array(n * NTAGS);
+		if (budget < n || !words[k].some((w) => UPPER.test(w))) return;
+		budget -= n;
+		const atoms = sentenceAtoms(words[k], model.lexicon, ctx, memo.atoms, reuse);
 		for (let i = 0; i < n; i++) {
 			contextFeatures(atoms, i, feats, i * CONTEXT_FEATURES);
 			base.set(wordScores(model, memo, words[k][i], atoms, i), i * NTAGS);
 		}
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
-		const tags = new Uint8Array(n);
-		const probs = new Float64Array(n);
 		memo.pairs ??= tagPairScores(model, atoms);
-		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs }, tags, buf, probs, model.beta);
+		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors }, tags, buf, probs, model.beta);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];

@@ -4,27 +4,29 @@
  * where it says O), then pruning and int8 quantisation into the compact model file.
  * Pure and deterministic: the caller supplies the corpus, the lexicon and the seed.
  */
-import { DecodeBuffers, bestTag, confidence, decodeSentence, scoreToken, spansOf, type SentenceInput } from './decode';
-import { STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Lexicon } from './features';
+import { DecodeBuffers, bestTag, confidence, decodeSentence, recordPriors, scoreToken, spansOf, type SentenceInput } from './decode';
+import { PriorTypes, STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Lexicon } from './features';
 import type { LabeledDoc, LabeledSentence } from './corpus';
 import { CompactModel, NTAGS, quantize, TAG_NAMES, TYPES, canFollow, isInside, toBase64, typeOf, type ModelFile, type Scorer } from './model';
 
 /** A sentence with its features computed once for all epochs. */
 interface Prepared extends SentenceInput {
 	sentence: LabeledSentence;
+	/** Index of the document, sentences of one document being consecutive. */
+	doc: number;
 }
 
 /** Computes atoms and static features of every sentence, using each document's context. */
 export function prepare(docs: LabeledDoc[], lex: Lexicon): Prepared[] {
 	const out: Prepared[] = [];
-	for (const doc of docs) {
+	for (const [d, doc] of docs.entries()) {
 		const ctx = docContext(doc.sentences.map((s) => s.words));
 		for (const sentence of doc.sentences) {
 			const atoms = sentenceAtoms(sentence.words, lex, ctx);
 			const n = sentence.words.length;
 			const feats = new Uint32Array(n * STATIC_FEATURES);
 			for (let i = 0; i < n; i++) staticFeatures(atoms, i, feats, i * STATIC_FEATURES);
-			out.push({ sentence, atoms, n, feats, perToken: STATIC_FEATURES });
+			out.push({ sentence, atoms, n, feats, perToken: STATIC_FEATURES, doc: d });
 		}
 	}
 	return out;
@@ -100,7 +102,7 @@ function target(s: LabeledSentence, i: number, prev: number, scores: Float64Arra
 	return isInside(gold) ? gold - 1 : gold;
 }
 
-function trainSentence(wts: Weights, p: Prepared, buf: DecodeBuffers): void {
+function trainSentence(wts: Weights, p: Prepared, buf: DecodeBuffers, tags: Uint8Array): void {
 	const s = p.sentence;
 	let t1 = 0;
 	let t2 = 0;
@@ -121,10 +123,33 @@ function trainSentence(wts: Weights, p: Prepared, buf: DecodeBuffers): void {
 			}
 		}
 		wts.step++;
+		tags[i] = guess;
 		t2 = t1;
 		t1 = guess;
 	}
+	recordPriors(p, tags);
 }
+
+/** Runs `fn` over the sentences document by document, each document with fresh prior types. */
+function byDocument(data: Prepared[], order: number[] | null, fn: (p: Prepared) => void): void {
+	const starts: number[] = [];
+	data.forEach((p, i) => {
+		if (i === 0 || data[i - 1].doc !== p.doc) starts.push(i);
+	});
+	starts.push(data.length);
+	const docs = order ?? starts.slice(0, -1).map((_, i) => i);
+	for (const d of docs) {
+		const priors = new PriorTypes();
+		for (let i = starts[d]; i < starts[d + 1]; i++) {
+			data[i].priors = priors;
+			fn(data[i]);
+			data[i].priors = undefined;
+		}
+	}
+}
+
+/** Number of documents in prepared data. */
+const docCount = (data: Prepared[]) => data.reduce((n, p, i) => n + (i === 0 || data[i - 1].doc !== p.doc ? 1 : 0), 0);
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -148,7 +173,7 @@ export interface Scores {
 export function evaluate(scorer: Scorer, data: Prepared[]): Scores {
 	const sc: Scores = { tp: TYPES.map(() => 0), fp: TYPES.map(() => 0), fn: TYPES.map(() => 0) };
 	const buf = new DecodeBuffers();
-	for (const p of data) {
+	byDocument(data, null, (p) => {
 		const n = p.sentence.words.length;
 		const tags = new Uint8Array(n);
 		decodeSentence(scorer, p, tags, buf);
@@ -161,7 +186,7 @@ export function evaluate(scorer: Scorer, data: Prepared[]): Scores {
 			else if (((pol.freeTypes >> t) & 1) === 0) sc.fp[t]++;
 		}
 		for (const g of gold) sc.fn[Number(g.split(':')[2])]++;
-	}
+	});
 	return sc;
 }
 
@@ -194,13 +219,14 @@ export function train(trainSet: Prepared[], dev: Prepared[], opts: TrainOptions)
 	const wts = new Weights();
 	const buf = new DecodeBuffers();
 	const random = rng(opts.seed);
-	const order = trainSet.map((_, i) => i);
+	const order = Array.from({ length: docCount(trainSet) }, (_, i) => i);
+	const tags = new Uint8Array(trainSet.reduce((m, p) => Math.max(m, p.n), 0));
 	for (let epoch = 1; epoch <= opts.epochs; epoch++) {
 		for (let i = order.length - 1; i > 0; i--) {
 			const j = Math.floor(random() * (i + 1));
 			[order[i], order[j]] = [order[j], order[i]];
 		}
-		for (const i of order) trainSentence(wts, trainSet[i], buf);
+		byDocument(trainSet, order, (p) => trainSentence(wts, p, buf, tags));
 		opts.onEpoch?.(epoch, dev.length ? evaluate(wts.averaged(), dev) : null);
 	}
 	return wts.averaged();
@@ -213,17 +239,20 @@ export function train(trainSet: Prepared[], dev: Prepared[], opts: TrainOptions)
 export function calibrate(model: CompactModel, dev: Prepared[]): number {
 	const buf = new DecodeBuffers();
 	const samples: { sc: Float64Array; prev: number; tag: number; ok: boolean }[] = [];
-	for (const p of dev) {
+	byDocument(dev, null, (p) => {
 		let t1 = 0;
 		let t2 = 0;
-		p.sentence.words.forEach((_, i) => {
+		const tags = new Uint8Array(p.n);
+		for (let i = 0; i < p.n; i++) {
 			const sc = scoreToken(model, p, i, t1, t2, buf);
 			const tag = bestTag(sc, t1);
 			if (tag !== 0 || p.sentence.tags[i] !== 0) samples.push({ sc: sc.slice(), prev: t1, tag, ok: admits(p.sentence, i, tag) });
+			tags[i] = tag;
 			t2 = t1;
 			t1 = tag;
-		});
-	}
+		}
+		recordPriors(p, tags);
+	});
 	let best = { beta: 1, loss: Infinity };
 	for (let k = -40; k <= 20; k++) {
 		const beta = Math.pow(2, k / 4);
@@ -235,7 +264,7 @@ export function calibrate(model: CompactModel, dev: Prepared[]): number {
 }
 
 /** Prunes to the strongest rows, quantises to int8 and serialises with the lexicon. */
-export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures: number, meta: Record<string, unknown>): ModelFile {
+export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures: number, meta: Record<string, unknown>, clip = 0.0002): ModelFile {
 	const rows: { key: number; r: number; norm: number }[] = [];
 	for (const [key, r] of weights.index) {
 		let norm = 0;
@@ -244,7 +273,7 @@ export function exportModel(weights: AveragedWeights, lex: Lexicon, maxFeatures:
 	}
 	rows.sort((a, b) => b.norm - a.norm || a.key - b.key);
 	// Clip the few largest rows; the μ-law code keeps small weights fine.
-	const scale = rows[Math.floor(rows.length * 0.0002)]?.norm || 1;
+	const scale = rows[Math.floor(rows.length * clip)]?.norm || 1;
 	const kept = rows.filter((x) => quantize(x.norm, scale) !== 0).slice(0, maxFeatures);
 	kept.sort((a, b) => a.key - b.key);
 	const keys = new Uint32Array(kept.length);
