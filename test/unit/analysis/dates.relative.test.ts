@@ -280,3 +280,11 @@ test('"should" points a month ahead', () => {
 	assert.deepEqual(values('Talks should resume in March, the envoy said.', '2019-09-10'), [['March', '2020-03']]);
 	assert.deepEqual(values('Talks resumed in March, the envoy said.', '2019-09-10'), [['March', '2019-03']]);
 });
+
+test('a title ending in "Today" is not the day', () => {
+	assert.deepEqual(values('The poll was run by USA Today and released today.'), [['today', '2021-11-11']]);
+});
+
+test('"this past weekend" is the weekend before publication', () => {
+	assert.deepEqual(values('Crowds gathered this past weekend.', '2021-11-15'), [['this past weekend', '2021-W45-WE']]);
+});

@@ -68,6 +68,8 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 	const t = ctx.low[i];
 	const shift = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 }[t];
 	if (shift === undefined || !ctx.dct) return null;
+	// "USA Today", "BBC Today": a title, not the day.
+	if (capitalised(ctx, i) && i > ctx.lo && /^\p{Lu}/u.test(ctx.tokens[i - 1].text) && !/^[.!?:;,"“”'‘’—–-]$/.test(ctx.tokens[i - 1].text)) return null;
 	// "today's world", "children today": generic present, not a calendar day.
 	let first = i;
 	const prev = w(ctx, i - 1);
@@ -108,7 +110,7 @@ export function unitAt(ctx: Ctx, i: number): Found | null {
 	// "the past year", "the last decade" are ranges back from today; TimeML gives them the preceding calendar unit.
 	let first = i - 1;
 	if (w(ctx, first - 1) === 'the') first--;
-	else if (/^(earlier|later|early|late)$/.test(w(ctx, first - 1))) first--;
+	else if (/^(earlier|later|early|late)$/.test(w(ctx, first - 1)) || (w(ctx, first - 1) === 'this' && (mod === 'past' || mod === 'coming'))) first--;
 	// "the last week of March" belongs to the month.
 	if (w(ctx, i + 1) === 'of' && (MONTHS.has(w(ctx, i + 2)) || /^\d{4}$/.test(w(ctx, i + 2)))) return null;
 	const value = shiftUnit(ctx.dct, unit, shift);
