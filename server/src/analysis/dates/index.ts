@@ -11,7 +11,14 @@
  * Without a header date, absolute dates still get their values; relative ones get
  * TIMEX3 partial values where the text fixes part of the date ("XXXX-06-18" for
  * "June 18", "XXXX-WXX-1" for "Monday") and are left out where it fixes nothing
- * ("last year", "yesterday"). PRESENT_REF, PAST_REF and FUTURE_REF need no date.
+ * ("last year", "yesterday"). PRESENT_REF, PAST_REF and FUTURE_REF need no date
+ * and are not marked relative, since the header date plays no part in them.
+ *
+ * Bare weekdays, months, quarters and seasons are resolved by the tense of their
+ * clause (tense.ts); a day or month written without a year takes the year of an
+ * earlier date in the same sentence when there is one; "the same day", "by that
+ * time", "the previous year" refer back to the last date named. Every value
+ * carries a `resolution` phrase saying which of these decided it.
  */
 import type { SeedDocument } from '../document';
 import type { DateAnnotation } from '../types';
