@@ -19,7 +19,7 @@ import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { diagnostics } from './features/diagnostics';
+import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
@@ -72,7 +72,7 @@ const publisher = new DiagnosticsPublisher({
 		if (!seedDoc(doc.uri)) return [];
 		const a = await analyses.get(doc);
 		indexer.update(a);
-		return diagnostics(a, settings, ignores.matcher(doc.uri));
+		return diagnosticsInSlices(a, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
 	},
 	send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
 });

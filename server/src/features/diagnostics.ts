@@ -31,19 +31,38 @@ export function levelOf(f: Finding, settings: Settings): SeverityLevel {
 	return settings.severity[f.kind];
 }
 
-/** Builds the LSP diagnostics of one analysis under the given settings and ignore list. */
-export function diagnostics(a: DocumentAnalysis, settings: Settings, ignored: IgnoredFinding = () => false): Diagnostic[] {
+/** Time the diagnostics of a long document may hold the event loop before letting requests through. */
+const SLICE_MS = 10;
+
+/**
+ * The LSP diagnostics of one analysis under the settings and the ignore list,
+ * built in slices that yield to the event loop, so a document with
+ * tens of thousands of findings does not hold up hovers; null when `stale`
+ * says a newer version has made the work pointless.
+ */
+export async function diagnosticsInSlices(a: DocumentAnalysis, settings: Settings, ignored: IgnoredFinding, stale: () => boolean): Promise<Diagnostic[] | null> {
 	const out: Diagnostic[] = [];
 	const silenced = new Set(settings.ignore);
-	for (const f of findings(a.annotations)) {
-		const level = levelOf(f, settings);
-		if (level === 'off' || silenced.has(f.code)) continue;
-		const excerpt = a.text.slice(f.start, f.end);
-		const hash = findingHash(f.code, excerpt);
-		if (ignored(f.code, hash)) continue;
-		const d: Diagnostic = { range: a.lines.range(f), severity: SEVERITY[level], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData };
-		if (f.related) d.relatedInformation = [{ location: { uri: a.uri, range: a.lines.range(f.related) }, message: f.related.message }];
-		out.push(d);
+	const all = findings(a.annotations);
+	let since = Date.now();
+	for (let i = 0; i < all.length; i++) {
+		if ((i & 255) === 0 && Date.now() - since > SLICE_MS) {
+			await new Promise<void>((resolve) => setImmediate(resolve));
+			if (stale()) return null;
+			since = Date.now();
+		}
+		toDiagnostic(a, all[i], settings, silenced, ignored, out);
 	}
 	return out;
+}
+
+function toDiagnostic(a: DocumentAnalysis, f: Finding, settings: Settings, silenced: Set<string>, ignored: IgnoredFinding, out: Diagnostic[]): void {
+	const level = levelOf(f, settings);
+	if (level === 'off' || silenced.has(f.code)) return;
+	const excerpt = a.text.slice(f.start, f.end);
+	const hash = findingHash(f.code, excerpt);
+	if (ignored(f.code, hash)) return;
+	const d: Diagnostic = { range: a.lines.range(f), severity: SEVERITY[level], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData };
+	if (f.related) d.relatedInformation = [{ location: { uri: a.uri, range: a.lines.range(f.related) }, message: f.related.message }];
+	out.push(d);
 }
