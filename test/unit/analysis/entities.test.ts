@@ -146,3 +146,13 @@ test('with the tagger too, countries stay GPE, money stays unnamed and every men
 	assert.ok(!es.some((e) => e.mentions.some((m) => m.text.startsWith('US'))));
 	for (const e of es) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
+
+test('reads a place inside a company’s name as the company, but keeps regions and governments apart', () => {
+	const es = entities('Flights by Air Moldova and Kenya Pipeline resumed. Southern Ontario voters blamed the Kenya Government.');
+	assert.equal(byName(es, 'Air Moldova').type, 'ORG');
+	assert.equal(byName(es, 'Kenya Pipeline').type, 'ORG');
+	assert.equal(byName(es, 'Southern Ontario').type, 'LOC');
+	const k = byName(es, 'Kenya');
+	assert.equal(k.type, 'GPE');
+	assert.equal(k.mentions[0].text, 'Kenya');
+});

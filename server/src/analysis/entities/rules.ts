@@ -168,6 +168,8 @@ function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsEl
 	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
 	const common = u.last - u.first === 1 && isCommonWord(t.text) && !capsElsewhere.has(lower(t)) && !TITLE_HEADS.has(lower(t)) && !(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
 	const article = !u.match && /^(The|A|An)$/.test(t.text);
+	// "Southern Ontario said…": a compass word before a known place is part of the place's name.
+	if (common && GEO_MODIFIERS.has(lower(t)) && units[1]?.match && bestEntry(units[1].match.entries).type !== 'ORG') return units;
 	const rest = (atStart && common) || article ? units.slice(1) : units;
 	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
 	return rest;
@@ -320,6 +322,11 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 			out.push({ first, last, type: 'ORG', evidence: [`known organisation ‘${e.name}’`], entry: e, strength: 0.7 });
 			return true;
 		}
+		// "Washington Mutual", "China Eastern": a place with an unknown word after it names a company.
+		if (e.type === 'GPE' && rest.length === 1 && !rest[0].match && !FIRST_NAMES.has(restStart) && !LAST_NAMES.has(restStart) && !GENERIC_TAILS.has(restStart)) {
+			out.push({ first, last, type: 'ORG', evidence: [`place name ‘${e.name}’ in a longer name`], strength: 0.75 });
+			return true;
+		}
 		out.push(fromGazetteer(tokens, units[0].match!));
 		classify(tokens, rest, out, true);
 		return true;
@@ -329,10 +336,23 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 		out.push({ first, last, type: 'PERSON', evidence: [`given name ‘${tokens[first].text}’`], strength: 0.75 });
 		return true;
 	}
+	// "Air Canada", "Garuda Indonesia": one unknown word before a place names a company;
+	// "Southern California" stays a place.
+	const e = bestEntry(units[k].match!.entries);
+	if (k === 1 && units.length === 2 && units[0].last - units[0].first === 1 && (e.type === 'GPE' || e.type === 'LOC')) {
+		if (GEO_MODIFIERS.has(firstWord)) out.push({ first, last, type: 'LOC', evidence: [`part of ‘${e.name}’`], strength: 0.7 });
+		else out.push({ first, last, type: 'ORG', evidence: [`place name ‘${e.name}’ in a longer name`], strength: 0.75 });
+		return true;
+	}
 	classify(tokens, units.slice(0, k), out, true);
 	classify(tokens, units.slice(k), out, true);
 	return true;
 }
+
+// "the US Government", "Chinese Authorities": a place and a generic word, not a company's name.
+const GENERIC_TAILS = new Set(['government', 'governments', 'administration', 'authorities', 'officials', 'people', 'economy', 'market', 'markets', 'border', 'president', 'forces', 'embassy', 'consulate']);
+
+const GEO_MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'inner', 'outer', 'new', 'old', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
 
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	const f = tokens[first], l = tokens[last - 1];
