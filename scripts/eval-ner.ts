@@ -34,7 +34,9 @@ if (args.includes('--bench')) {
 			for (const d of docs) tagEntities(d);
 			n += tokens;
 		}
-		console.error(`round ${round + 1}: ${Math.round(n / ((cpu() - c) / 1000))} tokens per cpu-second, ${Math.round(n / ((performance.now() - t) / 1000))} per wall-second`);
+		console.error(
+			`round ${round + 1}: ${Math.round(n / ((cpu() - c) / 1000))} tokens per cpu-second, ${Math.round(n / ((performance.now() - t) / 1000))} per wall-second`,
+		);
 	}
 } else {
 	const out = files.map((file) => {

@@ -16,8 +16,19 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { countries, languages } from 'countries-list';
 import { parseConll, typeBit, type LabelPolicy, type LabeledDoc } from '../server/src/analysis/ner/corpus';
-import { GAZ_COUNTRY, GAZ_COUNTRY_PART, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LAST_NAME, GAZ_ORG, GAZ_PERSON_TITLE, GAZ_PLACE, GAZ_PLACE_PART, type Lexicon } from '../server/src/analysis/ner/features';
-import { TYPES } from '../server/src/analysis/ner/model';
+import {
+	GAZ_COUNTRY,
+	GAZ_COUNTRY_PART,
+	GAZ_DEMONYM,
+	GAZ_FIRST_NAME,
+	GAZ_LAST_NAME,
+	GAZ_ORG,
+	GAZ_PERSON_TITLE,
+	GAZ_PLACE,
+	GAZ_PLACE_PART,
+	type Lexicon,
+} from '../server/src/analysis/ner/features';
+import { CompactModel, TYPES } from '../server/src/analysis/ner/model';
 import { calibrate, evaluate, exportModel, f1, prepare, train, type Scores } from '../server/src/analysis/ner/train';
 
 const args = process.argv.slice(2);
@@ -45,8 +56,10 @@ const POLICIES: Record<string, LabelPolicy> = {
 	btc: { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: Number(flag('btc-weight', '0.3')) },
 };
 
-const GUM_DEV = 'academic_exposure academic_librarians bio_byron bio_emperor court_loan court_negligence interview_cyclone interview_gaming news_homeopathic news_iodine voyage_athens voyage_coron';
-const GUM_TEST = 'academic_discrimination academic_eegimaa bio_dvorak bio_jespersen court_insanity court_mitigation interview_hill interview_libertarian news_nasa news_sensitive voyage_oakland voyage_vavau';
+const GUM_DEV =
+	'academic_exposure academic_librarians bio_byron bio_emperor court_loan court_negligence interview_cyclone interview_gaming news_homeopathic news_iodine voyage_athens voyage_coron';
+const GUM_TEST =
+	'academic_discrimination academic_eegimaa bio_dvorak bio_jespersen court_insanity court_mitigation interview_hill interview_libertarian news_nasa news_sensitive voyage_oakland voyage_vavau';
 const inList = (list: string, id: string) => list.split(' ').some((x) => `GUM_${x}` === id);
 
 function split(doc: LabeledDoc, index: number): 'train' | 'dev' | 'test' {
@@ -62,7 +75,9 @@ function split(doc: LabeledDoc, index: number): 'train' | 'dev' | 'test' {
 
 function loadCorpus(): { train: LabeledDoc[]; dev: LabeledDoc[] } {
 	const sets = { train: [] as LabeledDoc[], dev: [] as LabeledDoc[] };
-	for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.conll')).sort()) {
+	for (const file of readdirSync(dataDir)
+		.filter((f) => f.endsWith('.conll'))
+		.sort()) {
 		const source = file.replace(/\.conll$/, '');
 		const policy = POLICIES[source] ?? { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: 1 };
 		parseConll(readFileSync(join(dataDir, file), 'utf8'), source, policy).forEach((doc, i) => {
@@ -87,7 +102,27 @@ function commonWords(docs: LabeledDoc[]): Set<string> {
 	const out = new Set<string>();
 	for (const [w, n] of lower) if (n >= 2 && n >= (upper.get(w) ?? 0) && /\p{L}/u.test(w)) out.add(w);
 	// compromise's lexicon adds the everyday vocabulary the corpora are too small to show in lowercase.
-	const everyday = new Set(['Adjective', 'Adverb', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'Singular', 'Plural', 'Uncountable', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Comparative', 'Superlative', 'Modal', 'Copula', 'Actor']);
+	const everyday = new Set([
+		'Adjective',
+		'Adverb',
+		'Infinitive',
+		'PastTense',
+		'PresentTense',
+		'Gerund',
+		'Participle',
+		'Singular',
+		'Plural',
+		'Uncountable',
+		'Preposition',
+		'Conjunction',
+		'Determiner',
+		'Pronoun',
+		'Comparative',
+		'Superlative',
+		'Modal',
+		'Copula',
+		'Actor',
+	]);
 	for (const [word, tags] of Object.entries(compromiseLexicon())) {
 		if (/^\p{Ll}+$/u.test(word) && (Array.isArray(tags) ? tags : [tags]).some((t) => everyday.has(t)) && !(upper.get(word) ?? 0)) out.add(word);
 	}
@@ -95,6 +130,8 @@ function commonWords(docs: LabeledDoc[]): Set<string> {
 }
 
 function compromiseLexicon(): Record<string, string | string[]> {
+	// Word lists without type declarations are loaded untyped and described where used.
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const nlp = require('compromise') as { model(): { one: { lexicon: Record<string, string | string[]> } } };
 	return nlp.model().one.lexicon;
 }
@@ -103,7 +140,10 @@ function compromiseLexicon(): Record<string, string | string[]> {
 function gazetteer(): Map<string, number> {
 	const gaz = new Map<string, number>();
 	const add = (name: string, whole: number, part: number) => {
-		const parts = name.toLowerCase().split(/[\s,]+/).filter((w) => /^\p{L}/u.test(w));
+		const parts = name
+			.toLowerCase()
+			.split(/[\s,]+/)
+			.filter((w) => /^\p{L}/u.test(w));
 		const bits = parts.length === 1 ? whole : part;
 		if (!bits) return;
 		for (const w of parts) if (parts.length === 1 || !/^(of|the|and|de|la|el)$/.test(w)) gaz.set(w, (gaz.get(w) ?? 0) | bits);
@@ -126,10 +166,19 @@ function gazetteer(): Map<string, number> {
 	for (const l of Object.values(languages)) add(l.name, GAZ_DEMONYM, GAZ_DEMONYM);
 	// compromise's English lexicon: given names, surnames, organisations, places, person nouns and titles.
 	const classes: Record<string, [number, number]> = {
-		FemaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME], MaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME], FirstName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME],
-		LastName: [GAZ_LAST_NAME, GAZ_LAST_NAME], Organization: [GAZ_ORG, GAZ_ORG], SportsTeam: [GAZ_ORG, GAZ_ORG],
-		City: [GAZ_PLACE, GAZ_PLACE_PART], Place: [GAZ_PLACE, GAZ_PLACE_PART], Region: [GAZ_PLACE, GAZ_PLACE_PART],
-		Country: [GAZ_COUNTRY, GAZ_COUNTRY_PART], Demonym: [GAZ_DEMONYM, GAZ_DEMONYM], Actor: [GAZ_PERSON_TITLE, 0], Honorific: [GAZ_PERSON_TITLE, 0],
+		FemaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME],
+		MaleName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME],
+		FirstName: [GAZ_FIRST_NAME, GAZ_FIRST_NAME],
+		LastName: [GAZ_LAST_NAME, GAZ_LAST_NAME],
+		Organization: [GAZ_ORG, GAZ_ORG],
+		SportsTeam: [GAZ_ORG, GAZ_ORG],
+		City: [GAZ_PLACE, GAZ_PLACE_PART],
+		Place: [GAZ_PLACE, GAZ_PLACE_PART],
+		Region: [GAZ_PLACE, GAZ_PLACE_PART],
+		Country: [GAZ_COUNTRY, GAZ_COUNTRY_PART],
+		Demonym: [GAZ_DEMONYM, GAZ_DEMONYM],
+		Actor: [GAZ_PERSON_TITLE, 0],
+		Honorific: [GAZ_PERSON_TITLE, 0],
 	};
 	for (const [word, tags] of Object.entries(compromiseLexicon())) {
 		for (const tag of Array.isArray(tags) ? tags : [tags]) {
@@ -158,32 +207,44 @@ function main(): void {
 	const lex: Lexicon = { common: commonWords(trainDocs), gazetteer: gazetteer() };
 	const trainSet = prepare(trainDocs, lex);
 	// Per-epoch scores and calibration use the news-like dev documents (not tweets).
-	const devSet = prepare(devDocs.filter((d) => d.source !== 'btc'), lex);
+	const devSet = prepare(
+		devDocs.filter((d) => d.source !== 'btc'),
+		lex,
+	);
 	const tokens = trainSet.reduce((n, p) => n + p.sentence.words.length, 0);
-	console.error(`train ${trainSet.length} sentences, ${tokens} tokens; dev ${devSet.length} sentences; ${lex.common.size} common words, ${lex.gazetteer.size} gazetteer words (${Date.now() - t0} ms)`);
+	console.error(
+		`train ${trainSet.length} sentences, ${tokens} tokens; dev ${devSet.length} sentences; ${lex.common.size} common words, ${lex.gazetteer.size} gazetteer words (${Date.now() - t0} ms)`,
+	);
 	const weights = train(trainSet, devSet, {
 		epochs,
 		seed,
 		maxFeatures,
 		onEpoch: (e, dev) => console.error(`${dev ? report(`epoch ${e} dev`, dev) : `epoch ${e}`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`),
 	});
-	const model = exportModel(weights, lex, maxFeatures, { epochs, seed, btcWeight: POLICIES.btc.weight, includesDev: all, trainSentences: trainSet.length, trainTokens: tokens });
+	const model = exportModel(weights, lex, maxFeatures, {
+		epochs,
+		seed,
+		btcWeight: POLICIES.btc.weight,
+		includesDev: all,
+		trainSentences: trainSet.length,
+		trainTokens: tokens,
+	});
 	if (devSet.length) {
-		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
 		// Calibrating on documents the model was trained on would make it overconfident: `--all` takes `--beta` from a dev run.
 		model.beta = all && args.includes('--beta') ? Number(flag('beta', '1')) : calibrate(new CompactModel(model), devSet);
 		console.error(`confidence sharpness ${model.beta.toFixed(3)}`);
 	}
 	if (devSet.length) {
-		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
 		for (const src of [...new Set(devDocs.map((d) => d.source))]) {
-			const part = prepare(devDocs.filter((d) => d.source === src), lex);
+			const part = prepare(
+				devDocs.filter((d) => d.source === src),
+				lex,
+			);
 			console.error(report(`  dev ${src.padEnd(15)}`, evaluate(new CompactModel(model), part)));
 		}
 		console.error(report('shipped model, news-like dev', evaluate(new CompactModel(model), devSet)));
 	}
 	if (args.includes('--sweep')) {
-		const { CompactModel } = require('../server/src/analysis/ner/model') as typeof import('../server/src/analysis/ner/model');
 		for (const size of [60000, 100000, 150000, 250000])
 			for (const clip of [0, 0.0002, 0.001]) {
 				const m = exportModel(weights, lex, size, {}, clip);

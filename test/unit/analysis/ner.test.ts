@@ -40,11 +40,18 @@ test('leaves the possessive out of a name', () => {
 	const doc = parseDocument(HEADER + 'Forces loyal to Khalifa Haftar’s government withdrew from Tripoli.');
 	const names = tagEntities(doc).map((s) => doc.text.slice(s.start, s.end));
 	assert.ok(names.includes('Khalifa Haftar'), `got ${JSON.stringify(names)}`);
-	assert.ok(names.every((n) => !/’s$/.test(n)), `got ${JSON.stringify(names)}`);
+	assert.ok(
+		names.every((n) => !/’s$/.test(n)),
+		`got ${JSON.stringify(names)}`,
+	);
 });
 
 test('tags a surname that recurs alone as the same person', () => {
-	const spans = tag('Opposition leader Tomasz Brzezinski criticised the budget on Monday.\n\nBrzezinski said the plan would raise taxes.', ['PER', 'ORG', 'LOC']);
+	const spans = tag('Opposition leader Tomasz Brzezinski criticised the budget on Monday.\n\nBrzezinski said the plan would raise taxes.', [
+		'PER',
+		'ORG',
+		'LOC',
+	]);
 	assert.deepEqual(spans, [
 		['Tomasz Brzezinski', 'PER'],
 		['Brzezinski', 'PER'],
@@ -69,7 +76,14 @@ test('finds no names in a sentence without capitals', () => {
 });
 
 test('never throws on empty, header-only or odd input', () => {
-	for (const text of ['', 'date 2020-01-01', '\n\n\n', 'date 2020-01-01 T\n\n\ud800 ’’’ “”', 'date 2020-01-01 T\n\n' + 'X'.repeat(5000), 'no header at all. Just Text Here']) {
+	for (const text of [
+		'',
+		'date 2020-01-01',
+		'\n\n\n',
+		'date 2020-01-01 T\n\n\ud800 ’’’ “”',
+		'date 2020-01-01 T\n\n' + 'X'.repeat(5000),
+		'no header at all. Just Text Here',
+	]) {
 		assert.ok(Array.isArray(tagEntities(parseDocument(text))));
 	}
 });
@@ -82,7 +96,10 @@ test('asks the caller gazetteer about every token of the sentences it tags', () 
 		seen.push(i);
 		return ['city'];
 	});
-	assert.deepEqual(seen, [0, 1, 2, 3, 4].map((k) => doc.sentences[0].first + k));
+	assert.deepEqual(
+		seen,
+		[0, 1, 2, 3, 4].map((k) => doc.sentences[0].first + k),
+	);
 });
 
 const span = (doc: ReturnType<typeof parseDocument>, first: number, last: number, type: NerSpan['type'], score: number): NerSpan => ({
@@ -114,13 +131,23 @@ test('harmonize makes a confidently tagged person a person wherever the name rec
 test('harmonize gives a recurring non-person name the type with the most confidence', () => {
 	const doc = parseDocument(HEADER + 'Orion grew. Orion hired staff. Orion moved.');
 	const idx = doc.tokens.flatMap((t, i) => (t.text === 'Orion' ? [i] : []));
-	const out = harmonize(doc, [span(doc, idx[0], idx[0] + 1, 'ORG', 0.9), span(doc, idx[1], idx[1] + 1, 'ORG', 0.8), span(doc, idx[2], idx[2] + 1, 'LOC', 0.95)]);
-	assert.deepEqual(out.map((s) => s.type), ['ORG', 'ORG', 'ORG']);
+	const out = harmonize(doc, [
+		span(doc, idx[0], idx[0] + 1, 'ORG', 0.9),
+		span(doc, idx[1], idx[1] + 1, 'ORG', 0.8),
+		span(doc, idx[2], idx[2] + 1, 'LOC', 0.95),
+	]);
+	assert.deepEqual(
+		out.map((s) => s.type),
+		['ORG', 'ORG', 'ORG'],
+	);
 });
 
 test('harmonize keeps a weakly tagged person to a vote', () => {
 	const doc = parseDocument(HEADER + 'Vega rose. Vega fell. Vega closed.');
 	const idx = doc.tokens.flatMap((t, i) => (t.text === 'Vega' ? [i] : []));
 	const out = harmonize(doc, [span(doc, idx[0], idx[0] + 1, 'PER', 0.4), span(doc, idx[1], idx[1] + 1, 'ORG', 0.7), span(doc, idx[2], idx[2] + 1, 'ORG', 0.7)]);
-	assert.deepEqual(out.map((s) => s.type), ['ORG', 'ORG', 'ORG']);
+	assert.deepEqual(
+		out.map((s) => s.type),
+		['ORG', 'ORG', 'ORG'],
+	);
 });

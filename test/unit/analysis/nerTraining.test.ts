@@ -26,17 +26,29 @@ const CORPUS = [
 
 test('reads documents, sentences and BIO tags from the two-column format', () => {
 	const docs = parseConll(CORPUS.join('\n'), 'tiny', policy);
-	assert.deepEqual(docs.map((d) => [d.id, d.sentences.length]), [['d1', 2], ['d2', 3]]);
+	assert.deepEqual(
+		docs.map((d) => [d.id, d.sentences.length]),
+		[
+			['d1', 2],
+			['d2', 3],
+		],
+	);
 	const s = docs[0].sentences[0];
 	assert.deepEqual(s.words.slice(0, 3), ['Maria', 'Okafor', 'visited']);
-	assert.deepEqual(Array.from(s.tags.slice(0, 4), (t) => TAG_NAMES[t]), ['B-PER', 'I-PER', 'O', 'B-LOC']);
+	assert.deepEqual(
+		Array.from(s.tags.slice(0, 4), (t) => TAG_NAMES[t]),
+		['B-PER', 'I-PER', 'O', 'B-LOC'],
+	);
 });
 
 test('splits a prefixed name as the project tokenizer does and keeps the name tagged', () => {
 	const docs = parseConll('# doc x\npro-Kremlin\tB-ORG\nmedia\tO\nsaid\tO\nit\tO\n', 'tiny', policy);
 	const s = docs[0].sentences[0];
 	assert.deepEqual(s.words, ['pro', '-', 'Kremlin', 'media', 'said', 'it']);
-	assert.deepEqual(Array.from(s.tags.slice(0, 3), (t) => TAG_NAMES[t]), ['O', 'O', 'B-ORG']);
+	assert.deepEqual(
+		Array.from(s.tags.slice(0, 3), (t) => TAG_NAMES[t]),
+		['O', 'O', 'B-ORG'],
+	);
 });
 
 test('normalises curly apostrophes in corpus tokens', () => {
@@ -72,7 +84,10 @@ test('smoke training on a tiny corpus learns its names and exports a loadable mo
 	const text = 'date 2024-05-02 Visit\n\nTomas Berg visited Nairobi on Monday.';
 	const doc = parseDocument(text);
 	const spans = tagSentences(doc, model).map((s) => [text.slice(s.start, s.end), s.type]);
-	assert.deepEqual(spans, [['Tomas Berg', 'PER'], ['Nairobi', 'LOC']]);
+	assert.deepEqual(spans, [
+		['Tomas Berg', 'PER'],
+		['Nairobi', 'LOC'],
+	]);
 });
 
 test('does not count a type against a file that leaves it unannotated', () => {
@@ -82,5 +97,11 @@ test('does not count a type against a file that leaves it unannotated', () => {
 	const data = prepare(docs, lexicon);
 	const norp = { addTo: (_f: number, s: Float64Array) => void (s[TAG_NAMES.indexOf('B-NORP')] += 1e-3) };
 	const scores = evaluate(norp, data);
-	assert.deepEqual([scores.fp, scores.fn], [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]);
+	assert.deepEqual(
+		[scores.fp, scores.fn],
+		[
+			[0, 0, 0, 0, 0],
+			[0, 0, 0, 0, 0],
+		],
+	);
 });

@@ -7,7 +7,45 @@
 import type { SeedDocument } from '../document';
 import type { NerSpan, NerType } from './model';
 
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'but', 'as', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'mr', 'mrs', 'ms', 'dr']);
+const FUNCTION_WORDS = new Set([
+	'the',
+	'a',
+	'an',
+	'and',
+	'or',
+	'of',
+	'in',
+	'on',
+	'at',
+	'to',
+	'for',
+	'by',
+	'with',
+	'from',
+	'but',
+	'as',
+	'it',
+	'he',
+	'she',
+	'they',
+	'we',
+	'i',
+	'you',
+	'this',
+	'that',
+	'these',
+	'those',
+	'his',
+	'her',
+	'its',
+	'their',
+	'our',
+	'my',
+	'mr',
+	'mrs',
+	'ms',
+	'dr',
+]);
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase());
 
@@ -47,7 +85,9 @@ export function harmonize(doc: SeedDocument, spans: NerSpan[]): NerSpan[] {
 	const covered = new Uint8Array(doc.tokens.length);
 	for (const s of out) covered.fill(1, s.first, s.last);
 	const personScore = new Map<string, number>();
-	for (const s of out) if (s.type === 'PER' && s.last - s.first === 1) personScore.set(doc.tokens[s.first].text, Math.max(personScore.get(doc.tokens[s.first].text) ?? 0, s.score));
+	for (const s of out)
+		if (s.type === 'PER' && s.last - s.first === 1)
+			personScore.set(doc.tokens[s.first].text, Math.max(personScore.get(doc.tokens[s.first].text) ?? 0, s.score));
 	for (const [name, type] of types) if (type === 'PER' && !name.includes(' ') && !personScore.has(name)) personScore.set(name, 0.5);
 	for (const sent of doc.sentences) {
 		for (let i = sent.first; i < sent.last; i++) {

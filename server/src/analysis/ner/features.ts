@@ -61,7 +61,10 @@ const mix3 = (a: number, b: number, c: number) => mix(mix(a, b), c);
 /** Normalises typographic quotes and dashes so curly and straight forms share features. */
 export function normalizeToken(t: string): string {
 	if (!/[\u2018\u2019\u201c\u201d\u2013\u2014`]/.test(t)) return t;
-	return t.replace(/[\u2018\u2019`]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+	return t
+		.replace(/[\u2018\u2019`]/g, "'")
+		.replace(/[\u201c\u201d]/g, '"')
+		.replace(/[\u2013\u2014]/g, '-');
 }
 
 function shapeClass(c: number): number {
@@ -95,8 +98,15 @@ export const PAD = 2;
 export function allocAtoms(n: number): Atoms {
 	const m = n + 2 * PAD;
 	return {
-		form: new Uint32Array(m), lower: new Uint32Array(m), shape: new Uint32Array(m), short: new Uint32Array(m),
-		prefix: new Uint32Array(4 * m), suffix: new Uint32Array(4 * m), flags: new Uint32Array(m), gaz: new Uint32Array(m), doc: new Uint32Array(m),
+		form: new Uint32Array(m),
+		lower: new Uint32Array(m),
+		shape: new Uint32Array(m),
+		short: new Uint32Array(m),
+		prefix: new Uint32Array(4 * m),
+		suffix: new Uint32Array(4 * m),
+		flags: new Uint32Array(m),
+		gaz: new Uint32Array(m),
+		doc: new Uint32Array(m),
 	};
 }
 

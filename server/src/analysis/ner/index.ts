@@ -17,7 +17,19 @@
 import type { SeedDocument, Token } from '../document';
 import { harmonize } from './consistency';
 import { DecodeBuffers, decodeSentence, spansOf, tagPairScores } from './decode';
-import { CONTEXT_FEATURES, PriorTypes, WORD_FEATURES, allocAtoms, callerFeature, contextFeatures, docContext, normalizeToken, sentenceAtoms, wordFeatures, type Atoms } from './features';
+import {
+	CONTEXT_FEATURES,
+	PriorTypes,
+	WORD_FEATURES,
+	allocAtoms,
+	callerFeature,
+	contextFeatures,
+	docContext,
+	normalizeToken,
+	sentenceAtoms,
+	wordFeatures,
+	type Atoms,
+} from './features';
 import { CompactModel, NTAGS as TAGS, TYPES, type ModelFile, type NerSpan } from './model';
 import modelFile from './model.json';
 
@@ -86,7 +98,10 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const out: NerSpan[] = [];
 	let budget = MAX_TOKENS;
 	// Buffers sized for the longest sentence, reused: allocation per sentence would dominate on short ones.
-	const longest = Math.min(MAX_TOKENS, words.reduce((m, w) => Math.max(m, w.length), 0));
+	const longest = Math.min(
+		MAX_TOKENS,
+		words.reduce((m, w) => Math.max(m, w.length), 0),
+	);
 	const reuse = allocAtoms(longest);
 	const feats = new Uint32Array(longest * CONTEXT_FEATURES);
 	const base = new Float64Array(longest * NTAGS);
