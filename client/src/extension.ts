@@ -46,7 +46,7 @@ async function exportAnnotations(): Promise<void> {
 	if (!json) return void vscode.window.showWarningMessage('Seed Lens has no annotations for this document.');
 	const target = await vscode.window.showSaveDialog({
 		defaultUri: doc.uri.with({ path: doc.uri.path.replace(/(\.[^./]*)?$/, '.annotations.json') }),
-		filters: { 'JSON': ['json'] },
+		filters: { JSON: ['json'] },
 		saveLabel: 'Export Annotations',
 	});
 	if (!target) return;

@@ -93,7 +93,14 @@ export class Analyses {
 		this.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
 		return {
-			annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics: [{ code: 'analysis-failed', severity: 'error', message, start: 0, end: Math.min(text.length, 1) }] },
+			annotations: {
+				version: 1,
+				header: { date: null, title: null, start: 0, end: 0 },
+				entities: [],
+				dates: [],
+				claims: [],
+				diagnostics: [{ code: 'analysis-failed', severity: 'error', message, start: 0, end: Math.min(text.length, 1) }],
+			},
 			paragraphs: [],
 		};
 	}

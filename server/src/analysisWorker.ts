@@ -14,7 +14,8 @@ export interface WorkerJob {
 }
 
 /** The worker's answer: the annotations and the paragraphs (for folding), or the error the core threw. */
-export type WorkerAnswer = { id: number; annotations: ReturnType<typeof analyzeDocument>['annotations']; paragraphs: { start: number; end: number }[] } | { id: number; error: string };
+export type WorkerAnswer =
+	{ id: number; annotations: ReturnType<typeof analyzeDocument>['annotations']; paragraphs: { start: number; end: number }[] } | { id: number; error: string };
 
 /** Analyses one job; exported so the pool can run it inline where threads are not available. */
 export function runJob(job: WorkerJob): WorkerAnswer {

@@ -19,7 +19,8 @@ export class LineIndex {
 	/** The LSP position of an offset (clamped to the text). */
 	position(offset: number): Position {
 		const o = Math.max(0, Math.min(offset, this.text.length));
-		let lo = 0, hi = this.starts.length - 1;
+		let lo = 0,
+			hi = this.starts.length - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
 			if (this.starts[mid] <= o) lo = mid;
@@ -46,7 +47,8 @@ export class LineIndex {
 
 	/** A span cut at line breaks: one piece per line it touches, as line, character and length. */
 	pieces(span: { start: number; end: number }): { line: number; character: number; length: number }[] {
-		const a = this.position(span.start), b = this.position(span.end);
+		const a = this.position(span.start),
+			b = this.position(span.end);
 		const out: { line: number; character: number; length: number }[] = [];
 		for (let l = a.line; l <= b.line; l++) {
 			const from = l === a.line ? a.character : 0;

@@ -44,7 +44,13 @@ let roots: string[] = [];
 const log = (message: string) => connection.console.error(message);
 const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), log);
 let configured: () => void = () => {};
-const analyses = new Analyses(pool, () => settings.analysis, (uri) => documents.get(uri)?.version, log, new Promise<void>((resolve) => (configured = resolve)));
+const analyses = new Analyses(
+	pool,
+	() => settings.analysis,
+	(uri) => documents.get(uri)?.version,
+	log,
+	new Promise<void>((resolve) => (configured = resolve)),
+);
 const corpus = new Corpus();
 const ignores = new IgnoreList();
 
@@ -103,9 +109,18 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
-	if (client.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedLens' });
-	if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
-	if (client.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
+	if (client.workspace?.didChangeConfiguration?.dynamicRegistration)
+		void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seedLens' });
+	if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration)
+		void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+	if (client.workspace?.workspaceFolders)
+		connection.workspace.onDidChangeWorkspaceFolders(
+			(e) =>
+				void changeFolders(
+					e.added.map((f) => f.uri),
+					e.removed.map((f) => f.uri),
+				),
+		);
 	await ignores.load(roots);
 	await applySettings(await pullSettings(undefined), true);
 	configured();

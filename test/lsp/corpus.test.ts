@@ -7,7 +7,8 @@ import type { Hover, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/analysis';
 import { FIXTURES, positionAt, read, Session, uriOf, workspaceCopy } from './harness';
 
-const CREATED = 1, DELETED = 3;
+const CREATED = 1,
+	DELETED = 3;
 
 describe('the corpus index', () => {
 	let s: Session;
@@ -49,7 +50,10 @@ describe('the corpus index', () => {
 
 	test('a created file is indexed and a deleted one forgotten, on file events', async () => {
 		const file = path.join(root, 'new-article.txt');
-		fs.writeFileSync(file, 'date 2024-01-05 Floods close schools in Valparaíso\n\nSchools in Valparaíso stayed closed on Thursday, the Chilean education ministry said.\n');
+		fs.writeFileSync(
+			file,
+			'date 2024-01-05 Floods close schools in Valparaíso\n\nSchools in Valparaíso stayed closed on Thursday, the Chilean education ministry said.\n',
+		);
 		await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: CREATED }] });
 		await s.until('Valparaíso in workspace symbols', async () => (await s.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'valpara' })).length > 0);
 		const status = await s.request<{ files: number }>('seedLens/indexStatus', undefined);

@@ -7,7 +7,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/analysis';
 import { FIXTURES, read, SAMPLE, Session, uriOf, workspaceCopy } from './harness';
 
-const HINT = 4, INFORMATION = 3, WARNING = 2;
+const HINT = 4,
+	INFORMATION = 3,
+	WARNING = 2;
 const codes = (ds: Diagnostic[]) => new Set(ds.map((d) => d.code));
 const msg = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
@@ -99,7 +101,12 @@ describe('severity settings', () => {
 	test('changing the settings re-publishes with the new severities, without an edit', async () => {
 		const before = s.diagnostics.get(uri)!.length;
 		await s.configure({ severity: { entities: 'off', claims: 'warning', problems: {} }, ignore: ['date'] });
-		const next = await s.waitFor('a publication without entities', () => s.diagnostics.get(uri)!.slice(before).find((p) => !codes(p.diagnostics).has('entity')));
+		const next = await s.waitFor('a publication without entities', () =>
+			s.diagnostics
+				.get(uri)!
+				.slice(before)
+				.find((p) => !codes(p.diagnostics).has('entity')),
+		);
 		assert.equal(next.version, 1);
 		assert.ok(!codes(next.diagnostics).has('entity'), 'entities are off');
 		assert.ok(!codes(next.diagnostics).has('date'), 'dates are ignored by code');
@@ -110,7 +117,12 @@ describe('severity settings', () => {
 	test('an unknown severity falls back to the default rather than hiding findings', async () => {
 		const count = s.diagnostics.get(uri)!.length;
 		await s.configure({ severity: { entities: 'loud' } });
-		const next = await s.waitFor('a publication with entities again', () => s.diagnostics.get(uri)!.slice(count).find((p) => codes(p.diagnostics).has('entity')));
+		const next = await s.waitFor('a publication with entities again', () =>
+			s.diagnostics
+				.get(uri)!
+				.slice(count)
+				.find((p) => codes(p.diagnostics).has('entity')),
+		);
 		const entities = next.diagnostics.filter((d) => d.code === 'entity');
 		assert.ok(entities.length > 0 && entities.every((d) => d.severity === HINT));
 	});
@@ -143,7 +155,12 @@ describe('ignoring one finding', () => {
 		assert.ok(ignore?.command, `no ignore action among ${actions.map((a) => a.title)}`);
 		const count = s.diagnostics.get(uri)!.length;
 		await s.request('workspace/executeCommand', ignore.command);
-		const next = await s.waitFor('diagnostics after ignoring', () => s.diagnostics.get(uri)!.slice(count).find((p) => p.diagnostics.length < first.length));
+		const next = await s.waitFor('diagnostics after ignoring', () =>
+			s.diagnostics
+				.get(uri)!
+				.slice(count)
+				.find((p) => p.diagnostics.length < first.length),
+		);
 		assert.equal(next.diagnostics.length, first.length - 1);
 		assert.ok(!next.diagnostics.some((d) => msg(d) === msg(target)));
 		const sidecar = JSON.parse(read(path.join(root, '.seedlens-ignore.json')));

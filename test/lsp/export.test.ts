@@ -59,7 +59,8 @@ describe('seed-lens analyze --format sarif', () => {
 		const file = files[1];
 		const text = read(path.join(ROOT, file));
 		const claim = analyze(text).claims[0];
-		const start = positionAt(text, claim.start), end = positionAt(text, claim.end);
+		const start = positionAt(text, claim.start),
+			end = positionAt(text, claim.end);
 		const r = (log.runs[0].results as { locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[]).find(
 			(x) => x.locations[0].physicalLocation.artifactLocation.uri === file && x.locations[0].physicalLocation.region.charOffset === claim.start,
 		);

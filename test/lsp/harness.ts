@@ -124,7 +124,8 @@ export class Session {
 			seen();
 			return null;
 		});
-		for (const m of ['window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) c.onRequest(m, () => null);
+		for (const m of ['window/workDoneProgress/create', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh'])
+			c.onRequest(m, () => null);
 	}
 
 	/**
@@ -176,7 +177,12 @@ export class Session {
 
 	/** Waits until the background index has finished (its progress has ended) and returns its status. */
 	async indexed(): Promise<{ state: string; files: number; names: number }> {
-		await this.waitFor('the end of indexing progress', () => this.progress.some((p) => p.value.kind === 'end'), 60_000, () => this.progress.slice(-3));
+		await this.waitFor(
+			'the end of indexing progress',
+			() => this.progress.some((p) => p.value.kind === 'end'),
+			60_000,
+			() => this.progress.slice(-3),
+		);
 		return this.request('seedLens/indexStatus', undefined);
 	}
 

@@ -18,7 +18,8 @@ const SCRIPT = path.join(ROOT, 'test/neovim/attach.lua');
 function ensureNeovim(): void {
 	if (spawnSync('nvim', ['--version']).status === 0) return;
 	if (process.getuid?.() === 0) spawnSync('apt-get', ['install', '-y', 'neovim'], { stdio: 'ignore', timeout: 300_000 });
-	if (spawnSync('nvim', ['--version']).status !== 0) throw new Error('Neovim is not installed: run "apt-get install -y neovim" (as root) and run the tests again.');
+	if (spawnSync('nvim', ['--version']).status !== 0)
+		throw new Error('Neovim is not installed: run "apt-get install -y neovim" (as root) and run the tests again.');
 }
 
 describe('Neovim', () => {
@@ -42,8 +43,19 @@ describe('Neovim', () => {
 		const m = haftar.mentions.find((x) => x.text === 'Haftar')!;
 		const lines = text.slice(0, m.start).split('\n');
 		const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seed-lens-nvim-')), 'seen.json');
-		const env = { ...process.env, SEED_OUT: out, SEED_SERVER: SERVER, SEED_HOVER_LINE: String(lines.length - 1), SEED_HOVER_CHARACTER: String(lines[lines.length - 1].length + 1) };
-		const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`, SAMPLE], { cwd: path.dirname(SAMPLE), env, timeout: 90_000, encoding: 'utf8' });
+		const env = {
+			...process.env,
+			SEED_OUT: out,
+			SEED_SERVER: SERVER,
+			SEED_HOVER_LINE: String(lines.length - 1),
+			SEED_HOVER_CHARACTER: String(lines[lines.length - 1].length + 1),
+		};
+		const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`, SAMPLE], {
+			cwd: path.dirname(SAMPLE),
+			env,
+			timeout: 90_000,
+			encoding: 'utf8',
+		});
 		assert.ok(fs.existsSync(out), `Neovim wrote no findings (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
 		seen = JSON.parse(read(out));
 		assert.equal(seen.error, undefined, seen.error);

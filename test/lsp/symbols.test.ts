@@ -7,7 +7,16 @@ import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
 import { FIXTURES, positionAt, read, SAMPLE, Session, uriOf, workspaceCopy } from './harness';
 
 const GROUPS = ['People', 'Organisations', 'Places', 'Groups & nationalities', 'Other', 'Timeline', 'Claims'];
-const GROUP_OF: Record<string, string> = { PERSON: 'People', ORG: 'Organisations', GPE: 'Places', LOC: 'Places', FAC: 'Places', NORP: 'Groups & nationalities', EVENT: 'Other', OTHER: 'Other' };
+const GROUP_OF: Record<string, string> = {
+	PERSON: 'People',
+	ORG: 'Organisations',
+	GPE: 'Places',
+	LOC: 'Places',
+	FAC: 'Places',
+	NORP: 'Groups & nationalities',
+	EVENT: 'Other',
+	OTHER: 'Other',
+};
 const before_ = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const within = (inner: Range, outer: Range) => before_(outer.start, inner.start) && before_(inner.end, outer.end);
 
@@ -44,7 +53,10 @@ for (const file of [SAMPLE, path.join(FIXTURES, 'flood-relief.txt'), path.join(F
 
 		test('groups come in a fixed order and every child lies inside its parent', () => {
 			const names = root.children!.map((g) => g.name);
-			assert.deepEqual(names, GROUPS.filter((g) => names.includes(g)));
+			assert.deepEqual(
+				names,
+				GROUPS.filter((g) => names.includes(g)),
+			);
 			checkContainment(root, root.name);
 		});
 
@@ -69,7 +81,10 @@ for (const file of [SAMPLE, path.join(FIXTURES, 'flood-relief.txt'), path.join(F
 
 		test('claims are grouped by source, unattributed last', () => {
 			const claims = group('Claims');
-			assert.equal((claims?.children ?? []).reduce((n, g) => n + g.children!.length, 0), ann.claims.length);
+			assert.equal(
+				(claims?.children ?? []).reduce((n, g) => n + g.children!.length, 0),
+				ann.claims.length,
+			);
 			const names = (claims?.children ?? []).map((g) => g.name);
 			if (names.includes('Unattributed')) assert.equal(names[names.length - 1], 'Unattributed');
 		});
@@ -112,7 +127,10 @@ describe('navigation', () => {
 	test('document highlight marks every mention of the entity under the cursor', async () => {
 		const { uri, text, ann } = await open('flood-relief.txt');
 		const e = entity(ann, 'Kenya');
-		const hs = await s.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: positionAt(text, e.mentions[1].start) });
+		const hs = await s.request<DocumentHighlight[]>('textDocument/documentHighlight', {
+			textDocument: { uri },
+			position: positionAt(text, e.mentions[1].start),
+		});
 		assert.deepEqual(
 			hs.map((h) => h.range.start),
 			e.mentions.map((m) => positionAt(text, m.start)),
@@ -122,7 +140,11 @@ describe('navigation', () => {
 	test('references include the mentions in other seed files of the workspace, matched by name', async () => {
 		const { uri, text, ann } = await open('flood-relief.txt');
 		const e = entity(ann, 'Grace Achieng');
-		const refs = await s.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionAt(text, e.mentions[0].start), context: { includeDeclaration: true } });
+		const refs = await s.request<Location[]>('textDocument/references', {
+			textDocument: { uri },
+			position: positionAt(text, e.mentions[0].start),
+			context: { includeDeclaration: true },
+		});
 		const here = refs.filter((r) => r.uri === uri);
 		assert.equal(here.length, e.mentions.length);
 		const other = path.join(root, 'vaccine-rollout.seed');
@@ -134,7 +156,11 @@ describe('navigation', () => {
 			expected.map((m) => positionAt(otherText, m.start)),
 		);
 		assert.ok(!refs.some((r) => r.uri.endsWith('notes.txt')), 'a text file without a header is not a seed file');
-		const noDecl = await s.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionAt(text, e.mentions[0].start), context: { includeDeclaration: false } });
+		const noDecl = await s.request<Location[]>('textDocument/references', {
+			textDocument: { uri },
+			position: positionAt(text, e.mentions[0].start),
+			context: { includeDeclaration: false },
+		});
 		assert.equal(noDecl.length, refs.length - 1);
 	});
 

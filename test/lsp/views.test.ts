@@ -14,7 +14,8 @@ const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10_000, character
 /** Decodes relative semantic tokens into absolute ones. */
 function decode(data: number[], types: string[], modifiers: string[]) {
 	const out: { line: number; character: number; length: number; type: string; modifiers: string[] }[] = [];
-	let line = 0, character = 0;
+	let line = 0,
+		character = 0;
 	for (let i = 0; i < data.length; i += 5) {
 		line += data[i];
 		character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
@@ -39,7 +40,11 @@ describe('views of a seed file', () => {
 
 	test('semantic tokens type each mention by its entity kind, mark first mentions and relative dates, and never overlap', async () => {
 		const legend = s.initialize.capabilities.semanticTokensProvider!.legend;
-		const tokens = decode((await s.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data, legend.tokenTypes, legend.tokenModifiers);
+		const tokens = decode(
+			(await s.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data,
+			legend.tokenTypes,
+			legend.tokenModifiers,
+		);
 		const person = ann.entities.find((e) => e.type === 'PERSON')!;
 		const first = positionAt(text, person.mentions[0].start);
 		const t = tokens.find((x) => x.line === first.line && x.character === first.character);
@@ -50,14 +55,18 @@ describe('views of a seed file', () => {
 		assert.equal(dt?.type, 'date');
 		assert.ok(dt?.modifiers.includes('relative'));
 		for (let i = 1; i < tokens.length; i++) {
-			const p = tokens[i - 1], q = tokens[i];
+			const p = tokens[i - 1],
+				q = tokens[i];
 			assert.ok(p.line < q.line || p.character + p.length <= q.character, `tokens overlap at ${q.line}:${q.character}`);
 		}
 	});
 
 	test('a range request returns only the tokens inside the range', async () => {
 		const line = positionAt(text, ann.claims[0].start).line;
-		const r = await s.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+		const r = await s.request<SemanticTokens>('textDocument/semanticTokens/range', {
+			textDocument: { uri },
+			range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } },
+		});
 		const { legend } = s.initialize.capabilities.semanticTokensProvider!;
 		const tokens = decode(r.data, legend.tokenTypes, legend.tokenModifiers);
 		assert.ok(tokens.length > 0 && tokens.every((t) => t.line === line));
@@ -87,7 +96,8 @@ describe('views of a seed file', () => {
 	});
 
 	test('folding ranges cover the body under the header and each paragraph that spans lines', async () => {
-		const wrapped = 'date 2020-05-01 Wrapped paragraphs\n\nThe mayor of Leeds said on Friday\nthat the bridge would reopen\nin June.\n\nA short one.\n\nTraffic fell by half, officials\nsaid.\n';
+		const wrapped =
+			'date 2020-05-01 Wrapped paragraphs\n\nThe mayor of Leeds said on Friday\nthat the bridge would reopen\nin June.\n\nA short one.\n\nTraffic fell by half, officials\nsaid.\n';
 		const u = 'untitled:wrapped';
 		await s.open(u, wrapped, 'plaintext');
 		const ranges = await s.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
@@ -100,7 +110,6 @@ describe('views of a seed file', () => {
 			],
 		);
 	});
-
 });
 
 describe('the manifest', () => {
@@ -115,7 +124,7 @@ describe('the manifest', () => {
 		}
 	});
 
-	test('the defaults in the manifest are the server\'s defaults', () => {
+	test("the defaults in the manifest are the server's defaults", () => {
 		const nested: Record<string, unknown> = {};
 		for (const [key, p] of Object.entries(props)) if (key !== 'seedLens.trace.server') nested[key.replace(/^seedLens\./, '')] = p.default;
 		assert.deepEqual(toSettings(nested), defaultSettings);

@@ -66,8 +66,16 @@ export function sarif(results: Result[], readText: (file: string) => string, ver
 
 function result(f: Finding, file: string, index: number, rule: number, lines: LineIndex, text: string): object {
 	const region = (span: { start: number; end: number }) => {
-		const a = lines.position(span.start), b = lines.position(span.end);
-		return { startLine: a.line + 1, startColumn: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1, charOffset: span.start, charLength: span.end - span.start };
+		const a = lines.position(span.start),
+			b = lines.position(span.end);
+		return {
+			startLine: a.line + 1,
+			startColumn: a.character + 1,
+			endLine: b.line + 1,
+			endColumn: b.character + 1,
+			charOffset: span.start,
+			charLength: span.end - span.start,
+		};
 	};
 	const artifactLocation = { uri: artifactUri(file), index };
 	return {
@@ -76,7 +84,9 @@ function result(f: Finding, file: string, index: number, rule: number, lines: Li
 		level: LEVEL[f.severity],
 		message: { text: f.message },
 		locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
-		...(f.related ? { relatedLocations: [{ id: 1, message: { text: f.related.message }, physicalLocation: { artifactLocation, region: region(f.related) } }] } : {}),
+		...(f.related
+			? { relatedLocations: [{ id: 1, message: { text: f.related.message }, physicalLocation: { artifactLocation, region: region(f.related) } }] }
+			: {}),
 		partialFingerprints: { 'seedLensFinding/v1': findingHash(f.code, text.slice(f.start, f.end)) },
 	};
 }

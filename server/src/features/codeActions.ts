@@ -36,7 +36,12 @@ export function codeActions(a: DocumentAnalysis, params: CodeActionParams, token
 		const data = d.data as FindingData | undefined;
 		if (!data?.hash || typeof d.code !== 'string') continue;
 		const args: IgnoreArgs = { uri: a.uri, code: d.code, hash: data.hash, text: clip(data.excerpt ?? '', 120) };
-		out.push({ title: `Ignore this finding (${d.code})`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Ignore this finding', command: IGNORE_COMMAND, arguments: [args] } });
+		out.push({
+			title: `Ignore this finding (${d.code})`,
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [d],
+			command: { title: 'Ignore this finding', command: IGNORE_COMMAND, arguments: [args] },
+		});
 	}
 	return out;
 }
@@ -52,7 +57,9 @@ function canonicalSpelling(a: DocumentAnalysis, d: Diagnostic): CodeAction | nul
 /** Reads the ignore command's arguments, or null when they are not what the quick fix sent. */
 export function ignoreArgs(args: unknown[] | undefined): IgnoreArgs | null {
 	const x = args?.[0] as Partial<IgnoreArgs> | undefined;
-	return x && typeof x.uri === 'string' && typeof x.code === 'string' && typeof x.hash === 'string' ? { uri: x.uri, code: x.code, hash: x.hash, text: String(x.text ?? '') } : null;
+	return x && typeof x.uri === 'string' && typeof x.code === 'string' && typeof x.hash === 'string'
+		? { uri: x.uri, code: x.code, hash: x.hash, text: String(x.text ?? '') }
+		: null;
 }
 
 /** Runs the ignore command: adds the finding to the ignore file. False for another command or a document outside the workspace folders. */

@@ -40,7 +40,12 @@ const SLICE_MS = 10;
  * tens of thousands of findings does not hold up hovers; null when `stale`
  * says a newer version has made the work pointless.
  */
-export async function diagnosticsInSlices(a: DocumentAnalysis, settings: Settings, ignored: IgnoredFinding, stale: () => boolean): Promise<Diagnostic[] | null> {
+export async function diagnosticsInSlices(
+	a: DocumentAnalysis,
+	settings: Settings,
+	ignored: IgnoredFinding,
+	stale: () => boolean,
+): Promise<Diagnostic[] | null> {
 	const out: Diagnostic[] = [];
 	const silenced = new Set(settings.ignore);
 	const all = findings(a.annotations);
@@ -62,7 +67,14 @@ function toDiagnostic(a: DocumentAnalysis, f: Finding, settings: Settings, silen
 	const excerpt = a.text.slice(f.start, f.end);
 	const hash = findingHash(f.code, excerpt);
 	if (ignored(f.code, hash)) return;
-	const d: Diagnostic = { range: a.lines.range(f), severity: SEVERITY[level], code: f.code, source: DIAGNOSTIC_SOURCE, message: f.message, data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData };
+	const d: Diagnostic = {
+		range: a.lines.range(f),
+		severity: SEVERITY[level],
+		code: f.code,
+		source: DIAGNOSTIC_SOURCE,
+		message: f.message,
+		data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData,
+	};
 	if (f.related) d.relatedInformation = [{ location: { uri: a.uri, range: a.lines.range(f.related) }, message: f.related.message }];
 	out.push(d);
 }

@@ -38,7 +38,14 @@ export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken):
 	};
 	for (const g of ENTITY_GROUPS) {
 		const es = ann.entities.filter((e) => g.types.includes(e.type) && e.mentions.length);
-		if (es.length) root.children.push(group(g.name, SymbolKind.Namespace, es.sort(byFirstMention).map((e) => entitySymbol(a, e))));
+		if (es.length)
+			root.children.push(
+				group(
+					g.name,
+					SymbolKind.Namespace,
+					es.sort(byFirstMention).map((e) => entitySymbol(a, e)),
+				),
+			);
 	}
 	if (token?.isCancellationRequested) return [];
 	const timeline = timelineSymbols(a, ann.dates);
@@ -100,9 +107,22 @@ function claimGroups(a: DocumentAnalysis, claims: Claim[]): DocumentSymbol[] {
 	const entities = entityMap(a.annotations);
 	const bySource = groupBy(claims, (c) => (c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source')));
 	const keys = [...bySource.keys()].filter((k) => k).sort((x, y) => bySource.get(x)![0].start - bySource.get(y)![0].start);
-	const out = keys.map((k) => group(k, SymbolKind.Interface, bySource.get(k)!.map((c) => claimSymbol(a, c))));
+	const out = keys.map((k) =>
+		group(
+			k,
+			SymbolKind.Interface,
+			bySource.get(k)!.map((c) => claimSymbol(a, c)),
+		),
+	);
 	const unattributed = bySource.get('');
-	if (unattributed) out.push(group('Unattributed', SymbolKind.Interface, unattributed.map((c) => claimSymbol(a, c))));
+	if (unattributed)
+		out.push(
+			group(
+				'Unattributed',
+				SymbolKind.Interface,
+				unattributed.map((c) => claimSymbol(a, c)),
+			),
+		);
 	return out;
 }
 

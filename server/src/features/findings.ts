@@ -37,24 +37,55 @@ export function findings(a: DocumentAnnotations): Finding[] {
 		const aka = e.mentions.length > 1 ? ` (${e.mentions.length} mentions)` : '';
 		for (const m of e.mentions) {
 			const name = m.text === e.name ? e.name : `${e.name}, written “${m.text}”`;
-			out.push({ code: FINDING_CODES.entity, kind: 'entities', severity: 'hint', start: m.start, end: m.end, message: `${TYPE_WORDS[e.type] ?? 'Name'}: ${name}${aka}` });
+			out.push({
+				code: FINDING_CODES.entity,
+				kind: 'entities',
+				severity: 'hint',
+				start: m.start,
+				end: m.end,
+				message: `${TYPE_WORDS[e.type] ?? 'Name'}: ${name}${aka}`,
+			});
 		}
 	}
 	for (const d of a.dates) {
 		const how = d.relative ? `, “${d.text}” resolved against the publication date` : '';
-		out.push({ code: FINDING_CODES.date, kind: 'dates', severity: 'hint', start: d.start, end: d.end, message: `Date: ${dateInWords(d.value)} (${d.value})${how}` });
+		out.push({
+			code: FINDING_CODES.date,
+			kind: 'dates',
+			severity: 'hint',
+			start: d.start,
+			end: d.end,
+			message: `Date: ${dateInWords(d.value)} (${d.value})${how}`,
+		});
 	}
 	for (const c of a.claims) {
 		if (c.kind === 'unattributed') {
 			const why = c.reasons?.length ? ` Check-worthy: ${c.reasons.join(', ')}.` : '';
-			out.push({ code: FINDING_CODES.unattributed, kind: 'unattributedClaims', severity: 'warning', start: c.start, end: c.end, message: `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}` });
+			out.push({
+				code: FINDING_CODES.unattributed,
+				kind: 'unattributedClaims',
+				severity: 'warning',
+				start: c.start,
+				end: c.end,
+				message: `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}`,
+			});
 			continue;
 		}
 		const entity = c.source?.entity ? entities.get(c.source.entity) : undefined;
 		const what = c.kind === 'quote' ? 'Quotation' : 'Claim';
 		const code = c.kind === 'quote' ? FINDING_CODES.quote : FINDING_CODES.attributed;
-		const related = entity?.mentions[0] ? { start: entity.mentions[0].start, end: entity.mentions[0].end, message: `${entity.name}: first mention` } : undefined;
-		out.push({ code, kind: 'claims', severity: 'information', start: c.start, end: c.end, message: `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`, related });
+		const related = entity?.mentions[0]
+			? { start: entity.mentions[0].start, end: entity.mentions[0].end, message: `${entity.name}: first mention` }
+			: undefined;
+		out.push({
+			code,
+			kind: 'claims',
+			severity: 'information',
+			start: c.start,
+			end: c.end,
+			message: `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`,
+			related,
+		});
 	}
 	for (const d of a.diagnostics) out.push({ code: d.code, kind: 'problems', severity: d.severity, start: d.start, end: d.end, message: d.message });
 	return out;

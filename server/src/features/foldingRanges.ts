@@ -11,9 +11,11 @@ export function foldingRanges(a: DocumentAnalysis, token?: CancellationToken): F
 	const last = paragraphs.length ? a.lines.line(paragraphs[paragraphs.length - 1].end) : -1;
 	const headerLine = a.lines.line(header.start);
 	// Folding the body leaves the header line visible: the article collapses to its title.
-	if (header.end > header.start && last > headerLine) out.push({ startLine: headerLine, endLine: last, kind: FoldingRangeKind.Region, collapsedText: header.title ?? undefined });
+	if (header.end > header.start && last > headerLine)
+		out.push({ startLine: headerLine, endLine: last, kind: FoldingRangeKind.Region, collapsedText: header.title ?? undefined });
 	for (const p of paragraphs) {
-		const startLine = a.lines.line(p.start), endLine = a.lines.line(p.end);
+		const startLine = a.lines.line(p.start),
+			endLine = a.lines.line(p.end);
 		if (endLine > startLine) out.push({ startLine, endLine });
 	}
 	return out;

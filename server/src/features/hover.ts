@@ -64,7 +64,8 @@ export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
 	if (distance) facts.push(distance);
 	if (facts.length) out.push(`${facts.join(', ').replace(/^./, (c) => c.toUpperCase())}.`, '');
 	out.push(`Precision: ${d.granularity}.`);
-	if (d.relative) out.push('', `“${md(d.text)}” is relative: resolved against the publication date${a.annotations.header.date ? ` (${a.annotations.header.date})` : ''}.`);
+	if (d.relative)
+		out.push('', `“${md(d.text)}” is relative: resolved against the publication date${a.annotations.header.date ? ` (${a.annotations.header.date})` : ''}.`);
 	if (d.resolution) out.push('', `*How:* ${md(d.resolution)}`);
 	return out;
 }

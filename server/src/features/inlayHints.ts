@@ -7,7 +7,8 @@ import { dateInWords } from './dateWords';
 /** The hints inside a range, or none when they are turned off. */
 export function inlayHints(a: DocumentAnalysis, range: Range, settings: Settings, token?: CancellationToken): InlayHint[] {
 	if (token?.isCancellationRequested || !settings.inlayHints.relativeDates) return [];
-	const from = a.lines.offset(range.start), to = a.lines.offset(range.end);
+	const from = a.lines.offset(range.start),
+		to = a.lines.offset(range.end);
 	return a.annotations.dates
 		.filter((d) => d.relative && d.end >= from && d.end <= to)
 		.map((d) => ({

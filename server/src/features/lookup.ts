@@ -64,13 +64,7 @@ export function sourceEntity(a: DocumentAnalysis, claim: Claim): Entity | undefi
 
 /** Normalised key for matching names across documents: case, accents, apostrophes and spacing folded. */
 export function nameKey(name: string): string {
-	return name
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[’‘`]/g, "'")
-		.replace(/\s+/g, ' ')
-		.trim()
-		.toLowerCase();
+	return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Every key an entity can be matched by in other documents: its name, aliases and mention spellings. */

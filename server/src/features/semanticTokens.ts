@@ -16,7 +16,16 @@ export const TOKEN_MODIFIERS = ['declaration', 'relative', 'hedged'] as const;
 export const legend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
-const TYPE_OF: Record<EntityType, TokenType> = { PERSON: 'person', ORG: 'organization', GPE: 'place', LOC: 'place', FAC: 'facility', NORP: 'group', EVENT: 'event', OTHER: 'entity' };
+const TYPE_OF: Record<EntityType, TokenType> = {
+	PERSON: 'person',
+	ORG: 'organization',
+	GPE: 'place',
+	LOC: 'place',
+	FAC: 'facility',
+	NORP: 'group',
+	EVENT: 'event',
+	OTHER: 'entity',
+};
 const bit = (m: (typeof TOKEN_MODIFIERS)[number]) => 1 << TOKEN_MODIFIERS.indexOf(m);
 
 interface Token extends Span {
@@ -52,6 +61,9 @@ function collect(a: DocumentAnalysis): Token[] {
 		if (c.source && !c.source.entity) out.push({ start: c.source.start, end: c.source.end, type: 'claimSource', modifiers: hedged, rank: 3 });
 	}
 	for (const d of ann.dates) out.push({ start: d.start, end: d.end, type: 'date', modifiers: d.relative ? bit('relative') : 0, rank: 1 });
-	for (const e of ann.entities) e.mentions.forEach((m, i) => out.push({ start: m.start, end: m.end, type: TYPE_OF[e.type] ?? 'entity', modifiers: i === 0 ? bit('declaration') : 0, rank: 2 }));
+	for (const e of ann.entities)
+		e.mentions.forEach((m, i) =>
+			out.push({ start: m.start, end: m.end, type: TYPE_OF[e.type] ?? 'entity', modifiers: i === 0 ? bit('declaration') : 0, rank: 2 }),
+		);
 	return out.filter((t) => t.end > t.start).sort((x, y) => x.start - y.start || x.rank - y.rank);
 }

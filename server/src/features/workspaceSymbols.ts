@@ -11,12 +11,14 @@ export const WORKSPACE_SYMBOL_LIMIT = 250;
 /** The entities whose names match the query, the most widely mentioned first. */
 export function workspaceSymbols(corpus: Corpus, query: string, token?: CancellationToken): WorkspaceSymbol[] {
 	if (token?.isCancellationRequested) return [];
-	return corpus.search(query, WORKSPACE_SYMBOL_LIMIT, () => !!token?.isCancellationRequested).map((e) => ({
-		name: e.name,
-		kind: ENTITY_KINDS[e.type],
-		containerName: `${plural(e.documents, 'document')} · ${plural(e.mentions, 'mention')} · ${TYPE_WORDS[e.type] ?? 'Name'}`,
-		location: e.location,
-	}));
+	return corpus
+		.search(query, WORKSPACE_SYMBOL_LIMIT, () => !!token?.isCancellationRequested)
+		.map((e) => ({
+			name: e.name,
+			kind: ENTITY_KINDS[e.type],
+			containerName: `${plural(e.documents, 'document')} · ${plural(e.mentions, 'mention')} · ${TYPE_WORDS[e.type] ?? 'Name'}`,
+			location: e.location,
+		}));
 }
 
 /** The state of the corpus index, answered to `seedLens/indexStatus` (for tests and status bars). */

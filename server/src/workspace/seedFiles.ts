@@ -48,7 +48,11 @@ export function globToRegExp(glob: string): RegExp {
 			const close = g.indexOf('}', i);
 			if (close < 0) re += '\\{';
 			else {
-				re += `(?:${g.slice(i + 1, close).split(',').map(escape).join('|')})`;
+				re += `(?:${g
+					.slice(i + 1, close)
+					.split(',')
+					.map(escape)
+					.join('|')})`;
 				i = close;
 			}
 		} else re += escape(c);
