@@ -100,8 +100,8 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 				[],
 			);
 			for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json']) assert.ok(pkg.files.includes(f), `${f} is missing from the .vsix`);
-			assert.ok(pkg.bytes < 5 * 1024 * 1024, `the .vsix is ${(pkg.bytes / 1024 / 1024).toFixed(1)} MB`);
-			t_log(`seed-lens.vsix: ${(pkg.bytes / 1024).toFixed(0)} KB, ${pkg.files.length} files`);
+			assert.ok(pkg.bytes < 8 * 1024 * 1024, `the .vsix is ${(pkg.bytes / 1024 / 1024).toFixed(1)} MB`);
+			note(`seed-lens.vsix: ${(pkg.bytes / 1024).toFixed(0)} KB, ${pkg.files.length} files`);
 		});
 
 		test('the installed extension opens the sample as Seed in Restricted Mode', async () => {
@@ -156,6 +156,6 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 	});
 });
 
-function t_log(message) {
+function note(message) {
 	console.log(`# ${message}`);
 }
