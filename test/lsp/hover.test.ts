@@ -91,6 +91,13 @@ describe('hovers', () => {
 		assert.equal(positionOf(text, 'Lisbon').line, 2);
 	});
 
+	test('hovering the header shows the publication date in words and what was found', async () => {
+		const { ann } = docs.get('flood-relief.txt')!;
+		const v = value(await hoverAt('flood-relief.txt', 'date 2023', 0, 7));
+		assert.ok(v.startsWith('**Published Friday 14 April 2023** — `2023-04-14`'), v);
+		assert.ok(v.includes(`${ann.entities.length} entities · ${ann.dates.length} dates`), v);
+	});
+
 	test('a word that is not annotated has no hover', async () => {
 		assert.equal(await hoverAt('flood-relief.txt', 'flooded'), null);
 	});

@@ -4,7 +4,7 @@ import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
 import { dateInWords, distanceFromPublication, weekday } from './dateWords';
 import { claimAt, dateAt, entityAt, sourceEntity } from './lookup';
-import { aliasesOf, claimStatement, clip, entityMap, FACT_WORDS, plural, sourcePhrase, TYPE_WORDS } from './words';
+import { aliasesOf, claimStatement, clip, entityMap, FACT_WORDS, plural, sourcePhrase, summaryLine, TYPE_WORDS } from './words';
 
 const CLAIM_KINDS: Record<Claim['kind'], string> = {
 	attributed: 'Attributed claim',
@@ -25,7 +25,22 @@ export function hover(a: DocumentAnalysis, position: Position, token?: Cancellat
 	if (d) return card(a, dateCard(a, d), d);
 	const c = claimAt(a, at);
 	if (c) return card(a, claimCard(a, c.claim), c.span);
+	const h = a.annotations.header;
+	if (h.end > h.start && h.start <= at && at <= h.end) return card(a, headerCard(a), h);
 	return null;
+}
+
+/** The header card: the publication date in words, and what the analysis found. */
+export function headerCard(a: DocumentAnalysis): string[] {
+	const { header } = a.annotations;
+	const out = [header.date ? `**Published ${dateInWords(header.date)}** — \`${header.date}\`` : '**No publication date**', ''];
+	out.push(
+		header.date
+			? 'Relative dates in the article (“Thursday”, “last year”) are resolved against this date.'
+			: 'Without a date in the header, relative dates cannot be resolved.',
+	);
+	out.push('', summaryLine(a.annotations) + '.');
+	return out;
 }
 
 function card(a: DocumentAnalysis, lines: string[], span: { start: number; end: number }): Hover {
