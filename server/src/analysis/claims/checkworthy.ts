@@ -37,6 +37,39 @@ const SUPERLATIVE =
 const HEDGE =
 	/\b(?:reportedly|allegedly|so-called|self-styled|self-proclaimed|purportedly|supposedly|apparently|rumou?red|unconfirmed|unverified|(?:is|are|was|were) (?:said|believed|thought|understood|alleged|reported) to)\b|\b(?:the|a|an|its|their|his|her) (?:claimed|alleged)\b/giu;
 
+/** Which of the (comparatively slow) patterns a piece of text can match at all, from its words. */
+export interface Triggers {
+	figure: boolean;
+	accusation: boolean;
+	superlative: boolean;
+	hedge: boolean;
+}
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+const FIGURE_WORDS = words('$ € £ ¥ ₹ us$ a$ c$ usd eur gbp hundreds thousands millions billions dozens tens');
+const ACCUSATION_WORDS = words(
+	'war crime crimes genocide ethnic atrocity atrocities massacre massacred massacres fraud fraudulent corrupt corruption bribe bribes bribed bribery embezzle embezzled embezzlement money laundered smuggled smuggling trafficked trafficking torture tortured torturing rape raped murder murdered murders killed killing killings assassinated assassination terrorism terrorist terrorists abuses looted looting stole stolen theft illegal illegally unlawful unlawfully violated violation violations breached breaches rigged cover-up collusion colluded extortion extorted persecuted persecution criminal criminals',
+);
+const SUPERLATIVE_WORDS = words(
+	'largest biggest greatest highest lowest worst deadliest fastest longest oldest richest poorest strongest weakest smallest heaviest costliest bloodiest most least first-ever first all-time record record-breaking record-high record-low unprecedented never',
+);
+const HEDGE_WORDS = words('reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified said believed thought understood alleged reported claimed');
+
+/** The triggers of the lower-cased tokens `lower[first..last)`; `numbers` marks number tokens. */
+export function triggersOf(lower: string[], first: number, last: number, isNumber: (k: number) => boolean): Triggers {
+	const t: Triggers = { figure: false, accusation: false, superlative: false, hedge: false };
+	for (let k = first; k < last; k++) {
+		const w = lower[k];
+		t.figure ||= isNumber(k) || FIGURE_WORDS.has(w);
+		t.accusation ||= ACCUSATION_WORDS.has(w);
+		t.superlative ||= SUPERLATIVE_WORDS.has(w);
+		t.hedge ||= HEDGE_WORDS.has(w);
+	}
+	return t;
+}
+
+const ALL: Triggers = { figure: true, accusation: true, superlative: true, hedge: true };
+
 /** Why a sentence is worth checking, and the figures it asserts. */
 export interface Checkworthiness {
 	/** `figure`, `accusation`, `superlative`, each at most once, in that order. */
@@ -44,18 +77,24 @@ export interface Checkworthiness {
 	figures: string[];
 }
 
-/** Looks for figures, accusations and superlatives in a piece of text. */
-export function checkworthiness(text: string): Checkworthiness {
-	const figures = matches(FIGURE, text);
+/** Looks for figures, accusations and superlatives in a piece of text; `t` skips patterns that cannot match. */
+export function checkworthiness(text: string, t: Triggers = ALL): Checkworthiness {
+	const figures = t.figure ? findFigures(text) : [];
 	const reasons: string[] = [];
 	if (figures.length) reasons.push('figure');
-	if (test(ACCUSATION, text)) reasons.push('accusation');
-	if (test(SUPERLATIVE, text)) reasons.push('superlative');
+	if (t.accusation && test(ACCUSATION, text)) reasons.push('accusation');
+	if (t.superlative && test(SUPERLATIVE, text)) reasons.push('superlative');
 	return { reasons, figures };
 }
 
+/** The numbers and quantities of a piece of text: "$4.2 billion", "12%", "3,400 workers". */
+export function findFigures(text: string): string[] {
+	return matches(FIGURE, text);
+}
+
 /** The hedging words of a piece of text, lower-cased: "reportedly", "so-called", "is said to". */
-export function findHedges(text: string): string[] {
+export function findHedges(text: string, t: Triggers = ALL): string[] {
+	if (!t.hedge) return [];
 	return [...new Set(matches(HEDGE, text).map((h) => h.toLowerCase().replace(/^(?:the|a|an|its|their|his|her) /, '')))];
 }
 

@@ -2,7 +2,7 @@
  * Shared per-document state of the claim finder: lower-cased tokens, which
  * tokens sit inside quotation marks, and small word-class tests.
  */
-import type { SeedDocument } from '../document';
+import type { SeedDocument, Sentence } from '../document';
 import { AUXILIARIES, CONJUNCTIONS, CUE_WORDS, PREPOSITIONS, SUBJECT_PRONOUNS } from './lexicon';
 
 export interface ClaimContext {
@@ -13,13 +13,40 @@ export interface ClaimContext {
 	quoted: Uint8Array;
 	/** 1 for the first token of each sentence. */
 	starts: Uint8Array;
+	/** The sentences the claim finder works on: the document's, with overlong ones cut into pieces. */
+	units: Sentence[];
 }
+
+/** Longest stretch of tokens searched as one sentence; longer "sentences" are text without full stops. */
+export const MAX_UNIT_TOKENS = 160;
 
 /** Builds the context; `quoted` is filled by the quotation finder. */
 export function makeContext(doc: SeedDocument): ClaimContext {
 	const starts = new Uint8Array(doc.tokens.length);
 	for (const s of doc.sentences) if (s.first < s.last) starts[s.first] = 1;
-	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts };
+	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc) };
+}
+
+// Cuts sentences longer than MAX_UNIT_TOKENS at their last comma or semicolon within the limit,
+// so that every search around a cue stays short and the whole pass stays linear.
+function units(doc: SeedDocument): Sentence[] {
+	const out: Sentence[] = [];
+	for (const s of doc.sentences) {
+		let first = s.first;
+		while (s.last - first > MAX_UNIT_TOKENS) {
+			let cut = first + MAX_UNIT_TOKENS;
+			for (let k = cut - 1; k > first + MAX_UNIT_TOKENS / 2; k--) {
+				if (/^[,;:]$/.test(doc.tokens[k].text)) {
+					cut = k + 1;
+					break;
+				}
+			}
+			out.push({ ...s, first, last: cut, start: doc.tokens[first].start, end: doc.tokens[cut - 1].end });
+			first = cut;
+		}
+		out.push(first === s.first ? s : { ...s, first, start: doc.tokens[first].start });
+	}
+	return out;
 }
 
 const OPENING_QUOTES = new Set(['“', '"', '«', '„']);

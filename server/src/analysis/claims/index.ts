@@ -7,7 +7,7 @@ import type { SeedDocument, Sentence } from '../document';
 import { isBoilerplate } from '../problems';
 import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
-import { checkworthiness, findHedges } from './checkworthy';
+import { checkworthiness, findFigures, findHedges, triggersOf, type Triggers } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
@@ -19,15 +19,16 @@ import { SpeakerLinker } from './speakers';
 export function findClaims(doc: SeedDocument, entities: Entity[]): Claim[] {
 	const ctx = makeContext(doc);
 	const quotes = findQuotations(ctx);
-	const skip = doc.sentences.map((s) => isBoilerplate(doc.text.slice(s.start, s.end)));
+	const skip = ctx.units.map((s) => isBoilerplate(doc.text.slice(s.start, s.end)));
 	const drafts: Draft[] = [];
-	doc.sentences.forEach((s, si) => {
+	ctx.units.forEach((s, si) => {
 		if (!skip[si] && s.last > s.first) drafts.push(...sentenceDrafts(ctx, s, si));
 	});
 	drafts.push(...attachQuotes(ctx, quotes, drafts, skip));
 	drafts.push(...unattributed(ctx, drafts, skip));
 	const linker = new SpeakerLinker(doc.text, entities);
-	return drafts.map((d) => toClaim(ctx, d, linker)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
+	const hedges = new Map<string, string[]>();
+	return drafts.map((d) => toClaim(ctx, d, linker, hedges)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
 }
 
 const MAX_CUES = 16;
@@ -92,19 +93,30 @@ function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
 
 // Sentences with figures, accusations, superlatives or hedges and no claim of their own.
 function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draft[] {
-	const claimed = new Uint8Array(ctx.doc.sentences.length);
+	const claimed = new Uint8Array(ctx.units.length);
 	for (const d of drafts) claimed[d.sentence] = 1;
 	const out: Draft[] = [];
-	ctx.doc.sentences.forEach((s, si) => {
+	ctx.units.forEach((s, si) => {
 		if (claimed[si] || skip[si] || s.last <= s.first || ctx.quoted[s.first + 1] && ctx.quoted[s.last - 2]) return;
 		const text = ctx.doc.text.slice(s.start, s.end);
-		const { reasons } = checkworthiness(text);
-		if (findHedges(text).length) reasons.push('hedged');
+		const t = unitTriggers(ctx, si);
+		const { reasons } = checkworthiness(text, t);
+		if (findHedges(text, t).length) reasons.push('hedged');
 		if (!reasons.length) return;
 		const content = trimOffsets(ctx, s);
 		out.push({ sentence: si, kind: 'unattributed', cue: null, source: null, content, start: s.start, end: s.end, reasons });
 	});
 	return out;
+}
+
+const triggerCache = new WeakMap<ClaimContext, (Triggers | undefined)[]>();
+
+// The patterns a unit can match, from its words: most sentences need none of the regular expressions.
+function unitTriggers(ctx: ClaimContext, si: number): Triggers {
+	let cache = triggerCache.get(ctx);
+	if (!cache) triggerCache.set(ctx, (cache = []));
+	const u = ctx.units[si];
+	return (cache[si] ??= triggersOf(ctx.lower, u.first, u.last, (k) => ctx.doc.tokens[k].kind === 'number'));
 }
 
 function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: number } {
@@ -115,7 +127,7 @@ function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: numb
 
 const MAX_SCAN = 2000;
 
-function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker): Claim {
+function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker, hedgeCache: Map<string, string[]>): Claim {
 	const { text, tokens } = ctx.doc;
 	const span = (a: number, b: number): TextSpan => ({ start: a, end: b, text: text.slice(a, b) });
 	const cue = d.cue ? span(tokens[d.cue.first].start, tokens[d.cue.last - 1].end) : null;
@@ -129,10 +141,14 @@ function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker): Claim {
 	// 100,000 characters with hundreds of cues would otherwise be scanned once per cue (quadratic).
 	const sentence = text.slice(d.start, Math.min(d.end, d.start + MAX_SCAN));
 	const claim: Claim = { ...span(d.start, d.end), kind: d.kind, cue, source, content: d.content };
-	const hedges = findHedges(sentence);
+	// Claims of one sentence share its span: look for its hedges once.
+	const key = `${d.start}:${d.end}`;
+	const t = unitTriggers(ctx, d.sentence);
+	const hedges = hedgeCache.get(key) ?? findHedges(sentence, t);
+	hedgeCache.set(key, hedges);
 	if (hedges.length) claim.hedges = hedges;
 	if (d.reasons) claim.reasons = d.reasons;
-	const figures = checkworthiness(d.content ? text.slice(d.content.start, Math.min(d.content.end, d.content.start + MAX_SCAN)) : sentence).figures;
+	const figures = t.figure ? findFigures(d.content ? text.slice(d.content.start, Math.min(d.content.end, d.content.start + MAX_SCAN)) : sentence) : [];
 	if (figures.length) claim.figures = figures;
 	return claim;
 }

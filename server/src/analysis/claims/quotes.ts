@@ -92,27 +92,32 @@ const MIN_WORDS = 3;
  * drafts into quote drafts; returns new drafts for quotations whose cue was used already.
  */
 export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Draft[], skip: boolean[]): Draft[] {
-	const sentenceOf = new Int32Array(ctx.doc.tokens.length);
-	ctx.doc.sentences.forEach((s, si) => sentenceOf.fill(si, s.first, s.last));
-	const withCue = drafts.filter((d) => d.cue && isSpeechCue(d.cue));
+	const { tokens } = ctx.doc;
+	const units = ctx.units;
+	const unitOf = new Int32Array(tokens.length);
+	units.forEach((s, si) => unitOf.fill(si, s.first, s.last));
+	// Drafts by unit, so that each quotation looks only at its own and the neighbouring units.
+	const byUnit: Draft[][] = units.map(() => []);
+	for (const d of drafts) byUnit[d.sentence].push(d);
+	const near = (si: number) => [...(byUnit[si - 1] ?? []), ...byUnit[si], ...(byUnit[si + 1] ?? [])];
 	const out: Draft[] = [];
 	let previous: Draft | null = null;
 	for (const q of quotes) {
-		const si = sentenceOf[q.open];
+		const si = unitOf[q.open];
 		if (q.words < MIN_WORDS || skip[si]) continue;
-		const { tokens, sentences } = ctx.doc;
 		const endTok = q.close >= 0 ? q.close : q.lastInside;
-		const lastSi = sentenceOf[Math.max(q.open, endTok)];
-		const d = withCue.find((c) => speaksAfter(ctx, c, q, sentenceOf)) ?? withCue.find((c) => speaksBefore(ctx, c, q));
-		const span = { start: Math.min(sentences[si].start, tokens[q.open].start), end: Math.max(sentences[lastSi].end, tokens[Math.max(q.open, endTok)].end) };
+		const lastSi = unitOf[Math.max(q.open, endTok)];
+		const around = [...near(si), ...(lastSi !== si ? near(lastSi) : [])].filter((c) => c.cue && isSpeechCue(c.cue));
+		const d = around.find((c) => speaksAfter(ctx, c, q, unitOf)) ?? around.find((c) => speaksBefore(ctx, c, q));
+		const span = { start: Math.min(units[si].start, tokens[q.open].start), end: Math.max(units[lastSi].end, tokens[Math.max(q.open, endTok)].end) };
 		if (d && !d.quoted) {
 			Object.assign(d, { kind: 'quote', content: { start: q.start, end: q.end }, quoted: true, start: Math.min(d.start, span.start), end: Math.max(d.end, span.end) });
 			previous = d;
 			continue;
 		}
 		// A partial quotation inside reported speech ("announced that a “first group” will leave") is part of that claim.
-		if (!d && drafts.some((c) => c.cue && c.content && c.content.start <= q.start && q.start < c.content.end)) continue;
-		const lender = d ?? nearbySpeaker(ctx, previous, q, si, drafts);
+		if (!d && byUnit[si].some((c) => c.cue && c.content && c.content.start <= q.start && q.start < c.content.end)) continue;
+		const lender = d ?? nearbySpeaker(ctx, previous, q, si, near(si));
 		if (!lender?.source) continue;
 		const cont: Draft = { sentence: si, kind: 'quote', cue: null, source: lender.source, content: { start: q.start, end: q.end }, start: span.start, end: span.end, quoted: true };
 		out.push(cont);
@@ -122,9 +127,9 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 }
 
 // “…,” said Angers. / “…,” he said. / “….” Smith said. — only punctuation and the speaker between.
-function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, sentenceOf: Int32Array): boolean {
+function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, unitOf: Int32Array): boolean {
 	if (q.close < 0 || !d.cue || d.cue.first <= q.close || d.cue.first - q.close > 25) return false;
-	if (sentenceOf[d.cue.first] - sentenceOf[q.close] > 1) return false;
+	if (unitOf[d.cue.first] - unitOf[q.close] > 1) return false;
 	for (let k = q.close + 1; k < d.cue.first; k++) {
 		const inSource = d.source && k >= d.source.first && k < d.source.last;
 		if (!inSource && ctx.doc.tokens[k].kind !== 'punct') return false;
@@ -147,11 +152,11 @@ function speaksBefore(ctx: ClaimContext, d: Draft, q: Quotation): boolean {
 }
 
 // A quotation that continues an earlier one in the same or the previous paragraph, or sits next to a cue.
-function nearbySpeaker(ctx: ClaimContext, previous: Draft | null, q: Quotation, si: number, drafts: Draft[]): Draft | null {
-	const { sentences } = ctx.doc;
-	const par = sentences[si].paragraph;
-	if (previous?.source && par - sentences[previous.sentence].paragraph <= 1) {
-		if (par === sentences[previous.sentence].paragraph || ctx.doc.tokens[q.open].start === ctx.doc.paragraphs[par].start) return previous;
+function nearbySpeaker(ctx: ClaimContext, previous: Draft | null, q: Quotation, si: number, near: Draft[]): Draft | null {
+	const units = ctx.units;
+	const par = units[si].paragraph;
+	if (previous?.source && par - units[previous.sentence].paragraph <= 1) {
+		if (par === units[previous.sentence].paragraph || ctx.doc.tokens[q.open].start === ctx.doc.paragraphs[par].start) return previous;
 	}
-	return drafts.find((d) => d.cue && d.source && Math.abs(d.sentence - si) <= 1 && sentences[d.sentence].paragraph === par && isSpeechCue(d.cue)) ?? null;
+	return near.find((d) => d.cue && d.source && units[d.sentence].paragraph === par && isSpeechCue(d.cue)) ?? null;
 }
