@@ -288,3 +288,22 @@ test('a title ending in "Today" is not the day', () => {
 test('"this past weekend" is the weekend before publication', () => {
 	assert.deepEqual(values('Crowds gathered this past weekend.', '2021-11-15'), [['this past weekend', '2021-W45-WE']]);
 });
+
+test('"four years later" and "two days later" count from the date last named', () => {
+	assert.deepEqual(values('The plant opened in 2015. Four years later, it closed.'), [
+		['2015', '2015'],
+		['Four years later', '2019'],
+	]);
+	assert.deepEqual(values('Talks began on Monday. Two days later, they collapsed.'), [
+		['Monday', '2021-11-08'],
+		['Two days later', '2021-11-10'],
+	]);
+});
+
+test('days counted from a year-only date are left out', () => {
+	assert.deepEqual(values('The plant opened in 2015. Two days later, it closed.'), [['2015', '2015']]);
+});
+
+test('"two weeks from now" counts forward from publication', () => {
+	assert.deepEqual(values('The vote is two weeks from now.'), [['two weeks from now', '2021-11-25']]);
+});

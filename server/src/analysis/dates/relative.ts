@@ -133,21 +133,40 @@ function shiftUnit(dct: Ymd, unit: string, n: number): { v: string; g: Found['gr
 	return null;
 }
 
-/** "two years ago", "a week ago", "five days ago": counted back from publication. */
+/**
+ * Counted offsets: "two years ago", "a week ago" and "two weeks from now" count from
+ * publication; "three days later", "a week earlier" from the date last named.
+ */
 function agoPhrase(ctx: Ctx, i: number, unit: string): Found | null {
-	if (w(ctx, i + 1) !== 'ago' || !ctx.dct) return null;
+	const after = w(ctx, i + 1);
+	const fromNow = after === 'from' && w(ctx, i + 2) === 'now';
+	const anaphoric = (after === 'later' || after === 'earlier') && w(ctx, i + 2) !== 'than';
+	if (after !== 'ago' && !fromNow && !anaphoric) return null;
 	const c = w(ctx, i - 1);
 	const n = NUMBER_WORDS.get(c) ?? digits(c);
 	if (!(n >= 1 && n <= 1000)) return null;
-	const dct = ctx.dct;
+	const base = anaphoric ? namedBase(ctx, unit) : ctx.dct;
+	if (!base) return null;
+	const k = after === 'ago' || after === 'earlier' ? -n : n;
 	let v: string;
 	let g: Found['granularity'];
-	if (unit === 'day' || unit === 'week') [v, g] = [dayValue(addDays(dct, -(unit === 'week' ? 7 : 1) * n)), 'day'];
-	else if (unit === 'month') [v, g] = [monthValue(addMonths(dct.y, dct.m, -n).y, addMonths(dct.y, dct.m, -n).m), 'month'];
-	else if (unit === 'year') [v, g] = [yearValue(dct.y - n), 'year'];
-	else if (unit === 'decade') [v, g] = [String(Math.floor((dct.y - 10 * n) / 10)), 'decade'];
+	if (unit === 'day' || unit === 'week') [v, g] = [dayValue(addDays(base, (unit === 'week' ? 7 : 1) * k)), 'day'];
+	else if (unit === 'month') [v, g] = [monthValue(addMonths(base.y, base.m, k).y, addMonths(base.y, base.m, k).m), 'month'];
+	else if (unit === 'year') [v, g] = [yearValue(base.y + k), 'year'];
+	else if (unit === 'decade' && !anaphoric) [v, g] = [String(Math.floor((base.y + 10 * k) / 10)), 'decade'];
 	else return null;
-	return found(i - 1, i + 2, v, g, true, `${c} ${ctx.low[i]} before publication`);
+	const last = fromNow ? i + 3 : i + 2;
+	const why = anaphoric ? `${c} ${ctx.low[i]} ${after} than the date last named` : `${c} ${ctx.low[i]} ${k < 0 ? 'before' : 'after'} publication`;
+	return found(i - 1, last, v, g, true, why);
+}
+
+// The date last named, precise enough to count `unit`s from: "2015" for years, "June 2015" for months.
+function namedBase(ctx: Ctx, unit: string): Ymd | null {
+	const m = ctx.refAny ? /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/.exec(ctx.refAny.value.slice(0, 10)) : null;
+	if (!m) return null;
+	if (unit === 'year') return { y: +m[1], m: 1, d: 1 };
+	if (unit === 'month') return m[2] ? { y: +m[1], m: +m[2], d: 1 } : null;
+	return m[3] ? { y: +m[1], m: +m[2], d: +m[3] } : null;
 }
 
 /** "this morning", "last night", "yesterday afternoon" (the latter via dayWordAt). */
