@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, addMonths, dayExists, isoWeekday, parseYmd, pick, pickNear, seasonOf, weekValue, yearValue } from '../../../server/src/analysis/dates/calendar';
+import {
+	addDays,
+	addMonths,
+	dayExists,
+	isoWeekday,
+	parseYmd,
+	pick,
+	pickNear,
+	seasonOf,
+	weekValue,
+	yearValue,
+} from '../../../server/src/analysis/dates/calendar';
 import { tenseAround } from '../../../server/src/analysis/dates/tense';
 
 test('ISO weeks belong to the year of their Thursday', () => {

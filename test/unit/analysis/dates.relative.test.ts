@@ -220,12 +220,18 @@ test('every value says how it was resolved', () => {
 	assert.equal(found.length, 2);
 	assert.match(found[0].resolution ?? '', /past context \(“withdrew”\)/);
 	assert.match(found[1].resolution ?? '', /next week/);
-	assert.deepEqual(found.map((d) => d.relative), [true, true]);
+	assert.deepEqual(
+		found.map((d) => d.relative),
+		[true, true],
+	);
 });
 
 test('absolute dates are not relative', () => {
 	const found = findDates(parseDocument('date 2021-11-11 T\n\nThe law dates from June 1, 1990.'));
-	assert.deepEqual(found.map((d) => [d.value, d.granularity, d.relative]), [['1990-06-01', 'day', false]]);
+	assert.deepEqual(
+		found.map((d) => [d.value, d.granularity, d.relative]),
+		[['1990-06-01', 'day', false]],
+	);
 });
 
 test('without a header date, relative dates get partial values or are left out', () => {
@@ -239,7 +245,13 @@ test('without a header date, relative dates get partial values or are left out',
 });
 
 test('odd input never throws', () => {
-	const odd = ['', '\u0000\uFFFF\uD800', 'date 2021-11-11 T\n\n' + '1/'.repeat(5000), 'date 2021-11-11 T\n\nthe the the day day of of March March 31 31 ,,,', 'date 9999-99-99 T\n\nLast year on Monday.'];
+	const odd = [
+		'',
+		'\u0000\uFFFF\uD800',
+		'date 2021-11-11 T\n\n' + '1/'.repeat(5000),
+		'date 2021-11-11 T\n\nthe the the day day of of March March 31 31 ,,,',
+		'date 9999-99-99 T\n\nLast year on Monday.',
+	];
 	for (const text of odd) assert.doesNotThrow(() => findDates(parseDocument(text)));
 });
 

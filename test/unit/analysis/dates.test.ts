@@ -56,10 +56,7 @@ test('a month with a year is a month', () => {
 
 test('"October of last year" gives the month and "last year" as two dates', () => {
 	const body = 'The truce was brokered by envoys in October of last year.';
-	assert.deepEqual(dates(body), [
-		at(body, 'October', '2020-10'),
-		at(body, 'last year', '2020'),
-	]);
+	assert.deepEqual(dates(body), [at(body, 'October', '2020-10'), at(body, 'last year', '2020')]);
 });
 
 test('a bare year after a preposition is a year', () => {
@@ -90,10 +87,7 @@ test('early and late join a month', () => {
 
 test('decades with four or two digits', () => {
 	const body = "Rents doubled in the 1990s and again since the '70s.";
-	assert.deepEqual(dates(body), [
-		at(body, 'the 1990s', '199'),
-		at(body, "the '70s", '197'),
-	]);
+	assert.deepEqual(dates(body), [at(body, 'the 1990s', '199'), at(body, "the '70s", '197')]);
 });
 
 test('"the early 2000s" is the decade with its modifier', () => {

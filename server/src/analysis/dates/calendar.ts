@@ -71,7 +71,7 @@ export function weekValue(a: Ymd): string {
 /** Shifts a month by `n` months, carrying into years. */
 export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
 	const k = y * 12 + (m - 1) + n;
-	return { y: Math.floor(k / 12), m: (k % 12 + 12) % 12 + 1 };
+	return { y: Math.floor(k / 12), m: (((k % 12) + 12) % 12) + 1 };
 }
 
 /** Quarter (1-4) of a month. */
@@ -122,7 +122,12 @@ export function pick<T>(cands: { v: T; start: number; end: number }[], ref: numb
  * beyond it the tense cue is more likely wrong than the date far away, and the
  * nearest reading wins.
  */
-export function pickNear<T>(cands: { v: T; start: number; end: number }[], ref: number, dir: 'past' | 'future' | 'none', maxGap: number): { v: T | null; byTense: boolean } {
+export function pickNear<T>(
+	cands: { v: T; start: number; end: number }[],
+	ref: number,
+	dir: 'past' | 'future' | 'none',
+	maxGap: number,
+): { v: T | null; byTense: boolean } {
 	const near = pick(cands, ref, 'none');
 	if (dir === 'none') return { v: near, byTense: false };
 	const v = pick(cands, ref, dir);

@@ -12,8 +12,37 @@ import { tensePhrase, type Direction } from './tense';
 
 // Words after which a capitalised month name is a month, not a name or a verb.
 const BEFORE_MONTH = new Set([
-	'in', 'since', 'until', 'till', 'by', 'from', 'to', 'through', 'during', 'before', 'after', 'of', 'last', 'next', 'this', 'early',
-	'late', 'mid', '-', 'between', 'and', 'or', 'on', 'until', 'for', 'as', 'that', 'coming', 'past', 'end', 'since',
+	'in',
+	'since',
+	'until',
+	'till',
+	'by',
+	'from',
+	'to',
+	'through',
+	'during',
+	'before',
+	'after',
+	'of',
+	'last',
+	'next',
+	'this',
+	'early',
+	'late',
+	'mid',
+	'-',
+	'between',
+	'and',
+	'or',
+	'on',
+	'until',
+	'for',
+	'as',
+	'that',
+	'coming',
+	'past',
+	'end',
+	'since',
 ]);
 const ORDINAL_DAY = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 const FULL_MONTH = /^[A-Z][a-z]+$/;
@@ -59,7 +88,13 @@ function weekOf(ctx: Ctx, f: Found): Found {
 	const y = +mm[1];
 	const m = +mm[2];
 	const d = at > 0 ? at : new Date(Date.UTC(y, m, 0)).getUTCDate() + at;
-	return withThe(ctx, { ...f, first: k - 3, value: weekValue({ y, m, d }), granularity: 'week', resolution: `${f.resolution}; ${w(ctx, k - 3)} week of the month` });
+	return withThe(ctx, {
+		...f,
+		first: k - 3,
+		value: weekValue({ y, m, d }),
+		granularity: 'week',
+		resolution: `${f.resolution}; ${w(ctx, k - 3)} week of the month`,
+	});
 }
 
 function isBareMonth(ctx: Ctx, i: number): boolean {
@@ -85,7 +120,8 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	const cands = [-1, 0, 1].map((dy) => ({ v: ctx.dct!.y + dy, start: (ctx.dct!.y + dy) * 12 + m, end: (ctx.dct!.y + dy) * 12 + m }));
 	const modified = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming';
 	const first = modified ? i - 1 : i;
-	if (!modified && ctx.sentYear !== null) return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
+	if (!modified && ctx.sentYear !== null)
+		return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
 	// "last September" in September means a year ago: the current month is not "last".
 	if (prev === 'last' || prev === 'next') {
 		const y = prev === 'last' ? pick(cands, ref - 1, 'past') : pick(cands, ref + 1, 'future');
@@ -125,10 +161,12 @@ function dayWithoutYear(ctx: Ctx, first: number, last: number, m: number, d: num
 	const dct = ctx.dct;
 	const t = tenseOf(ctx, first, last);
 	const ref = dct.y * 372 + dct.m * 31 + dct.d;
-	const cands = [-1, 0, 1].filter((dy) => dayExists(dct.y + dy, m, d)).map((dy) => {
-		const at = (dct.y + dy) * 372 + m * 31 + d;
-		return { v: dct.y + dy, start: at, end: at };
-	});
+	const cands = [-1, 0, 1]
+		.filter((dy) => dayExists(dct.y + dy, m, d))
+		.map((dy) => {
+			const at = (dct.y + dy) * 372 + m * 31 + d;
+			return { v: dct.y + dy, start: at, end: at };
+		});
 	// Tense only decides across a year boundary: within six months of publication, the nearest reading wins.
 	if (ctx.sentYear !== null && cands.some((c) => c.v === ctx.sentYear)) {
 		return found(first, last, dayValue({ y: ctx.sentYear, m, d }), 'day', true, 'day and month; year of the date before it in the sentence');
@@ -187,15 +225,96 @@ export function yearAt(ctx: Ctx, i: number): Found[] {
 
 const CURRENCY = /^(\$|€|£|¥|us\$|usd|eur|gbp|rs\.?|a\$|c\$|hk\$)$/;
 const QUANTITY = new Set([
-	'about', 'around', 'approximately', 'some', 'over', 'nearly', 'almost', 'roughly', 'than', 'least', 'just', 'only', 'up', 'no.', 'number',
-	'#', 'flight', 'route', 'highway', 'room', 'model', 'version', 'page', 'article', 'section', 'resolution', 'code', 'estimated', 'additional',
-	'extra', 'another', 'the',
+	'about',
+	'around',
+	'approximately',
+	'some',
+	'over',
+	'nearly',
+	'almost',
+	'roughly',
+	'than',
+	'least',
+	'just',
+	'only',
+	'up',
+	'no.',
+	'number',
+	'#',
+	'flight',
+	'route',
+	'highway',
+	'room',
+	'model',
+	'version',
+	'page',
+	'article',
+	'section',
+	'resolution',
+	'code',
+	'estimated',
+	'additional',
+	'extra',
+	'another',
+	'the',
 ]);
 const UNITS = new Set([
-	'%', 'percent', 'per', 'people', 'points', 'jobs', 'employees', 'workers', 'units', 'vehicles', 'cars', 'planes', 'aircraft', 'shares', 'dollars',
-	'euros', 'pounds', 'yen', 'troops', 'soldiers', 'members', 'staff', 'deaths', 'feet', 'ft', 'metres', 'meters', 'km', 'kilometres', 'kilometers',
-	'miles', 'tons', 'tonnes', 'kg', 'votes', 'seats', 'customers', 'passengers', 'times', 'hours', 'minutes', 'dealers', 'stores', 'homes',
-	'residents', 'students', 'children', 'men', 'women', 'cases', 'patients', 'refugees', 'mercenaries', 'fighters', 'rounds', 'barrels',
+	'%',
+	'percent',
+	'per',
+	'people',
+	'points',
+	'jobs',
+	'employees',
+	'workers',
+	'units',
+	'vehicles',
+	'cars',
+	'planes',
+	'aircraft',
+	'shares',
+	'dollars',
+	'euros',
+	'pounds',
+	'yen',
+	'troops',
+	'soldiers',
+	'members',
+	'staff',
+	'deaths',
+	'feet',
+	'ft',
+	'metres',
+	'meters',
+	'km',
+	'kilometres',
+	'kilometers',
+	'miles',
+	'tons',
+	'tonnes',
+	'kg',
+	'votes',
+	'seats',
+	'customers',
+	'passengers',
+	'times',
+	'hours',
+	'minutes',
+	'dealers',
+	'stores',
+	'homes',
+	'residents',
+	'students',
+	'children',
+	'men',
+	'women',
+	'cases',
+	'patients',
+	'refugees',
+	'mercenaries',
+	'fighters',
+	'rounds',
+	'barrels',
 ]);
 
 // A four-digit number is a year unless money, a count or a code says otherwise.
@@ -234,7 +353,14 @@ export function decadeAt(ctx: Ctx, i: number): Found | null {
 
 /** "7/8/07", "12/25/2009": month/day/year with slashes, as US news writes them. */
 export function slashAt(ctx: Ctx, i: number): Found | null {
-	if (w(ctx, i + 1) !== '/' || w(ctx, i + 3) !== '/' || !/^\d{1,2}$/.test(ctx.low[i]) || !/^\d{1,2}$/.test(w(ctx, i + 2)) || !/^(\d\d|\d{4})$/.test(w(ctx, i + 4))) return null;
+	if (
+		w(ctx, i + 1) !== '/' ||
+		w(ctx, i + 3) !== '/' ||
+		!/^\d{1,2}$/.test(ctx.low[i]) ||
+		!/^\d{1,2}$/.test(w(ctx, i + 2)) ||
+		!/^(\d\d|\d{4})$/.test(w(ctx, i + 4))
+	)
+		return null;
 	if (!touching(ctx, i) || !touching(ctx, i + 1) || !touching(ctx, i + 2) || !touching(ctx, i + 3)) return null;
 	const yy = +ctx.low[i + 4];
 	// Two-digit years: 00-49 are this century, 50-99 the last, as most date parsers read them.

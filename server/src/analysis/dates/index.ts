@@ -38,7 +38,18 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 	try {
 		const low = doc.tokens.map((t) => t.text.toLowerCase());
 		const dct = parseYmd(doc.header.date);
-		const ctx: Ctx = { tokens: doc.tokens, low, lo: 0, hi: 0, dct, refDay: dct, refPeriod: null, refAny: null, sentYear: null, cues: new Int8Array(low.length) };
+		const ctx: Ctx = {
+			tokens: doc.tokens,
+			low,
+			lo: 0,
+			hi: 0,
+			dct,
+			refDay: dct,
+			refPeriod: null,
+			refAny: null,
+			sentYear: null,
+			cues: new Int8Array(low.length),
+		};
 		for (const s of doc.sentences) {
 			ctx.lo = s.first;
 			ctx.hi = s.last;
@@ -75,7 +86,8 @@ function recognize(ctx: Ctx, i: number): Found[] {
 		const slash = slashAt(ctx, i);
 		if (slash) return [slash];
 		// "11 December", "the 3rd of March": the day number comes first.
-		const m = MONTHS.has(ctx.low[i + 1] ?? '') && i + 1 < ctx.hi ? i + 1 : ctx.low[i + 1] === 'of' && MONTHS.has(ctx.low[i + 2] ?? '') && i + 2 < ctx.hi ? i + 2 : -1;
+		const m =
+			MONTHS.has(ctx.low[i + 1] ?? '') && i + 1 < ctx.hi ? i + 1 : ctx.low[i + 1] === 'of' && MONTHS.has(ctx.low[i + 2] ?? '') && i + 2 < ctx.hi ? i + 2 : -1;
 		if (m > 0) {
 			const f = monthAt(ctx, m);
 			if (f && f.first <= i) return [f];

@@ -61,7 +61,7 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 	const cur = unit === 'Q' ? quarterOf(ctx.dct.m) : ctx.dct.m <= 6 ? 1 : 2;
 	if (n === undefined) {
 		// "last quarter", "the previous quarter", "this quarter", "next half": counted from the current one.
-		const k = (ctx.dct.y * max + cur - 1) + SHIFT[ord];
+		const k = ctx.dct.y * max + cur - 1 + SHIFT[ord];
 		return found(first, i + 1, `${Math.floor(k / max)}-${unit}${(k % max) + 1}`, gran, true, `${ord} ${gran}, from the publication date`);
 	}
 	if (ctx.sentYear !== null) return found(first, i + 1, `${ctx.sentYear}-${unit}${n}`, gran, true, `${gran}; year of the date before it in the sentence`);
@@ -157,4 +157,3 @@ export function samePeriodAt(ctx: Ctx, i: number): Found | null {
 	const gran = ref && (unit === 'period' || ref.granularity === unit) ? ref.granularity : unit === 'period' ? 'year' : (unit as Found['granularity']);
 	return { ...found(i - 2, last, value, gran, true, 'the same period a year before the one last named'), comparison: true };
 }
-

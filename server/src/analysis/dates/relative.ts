@@ -13,7 +13,21 @@ import { tensePhrase, type Direction } from './tense';
 const NAMED_DAYS = new Set(['black', 'cyber', 'easter', 'super', 'good', 'ash', 'bloody', 'blue', 'holy', 'shrove', 'palm', 'maundy', 'manic', 'giving']);
 
 // Newspapers and shows named after a weekday: "the Sunday Times", "Monday Night Football".
-const NAMED_AFTER = new Set(['times', 'telegraph', 'mirror', 'express', 'herald', 'post', 'tribune', 'independent', 'observer', 'mail', 'sport', 'people', 'star']);
+const NAMED_AFTER = new Set([
+	'times',
+	'telegraph',
+	'mirror',
+	'express',
+	'herald',
+	'post',
+	'tribune',
+	'independent',
+	'observer',
+	'mail',
+	'sport',
+	'people',
+	'star',
+]);
 
 /** Words that make a calendar name a recurrence: "every Monday", "each spring". */
 export const RECURRING = /^(every|each)$/;
@@ -84,9 +98,22 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 }
 
 const UNITS = new Map<string, string>([
-	['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'], ['weekend', 'weekend'],
-	['day', 'day'], ['days', 'day'], ['decade', 'decade'], ['decades', 'decade'], ['century', 'century'], ['morning', 'part'],
-	['afternoon', 'part'], ['evening', 'part'], ['night', 'part'],
+	['year', 'year'],
+	['years', 'year'],
+	['month', 'month'],
+	['months', 'month'],
+	['week', 'week'],
+	['weeks', 'week'],
+	['weekend', 'weekend'],
+	['day', 'day'],
+	['days', 'day'],
+	['decade', 'decade'],
+	['decades', 'decade'],
+	['century', 'century'],
+	['morning', 'part'],
+	['afternoon', 'part'],
+	['evening', 'part'],
+	['night', 'part'],
 ]);
 const BACK = new Set(['last', 'past', 'previous', 'prior']);
 const AHEAD = new Set(['next', 'coming']);
