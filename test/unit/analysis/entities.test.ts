@@ -80,7 +80,10 @@ test('reads a capitalised title before a name, and a name before a verb of sayin
 
 test('ignores ordinary words that open a sentence, months and money written with a country code', () => {
 	const es = entities('Officials met in March. Meanwhile prices rose. Exports reached US$3 billion in Brazil.');
-	assert.deepEqual(es.map((e) => `${e.name}/${e.type}`), ['Brazil/GPE']);
+	assert.deepEqual(
+		es.map((e) => `${e.name}/${e.type}`),
+		['Brazil/GPE'],
+	);
 });
 
 test('types regions, seas and rivers as LOC and cities as GPE with their population', () => {

@@ -19,7 +19,8 @@ class UnionFind {
 	}
 	/** Joins b's group into a's; a's root stays the root. */
 	union(a: number, b: number): void {
-		const ra = this.find(a), rb = this.find(b);
+		const ra = this.find(a),
+			rb = this.find(b);
 		if (ra !== rb) this.parent[rb] = ra;
 	}
 }
@@ -35,7 +36,10 @@ function nameKey(tokens: Token[], c: Candidate): string {
 }
 
 function initials(ws: string[]): string {
-	return ws.filter((w) => /^\p{Lu}/u.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase())).map((w) => w[0]).join('');
+	return ws
+		.filter((w) => /^\p{Lu}/u.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase()))
+		.map((w) => w[0])
+		.join('');
 }
 
 /** Groups candidates (sorted, non-overlapping) into entities with ids e1, e2… in order of first mention. */
@@ -133,7 +137,8 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		if (m.strength > strongest.strength || (m.strength === strongest.strength && m.last - m.first > strongest.last - strongest.first)) strongest = m;
 		if (m.type === 'PERSON' && m.strength >= 0.5) person = true;
 		entry ??= m.entry;
-		const start = doc.tokens[m.first].start, end = doc.tokens[m.last - 1].end;
+		const start = doc.tokens[m.first].start,
+			end = doc.tokens[m.last - 1].end;
 		const text = doc.text.slice(start, end);
 		mentions.push({ start, end, text });
 		texts.add(text);

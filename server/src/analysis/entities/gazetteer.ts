@@ -181,7 +181,7 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 	const g = gazetteer();
 	const out: GazMatch[] = [];
 	const hits: number[] = [];
-	for (let i = from; i < to; ) {
+	for (let i = from; i < to;) {
 		// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda).
 		const text = tokens[i].text;
 		const c = text.charCodeAt(0);
@@ -202,7 +202,13 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 		let found: GazMatch | undefined;
 		for (let h = hits.length - 1; h >= 0 && !found; h--) {
 			const len = hits[h];
-			const k = len === n ? key : tokens.slice(i, i + len).map((t) => norm(t.text)).join(' ');
+			const k =
+				len === n
+					? key
+					: tokens
+							.slice(i, i + len)
+							.map((t) => norm(t.text))
+							.join(' ');
 			const entries = g.byKey.get(k)!.filter((e) => caseFits(e, tokens, i));
 			if (entries.length) found = { first: i, last: i + len, entries };
 		}

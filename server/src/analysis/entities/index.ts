@@ -23,7 +23,13 @@ export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> 
 	const reading = mode === 'model' ? { candidates: [], notNames: new Set<number>() } : ruleCandidates(doc);
 	const rules = reading.candidates;
 	const model = mode === 'rules' ? [] : modelCandidates(doc, mode === 'both');
-	const merged = mode === 'both' ? merge(rules, model.filter((m) => !vetoed(m, reading.notNames))) : [...rules, ...model];
+	const merged =
+		mode === 'both'
+			? merge(
+					rules,
+					model.filter((m) => !vetoed(m, reading.notNames)),
+				)
+			: [...rules, ...model];
 	return clusterEntities(doc, nonOverlapping(merged));
 }
 

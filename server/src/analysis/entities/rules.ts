@@ -5,10 +5,28 @@
  */
 import type { SeedDocument, Token } from '../document';
 import type { EntityType } from '../types';
+import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit } from './chunks';
 import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
-	CORP_SUFFIXES, EVENT_HEADS, FAC_HEADS, FAC_NOUNS, ORG_NOUNS, FIRST_NAMES, GPE_HEADS, HOLIDAYS, LAST_NAMES, LOC_HEADS, LOC_PREFIXES, MONTHS_DAYS,
-	NAME_CONNECTORS, ORG_HEADS, OTHER_HEADS, SPEECH_VERBS, TITLE_HEADS, isCommonWord, isCurrencyOrUnit, isTitleWord,
+	CORP_SUFFIXES,
+	EVENT_HEADS,
+	FAC_HEADS,
+	FAC_NOUNS,
+	ORG_NOUNS,
+	FIRST_NAMES,
+	GENERIC_TAILS,
+	GEO_MODIFIERS,
+	GPE_HEADS,
+	HOLIDAYS,
+	LAST_NAMES,
+	LOC_HEADS,
+	LOC_PREFIXES,
+	ORG_HEADS,
+	OTHER_HEADS,
+	SPEECH_VERBS,
+	TITLE_HEADS,
+	isCommonWord,
+	isTitleWord,
 } from './words';
 
 /** A typed span of tokens `[first, last)` proposed as an entity mention. */
@@ -21,21 +39,6 @@ export interface Candidate {
 	/** 0..1: how sure the rule is; weak guesses yield to the tagger and to clustering. */
 	strength: number;
 }
-
-/** A piece of a chunk: one token, or one gazetteer match taken whole. */
-interface Unit {
-	first: number;
-	last: number;
-	match?: GazMatch;
-}
-
-const isCap = (t: Token) => /^[\p{Lu}]/u.test(t.text) && t.kind === 'word';
-const lower = (t: Token) => t.text.toLowerCase();
-// Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
-const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':', '«']);
-// Heads after which "of" stays inside the name: "Bank of England", "Republic of Korea".
-const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirate', 'gulf', 'isle', 'city', 'province', 'secretary', 'house']);
 
 /** The rules' reading of a document: candidates, and the tokens they know are no names. */
 export interface RuleReading {
@@ -59,148 +62,6 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 		}
 	});
 	return { candidates: out, notNames };
-}
-
-// Words seen capitalised somewhere other than a sentence's start: these are names even when a
-// sentence starts with them ("Total" the company), unless also seen in lower case.
-function capitalisedInside(doc: SeedDocument): Casing {
-	const caps = new Set<string>(), low = new Set<string>();
-	const { tokens } = doc;
-	for (const s of doc.sentences) {
-		for (let i = s.first; i < s.last; i++) {
-			const t = tokens[i];
-			if (t.kind !== 'word') continue;
-			const c = t.text.charCodeAt(0);
-			if (c >= 97 && c <= 122) low.add(t.text);
-			else if (i > s.first && isCap(t) && !OPENERS.has(tokens[i - 1].text)) caps.add(lower(t));
-		}
-	}
-	for (const w of low) caps.delete(w);
-	return { caps, low, orgStarts: new Set() };
-}
-
-/** How the document writes its words: capitalised inside sentences, and in lower case. */
-interface Casing {
-	caps: Set<string>;
-	low: Set<string>;
-	/** First words of organisation names ("Saturn" of "Saturn Corporation"), names even when ordinary words. */
-	orgStarts: Set<string>;
-}
-
-const MAX_NAME_UNITS = 12;
-
-const MAX_UNITS = 10;
-
-function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
-	const at = new Map(matches.map((m) => [m.first, m]));
-	const out: Unit[][] = [];
-	let cur: Unit[] = [];
-	const flush = () => {
-		while (cur.length && !cur[cur.length - 1].match && NAME_CONNECTORS.has(lower(tokens[cur[cur.length - 1].first]))) cur.pop();
-		if (cur.length) out.push(cur);
-		cur = [];
-	};
-	for (let i = from; i < to; ) {
-		const m = at.get(i);
-		const t = tokens[i];
-		// No name runs this long: a title-case line is cut into pieces rather than read as one name.
-		if (cur.length >= MAX_UNITS) flush();
-		if (currency(tokens, i, m?.last ?? i + 1)) {
-			flush();
-			for (const e = m?.last ?? i + 1; i < e; i++) notNames.add(i);
-		} else if (m && isCap(tokens[m.first])) {
-			cur.push({ first: m.first, last: m.last, match: m });
-			i = m.last;
-		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
-			// No name runs past MAX_NAME_UNITS words; cutting longer runs of capitals (a line in title
-			// case, a list of initials) keeps classify's splitting shallow and linear.
-			if (cur.length >= MAX_NAME_UNITS) flush();
-			cur.push({ first: i, last: i + 1 });
-			i++;
-			// A corporate suffix ends the name: "Chrysler LLC Jim Press" is a company, then a person.
-			if (cur.length > 1 && CORP_SUFFIXES.has(lower(t))) flush();
-		} else if (cur.length && joins(tokens, cur, i, to)) {
-			cur.push({ first: i, last: i + 1 });
-			i++;
-		} else {
-			flush();
-			i++;
-		}
-	}
-	flush();
-	return out;
-}
-
-// "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
-function currency(tokens: Token[], i: number, end: number): boolean {
-	const c = tokens[i].text.charCodeAt(0);
-	if ((c >= 97 && c <= 122) || tokens[i].kind !== 'word') return false;
-	const next = tokens[end];
-	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
-	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
-	return end - i === 1 && /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
-}
-
-// A lower-case word or "&" continues a name when a capitalised word follows it.
-function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
-	const w = lower(tokens[i]);
-	const next = tokens[i + 1];
-	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
-	if (w === '&') return true;
-	if (w === 'and') return endsInOrgHead(tokens, i + 1, to);
-	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
-	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
-	if (w === 'the') return prev === 'of';
-	return NAME_CONNECTORS.has(w) && /^[\p{Lu}]/u.test(tokens[i - 1].text);
-}
-
-// "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.
-function endsInOrgHead(tokens: Token[], from: number, to: number): boolean {
-	let j = from;
-	while (j < to && j < from + 5 && isCap(tokens[j])) j++;
-	return j > from + 1 && ORG_HEADS.has(lower(tokens[j - 1]));
-}
-
-// Ordinary words that open a sentence (or a quotation) are not part of a name: "In Tripoli…".
-function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): Unit[] {
-	const u = units[0];
-	const t = tokens[u.first];
-	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
-	const common = u.last - u.first === 1 && isCommonWord(t.text) && !capsElsewhere.has(lower(t)) && !TITLE_HEADS.has(lower(t)) && !(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
-	const article = !u.match && /^(The|A|An)$/.test(t.text);
-	// "Southern Ontario said…": a compass word before a known place is part of the place's name.
-	if (common && GEO_MODIFIERS.has(lower(t)) && units[1]?.match && bestEntry(units[1].match.entries).type !== 'ORG') return units;
-	const rest = (atStart && common) || article ? units.slice(1) : units;
-	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
-	return rest;
-}
-
-// "Unfortunately", "Describing": an ordinary word with -ly or -ing, unlike "Mulally" or "Beijing".
-function derived(w: string): boolean {
-	if (w.endsWith('ly')) return isCommonWord(w.slice(0, -2)) || isCommonWord(w.slice(0, -3) + 'le') || isCommonWord(w.slice(0, -3) + 'y');
-	if (!w.endsWith('ing')) return false;
-	const stem = w.slice(0, -3);
-	return isCommonWord(stem) || isCommonWord(stem + 'e') || (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] && isCommonWord(stem.slice(0, -1)));
-}
-
-// "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
-function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
-	let n = units.length;
-	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first]))) n--;
-	return units.slice(0, n);
-}
-
-// Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
-// capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
-function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: Casing): boolean {
-	if (units.every((u) => !u.match && isTitleWord(tokens[u.first].text))) return true;
-	if (units.length !== 1 || units[0].match) return false;
-	const t = tokens[units[0].first], w = lower(t);
-	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
-	if (casing.orgStarts.has(w)) return false;
-	if (isCommonWord(w) || casing.low.has(w) || (derived(w) && !casing.caps.has(w))) return true;
-	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
-	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
 }
 
 const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
@@ -227,7 +88,8 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
 	}
 	const headType = last - first >= 2 && !units[units.length - 1].match ? placeHead(head, lower(tokens[first])) : undefined;
-	if (headType) return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.8 });
+	if (headType)
+		return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.8 });
 	if (splitAtTitle(tokens, units, out)) return;
 	if (splitAtGazetteer(tokens, units, out)) return;
 	out.push(unknownName(tokens, first, last));
@@ -301,7 +163,18 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		while (s > 0 && !units[s - 1].match && isTitleWord(tokens[units[s - 1].first].text)) s--;
 		const right = units.slice(k + 1);
 		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
-		else out.push({ ...span(right), type: 'PERSON', evidence: [`title ‘${tokens.slice(units[s].first, u.last).map((t) => t.text).join(' ')}’`], strength: 0.85 });
+		else
+			out.push({
+				...span(right),
+				type: 'PERSON',
+				evidence: [
+					`title ‘${tokens
+						.slice(units[s].first, u.last)
+						.map((t) => t.text)
+						.join(' ')}’`,
+				],
+				strength: 0.85,
+			});
 		if (s > 0) classify(tokens, units.slice(0, s), out, true);
 		return true;
 	}
@@ -349,13 +222,9 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 	return true;
 }
 
-// "the US Government", "Chinese Authorities": a place and a generic word, not a company's name.
-const GENERIC_TAILS = new Set(['government', 'governments', 'administration', 'authorities', 'officials', 'people', 'economy', 'market', 'markets', 'border', 'president', 'forces', 'embassy', 'consulate']);
-
-const GEO_MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'inner', 'outer', 'new', 'old', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
-
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
-	const f = tokens[first], l = tokens[last - 1];
+	const f = tokens[first],
+		l = tokens[last - 1];
 	const n = last - first;
 	const after = tokens[last];
 	if (after && FAC_NOUNS.has(after.text)) return { first, last, type: 'FAC', evidence: [`name before ‘${after.text}’`], strength: 0.7 };
@@ -364,12 +233,14 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	const before = tokens[first - 1];
 	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
-	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
+	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text))
+		return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}
-	if (n === 1 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
+	if (n === 1 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text))
+		return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
 	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
 	// Two or three unknown words, none of them ordinary, read most often as a foreign person's name.
 	const plain = n >= 2 && n <= 3 && tokens.slice(first, last).every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text));

@@ -51,7 +51,9 @@ logistics insurance financial bancorp airline carriers
 export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a.`);
 
 /** Last words of facility names. */
-export const FAC_HEADS = set(`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`);
+export const FAC_HEADS = set(
+	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`,
+);
 
 /** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
 export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral`);
@@ -62,7 +64,9 @@ export const LOC_HEADS = set(`island islands valley river sea ocean mountains mo
 export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
 
 /** Last words of event names. */
-export const EVENT_HEADS = set(`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty`);
+export const EVENT_HEADS = set(
+	`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty`,
+);
 
 /** Last words of names of works, laws, indices and programmes (typed OTHER). */
 export const OTHER_HEADS = set(`index average act law award prize program programme project plan initiative doctrine bill`);
@@ -77,8 +81,21 @@ gdp cpi ipo ppi hiv aids sars covid dna rna ceo cfo coo cto vp md phd mba faq pd
 km kg mph bpd no vs
 `);
 
+/** Compass and size words that belong to a place's name: "Southern Ontario", "Greater London". */
+export const GEO_MODIFIERS = set(`
+north south east west northern southern eastern western central upper lower greater inner outer new old
+northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+`);
+
+/** Generic words after a place that do not make a company's name: "the US Government". */
+export const GENERIC_TAILS = set(
+	`government governments administration authorities officials people economy market markets border president forces embassy consulate`,
+);
+
 /** Verbs of saying right after a person's name: "Haftar said". */
-export const SPEECH_VERBS = set(`said says told added stated explained argued insisted warned noted claimed admitted announced wrote tweeted replied asked recalled acknowledged declared`);
+export const SPEECH_VERBS = set(
+	`said says told added stated explained argued insisted warned noted claimed admitted announced wrote tweeted replied asked recalled acknowledged declared`,
+);
 
 /** Words inside names that stay lower case: "Bank of England", "Charles de Gaulle". */
 export const NAME_CONNECTORS = set(`of for de du da di la le von van der den del bin ibn al el`);

@@ -1,0 +1,183 @@
+/**
+ * Name chunks: runs of capitalised words in a sentence (with the "of", "&", "de" that stay inside
+ * names, and gazetteer matches taken whole), trimmed of the ordinary words, articles and titles
+ * around them. Money and units ("US$", "UTC") and lone ordinary words are set aside as no names.
+ */
+import type { SeedDocument, Token } from '../document';
+import { bestEntry, type GazMatch } from './gazetteer';
+import {
+	CORP_SUFFIXES,
+	FIRST_NAMES,
+	GEO_MODIFIERS,
+	LAST_NAMES,
+	MONTHS_DAYS,
+	NAME_CONNECTORS,
+	ORG_HEADS,
+	SPEECH_VERBS,
+	TITLE_HEADS,
+	isCommonWord,
+	isCurrencyOrUnit,
+	isTitleWord,
+} from './words';
+
+/** A piece of a chunk: one token, or one gazetteer match taken whole. */
+export interface Unit {
+	first: number;
+	last: number;
+	match?: GazMatch;
+}
+
+export const isCap = (t: Token) => /^[\p{Lu}]/u.test(t.text) && t.kind === 'word';
+export const lower = (t: Token) => t.text.toLowerCase();
+// Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
+const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':', '«']);
+// Heads after which "of" stays inside the name: "Bank of England", "Republic of Korea".
+const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirate', 'gulf', 'isle', 'city', 'province', 'secretary', 'house']);
+
+// Words seen capitalised somewhere other than a sentence's start: these are names even when a
+// sentence starts with them ("Total" the company), unless also seen in lower case.
+export function capitalisedInside(doc: SeedDocument): Casing {
+	const caps = new Set<string>(),
+		low = new Set<string>();
+	const { tokens } = doc;
+	for (const s of doc.sentences) {
+		for (let i = s.first; i < s.last; i++) {
+			const t = tokens[i];
+			if (t.kind !== 'word') continue;
+			const c = t.text.charCodeAt(0);
+			if (c >= 97 && c <= 122) low.add(t.text);
+			else if (i > s.first && isCap(t) && !OPENERS.has(tokens[i - 1].text)) caps.add(lower(t));
+		}
+	}
+	for (const w of low) caps.delete(w);
+	return { caps, low, orgStarts: new Set() };
+}
+
+/** How the document writes its words: capitalised inside sentences, and in lower case. */
+export interface Casing {
+	caps: Set<string>;
+	low: Set<string>;
+	/** First words of organisation names ("Saturn" of "Saturn Corporation"), names even when ordinary words. */
+	orgStarts: Set<string>;
+}
+
+const MAX_UNITS = 10;
+
+/** The name chunks of `tokens[from, to)`; money and units go into `notNames`. */
+export function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
+	const at = new Map(matches.map((m) => [m.first, m]));
+	const out: Unit[][] = [];
+	let cur: Unit[] = [];
+	const flush = () => {
+		while (cur.length && !cur[cur.length - 1].match && NAME_CONNECTORS.has(lower(tokens[cur[cur.length - 1].first]))) cur.pop();
+		if (cur.length) out.push(cur);
+		cur = [];
+	};
+	for (let i = from; i < to;) {
+		const m = at.get(i);
+		const t = tokens[i];
+		// No name runs this long: a title-case line is cut into pieces rather than read as one name.
+		if (cur.length >= MAX_UNITS) flush();
+		if (currency(tokens, i, m?.last ?? i + 1)) {
+			flush();
+			for (const e = m?.last ?? i + 1; i < e; i++) notNames.add(i);
+		} else if (m && isCap(tokens[m.first])) {
+			cur.push({ first: m.first, last: m.last, match: m });
+			i = m.last;
+		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
+			cur.push({ first: i, last: i + 1 });
+			i++;
+			// A corporate suffix ends the name: "Chrysler LLC Jim Press" is a company, then a person.
+			if (cur.length > 1 && CORP_SUFFIXES.has(lower(t))) flush();
+		} else if (cur.length && joins(tokens, cur, i, to)) {
+			cur.push({ first: i, last: i + 1 });
+			i++;
+		} else {
+			flush();
+			i++;
+		}
+	}
+	flush();
+	return out;
+}
+
+// "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
+function currency(tokens: Token[], i: number, end: number): boolean {
+	const c = tokens[i].text.charCodeAt(0);
+	if ((c >= 97 && c <= 122) || tokens[i].kind !== 'word') return false;
+	const next = tokens[end];
+	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
+	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
+	return end - i === 1 && /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
+}
+
+// A lower-case word or "&" continues a name when a capitalised word follows it.
+function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
+	const w = lower(tokens[i]);
+	const next = tokens[i + 1];
+	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
+	if (w === '&') return true;
+	if (w === 'and') return endsInOrgHead(tokens, i + 1, to);
+	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
+	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
+	if (w === 'the') return prev === 'of';
+	return NAME_CONNECTORS.has(w) && /^[\p{Lu}]/u.test(tokens[i - 1].text);
+}
+
+// "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.
+function endsInOrgHead(tokens: Token[], from: number, to: number): boolean {
+	let j = from;
+	while (j < to && j < from + 5 && isCap(tokens[j])) j++;
+	return j > from + 1 && ORG_HEADS.has(lower(tokens[j - 1]));
+}
+
+// Ordinary words that open a sentence (or a quotation) are not part of a name: "In Tripoli…".
+export function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): Unit[] {
+	const u = units[0];
+	const t = tokens[u.first];
+	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
+	const common =
+		u.last - u.first === 1 &&
+		isCommonWord(t.text) &&
+		!capsElsewhere.has(lower(t)) &&
+		!TITLE_HEADS.has(lower(t)) &&
+		!(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
+	const article = !u.match && /^(The|A|An)$/.test(t.text);
+	// "Southern Ontario said…": a compass word before a known place is part of the place's name.
+	if (common && GEO_MODIFIERS.has(lower(t)) && units[1]?.match && bestEntry(units[1].match.entries).type !== 'ORG') return units;
+	const rest = (atStart && common) || article ? units.slice(1) : units;
+	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
+	return rest;
+}
+
+// "Unfortunately", "Describing": an ordinary word with -ly or -ing, unlike "Mulally" or "Beijing".
+function derived(w: string): boolean {
+	if (w.endsWith('ly')) return isCommonWord(w.slice(0, -2)) || isCommonWord(w.slice(0, -3) + 'le') || isCommonWord(w.slice(0, -3) + 'y');
+	if (!w.endsWith('ing')) return false;
+	const stem = w.slice(0, -3);
+	return (
+		isCommonWord(stem) || isCommonWord(stem + 'e') || (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] && isCommonWord(stem.slice(0, -1)))
+	);
+}
+
+// "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
+export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
+	let n = units.length;
+	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first]))) n--;
+	return units.slice(0, n);
+}
+
+// Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
+// capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
+export function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: Casing): boolean {
+	if (units.every((u) => !u.match && isTitleWord(tokens[u.first].text))) return true;
+	if (units.length !== 1 || units[0].match) return false;
+	const t = tokens[units[0].first],
+		w = lower(t);
+	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
+	if (casing.orgStarts.has(w)) return false;
+	if (isCommonWord(w) || casing.low.has(w) || (derived(w) && !casing.caps.has(w))) return true;
+	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
+	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
+}
