@@ -15,7 +15,9 @@ const MIN_DUPLICATE_CHARS = 40;
 
 // Words that cannot end an English sentence: articles, possessives, conjunctions, most prepositions.
 const DANGLING = new Set(
-	'of the a an and or but nor its their our my your whose than whether because although whereas to from into onto with between among amid during including such as via per toward towards versus'.split(' '),
+	'of the a an and or but nor its their our my your whose than whether because although whereas to from into onto with between among amid during including such as via per toward towards versus'.split(
+		' ',
+	),
 );
 // Prepositions a relative clause may leave at the end: "…, which AFP acquired a copy of."
 const STRANDABLE = new Set('of to from with into onto between among as'.split(' '));
@@ -32,7 +34,9 @@ function relativeClauseBefore(doc: SeedDocument, s: Sentence, k: number): boolea
 }
 
 // After an ellipsis, an auxiliary or relative word also shows the sentence broke off: "it would…".
-const DANGLING_BEFORE_ELLIPSIS = new Set('would will could can should may might must is are was were has have had be been that which who where when if'.split(' '));
+const DANGLING_BEFORE_ELLIPSIS = new Set(
+	'would will could can should may might must is are was were has have had be been that which who where when if'.split(' '),
+);
 
 const BOILERPLATE = [
 	/\b(?:is|are) an? (?:[\p{L}-]+ ){0,3}(?:news ?paper|newspaper|publication|magazine|news ?site|website|news outlet|media outlet|tabloid|broadsheet|news agency|wire service|news portal|news platform)\b/iu,
@@ -55,7 +59,9 @@ export function isBoilerplate(sentence: string): boolean {
 
 /** Finds structural problems of the body. */
 export function findProblems(doc: SeedDocument): Diagnostic[] {
-	return [...sentenceProblems(doc), ...paragraphProblems(doc), ...quoteProblems(doc), ...encodingProblems(doc.text)].sort((a, b) => a.start - b.start || a.end - b.end);
+	return [...sentenceProblems(doc), ...paragraphProblems(doc), ...quoteProblems(doc), ...encodingProblems(doc.text)].sort(
+		(a, b) => a.start - b.start || a.end - b.end,
+	);
 }
 
 function sentenceProblems(doc: SeedDocument): Diagnostic[] {
@@ -63,7 +69,13 @@ function sentenceProblems(doc: SeedDocument): Diagnostic[] {
 	doc.sentences.forEach((s, si) => {
 		const text = doc.text.slice(s.start, s.end);
 		if (isBoilerplate(text)) {
-			out.push({ code: 'boilerplate', severity: 'information', message: `Publisher boilerplate, not part of the article: “${excerpt(text, 60)}”`, start: s.start, end: s.end });
+			out.push({
+				code: 'boilerplate',
+				severity: 'information',
+				message: `Publisher boilerplate, not part of the article: “${excerpt(text, 60)}”`,
+				start: s.start,
+				end: s.end,
+			});
 			return;
 		}
 		const lastOfParagraph = si + 1 === doc.sentences.length || doc.sentences[si + 1].paragraph !== s.paragraph;
@@ -71,7 +83,13 @@ function sentenceProblems(doc: SeedDocument): Diagnostic[] {
 		if (truncated) out.push({ code: 'truncated-sentence', severity: 'warning', message: `${truncated}: “${tail(doc, s)}”`, start: s.start, end: s.end });
 		const words = countWords(doc, s);
 		if (words > LONG_SENTENCE_WORDS) {
-			out.push({ code: 'very-long-sentence', severity: 'information', message: `Very long sentence (${words} words): a missing full stop may have run several sentences together.`, start: s.start, end: s.end });
+			out.push({
+				code: 'very-long-sentence',
+				severity: 'information',
+				message: `Very long sentence (${words} words): a missing full stop may have run several sentences together.`,
+				start: s.start,
+				end: s.end,
+			});
 		}
 	});
 	return out;
@@ -125,7 +143,14 @@ function paragraphProblems(doc: SeedDocument): Diagnostic[] {
 		if (key.length < MIN_DUPLICATE_CHARS) return;
 		const first = seen.get(key);
 		if (first === undefined) seen.set(key, pi);
-		else out.push({ code: 'duplicate-paragraph', severity: 'warning', message: `This paragraph repeats paragraph ${first + 1} word for word.`, start: p.start, end: p.end });
+		else
+			out.push({
+				code: 'duplicate-paragraph',
+				severity: 'warning',
+				message: `This paragraph repeats paragraph ${first + 1} word for word.`,
+				start: p.start,
+				end: p.end,
+			});
 	});
 	return out;
 }
@@ -147,7 +172,14 @@ function quoteProblems(doc: SeedDocument): Diagnostic[] {
 				if (open >= 0) out.push(unclosed(open, i));
 				open = i;
 			} else if (CLOSERS.has(c)) {
-				if (open < 0) out.push({ code: 'unbalanced-quote', severity: 'warning', message: 'Closing quotation mark without an opening one in this paragraph.', start: i, end: i + 1 });
+				if (open < 0)
+					out.push({
+						code: 'unbalanced-quote',
+						severity: 'warning',
+						message: 'Closing quotation mark without an opening one in this paragraph.',
+						start: i,
+						end: i + 1,
+					});
 				open = -1;
 			} else if (c === '"' && !/\d/.test(text[i - 1] ?? '')) {
 				straight = straight < 0 ? i : -1;
@@ -162,24 +194,43 @@ function quoteProblems(doc: SeedDocument): Diagnostic[] {
 }
 
 function unclosed(at: number, until: number): Diagnostic {
-	return { code: 'unbalanced-quote', severity: 'warning', message: 'This quotation is never closed in its paragraph.', start: at, end: Math.max(at + 1, until) };
+	return {
+		code: 'unbalanced-quote',
+		severity: 'warning',
+		message: 'This quotation is never closed in its paragraph.',
+		start: at,
+		end: Math.max(at + 1, until),
+	};
 }
 
 const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 11: 'VT', 12: 'FF', 27: 'ESC', 127: 'DEL' };
 
 function encodingProblems(text: string): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	scan(text, /\uFFFD+/g, out, 'replacement-character', 'warning', (m) =>
-		`${m.length > 1 ? `${m.length} replacement characters “�”` : 'Replacement character “�”'}: the file was not valid UTF-8 when it was saved or read, and the original characters are lost.`,
+	scan(
+		text,
+		/\uFFFD+/g,
+		out,
+		'replacement-character',
+		'warning',
+		(m) =>
+			`${m.length > 1 ? `${m.length} replacement characters “�”` : 'Replacement character “�”'}: the file was not valid UTF-8 when it was saved or read, and the original characters are lost.`,
 	);
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point of this rule
 	scan(text, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g, out, 'control-characters', 'warning', (m) => {
 		const code = m.charCodeAt(0);
 		const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] ? ` (${CONTROL_NAMES[code]})` : ''}`;
 		const why = code >= 0x80 ? 'text decoded with the wrong encoding' : 'binary data or a broken export';
 		return `Control character ${name}${m.length > 1 ? ` and ${m.length - 1} more` : ''} in the text: probably ${why}.`;
 	});
-	scan(text, /(?:Ã[\u0080-\u00BF]|â€[™œ\u009D˜¦¢“”‘’"]|Â[\u00A0-\u00BF])+/g, out, 'mojibake', 'warning', (m) =>
-		`“${m.slice(0, 12)}” looks like UTF-8 text decoded as Windows-1252 or Latin-1 (mojibake); the intended characters are probably accented letters or curly quotes.`,
+	scan(
+		text,
+		/(?:Ã[\u0080-\u00BF]|â€[™œ\u009D˜¦¢“”‘’"]|Â[\u00A0-\u00BF])+/g,
+		out,
+		'mojibake',
+		'warning',
+		(m) =>
+			`“${m.slice(0, 12)}” looks like UTF-8 text decoded as Windows-1252 or Latin-1 (mojibake); the intended characters are probably accented letters or curly quotes.`,
 	);
 	return out;
 }

@@ -11,7 +11,11 @@ const claimsOf = (body: string) => {
 
 test('finds money, percentages, counts of people and quantities with units', () => {
 	assert.deepEqual(checkworthiness('The fund lost $4.2 billion as shares fell 12% and 3,400 workers left.').figures, ['$4.2 billion', '12%', '3,400 workers']);
-	assert.deepEqual(checkworthiness('Floods displaced 2 million people and cost €300m, or 40 per cent of output.').figures, ['2 million people', '€300m', '40 per cent']);
+	assert.deepEqual(checkworthiness('Floods displaced 2 million people and cost €300m, or 40 per cent of output.').figures, [
+		'2 million people',
+		'€300m',
+		'40 per cent',
+	]);
 	assert.deepEqual(checkworthiness('The pipeline carries 80,000 barrels a day over 1,200 km.').figures, ['80,000 barrels', '1,200 km']);
 	assert.deepEqual(checkworthiness('Thousands of people marched and dozens of homes burned.').figures, ['Thousands of people', 'dozens of homes']);
 });

@@ -93,7 +93,10 @@ test('a quotation in the sentence after a speech cue is given that speaker', () 
 
 test('a short quotation (a scare quote or a name) is no claim of its own', () => {
 	const { claims } = claimsOf('The plan, called “Fresh Start”, was dropped.');
-	assert.deepEqual(claims.filter((c) => c.kind === 'quote'), []);
+	assert.deepEqual(
+		claims.filter((c) => c.kind === 'quote'),
+		[],
+	);
 });
 
 test('a partial quotation inside reported speech stays part of that claim', () => {

@@ -61,7 +61,10 @@ test('a speaker after the content ("…, the union said.") keeps the content bef
 });
 
 test('a name with an apposition is one source', () => {
-	const { text, claims } = claimsOf('Karl Weber, the mayor of Linz, said the river had peaked.', [['PERSON', 'Karl Weber'], ['GPE', 'Linz']]);
+	const { text, claims } = claimsOf('Karl Weber, the mayor of Linz, said the river had peaked.', [
+		['PERSON', 'Karl Weber'],
+		['GPE', 'Linz'],
+	]);
 	assert.deepEqual(claims[0].source, { ...at(text, 'Karl Weber, the mayor of Linz'), entity: 'e1' });
 	assert.equal(content(text, claims[0]), 'the river had peaked');
 });
@@ -126,7 +129,10 @@ test('a report named as the source of "according to" is not a second claim', () 
 });
 
 test('a source links to the person it names rather than the place in the title', () => {
-	const { claims } = claimsOf('Lisbon’s mayor, Rui Alves, said the ferry would resume.', [['GPE', 'Lisbon'], ['PERSON', 'Rui Alves']]);
+	const { claims } = claimsOf('Lisbon’s mayor, Rui Alves, said the ferry would resume.', [
+		['GPE', 'Lisbon'],
+		['PERSON', 'Rui Alves'],
+	]);
 	assert.equal(claims[0].source?.entity, 'e2');
 });
 
@@ -136,7 +142,12 @@ test('"she" as a source links to the person mentioned last', () => {
 });
 
 test('words that merely look like cues are not claims', () => {
-	for (const body of ['The bakery added a second oven.', 'Residents have a say in the plan.', 'It was a very demanding climb.', 'The United States imposed new rules.']) {
+	for (const body of [
+		'The bakery added a second oven.',
+		'Residents have a say in the plan.',
+		'It was a very demanding climb.',
+		'The United States imposed new rules.',
+	]) {
 		assert.deepEqual(claimsOf(body).claims, [], body);
 	}
 });
@@ -145,7 +156,10 @@ test('a cue at a clause end needs a speaker before it', () => {
 	const { text, claims } = claimsOf('The port will reopen, he added.');
 	assert.deepEqual(claims[0].cue, at(text, 'added'));
 	assert.deepEqual(claims[0].source, at(text, 'he', text.indexOf(', he')));
-	assert.deepEqual(claimsOf('Its neighbours, including small states, agreed.').claims.filter((c) => c.cue?.text === 'states'), []);
+	assert.deepEqual(
+		claimsOf('Its neighbours, including small states, agreed.').claims.filter((c) => c.cue?.text === 'states'),
+		[],
+	);
 });
 
 test('"some say" and "many believe" are cues with those sources', () => {

@@ -85,14 +85,26 @@ test('a paragraph repeated word for word points to the first one', () => {
 	const p = 'Firefighters brought the blaze under control after six hours.';
 	const { text, problems } = problemsOf(`${p}\n\nResidents returned home.\n\n${p}`);
 	assert.deepEqual(problems, [
-		{ code: 'duplicate-paragraph', severity: 'warning', message: 'This paragraph repeats paragraph 1 word for word.', start: text.lastIndexOf(p), end: text.length },
+		{
+			code: 'duplicate-paragraph',
+			severity: 'warning',
+			message: 'This paragraph repeats paragraph 1 word for word.',
+			start: text.lastIndexOf(p),
+			end: text.length,
+		},
 	]);
 });
 
 test('a quotation never closed in its paragraph is an unbalanced quote from the mark to the paragraph end', () => {
 	const { text, problems } = problemsOf('“The plant will close, the manager said.\n\nWorkers left.');
 	assert.deepEqual(problems, [
-		{ code: 'unbalanced-quote', severity: 'warning', message: 'This quotation is never closed in its paragraph.', start: text.indexOf('“'), end: text.indexOf('\n\nWorkers') },
+		{
+			code: 'unbalanced-quote',
+			severity: 'warning',
+			message: 'This quotation is never closed in its paragraph.',
+			start: text.indexOf('“'),
+			end: text.indexOf('\n\nWorkers'),
+		},
 	]);
 	assert.deepEqual(codes('He said "the plant will close.\n\nWorkers left.'), ['unbalanced-quote']);
 });
@@ -104,7 +116,10 @@ test('a quotation that continues into a paragraph opening with a quotation mark 
 
 test('a closing quotation mark with no opening one is flagged on the mark', () => {
 	const { text, problems } = problemsOf('The plant will close,” the manager said.');
-	assert.deepEqual(problems.map((p) => [p.code, p.start, p.end]), [['unbalanced-quote', text.indexOf('”'), text.indexOf('”') + 1]]);
+	assert.deepEqual(
+		problems.map((p) => [p.code, p.start, p.end]),
+		[['unbalanced-quote', text.indexOf('”'), text.indexOf('”') + 1]],
+	);
 });
 
 test('replacement characters say the file was not valid UTF-8', () => {
@@ -122,10 +137,13 @@ test('replacement characters say the file was not valid UTF-8', () => {
 
 test('control characters are named', () => {
 	const { problems } = problemsOf('The port\u0000 reopened.\u0007');
-	assert.deepEqual(problems.map((p) => p.message), [
-		'Control character U+0000 (NUL) in the text: probably binary data or a broken export.',
-		'Control character U+0007 (BEL) in the text: probably binary data or a broken export.',
-	]);
+	assert.deepEqual(
+		problems.map((p) => p.message),
+		[
+			'Control character U+0000 (NUL) in the text: probably binary data or a broken export.',
+			'Control character U+0007 (BEL) in the text: probably binary data or a broken export.',
+		],
+	);
 	assert.deepEqual(codes('Tabs\tand\r\nline breaks are fine.'), []);
 });
 
@@ -142,6 +160,9 @@ test('only the first twenty problems of an encoding code are listed, the last sa
 
 test('a very long sentence is reported as information', () => {
 	const { problems } = problemsOf('The ' + 'long '.repeat(125) + 'road ends.');
-	assert.deepEqual(problems.map((p) => [p.code, p.severity]), [['very-long-sentence', 'information']]);
+	assert.deepEqual(
+		problems.map((p) => [p.code, p.severity]),
+		[['very-long-sentence', 'information']],
+	);
 	assert.match(problems[0].message, /^Very long sentence \(128 words\)/);
 });

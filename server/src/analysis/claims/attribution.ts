@@ -62,7 +62,12 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	if (quotedAs) return { source: quotedAs, borrow: false, content: forward(ctx, s, cue) };
 	const left = j >= s.first ? subjectAt(ctx, s, j, form.endsWith('ing')) : null;
 	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
-	if (left) return { source: left, borrow: false, content: onlyTail(ctx, s, cue.last) || isAside(ctx, s, left, cue) ? backward(ctx, s, left.first) : forward(ctx, s, cue) };
+	if (left)
+		return {
+			source: left,
+			borrow: false,
+			content: onlyTail(ctx, s, cue.last) || isAside(ctx, s, left, cue) ? backward(ctx, s, left.first) : forward(ctx, s, cue),
+		};
 	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
 		const right = phraseRight(ctx, cue.last, s.last);
 		if (right) return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
@@ -85,7 +90,7 @@ function subjectAt(ctx: ClaimContext, s: Sentence, j: number, ing: boolean): Tok
 		return gov.passive || gov.j < s.first ? null : subjectAt(ctx, s, gov.j, false);
 	}
 	if (PREPOSITIONS.has(w)) return ing ? 'borrow' : null;
-	if (isClosingQuote(w) || isOpeningQuote(w) || ctx.doc.tokens[j].kind === 'punct' && !isPossessive(w) && w !== ')') return null;
+	if (isClosingQuote(w) || isOpeningQuote(w) || (ctx.doc.tokens[j].kind === 'punct' && !isPossessive(w) && w !== ')')) return null;
 	return phraseLeft(ctx, j, s.first);
 }
 
@@ -126,7 +131,7 @@ function onlyTail(ctx: ClaimContext, s: Sentence, k: number): boolean {
 		const w = ctx.lower[i];
 		if (ctx.doc.tokens[i].kind === 'punct') continue;
 		if (i - k < 4 && /^(on|in|at|last|this|late|early|earlier|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w)) continue;
-		if (i - k < 4 && (ctx.doc.tokens[i].kind === 'number' || /^\p{Lu}\p{Ll}+$/u.test(ctx.doc.tokens[i].text) && i > k)) continue;
+		if (i - k < 4 && (ctx.doc.tokens[i].kind === 'number' || (/^\p{Lu}\p{Ll}+$/u.test(ctx.doc.tokens[i].text) && i > k))) continue;
 		return false;
 	}
 	return true;
@@ -141,7 +146,7 @@ function isAside(ctx: ClaimContext, s: Sentence, source: TokenRange, cue: Cue): 
 // The content before the speaker: "The deal is off, the minister said." → "The deal is off".
 function backward(ctx: ClaimContext, s: Sentence, before: number): TokenRange | null {
 	let e = before;
-	while (e > s.first && (ctx.doc.tokens[e - 1].kind === 'punct' && !/^[)\]]$/.test(ctx.lower[e - 1]))) e--;
+	while (e > s.first && ctx.doc.tokens[e - 1].kind === 'punct' && !/^[)\]]$/.test(ctx.lower[e - 1])) e--;
 	return e > s.first ? trim(ctx, s.first, e) : null;
 }
 

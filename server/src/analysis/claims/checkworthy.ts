@@ -53,7 +53,9 @@ const ACCUSATION_WORDS = words(
 const SUPERLATIVE_WORDS = words(
 	'largest biggest greatest highest lowest worst deadliest fastest longest oldest richest poorest strongest weakest smallest heaviest costliest bloodiest most least first-ever first all-time record record-breaking record-high record-low unprecedented never',
 );
-const HEDGE_WORDS = words('reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified said believed thought understood alleged reported claimed');
+const HEDGE_WORDS = words(
+	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified said believed thought understood alleged reported claimed',
+);
 
 /** The triggers of the lower-cased tokens `lower[first..last)`; `numbers` marks number tokens. */
 export function triggersOf(lower: string[], first: number, last: number, isNumber: (k: number) => boolean): Triggers {

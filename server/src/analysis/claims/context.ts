@@ -3,6 +3,7 @@
  * tokens sit inside quotation marks, and small word-class tests.
  */
 import type { SeedDocument, Sentence } from '../document';
+import type { Triggers } from './checkworthy';
 import { AUXILIARIES, CONJUNCTIONS, CUE_WORDS, PREPOSITIONS, SUBJECT_PRONOUNS } from './lexicon';
 
 export interface ClaimContext {
@@ -15,6 +16,8 @@ export interface ClaimContext {
 	starts: Uint8Array;
 	/** The sentences the claim finder works on: the document's, with overlong ones cut into pieces. */
 	units: Sentence[];
+	/** Per unit, which check-worthiness patterns its words can match; filled on first use. */
+	triggers: (Triggers | undefined)[];
 }
 
 /** Longest stretch of tokens searched as one sentence; longer "sentences" are text without full stops. */
@@ -24,7 +27,7 @@ export const MAX_UNIT_TOKENS = 160;
 export function makeContext(doc: SeedDocument): ClaimContext {
 	const starts = new Uint8Array(doc.tokens.length);
 	for (const s of doc.sentences) if (s.first < s.last) starts[s.first] = 1;
-	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc) };
+	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc), triggers: [] };
 }
 
 // Cuts sentences longer than MAX_UNIT_TOKENS at their last comma or semicolon within the limit,
@@ -95,7 +98,24 @@ export function isGerund(ctx: ClaimContext, i: number): boolean {
 }
 
 // Words in -ly that are nouns or adjectives, not adverbs.
-const NOT_ADVERBS = new Set(['early', 'daily', 'weekly', 'monthly', 'yearly', 'quarterly', 'elderly', 'family', 'ally', 'rally', 'supply', 'assembly', 'monopoly', 'anomaly', 'italy', 'july']);
+const NOT_ADVERBS = new Set([
+	'early',
+	'daily',
+	'weekly',
+	'monthly',
+	'yearly',
+	'quarterly',
+	'elderly',
+	'family',
+	'ally',
+	'rally',
+	'supply',
+	'assembly',
+	'monopoly',
+	'anomaly',
+	'italy',
+	'july',
+]);
 
 /** True for an adverb in -ly ("reportedly", "sharply"), not "early" or "family". */
 export function isAdverb(w: string): boolean {
@@ -104,7 +124,9 @@ export function isAdverb(w: string): boolean {
 
 // Common irregular past forms, so that "The airline cut 300 jobs" ends its subject before "cut".
 const IRREGULAR_PAST = new Set(
-	'was were had did made took gave got went came saw said told found thought became began ran won lost cut put set hit left kept held brought bought sold sent spent built paid met led rose fell grew fought drew knew shot struck stood wrote spoke broke chose drove froze hid rode sank sought'.split(' '),
+	'was were had did made took gave got went came saw said told found thought became began ran won lost cut put set hit left kept held brought bought sold sent spent built paid met led rose fell grew fought drew knew shot struck stood wrote spoke broke chose drove froze hid rode sank sought'.split(
+		' ',
+	),
 );
 
 /** A lower-case verb form: a word in -ed (not a hyphenated adjective such as “east-based”) or a common irregular past. */

@@ -97,7 +97,7 @@ function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draf
 	for (const d of drafts) claimed[d.sentence] = 1;
 	const out: Draft[] = [];
 	ctx.units.forEach((s, si) => {
-		if (claimed[si] || skip[si] || s.last <= s.first || ctx.quoted[s.first + 1] && ctx.quoted[s.last - 2]) return;
+		if (claimed[si] || skip[si] || s.last <= s.first || (ctx.quoted[s.first + 1] && ctx.quoted[s.last - 2])) return;
 		const text = ctx.doc.text.slice(s.start, s.end);
 		const t = unitTriggers(ctx, si);
 		const { reasons } = checkworthiness(text, t);
@@ -109,14 +109,10 @@ function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draf
 	return out;
 }
 
-const triggerCache = new WeakMap<ClaimContext, (Triggers | undefined)[]>();
-
 // The patterns a unit can match, from its words: most sentences need none of the regular expressions.
 function unitTriggers(ctx: ClaimContext, si: number): Triggers {
-	let cache = triggerCache.get(ctx);
-	if (!cache) triggerCache.set(ctx, (cache = []));
 	const u = ctx.units[si];
-	return (cache[si] ??= triggersOf(ctx.lower, u.first, u.last, (k) => ctx.doc.tokens[k].kind === 'number'));
+	return (ctx.triggers[si] ??= triggersOf(ctx.lower, u.first, u.last, (k) => ctx.doc.tokens[k].kind === 'number'));
 }
 
 function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: number } {

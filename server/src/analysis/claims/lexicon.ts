@@ -29,11 +29,23 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'warn warned warns warning*|report* reported reporting reports*|insist insisted insists insisting|argue argued argues arguing'],
 	['always', true, 'explain explained explains explaining|predict predicted predicts predicting|acknowledge acknowledged acknowledges acknowledging'],
 	['always', true, 'admit admitted admits admitting|reveal revealed reveals revealing|urge urged urges urging|suggest suggested suggests suggesting'],
-	['always', true, 'allege alleged alleges alleging|assert asserted asserts asserting|concede conceded concedes conceding|disclose disclosed discloses disclosing'],
-	['always', true, 'cite cited cites citing|describe described describes describing|quote quoted|comment commented comments* commenting|reject rejected rejects rejecting'],
+	[
+		'always',
+		true,
+		'allege alleged alleges alleging|assert asserted asserts asserting|concede conceded concedes conceding|disclose disclosed discloses disclosing',
+	],
+	[
+		'always',
+		true,
+		'cite cited cites citing|describe described describes describing|quote quoted|comment commented comments* commenting|reject rejected rejects rejecting',
+	],
 	['always', true, 'ask asked asks asking|demand: demanded demanding|contend contended contends contending|reiterate reiterated reiterates reiterating'],
 	['always', true, 'promise promised promises* promising|pledge pledged pledges* pledging|vow vowed vows* vowing|threaten threatened threatens threatening'],
-	['always', true, 'testify testified testifies testifying|tweet tweeted|criticize criticized criticizes criticizing|criticise criticised criticises criticising'],
+	[
+		'always',
+		true,
+		'testify testified testifies testifying|tweet tweeted|criticize criticized criticizes criticizing|criticise criticised criticises criticising',
+	],
 	['always', true, 'complain complained complains complaining|blame blamed blames blaming|condemn condemned condemns condemning|speak spoke speaking'],
 	['always', true, 'recommend recommended recommends recommending|propose proposed proposes proposing|forecast forecasts* forecasted forecasting'],
 	['always', false, 'expect expected expects expecting|believe believed believes believing|think thinks thinking|estimate estimated estimates* estimating'],
@@ -42,7 +54,11 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', false, 'envision envisioned envisions|envisage envisaged envisages|refuse refused refuses refusing'],
 	['always', true, 'state: stated stating|applaud applauded applauds applauding|praise praised praises praising|welcome: welcomed welcomes welcoming'],
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
-	['clause', true, 'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised'],
+	[
+		'clause',
+		true,
+		'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised',
+	],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned|appeal* appealed appeals* appealing'],
@@ -85,7 +101,7 @@ export const PERSONAL_PRONOUNS = set('he she him her his hers');
 const NEGATED = 'didn’t don’t doesn’t won’t wouldn’t couldn’t shouldn’t hasn’t haven’t hadn’t isn’t wasn’t aren’t weren’t can’t';
 export const AUXILIARIES = set(
 	`${NEGATED} ${NEGATED.replace(/’/g, "'")} cannot ` +
-	'is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n\'t also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however always often sometimes usually even only soon reportedly allegedly apparently initially originally subsequently meanwhile',
+		"is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n't also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however always often sometimes usually even only soon reportedly allegedly apparently initially originally subsequently meanwhile",
 );
 export const PREPOSITIONS = set(
 	'in on at for to with by from after before since during about over under into onto through between among against without within via per than as of upon across behind beyond despite until till toward towards amid amidst following',

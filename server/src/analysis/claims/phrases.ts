@@ -53,7 +53,22 @@ function skipTimePhrase(ctx: ClaimContext, j: number, floor: number): number {
 
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'since', 'until']);
 // Time phrases that stand without a preposition: "last week", "yesterday", "Monday".
-const DEICTIC = new Set(['last', 'this', 'next', 'earlier', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const DEICTIC = new Set([
+	'last',
+	'this',
+	'next',
+	'earlier',
+	'today',
+	'yesterday',
+	'tonight',
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+	'sunday',
+]);
 
 /** The noun phrase ending at token `j` (inclusive), walking left; null when `j` cannot end one. */
 export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRange | null {
@@ -68,7 +83,14 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 			if (o < 0) break;
 			k = o - 1;
 		} else if (NP_PREPOSITIONS.has(w) && k - 1 >= floor && isNominal(ctx, k - 1) && k < j) k--;
-		else if (w === 'and' && k > floor && k < j && isCapitalized(ctx.doc.tokens[k - 1].text) && (isCapitalized(ctx.doc.tokens[k + 1].text) || POSSESSIVE_PRONOUNS.has(ctx.lower[k + 1]))) k--;
+		else if (
+			w === 'and' &&
+			k > floor &&
+			k < j &&
+			isCapitalized(ctx.doc.tokens[k - 1].text) &&
+			(isCapitalized(ctx.doc.tokens[k + 1].text) || POSSESSIVE_PRONOUNS.has(ctx.lower[k + 1]))
+		)
+			k--;
 		else break;
 	}
 	let first = k + 1;
@@ -113,7 +135,7 @@ export function phraseRight(ctx: ClaimContext, i: number, limit: number): TokenR
 		else break;
 	}
 	let last = k;
-	while (last > i && (ctx.doc.tokens[last - 1].kind === 'punct' && ctx.lower[last - 1] !== ')' || NP_PREPOSITIONS.has(ctx.lower[last - 1]))) last--;
+	while (last > i && ((ctx.doc.tokens[last - 1].kind === 'punct' && ctx.lower[last - 1] !== ')') || NP_PREPOSITIONS.has(ctx.lower[last - 1]))) last--;
 	return last > i ? { first: i, last } : null;
 }
 

@@ -111,7 +111,13 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 		const d = around.find((c) => speaksAfter(ctx, c, q, unitOf)) ?? around.find((c) => speaksBefore(ctx, c, q));
 		const span = { start: Math.min(units[si].start, tokens[q.open].start), end: Math.max(units[lastSi].end, tokens[Math.max(q.open, endTok)].end) };
 		if (d && !d.quoted) {
-			Object.assign(d, { kind: 'quote', content: { start: q.start, end: q.end }, quoted: true, start: Math.min(d.start, span.start), end: Math.max(d.end, span.end) });
+			Object.assign(d, {
+				kind: 'quote',
+				content: { start: q.start, end: q.end },
+				quoted: true,
+				start: Math.min(d.start, span.start),
+				end: Math.max(d.end, span.end),
+			});
 			previous = d;
 			continue;
 		}
@@ -119,7 +125,16 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 		if (!d && byUnit[si].some((c) => c.cue && c.content && c.content.start <= q.start && q.start < c.content.end)) continue;
 		const lender = d ?? nearbySpeaker(ctx, previous, q, si, near(si));
 		if (!lender?.source) continue;
-		const cont: Draft = { sentence: si, kind: 'quote', cue: null, source: lender.source, content: { start: q.start, end: q.end }, start: span.start, end: span.end, quoted: true };
+		const cont: Draft = {
+			sentence: si,
+			kind: 'quote',
+			cue: null,
+			source: lender.source,
+			content: { start: q.start, end: q.end },
+			start: span.start,
+			end: span.end,
+			quoted: true,
+		};
 		out.push(cont);
 		previous = cont;
 	}
