@@ -1,14 +1,14 @@
 /**
  * Runs analyses on one worker thread, one at a time: open documents before
  * the background index, jobs for superseded versions dropped before they
- * start, a stuck analysis stopped after a bound. Falls back to running inline
- * when the worker script is not there.
+ * start, a stuck analysis stopped after a bound. The server's own bundle
+ * carries no analysis code: the core is loaded once, in the worker.
  */
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
-import { runJob, type WorkerAnswer, type WorkerJob } from './analysisWorker';
+import type { WorkerAnswer, WorkerJob } from './analysisWorker';
 
 /** What the core returns that the server keeps. */
 export interface CoreResult {
@@ -69,7 +69,7 @@ export class AnalysisPool {
 				continue;
 			}
 			this.current = next;
-			if (!this.workerFile) setImmediate(() => this.settle(runJob(next.job)));
+			if (!this.workerFile) setImmediate(() => this.settle({ id: next.job.id, error: 'the analysis worker script is missing from the installation' }));
 			else {
 				next.timer = setTimeout(() => this.stuck(next), this.timeoutMs);
 				this.thread().postMessage(next.job);
