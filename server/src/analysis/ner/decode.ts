@@ -28,6 +28,8 @@ export interface SentenceInput {
 	pairs?: Float64Array;
 	/** The document's earlier predictions; decoding reads and then extends it. */
 	priors?: PriorTypes;
+	/** Tokens without a capital letter: after an O they are O without scoring (a name almost never starts so). */
+	plain?: Uint8Array;
 }
 
 /** Tables the scores of the history features that depend on the previous two tags alone. */
@@ -86,6 +88,12 @@ export function decodeSentence(scorer: Scorer, s: SentenceInput, tags: Uint8Arra
 	let t1 = 0;
 	let t2 = 0;
 	for (let i = 0; i < s.n; i++) {
+		if (t1 === 0 && s.plain?.[i]) {
+			tags[i] = 0;
+			if (probs) probs[i] = 1;
+			t2 = 0;
+			continue;
+		}
 		const sc = scoreToken(scorer, s, i, t1, t2, buf);
 		const tag = bestTag(sc, t1);
 		tags[i] = tag;

@@ -107,10 +107,17 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const base = new Float64Array(longest * NTAGS);
 	const tags = new Uint8Array(longest);
 	const probs = new Float64Array(longest);
+	const plain = new Uint8Array(longest);
 	const priors = new PriorTypes();
 	sentences.forEach((sent, k) => {
 		const n = words[k].length;
-		if (budget < n || !words[k].some((w) => UPPER.test(w))) return;
+		if (budget < n) return;
+		let capitals = false;
+		for (let i = 0; i < n; i++) {
+			plain[i] = UPPER.test(words[k][i]) ? 0 : 1;
+			if (!plain[i]) capitals = true;
+		}
+		if (!capitals) return;
 		budget -= n;
 		const atoms = sentenceAtoms(words[k], model.lexicon, ctx, memo.atoms, reuse);
 		for (let i = 0; i < n; i++) {
@@ -119,7 +126,7 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		}
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
-		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors }, tags, buf, probs, model.beta);
+		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain }, tags, buf, probs, model.beta);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];
