@@ -173,3 +173,11 @@ test('an ordinal century is its two-digit TIMEX3 value', () => {
 test('a day number that counts something is not a day of the month', () => {
 	assert.deepEqual(values('In May 15 people were hurt.'), [['May', '2021-05']]);
 });
+
+test('absolute dates keep their values without a header date', () => {
+	assert.deepEqual(values('Built in the 17th century, rebuilt in the 1990s and reopened on 4 May 2012.', null), [
+		['the 17th century', '16'],
+		['the 1990s', '199'],
+		['4 May 2012', '2012-05-04'],
+	]);
+});

@@ -84,7 +84,6 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 	if (shift === undefined || !ctx.dct) return null;
 	// "USA Today", "BBC Today": a title, not the day.
 	if (capitalised(ctx, i) && i > ctx.lo && /^\p{Lu}/u.test(ctx.tokens[i - 1].text) && !/^[.!?:;,"“”'‘’—–-]$/.test(ctx.tokens[i - 1].text)) return null;
-	// "today's world", "children today": generic present, not a calendar day.
 	let first = i;
 	const prev = w(ctx, i - 1);
 	if (prev === 'earlier' || prev === 'later' || prev === 'until') first = prev === 'until' ? i : i - 1;
@@ -122,14 +121,14 @@ const NOW = new Set(['this', 'current']);
 /** A unit phrase headed by token i: "last week", "this year", "two months ago", "earlier this month". */
 export function unitAt(ctx: Ctx, i: number): Found | null {
 	const unit = UNITS.get(ctx.low[i]);
+	const mod = w(ctx, i - 1);
+	const nth = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(mod);
+	if (unit === 'century' && nth) return withThe(ctx, found(i - 1, i + 1, String(+nth[1] - 1).padStart(2, '0'), 'century', false, 'century written out'));
 	if (!unit || !ctx.dct) return null;
 	const ago = agoPhrase(ctx, i, unit);
 	if (ago) return ago;
 	if (unit === 'day' && ctx.low[i] === 'day') return theDay(ctx, i);
 	if (ctx.low[i].endsWith('s') && unit !== 'part') return null;
-	const mod = w(ctx, i - 1);
-	const nth = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(mod);
-	if (unit === 'century' && nth) return withThe(ctx, found(i - 1, i + 1, String(+nth[1] - 1).padStart(2, '0'), 'century', false, 'century written out'));
 	let shift = BACK.has(mod) ? -1 : AHEAD.has(mod) ? 1 : NOW.has(mod) ? 0 : NaN;
 	if (unit === 'weekend' && mod === 'the') shift = 0;
 	if (unit === 'part') return partOfDay(ctx, i, mod);
@@ -205,7 +204,7 @@ function partOfDay(ctx: Ctx, i: number, mod: string): Found | null {
 	return null;
 }
 
-/** "the end of the year", "earlier in the week", "the day" (the day last spoken of). */
+/** "the end of the year", "earlier in the week": a part of the current unit. */
 function inThePeriod(ctx: Ctx, i: number, unit: string): Found | null {
 	if (w(ctx, i - 1) !== 'the' || !ctx.dct) return null;
 	const before = w(ctx, i - 2);
