@@ -14,7 +14,9 @@ export async function buildCore() {
 	const esbuild = require('esbuild');
 	const a = './server/src/analysis';
 	const lines = [`export { analyze, analyzeDocument } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
-	for (const s of STAGES) if (existsSync(join(root, `server/src/analysis/${s}.ts`))) lines.push(`export * as ${s} from '${a}/${s}';`);
+	lines.push(`export { defaultOptions } from '${a}/options';`);
+	const exists = (s) => existsSync(join(root, `server/src/analysis/${s}.ts`)) || existsSync(join(root, `server/src/analysis/${s}/index.ts`));
+	for (const s of STAGES) if (exists(s)) lines.push(`export * as ${s} from '${a}/${s}';`);
 	const hasNer = existsSync(join(root, 'server/src/analysis/ner/index.ts'));
 	if (hasNer) lines.push(`export * as ner from '${a}/ner';`);
 	const outfile = join(dataDir, 'core.cjs');

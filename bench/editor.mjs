@@ -31,9 +31,17 @@ function namePositions(text, count) {
 	return out;
 }
 
+// The time to the answer, whatever it is: while typing the server may answer "content modified"
+// (-32801) for a version that is already stale, which is as final for the editor as a result.
+let superseded = 0;
 async function timed(promise) {
 	const t0 = performance.now();
-	await promise;
+	try {
+		await promise;
+	} catch (e) {
+		if (e?.code === -32801) superseded++;
+		else throw e;
+	}
 	return performance.now() - t0;
 }
 
@@ -93,6 +101,7 @@ export async function editorLatency(text, { edits, intervalMs, restRequests, tim
 	const sentAt = [];
 	const during = { hover: [], symbols: [] };
 	const pending = [];
+	superseded = 0;
 	const t0 = performance.now();
 	for (let i = 0; i < edits; i++) {
 		await sleep(t0 + i * intervalMs - performance.now());
@@ -114,6 +123,7 @@ export async function editorLatency(text, { edits, intervalMs, restRequests, tim
 		freshP99: percentile(perEdit, 99),
 		hover: { p50: percentile(during.hover, 50), p99: percentile(during.hover, 99), n: during.hover.length },
 		symbols: { p50: percentile(during.symbols, 50), p99: percentile(during.symbols, 99), n: during.symbols.length },
+		superseded,
 	};
 	result.alive = server.proc.exitCode === null;
 	await server.stop();

@@ -41,19 +41,21 @@ export async function startServer({ workspace } = {}) {
 		if (method === 'workspace/configuration') return (params?.items ?? []).map(() => null);
 		return null;
 	});
-	conn.onNotification((method, params) => {
-		if (method === '$/progress') {
-			const k = params?.value?.kind;
-			if (k === 'begin') {
-				progress.begun++;
-				progress.firstBeginAt ||= performance.now();
-			}
-			if (k === 'end') {
-				progress.ended++;
-				progress.lastEndAt = performance.now();
-			}
-			if (params?.value?.message || params?.value?.title) progress.messages.push(params.value.title ?? params.value.message);
+	// The connection keeps $/progress for itself: progress nobody asked for arrives here.
+	conn.onUnhandledProgress((params) => {
+		const k = params?.value?.kind;
+		if (k === 'begin') {
+			progress.begun++;
+			progress.firstBeginAt ||= performance.now();
 		}
+		if (k === 'end') {
+			progress.ended++;
+			progress.lastEndAt = performance.now();
+		}
+		if (params?.value?.title) progress.messages.push(params.value.title);
+		for (const l of listeners) l('$/progress', params, performance.now());
+	});
+	conn.onNotification((method, params) => {
 		for (const l of listeners) l(method, params, performance.now());
 	});
 	conn.listen();

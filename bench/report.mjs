@@ -65,6 +65,7 @@ function table(rows) {
 export function report(m, rows, raw, { quick, totalMs }) {
 	const head = [
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; load average at start ${m.loadAverage.join(' / ')}`,
+		'Core, tagger, alternatives and pathological inputs: per CPU-second of the bench process (wall clock in the notes); editor and corpus: wall clock.',
 		`Commit ${m.commit}, ${m.date}${quick ? ', BENCH_QUICK (short run: fewer edits, a 1,000-file corpus)' : ''}; bench time ${fmt.s(totalMs)}.`,
 	];
 	const text = table(rows);
@@ -84,7 +85,9 @@ export function report(m, rows, raw, { quick, totalMs }) {
 			'The latest `npm run bench` (see `bench/run.mjs`). Throughputs are warm and single-threaded; words are',
 			'whitespace-separated. "News" is the evaluation articles read from `../shared/eval/meantime` (when',
 			'present) plus `samples/`; the 1 MB / 10 MB documents and the corpus are generated from their paragraphs',
-			'into `bench/data/`. The machine is shared, so figures vary by some per cent from run to run.',
+			'into `bench/data/`. Core, tagger, alternative and pathological figures are per CPU-second of the bench',
+			'process (the machine is shared with other work; the wall-clock figure is in the note); editor and',
+			'corpus figures are wall-clock. They vary by some per cent from run to run.',
 			'',
 			...head,
 			'',

@@ -79,9 +79,9 @@ export function seedOfSize(paragraphs, bytes, seed = 1) {
 	return parts.join('\n\n') + '\n';
 }
 
-/** Writes (once) `count` seed files of 4–12 paragraphs into bench/data/corpus-N/ and returns the folder. */
+/** Writes (once) `count` seed files of 8–24 paragraphs (2–4 kB, a news article's size) into bench/data/corpus-N/ and returns the folder. */
 export function corpusFolder(paragraphs, count) {
-	const dir = join(dataDir, `corpus-${count}`);
+	const dir = join(dataDir, `corpus-v2-${count}`);
 	const stamp = join(dir, '.complete');
 	if (existsSync(stamp)) return dir;
 	rmSync(dir, { recursive: true, force: true });
@@ -89,7 +89,7 @@ export function corpusFolder(paragraphs, count) {
 	for (let i = 0; i < count; i++) {
 		const sub = join(dir, String(Math.floor(i / 1000)).padStart(2, '0'));
 		if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
-		const n = 4 + Math.floor(r() * 9);
+		const n = 8 + Math.floor(r() * 17);
 		const body = Array.from({ length: n }, () => vary(paragraphs[Math.floor(r() * paragraphs.length)], r));
 		writeFileSync(join(sub, `${String(i).padStart(5, '0')}.txt`), [header(r, i), ...body].join('\n\n') + '\n');
 	}
