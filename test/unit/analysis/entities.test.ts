@@ -159,3 +159,12 @@ test('reads a place inside a company’s name as the company, but keeps regions 
 	assert.equal(k.type, 'GPE');
 	assert.equal(k.mentions[0].text, 'Kenya');
 });
+
+test('takes the name before a hyphenated participle as a mention: "NATO-backed", "Okafor-led"', () => {
+	const body = 'NATO said the NATO-backed force joined the Dana Okafor camp and the Okafor-led talks.';
+	const es = entities(body);
+	const nato = byName(es, 'North Atlantic Treaty Organization');
+	assert.deepEqual(mentionTexts(nato), ['NATO', 'NATO']);
+	assert.equal(nato.mentions[1].start, offsetOf(body, 'NATO-backed'));
+	assert.deepEqual(mentionTexts(byName(es, 'Dana Okafor')), ['Dana Okafor', 'Okafor']);
+});

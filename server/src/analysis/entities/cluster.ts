@@ -25,7 +25,8 @@ class UnionFind {
 	}
 }
 
-const words = (tokens: Token[], c: Candidate) => tokens.slice(c.first, c.last).map((t) => t.text);
+const words = (tokens: Token[], c: Candidate) =>
+	c.end === undefined ? tokens.slice(c.first, c.last).map((t) => t.text) : [tokens[c.first].text.slice(0, c.end - tokens[c.first].start)];
 
 // "Chrysler LLC" and "Chrysler", "U.S." and "US" share a key.
 function nameKey(tokens: Token[], c: Candidate): string {
@@ -138,7 +139,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		if (m.type === 'PERSON' && m.strength >= 0.5) person = true;
 		entry ??= m.entry;
 		const start = doc.tokens[m.first].start,
-			end = doc.tokens[m.last - 1].end;
+			end = m.end ?? doc.tokens[m.last - 1].end;
 		const text = doc.text.slice(start, end);
 		mentions.push({ start, end, text });
 		texts.add(text);

@@ -6,7 +6,7 @@
 import type { SeedDocument, Token } from '../document';
 import type { EntityType } from '../types';
 import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit } from './chunks';
-import { bestEntry, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
+import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
 	EVENT_HEADS,
@@ -38,6 +38,8 @@ export interface Candidate {
 	entry?: GazEntry;
 	/** 0..1: how sure the rule is; weak guesses yield to the tagger and to clustering. */
 	strength: number;
+	/** Set when the name is only the start of its token: "NATO" of "NATO-backed" ends here. */
+	end?: number;
 }
 
 /** The rules' reading of a document: candidates, and the tokens they know are no names. */
@@ -67,10 +69,42 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
 const lastWord = (tokens: Token[], units: Unit[]) => lower(tokens[units[units.length - 1].last - 1]);
 
+const HYPHENED = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
+
+// "NATO-backed", "Haftar-led", "U.S.-based": the name before the hyphen is a mention of its own.
+function hyphened(tokens: Token[], i: number): Candidate {
+	const t = tokens[i];
+	const name = t.text.slice(0, t.text.indexOf('-', 1));
+	const end = t.start + name.length;
+	const entries = lookup(name).filter((e) => e.surface.join('') === name || e.surface.join(' ') === name);
+	if (entries.length) {
+		const e = bestEntry(entries);
+		return {
+			first: i,
+			last: i + 1,
+			type: e.type,
+			evidence: [`gazetteer: ${e.kind}`, `name before ‘${t.text.slice(name.length)}’`],
+			entry: e,
+			strength: 0.85,
+			end,
+		};
+	}
+	const acronym = /^\p{Lu}{2,}$/u.test(name);
+	return {
+		first: i,
+		last: i + 1,
+		type: 'ORG',
+		evidence: [acronym ? 'acronym' : 'capitalised name', `name before ‘${t.text.slice(name.length)}’`],
+		strength: acronym ? 0.5 : 0.2,
+		end,
+	};
+}
+
 /** Types one chunk, pushing one or more candidates. */
 function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false): void {
 	const { first, last } = span(units);
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
+	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
 	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !/^\p{Lu}{2,}$/u.test(tokens[first].text)) return;
 	const head = lastWord(tokens, units);
