@@ -181,3 +181,7 @@ test('absolute dates keep their values without a header date', () => {
 		['4 May 2012', '2012-05-04'],
 	]);
 });
+
+test('"spring" as a verb is not a season', () => {
+	assert.deepEqual(values('Rescuers could spring into action, and prices will spring back.'), []);
+});

@@ -83,6 +83,8 @@ export function seasonAt(ctx: Ctx, i: number): Found | null {
 	// "Arab Spring": a name. "a spring", "hot spring": not a season. "the fall of the city": not autumn.
 	if (capitalised(ctx, i) && i > ctx.lo && /^\p{Lu}/u.test(raw(ctx, i - 1)) && !/^(last|this|next|in|early|late)$/.test(prev)) return null;
 	if (/^(a|an|hot|every|each)$/.test(prev)) return null;
+	// "could spring into action", "prices will spring back": the verb.
+	if (/^(to|will|would|could|can|may|might)$/.test(prev) || /^(into|up|back|from|to)$/.test(w(ctx, i + 1))) return null;
 	const ya = w(ctx, i + 1) === 'of' || !isNaN(yearToken(ctx, i + 1)) ? yearAfter(ctx, i + 1) : null;
 	if (ctx.low[i] === 'fall' && !ya && (!/^(this|last|next|the|early|late)$/.test(prev) || w(ctx, i + 1) === 'of')) return null;
 	if (!ya && w(ctx, i + 1) === 'of') return null;
