@@ -246,6 +246,10 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 	// "Air Canada", "Garuda Indonesia": one unknown word before a place names a company;
 	// "Southern California" stays a place.
 	const e = bestEntry(units[k].match!.entries);
+	if (k === 1 && units.length === 2 && e.type === 'NORP' && GEO_MODIFIERS.has(firstWord)) {
+		out.push({ first, last, type: 'NORP', evidence: [`part of ‘${e.name}’`], strength: 0.85 });
+		return true;
+	}
 	if (k === 1 && units.length === 2 && units[0].last - units[0].first === 1 && (e.type === 'GPE' || e.type === 'LOC')) {
 		if (GEO_MODIFIERS.has(firstWord)) out.push({ first, last, type: 'LOC', evidence: [`part of ‘${e.name}’`], strength: 0.7 });
 		else out.push({ first, last, type: 'ORG', evidence: [`place name ‘${e.name}’ in a longer name`], strength: 0.75 });

@@ -56,7 +56,7 @@ export const FAC_HEADS = set(
 );
 
 /** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
-export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral`);
+export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral center centre arena`);
 
 /** Last words of political places ("Kent County") and of physical places ("Lake Chad" comes first). */
 export const GPE_HEADS = set(`province region county city state district prefecture oblast governorate municipality`);
