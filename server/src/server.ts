@@ -225,7 +225,8 @@ connection.onCodeAction(async (params, token) => {
 });
 
 connection.onExecuteCommand(async (params) => {
-	if (await executeCommand(params.command, params.arguments, ignores)) documents.all().forEach((d) => publisher.soon(d));
+	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m)))
+		documents.all().forEach((d) => publisher.soon(d));
 });
 
 connection.onRequest(AnnotationsRequest, async (params, token) => {

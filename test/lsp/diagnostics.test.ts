@@ -170,6 +170,22 @@ describe('ignoring one finding', () => {
 		assert.equal(read(file), text, 'the seed file is untouched');
 	});
 
+	test('a finding outside every workspace folder cannot be ignored, and the user is told why', async () => {
+		const uri = 'untitled:Untitled-1';
+		await s.open(uri, read(path.join(FIXTURES, 'port-strike.txt')), 'seed');
+		const d = (await s.diagnosticsFor(uri, 1)).diagnostics[0];
+		const actions = await s.request<{ title: string; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+			textDocument: { uri },
+			range: d.range,
+			context: { diagnostics: [d] },
+		});
+		const ignore = actions.find((a) => a.title.startsWith('Ignore this finding'))!;
+		await s.request('workspace/executeCommand', ignore.command);
+		const warning = await s.waitFor('a warning for the user', () => s.messages.find((m) => m.type === 2));
+		assert.match(warning.message, /not inside a workspace folder/);
+		assert.equal(JSON.parse(read(path.join(root, '.seedlens-ignore.json'))).findings.length, 1, 'the ignore file is unchanged');
+	});
+
 	test('a new session reads the ignore file and keeps the finding silenced', async () => {
 		const other = await Session.start({ root });
 		try {

@@ -63,6 +63,8 @@ export class Session {
 	readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
 	readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 	readonly log: string[] = [];
+	/** `window/showMessage` notifications and requests: what the user would see pop up. */
+	readonly messages: { type: number; message: string }[] = [];
 	/** How many times the server pulled its settings. */
 	configurationRequests = 0;
 	/** The server's answer to `initialize`. */
@@ -109,6 +111,15 @@ export class Session {
 		c.onNotification('$/progress', (p) => {
 			this.progress.push(p);
 			seen();
+		});
+		c.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+			this.messages.push(p);
+			seen();
+		});
+		c.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+			this.messages.push(p);
+			seen();
+			return null;
 		});
 		c.onNotification('window/logMessage', (p: { message: string }) => {
 			this.log.push(p.message);

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../analyses';
-import type { IgnoreList } from '../workspace/ignoreList';
+import { IGNORE_FILE, type IgnoreList } from '../workspace/ignoreList';
 import { DIAGNOSTIC_SOURCE, type FindingData } from './diagnostics';
 import { entityAt } from './lookup';
 import { clip } from './words';
@@ -63,7 +63,18 @@ export function ignoreArgs(args: unknown[] | undefined): IgnoreArgs | null {
 }
 
 /** Runs the ignore command: adds the finding to the ignore file. False for another command or a document outside the workspace folders. */
-export async function executeCommand(command: string, args: unknown[] | undefined, list: IgnoreList): Promise<boolean> {
+export async function executeCommand(
+	command: string,
+	args: unknown[] | undefined,
+	list: IgnoreList,
+	warn: (message: string) => void = () => {},
+): Promise<boolean> {
 	const x = command === IGNORE_COMMAND ? ignoreArgs(args) : null;
-	return x ? list.add(x.uri, { code: x.code, hash: x.hash, text: x.text }) : false;
+	if (!x) return false;
+	const stored = await list.add(x.uri, { code: x.code, hash: x.hash, text: x.text }).catch(() => false);
+	if (!stored)
+		warn(
+			`This finding cannot be ignored: the file is not inside a workspace folder, where ${IGNORE_FILE} is kept. Add “${x.code}” to seedLens.ignore to silence all findings of this kind.`,
+		);
+	return stored;
 }
