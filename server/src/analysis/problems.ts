@@ -157,29 +157,28 @@ function paragraphProblems(doc: SeedDocument): Diagnostic[] {
 
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
+/** A curly quotation may close this many paragraphs later (text split into one paragraph per sentence). */
+const MAX_QUOTE_PARAGRAPHS = 3;
 
-// Quotation marks per paragraph. A quotation left open is fine when the next paragraph
-// opens with a quotation mark: the convention for quotes that run over several paragraphs.
+// Quotation marks. A quotation left open is fine when the next paragraph opens with a quotation
+// mark (the convention for quotes over several paragraphs) or, for curly marks, when the closing
+// mark follows within a few paragraphs. Straight quotes pair up within their paragraph.
 function quoteProblems(doc: SeedDocument): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const { text, paragraphs } = doc;
+	let open = -1;
+	let openPar = -1;
 	paragraphs.forEach((p, pi) => {
-		let open = -1;
 		let straight = -1;
 		for (let i = p.start; i < p.end; i++) {
 			const c = text[i];
 			if (OPENERS.has(c)) {
-				if (open >= 0) out.push(unclosed(open, i));
+				if (open >= 0) out.push(unclosed(open, paragraphs[openPar].end, true));
 				open = i;
+				openPar = pi;
 			} else if (CLOSERS.has(c)) {
 				if (open < 0)
-					out.push({
-						code: 'unbalanced-quote',
-						severity: 'warning',
-						message: 'Closing quotation mark without an opening one in this paragraph.',
-						start: i,
-						end: i + 1,
-					});
+					out.push({ code: 'unbalanced-quote', severity: 'warning', message: 'Closing quotation mark without an opening one.', start: i, end: i + 1 });
 				open = -1;
 			} else if (c === '"' && !/\d/.test(text[i - 1] ?? '')) {
 				straight = straight < 0 ? i : -1;
@@ -187,17 +186,21 @@ function quoteProblems(doc: SeedDocument): Diagnostic[] {
 		}
 		const next = paragraphs[pi + 1];
 		const continues = !!next && /["“«„]/.test(text[next.start]);
-		if (open >= 0 && !continues) out.push(unclosed(open, p.end));
-		if (straight >= 0 && !continues) out.push(unclosed(straight, p.end));
+		if (open >= 0 && (continues || !next || pi + 1 - openPar > MAX_QUOTE_PARAGRAPHS)) {
+			if (!continues) out.push(unclosed(open, paragraphs[openPar].end, true));
+			open = -1;
+		}
+		if (straight >= 0 && !continues) out.push(unclosed(straight, p.end, false));
 	});
 	return out;
 }
 
-function unclosed(at: number, until: number): Diagnostic {
+function unclosed(at: number, until: number, curly: boolean): Diagnostic {
+	const where = curly ? `its paragraph or the next ${MAX_QUOTE_PARAGRAPHS}` : 'its paragraph';
 	return {
 		code: 'unbalanced-quote',
 		severity: 'warning',
-		message: 'This quotation is never closed in its paragraph.',
+		message: `This quotation is never closed: no closing quotation mark follows in ${where}.`,
 		start: at,
 		end: Math.max(at + 1, until),
 	};

@@ -113,3 +113,12 @@ test('a belief inside a quotation is a claim of the quoted speaker’s own', () 
 	assert.deepEqual(inner.source, at(text, 'We'));
 	assert.equal(claims.find((c) => c.cue?.text === 'said')?.kind, 'quote');
 });
+
+test('a curly quotation whose closing mark comes a paragraph later is one quotation', () => {
+	const body = 'Mayor Ana Costa said: “We need new pumps.\n\nThe old ones failed twice this winter.”\n\nThe council meets today.';
+	const { text, claims } = claimsOf(body);
+	const q = claims.find((c) => c.kind === 'quote');
+	assert.ok(q);
+	assert.deepEqual(q.source, at(text, 'Mayor Ana Costa'));
+	assert.equal(quoted(text, q), 'We need new pumps.\n\nThe old ones failed twice this winter.');
+});

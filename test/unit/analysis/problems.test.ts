@@ -95,13 +95,13 @@ test('a paragraph repeated word for word points to the first one', () => {
 	]);
 });
 
-test('a quotation never closed in its paragraph is an unbalanced quote from the mark to the paragraph end', () => {
-	const { text, problems } = problemsOf('“The plant will close, the manager said.\n\nWorkers left.');
+test('a quotation never closed is an unbalanced quote from the mark to the end of its paragraph', () => {
+	const { text, problems } = problemsOf('“The plant will close, the manager said.\n\nWorkers left.\n\nThe gates shut.\n\nBuses came.\n\nIt rained.');
 	assert.deepEqual(problems, [
 		{
 			code: 'unbalanced-quote',
 			severity: 'warning',
-			message: 'This quotation is never closed in its paragraph.',
+			message: 'This quotation is never closed: no closing quotation mark follows in its paragraph or the next 3.',
 			start: text.indexOf('“'),
 			end: text.indexOf('\n\nWorkers'),
 		},
@@ -111,6 +111,7 @@ test('a quotation never closed in its paragraph is an unbalanced quote from the 
 
 test('a quotation that continues into a paragraph opening with a quotation mark is balanced', () => {
 	assert.deepEqual(codes('“We tried everything.\n\n“Nothing worked,” she said.'), []);
+	assert.deepEqual(codes('“We tried everything.\n\nNothing worked.\n\nWe are tired,” she said.'), []);
 	assert.deepEqual(codes('The shelf is 6" wide and “sturdy,” he said.'), []);
 });
 

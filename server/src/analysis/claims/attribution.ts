@@ -60,7 +60,9 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	}
 	const quotedAs = quotedAsSaying(ctx, s, j, form);
 	if (quotedAs) return { source: quotedAs, borrow: false, content: forward(ctx, s, cue) };
-	const left = j >= s.first ? subjectAt(ctx, s, j, form.endsWith('ing')) : null;
+	// "…, having reported record profits": a participle clause like "…, reporting".
+	const ing = form.endsWith('ing') || ctx.lower[j + 1] === 'having' || ctx.lower[j + 1] === 'being';
+	const left = j >= s.first ? subjectAt(ctx, s, j, ing) : null;
 	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
 	if (left)
 		return {

@@ -32,7 +32,7 @@ const ACCUSATION =
 	/\b(?:war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres|fraud(?:ulent)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killed|killings?|assassinat(?:ed|ion)|terroris[mt]s?|abuses|looted|looting|stole|stolen|theft|illegal(?:ly)?|unlawful(?:ly)?|violat(?:ed|ions?)|breach(?:ed|es)|rigged|cover-up|collu(?:sion|ded)|extort(?:ion|ed)|persecut(?:ed|ion)|war criminals?)\b/giu;
 
 const SUPERLATIVE =
-	/\b(?:largest|biggest|greatest|highest|lowest|worst|deadliest|fastest|longest|oldest|richest|poorest|strongest|weakest|smallest|heaviest|costliest|bloodiest|the (?:most|least) \p{L}{3,20}|first[- ]ever|for the first time|all-time|(?:a|new|record)[- ]record|record[- ](?:high|low|number|levels?|breaking)|unprecedented|never before)\b/giu;
+	/\b(?:largest|biggest|greatest|highest|lowest|worst|deadliest|fastest|longest|oldest|richest|poorest|strongest|weakest|smallest|heaviest|costliest|bloodiest|(?:the|its|their|his|her|['’]s) (?:most|least) \p{L}{3,20}|first[- ]ever|for the first time|all-time|(?:a|new|record)[- ]record|record[- ](?:high|low|number|levels?|breaking)|unprecedented|never before)\b/giu;
 
 const HEDGE =
 	/\b(?:reportedly|allegedly|so-called|self-styled|self-proclaimed|purportedly|supposedly|apparently|rumou?red|unconfirmed|unverified|(?:is|are|was|were) (?:said|believed|thought|understood|alleged|reported) to)\b|\b(?:the|a|an|its|their|his|her) (?:claimed|alleged)\b/giu;

@@ -11,7 +11,7 @@ import { checkworthiness, findFigures, findHedges, triggersOf, type Triggers } f
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
-import { phraseRight, type TokenRange } from './phrases';
+import { isApposition, phraseRight, type TokenRange } from './phrases';
 import { attachQuotes, findQuotations, type Draft } from './quotes';
 import { SpeakerLinker } from './speakers';
 
@@ -88,7 +88,13 @@ function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
 		if (ctx.lower[k] !== ',') return null;
 		k++;
 	}
-	return phraseRight(ctx, k, s.last);
+	const head = phraseRight(ctx, k, s.last);
+	if (!head || ctx.lower[head.last] !== ',') return head;
+	// "Ryanair CEO, Michael O'Leary, justified…": the name and its apposition.
+	let close = head.last + 1;
+	while (close < s.last && close - head.last < 14 && ctx.lower[close] !== ',') close++;
+	const seg = { first: head.last + 1, last: close };
+	return ctx.lower[close] === ',' && isApposition(ctx, seg) && isNominal(ctx, seg.first) ? { first: head.first, last: close } : head;
 }
 
 // Sentences with figures, accusations, superlatives or hedges and no claim of their own.

@@ -1,7 +1,9 @@
 /**
- * Direct quotations: pairs of quotation marks within a paragraph, curly or
- * straight. A quotation left open at a paragraph's end continues when the
- * next paragraph opens with a quotation mark (the news convention for long quotes).
+ * Direct quotations: pairs of quotation marks, curly or straight. A quotation
+ * left open at a paragraph's end continues when the next paragraph opens with a
+ * quotation mark (the news convention for long quotes); a curly one also runs on
+ * when its closing mark comes within the next few paragraphs, as in text split
+ * into one paragraph per sentence.
  */
 import type { ClaimKind, Span } from '../types';
 import { isSpeechCue } from './attribution';
@@ -26,29 +28,35 @@ export interface Quotation {
 
 const OPEN_CURLY = new Set(['“', '«', '„']);
 const CLOSE_CURLY = new Set(['”', '»']);
+/** How many paragraph breaks a curly quotation may run over before its closing mark. */
+export const MAX_QUOTE_PARAGRAPHS = 3;
 
 /** Finds the quotations of the document and marks the tokens inside them in `ctx.quoted`. */
 export function findQuotations(ctx: ClaimContext): Quotation[] {
 	const { tokens, paragraphs, text } = ctx.doc;
 	const out: Quotation[] = [];
-	let i = 0;
-	for (let p = 0; p < paragraphs.length; p++) {
-		const par = paragraphs[p];
-		while (i < tokens.length && tokens[i].start < par.start) i++;
-		let open = -1;
-		for (; i < tokens.length && tokens[i].end <= par.end; i++) {
-			const t = tokens[i].text;
-			const opens = OPEN_CURLY.has(t) || (t === '"' && open < 0);
-			const closes = CLOSE_CURLY.has(t) || (t === '"' && open >= 0);
-			if (closes && open >= 0) {
-				pushQuote(ctx, out, open, i);
+	let open = -1;
+	let openPar = -1;
+	let p = 0;
+	for (let i = 0; i < tokens.length; i++) {
+		while (p + 1 < paragraphs.length && tokens[i].start >= paragraphs[p + 1].start) {
+			p++;
+			if (open < 0) continue;
+			if (/^["“«„]/.test(text[paragraphs[p].start])) {
+				pushQuote(ctx, out, open, -1, i);
 				open = -1;
-			} else if (opens) {
-				open = i;
-			}
+			} else if (tokens[open].text === '"' || p - openPar > MAX_QUOTE_PARAGRAPHS) open = -1;
 		}
-		const next = paragraphs[p + 1];
-		if (open >= 0 && next && /^["“«„]/.test(text.slice(next.start, next.start + 1))) pushQuote(ctx, out, open, -1, i);
+		const t = tokens[i].text;
+		const opens = OPEN_CURLY.has(t) || (t === '"' && open < 0);
+		const closes = CLOSE_CURLY.has(t) || (t === '"' && open >= 0);
+		if (closes && open >= 0) {
+			pushQuote(ctx, out, open, i);
+			open = -1;
+		} else if (opens) {
+			open = i;
+			openPar = p;
+		}
 	}
 	return out;
 }
