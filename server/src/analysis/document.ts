@@ -115,22 +115,32 @@ const TOKEN = /(\p{L}|\p{M}|\p{N})+(?:(?:['’](?!s\b)|[.\-&](?=\p{L}|\p{N})|,(?
 /** Tokenizes `text[start, end)`: words, numbers, punctuation. Possessive ’s is its own token. */
 export function tokenize(text: string, start: number, end: number): Token[] {
 	const out: Token[] = [];
-	const slice = text.slice(start, end);
-	TOKEN.lastIndex = 0;
-	for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+	TOKEN.lastIndex = start;
+	for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
 		let t = m[0];
-		const s = start + m.index;
+		if (m.index + t.length > end) t = t.slice(0, end - m.index); // a token never crosses the paragraph's end
 		// Keep the trailing dot only on abbreviations (U.S., Mr., Sept.); a sentence's final dot is punctuation.
-		if (t.length > 1 && t.endsWith('.') && !isAbbreviation(t)) t = t.slice(0, -1);
-		splitHyphenatedName(t, s, out);
+		if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 && !isAbbreviation(t)) t = t.slice(0, -1);
+		if (t.length > 2 && t.includes('-')) splitHyphenatedName(t, m.index, out);
+		else out.push({ start: m.index, end: m.index + t.length, text: t, kind: kindOf(t) });
 		if (t.length < m[0].length) TOKEN.lastIndex = m.index + t.length;
 	}
 	return out;
 }
 
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
+const DIGIT = /^\p{N}/u;
+
 function kindOf(t: string): TokenKind {
-	if (/^\p{N}/u.test(t)) return 'number';
-	if (/^[\p{L}\p{M}]/u.test(t) || /^['’]s$/.test(t)) return 'word';
+	const c = t.charCodeAt(0);
+	if (c < 128) {
+		if (c >= 48 && c <= 57) return 'number';
+		if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'word';
+		if (c === 39 && t.length === 2) return 'word'; // 's
+		return 'punct';
+	}
+	if (DIGIT.test(t)) return 'number';
+	if (LETTER_OR_MARK.test(t) || t === '’s') return 'word';
 	return 'punct';
 }
 
