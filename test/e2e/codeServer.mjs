@@ -11,7 +11,15 @@ import { chromium } from 'playwright-core';
 /** Where Debian installs Chromium; playwright-core downloads no browser of its own. */
 export const CHROMIUM = process.env.SEED_LENS_CHROMIUM ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage',
+];
 
 /** User settings for a quiet, predictable workbench: no trust prompt (the folder stays in Restricted Mode), no tips, no network. */
 const USER_SETTINGS = {
@@ -65,7 +73,10 @@ export function freePort() {
 
 /** Installs a .vsix into an extensions folder with code-server's own CLI; throws with its output on failure. */
 export function installVsix(entry, vsix, extensionsDir, userDataDir) {
-	const r = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8', timeout: 120_000 });
+	const r = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
 	if (r.status !== 0) throw new Error(`code-server --install-extension failed (status ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
 	return `${r.stdout}${r.stderr}`.trim();
 }
@@ -98,7 +109,21 @@ export class Editor {
 		this.port = await freePort();
 		mkdirSync(this.o.logDir, { recursive: true });
 		const log = createWriteStream(join(this.o.logDir, 'code-server.log'));
-		const args = [this.o.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, this.o.workspace];
+		const args = [
+			this.o.entry,
+			'--auth',
+			'none',
+			'--bind-addr',
+			`127.0.0.1:${this.port}`,
+			'--disable-telemetry',
+			'--disable-update-check',
+			'--disable-getting-started-override',
+			'--user-data-dir',
+			this.userDataDir,
+			'--extensions-dir',
+			this.extensionsDir,
+			this.o.workspace,
+		];
 		// Its own process group, so that stop() ends the extension host and the language server too.
 		this.server = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.o.env } });
 		this.server.stdout.pipe(log);
@@ -150,7 +175,10 @@ export class Editor {
 	async testExit(timeoutMs) {
 		let timer;
 		const timeout = new Promise((_, reject) => {
-			timer = setTimeout(() => reject(new Error(`the extension tests did not finish within ${timeoutMs / 1000} s; last log lines:\n${this.logs.slice(-25).join('\n')}`)), timeoutMs);
+			timer = setTimeout(
+				() => reject(new Error(`the extension tests did not finish within ${timeoutMs / 1000} s; last log lines:\n${this.logs.slice(-25).join('\n')}`)),
+				timeoutMs,
+			);
 		});
 		const died = this.serverExited.then((c) => {
 			throw new Error(`code-server exited (${c}) before the tests finished`);

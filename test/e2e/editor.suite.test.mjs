@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Editor, installVsix } from './codeServer.mjs';
-import { cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
+import { command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
 import { compileSuite, ensureBundles, freshWorkspace, OUTPUT, packageVsix, ROOT, setupEditor } from './prepare.mjs';
 
 const SAMPLE = join(ROOT, 'samples', '000_c1e85f038010932c.txt');
@@ -40,7 +40,12 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		const workspace = freshWorkspace();
 		const resultsDir = mkdtempSync(join(tmpdir(), 'seed-lens-results-'));
 		const results = join(resultsDir, 'results.json');
-		const editor = new Editor({ entry, workspace, logDir: join(OUTPUT, 'dev-suite'), env: { SEED_LENS_E2E_RESULTS: results, SEED_LENS_E2E_TRUST: 'restricted' } });
+		const editor = new Editor({
+			entry,
+			workspace,
+			logDir: join(OUTPUT, 'dev-suite'),
+			env: { SEED_LENS_E2E_RESULTS: results, SEED_LENS_E2E_TRUST: 'restricted' },
+		});
 		let code;
 		try {
 			await editor.start();
@@ -94,12 +99,14 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		});
 
 		test('the .vsix holds only runtime files and stays small', () => {
-			const allowed = /^(package\.json|dist\/[\w-]+\.js|dist\/[\w-]+\.LEGAL\.txt|syntaxes\/.+|language-configuration\.json|README\.md|LICENSE|CHANGELOG\.md|NOTICE|images\/.+\.png)$/;
+			const allowed =
+				/^(package\.json|dist\/[\w-]+\.js|dist\/[\w-]+\.LEGAL\.txt|syntaxes\/.+|language-configuration\.json|README\.md|LICENSE|CHANGELOG\.md|NOTICE|images\/.+\.png)$/;
 			assert.deepEqual(
 				pkg.files.filter((f) => !allowed.test(f)),
 				[],
 			);
-			for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json']) assert.ok(pkg.files.includes(f), `${f} is missing from the .vsix`);
+			for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json'])
+				assert.ok(pkg.files.includes(f), `${f} is missing from the .vsix`);
 			assert.ok(pkg.bytes < 8 * 1024 * 1024, `the .vsix is ${(pkg.bytes / 1024 / 1024).toFixed(1)} MB`);
 			note(`seed-lens.vsix: ${(pkg.bytes / 1024).toFixed(0)} KB, ${pkg.files.length} files`);
 		});
@@ -151,11 +158,34 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			const page = editor.page;
 			const rows = await readProblems(page, (texts) => texts.some((t) => /Seed Lens/.test(t)) && texts.some((t) => /mid-phrase/.test(t)));
 			await shot(page, 'problems');
-			assert.ok(rows.some((t) => /truncated-sentence/.test(t)), `no truncated-sentence row among:\n${rows.join('\n')}`);
+			assert.ok(
+				rows.some((t) => /truncated-sentence/.test(t)),
+				`no truncated-sentence row among:\n${rows.join('\n')}`,
+			);
+		});
+
+		test('Export Annotations… from the Command Palette writes the JSON file the save dialog proposes', async () => {
+			const page = editor.page;
+			const target = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.annotations.json'));
+			await command(page, 'Seed Lens: Export Annotations');
+			// The save dialog proposes a file beside the seed; the person accepts it.
+			const input = page.locator('.quick-input-widget .quick-input-box input');
+			await input.waitFor();
+			assert.equal(await input.inputValue(), target);
+			await page.keyboard.press('Enter');
+			await page.locator('.notifications-toasts', { hasText: 'Annotations written to' }).waitFor();
+			const a = JSON.parse(readFileSync(target, 'utf8'));
+			assert.equal(a.version, 1);
+			assert.equal(a.header.date, '2021-11-11');
+			assert.ok(
+				a.entities.some((e) => e.name === 'Khalifa Haftar' && e.type === 'PERSON'),
+				'no Khalifa Haftar among the exported entities',
+			);
 		});
 	});
 });
 
+/** Prints a line into the test report. */
 function note(message) {
 	console.log(`# ${message}`);
 }

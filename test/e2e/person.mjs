@@ -87,13 +87,16 @@ export async function cursor(page) {
 export async function cursorLineText(page) {
 	return page.evaluate(() => {
 		const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-		const current = editor?.querySelector('.view-overlays .current-line');
-		if (!current) return null;
-		const top = current.parentElement.getBoundingClientRect().top;
-		const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => Math.abs(l.getBoundingClientRect().top - top) < 2);
-		if (!line) return null;
+		if (!editor) return null;
+		// A wrapped line is several rows; the current-line highlight covers each of them.
+		const tops = [...editor.querySelectorAll('.view-overlays .current-line')].map((c) => c.parentElement.getBoundingClientRect().top);
+		const rows = [...editor.querySelectorAll('.view-lines .view-line')]
+			.filter((l) => tops.some((t) => Math.abs(l.getBoundingClientRect().top - t) < 2))
+			.sort((x, y) => x.getBoundingClientRect().top - y.getBoundingClientRect().top);
+		if (!rows.length) return null;
 		// Inlay hints are injected spans (dyn-rule-* classes); the document's text is the rest.
-		return [...line.querySelectorAll('span > span')]
+		return rows
+			.flatMap((row) => [...row.querySelectorAll('span > span')])
 			.filter((t) => ![...t.classList].some((c) => c.startsWith('dyn-rule')))
 			.map((t) => t.textContent)
 			.join('')

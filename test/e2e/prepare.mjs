@@ -14,7 +14,10 @@ export const OUTPUT = join(ROOT, 'test-output', 'e2e');
 
 function run(what, cmd, args, timeoutMs, opts = {}) {
 	const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-	if (r.status !== 0) throw new Error(`${what} failed (${r.error?.message ?? `status ${r.status ?? r.signal}`}):\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
+	if (r.status !== 0)
+		throw new Error(
+			`${what} failed (${r.error?.message ?? `status ${r.status ?? r.signal}`}):\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`,
+		);
 	return r;
 }
 

@@ -11,14 +11,22 @@ const declares = (key: string) => Boolean(vscode.extensions.getExtension(EXTENSI
 suite('Diagnostics', () => {
 	test('the sample gets entity, date and attributed-claim findings from Seed Lens', async () => {
 		const doc = await openSeed(SAMPLE);
-		const ds = await waitForDiagnostics(doc.uri, 'entity, date and attributed-claim diagnostics on the sample', hasCodes(['entity', 'date', 'attributed-claim']));
+		const ds = await waitForDiagnostics(
+			doc.uri,
+			'entity, date and attributed-claim diagnostics on the sample',
+			hasCodes(['entity', 'date', 'attributed-claim']),
+		);
 		const haftar = ds.filter((d) => codeOf(d) === 'entity' && doc.getText(d.range) === 'Haftar');
 		assert.ok(haftar.length >= 2, `expected an entity diagnostic on each later “Haftar”, saw ${haftar.length}`);
 	});
 
 	test('a fixture reports its truncated sentence and its repeated paragraph on the right lines', async () => {
 		const doc = await openSeed(workspaceFile('desk', 'harbour-strike.txt'));
-		const ds = await waitForDiagnostics(doc.uri, 'truncated-sentence and duplicate-paragraph on harbour-strike.txt', hasCodes(['truncated-sentence', 'duplicate-paragraph', 'entity', 'attributed-claim']));
+		const ds = await waitForDiagnostics(
+			doc.uri,
+			'truncated-sentence and duplicate-paragraph on harbour-strike.txt',
+			hasCodes(['truncated-sentence', 'duplicate-paragraph', 'entity', 'attributed-claim']),
+		);
 		const truncated = ds.filter((d) => codeOf(d) === 'truncated-sentence');
 		assert.deepEqual(
 			truncated.map((d) => [d.range.start.line, d.severity]),
@@ -34,7 +42,10 @@ suite('Diagnostics', () => {
 	});
 
 	test('editing a document updates its diagnostics', async () => {
-		const doc = await vscode.workspace.openTextDocument({ language: 'seed', content: 'date 2024-05-02 Council vote\n\nThe city council in Leeds voted to close two libraries.\n' });
+		const doc = await vscode.workspace.openTextDocument({
+			language: 'seed',
+			content: 'date 2024-05-02 Council vote\n\nThe city council in Leeds voted to close two libraries.\n',
+		});
 		await vscode.window.showTextDocument(doc);
 		await waitForDiagnostics(doc.uri, 'a first analysis of the untitled seed', (ds) => !ds.some((d) => codeOf(d) === 'duplicate-paragraph'));
 		const edit = new vscode.WorkspaceEdit();
@@ -54,11 +65,19 @@ suite('Diagnostics', () => {
 			await config().update('severity.entities', 'off', vscode.ConfigurationTarget.Global);
 			await waitForDiagnostics(doc.uri, 'entity diagnostics to disappear with severity "off"', (ds) => ds.length > 0 && entities(ds).length === 0);
 			await config().update('severity.entities', 'warning', vscode.ConfigurationTarget.Global);
-			await waitForDiagnostics(doc.uri, 'entity diagnostics as warnings', (ds) => entities(ds).length > 0 && entities(ds).every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+			await waitForDiagnostics(
+				doc.uri,
+				'entity diagnostics as warnings',
+				(ds) => entities(ds).length > 0 && entities(ds).every((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+			);
 		} finally {
 			await config().update('severity.entities', undefined, vscode.ConfigurationTarget.Global);
 		}
-		await waitForDiagnostics(doc.uri, 'entity diagnostics back at their default', (ds) => entities(ds).length > 0 && entities(ds).every((d) => d.severity !== vscode.DiagnosticSeverity.Warning));
+		await waitForDiagnostics(
+			doc.uri,
+			'entity diagnostics back at their default',
+			(ds) => entities(ds).length > 0 && entities(ds).every((d) => d.severity !== vscode.DiagnosticSeverity.Warning),
+		);
 	});
 
 	test('seedLens.severity.problems raises one problem code to an error and leaves the others', async () => {
@@ -68,11 +87,19 @@ suite('Diagnostics', () => {
 		const config = () => vscode.workspace.getConfiguration('seedLens');
 		try {
 			await config().update('severity.problems', { 'truncated-sentence': 'error' }, vscode.ConfigurationTarget.Global);
-			const ds = await waitForDiagnostics(doc.uri, 'truncated-sentence as an error', (ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Error));
+			const ds = await waitForDiagnostics(
+				doc.uri,
+				'truncated-sentence as an error',
+				(ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Error),
+			);
 			assert.deepEqual(level('duplicate-paragraph')(ds), [vscode.DiagnosticSeverity.Warning]);
 		} finally {
 			await config().update('severity.problems', undefined, vscode.ConfigurationTarget.Global);
 		}
-		await waitForDiagnostics(doc.uri, 'truncated-sentence back to a warning', (ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Warning));
+		await waitForDiagnostics(
+			doc.uri,
+			'truncated-sentence back to a warning',
+			(ds) => level('truncated-sentence')(ds).join() === String(vscode.DiagnosticSeverity.Warning),
+		);
 	});
 });

@@ -12,7 +12,10 @@ type Span = { start: number; end: number; text?: string };
 
 /** Asserts that a span lies in the text and, where it carries its text, that the text is the slice. */
 function assertSpan(text: string, s: Span, what: string) {
-	assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length, `${what}: bad span ${s.start}–${s.end}`);
+	assert.ok(
+		Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length,
+		`${what}: bad span ${s.start}–${s.end}`,
+	);
 	if (s.text !== undefined) assert.equal(s.text, text.slice(s.start, s.end), `${what}: text is not the slice at ${s.start}–${s.end}`);
 }
 
@@ -35,7 +38,13 @@ suite('Export', () => {
 			window.showSaveDialog = original;
 		}
 		assert.ok(asked, 'the command did not ask where to save');
-		const bytes = await waitFor('the exported file', () => vscode.workspace.fs.readFile(target), (b) => b.length > 0, 15_000, () => 'no file');
+		const bytes = await waitFor(
+			'the exported file',
+			() => vscode.workspace.fs.readFile(target),
+			(b) => b.length > 0,
+			15_000,
+			() => 'no file',
+		);
 		const parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
 		const a = Array.isArray(parsed) ? parsed[0] : parsed;
 		const text = doc.getText();

@@ -3,7 +3,13 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter, type ServerCapabilities } from 'vscode-languageserver-protocol/node';
+import {
+	createProtocolConnection,
+	InitializeRequest,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type ServerCapabilities,
+} from 'vscode-languageserver-protocol/node';
 
 /** The extension's identifier: `publisher.name` from package.json. */
 export const EXTENSION_ID = 'seed-lens.seed-lens';
@@ -33,7 +39,13 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Polls `probe` until `ok` accepts its value, for at most `timeoutMs`; then fails with what it saw last.
  * The pause between polls is a polling interval, not a wait for something to happen.
  */
-export async function waitFor<T>(what: string, probe: () => T | Thenable<T>, ok: (v: T) => boolean, timeoutMs = 30_000, show: (v: T) => string = describe): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => T | Thenable<T>,
+	ok: (v: T) => boolean,
+	timeoutMs = 30_000,
+	show: (v: T) => string = describe,
+): Promise<T> {
 	const end = Date.now() + timeoutMs;
 	let last: { value: T } | undefined;
 	let error: unknown;
@@ -59,7 +71,13 @@ export const documentOf = (file: string) => vscode.workspace.textDocuments.find(
 /** Opens a file in an editor and waits until it is a `seed` document. */
 export async function openSeed(file: string): Promise<vscode.TextDocument> {
 	await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
-	const doc = await waitFor(`${path.basename(file)} to open as language "seed"`, () => documentOf(file), (d) => d?.languageId === 'seed', 30_000, (d) => (d ? `language "${d.languageId}"` : 'not open'));
+	const doc = await waitFor(
+		`${path.basename(file)} to open as language "seed"`,
+		() => documentOf(file),
+		(d) => d?.languageId === 'seed',
+		30_000,
+		(d) => (d ? `language "${d.languageId}"` : 'not open'),
+	);
 	return doc!;
 }
 
@@ -71,7 +89,13 @@ export const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object
 
 /** Waits until the document's Seed Lens diagnostics satisfy `ok`. */
 export function waitForDiagnostics(uri: vscode.Uri, what: string, ok: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000) {
-	return waitFor(what, () => seedDiagnostics(uri), ok, timeoutMs, (ds) => describe(ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${vscode.DiagnosticSeverity[d.severity]}`)));
+	return waitFor(
+		what,
+		() => seedDiagnostics(uri),
+		ok,
+		timeoutMs,
+		(ds) => describe(ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${vscode.DiagnosticSeverity[d.severity]}`)),
+	);
 }
 
 /** The position of the `nth` occurrence of `needle` in the document, `into` characters inside it. */
@@ -110,12 +134,17 @@ export function serverCapabilities(): Promise<ServerCapabilities> {
 		const ext = vscode.extensions.getExtension(EXTENSION_ID);
 		assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
 		// Under Electron, process.execPath is the editor itself; this makes it behave as Node.
-		const child = spawn(process.execPath, [path.join(ext.extensionPath, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'pipe' });
+		const child = spawn(process.execPath, [path.join(ext.extensionPath, 'dist', 'server.js'), '--stdio'], {
+			env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+			stdio: 'pipe',
+		});
 		const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 		conn.listen();
 		try {
 			const init = conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
-			const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the language server did not answer initialize within 20 s')), 20_000));
+			const timeout = new Promise<never>((_, reject) =>
+				setTimeout(() => reject(new Error('the language server did not answer initialize within 20 s')), 20_000),
+			);
 			return (await Promise.race([init, timeout])).capabilities;
 		} finally {
 			conn.dispose();

@@ -5,8 +5,8 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-// mocha 11 is CommonJS: its module is the Mocha class itself.
-import Mocha = require('mocha');
+// mocha 11 is CommonJS: its module is the Mocha class itself (the default import under esModuleInterop).
+import Mocha from 'mocha';
 
 /** One finished test, as the outer runner reports it. */
 export interface E2eResult {
@@ -19,7 +19,10 @@ export interface E2eResult {
 /** Runs the suite; resolves when every test passed, rejects with the number of failures otherwise. */
 export function run(): Promise<void> {
 	const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter: 'spec' });
-	for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+	for (const f of readdirSync(__dirname)
+		.filter((f) => f.endsWith('.test.js'))
+		.sort())
+		mocha.addFile(path.join(__dirname, f));
 	const results: E2eResult[] = [];
 	return new Promise((resolve, reject) => {
 		const runner = mocha.run((failures) => {
@@ -31,6 +34,8 @@ export function run(): Promise<void> {
 		});
 		runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
 		runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending', durationMs: 0 }));
-		runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err?.stack ?? String(err) }));
+		runner.on('fail', (t, err: Error) =>
+			results.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err?.stack ?? String(err) }),
+		);
 	});
 }

@@ -12,7 +12,13 @@ suite('Hover, outline and navigation', () => {
 	test('hovering “Haftar” shows the entity card', async () => {
 		const doc = await openSeed(SAMPLE);
 		const at = positionOf(doc, 'backed Haftar', 0, 'backed '.length + 2);
-		const hovers = await waitFor('a hover on “Haftar”', () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at), (h) => /Haftar/.test(hoverText(h)), 30_000, hoverText);
+		const hovers = await waitFor(
+			'a hover on “Haftar”',
+			() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+			(h) => /Haftar/.test(hoverText(h)),
+			30_000,
+			hoverText,
+		);
 		const text = hoverText(hovers);
 		assert.match(text, /\*\*[^*\n]*Haftar[^*\n]*\*\*/, 'the card names the entity in bold');
 		assert.match(text, /\d+ mentions?/, 'the card counts the mentions');
@@ -23,13 +29,21 @@ suite('Hover, outline and navigation', () => {
 
 	test('hovering an ordinary word shows no Seed Lens card', async () => {
 		const doc = await openSeed(SAMPLE);
-		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'mercenaries and foreign', 0, 3));
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+			'vscode.executeHoverProvider',
+			doc.uri,
+			positionOf(doc, 'mercenaries and foreign', 0, 3),
+		);
 		assert.doesNotMatch(hoverText(hovers), /mentions?/);
 	});
 
 	test('the outline is the article: its title, then groups of entities, a timeline and the claims', async () => {
 		const doc = await openSeed(SAMPLE);
-		const symbols = await waitFor('document symbols', () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri), (s) => (s?.length ?? 0) > 0);
+		const symbols = await waitFor(
+			'document symbols',
+			() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
+			(s) => (s?.length ?? 0) > 0,
+		);
 		assert.equal(symbols.length, 1);
 		const [root] = symbols;
 		assert.equal(root.name, 'Libya’s 300 pro-Haftar mercenaries are leaving the country.');
@@ -44,7 +58,10 @@ suite('Hover, outline and navigation', () => {
 		assert.equal(doc.getText(haftar.selectionRange), 'Khalifa Haftar');
 		assert.equal(haftar.selectionRange.start.line, 2);
 		assert.ok(timeline.children.length > 0, 'empty timeline');
-		assert.ok([...walk(claims.children)].some((s) => s.kind === vscode.SymbolKind.String && s.range.start.line > 0), 'no claim in the Claims group');
+		assert.ok(
+			[...walk(claims.children)].some((s) => s.kind === vscode.SymbolKind.String && s.range.start.line > 0),
+			'no claim in the Claims group',
+		);
 	});
 
 	test('go to definition on a later “Haftar” lands on an earlier mention of the entity', async () => {
@@ -75,11 +92,26 @@ suite('Hover, outline and navigation', () => {
 		const archive = workspaceFile('archive', 'port-review-2023.seed');
 		const query = (q: string) => vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', q);
 		const show = (ss: vscode.SymbolInformation[]) => ss.map((s) => `${s.name} (${path.relative(workspaceFile(), s.location.uri.fsPath)})`).join(', ');
-		const found = await waitFor('“Verbeek” from the archive folder', () => query('Verbeek'), (ss) => ss.some((s) => s.location.uri.fsPath === archive), 30_000, show);
+		const found = await waitFor(
+			'“Verbeek” from the archive folder',
+			() => query('Verbeek'),
+			(ss) => ss.some((s) => s.location.uri.fsPath === archive),
+			30_000,
+			show,
+		);
 		const verbeek = found.find((s) => s.location.uri.fsPath === archive)!;
 		assert.equal(verbeek.name, 'Jonas Verbeek');
 		assert.equal((await vscode.workspace.openTextDocument(archive)).getText(verbeek.location.range), 'Jonas Verbeek');
-		const lindqvist = await waitFor('“Lindqvist”, named in three fixture files', () => query('Lindqvist'), (ss) => ss.some((s) => s.name === 'Marta Lindqvist'), 30_000, show);
-		assert.ok(lindqvist.every((s) => /Lindqvist/.test(s.name)), show(lindqvist));
+		const lindqvist = await waitFor(
+			'“Lindqvist”, named in three fixture files',
+			() => query('Lindqvist'),
+			(ss) => ss.some((s) => s.name === 'Marta Lindqvist'),
+			30_000,
+			show,
+		);
+		assert.ok(
+			lindqvist.every((s) => /Lindqvist/.test(s.name)),
+			show(lindqvist),
+		);
 	});
 });

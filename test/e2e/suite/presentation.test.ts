@@ -25,7 +25,13 @@ suite('Inlay hints and semantic tokens', () => {
 		const whole = new vscode.Range(0, 0, doc.lineCount, 0);
 		const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, whole);
 		const thursday = positionOf(doc, 'declared Thursday', 0, 'declared '.length);
-		const found = await waitFor('an inlay hint beside “Thursday”', hints, (hs) => hs.some((h) => h.position.line === thursday.line && Math.abs(h.position.character - thursday.character) <= 'Thursday'.length), 30_000, (hs) => hs.map((h) => `${h.position.line}:${h.position.character} ${label(h)}`).join(' | '));
+		const found = await waitFor(
+			'an inlay hint beside “Thursday”',
+			hints,
+			(hs) => hs.some((h) => h.position.line === thursday.line && Math.abs(h.position.character - thursday.character) <= 'Thursday'.length),
+			30_000,
+			(hs) => hs.map((h) => `${h.position.line}:${h.position.character} ${label(h)}`).join(' | '),
+		);
 		const hint = found.find((h) => h.position.line === thursday.line && Math.abs(h.position.character - thursday.character) <= 'Thursday'.length)!;
 		assert.match(label(hint), /2021-11-11/);
 	});
@@ -34,7 +40,11 @@ suite('Inlay hints and semantic tokens', () => {
 		const doc = await openSeed(SAMPLE);
 		const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
 		assert.ok(legend && legend.tokenTypes.length > 0, 'empty legend');
-		const tokens = await waitFor('semantic tokens', () => vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri), (t) => (t?.data.length ?? 0) > 0);
+		const tokens = await waitFor(
+			'semantic tokens',
+			() => vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri),
+			(t) => (t?.data.length ?? 0) > 0,
+		);
 		const decoded = decode(tokens!, legend);
 		const at = positionOf(doc, 'backed Haftar', 0, 'backed '.length);
 		const onHaftar = decoded.find((t) => t.line === at.line && t.start === at.character);
