@@ -96,11 +96,11 @@ function subjectAt(ctx: ClaimContext, s: Sentence, j: number, ing: boolean): Tok
 	return phraseLeft(ctx, j, s.first);
 }
 
-// "The agency quoted the minister as saying": the minister is the speaker.
+// "The agency quoted the minister as saying", "the site quotes an aide as saying": the one quoted is the speaker.
 function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string): TokenRange | null {
 	if (!form.endsWith('ing') || ctx.lower[j] !== 'as') return null;
 	for (let q = j - 2; q >= s.first && j - q < 8; q--) {
-		if (ctx.lower[q] === 'quoted') return phraseLeft(ctx, j - 1, q + 1);
+		if (CUE_WORDS.get(ctx.lower[q])?.lemma === 'quote') return phraseLeft(ctx, j - 1, q + 1);
 	}
 	return null;
 }

@@ -5,6 +5,7 @@
  * "according to", "quoted as saying", "said in a statement".
  */
 import type { Sentence } from '../document';
+import { skipLeft } from './phrases';
 import { isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
 import {
 	ARTICLES,
@@ -81,7 +82,7 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 		case 'prep':
 			return CUE_PREPOSITIONS.has(next) || isOpeningQuote(next) ? frame : null;
 		case 'clause':
-			return !nounUse && introducesClause(ctx, s, i) && (opensClause(next) || hasSpeaker(ctx, s, i)) ? 'verb' : null;
+			return !nounUse && introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i) ? 'verb' : null;
 	}
 }
 
@@ -99,18 +100,15 @@ function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
 	return false;
 }
 
-function opensClause(next: string): boolean {
-	return CLAUSE_OPENERS.has(next) || next === ':' || isOpeningQuote(next);
-}
-
-// "…, he added", "the minister noted," — before a comma or the sentence's end the verb needs a
-// speaker just before it (or an inverted one after a quotation), else "third states," would count.
+// "he added", "the minister noted", "officials stated", "…,” added Smith — these verbs are also nouns
+// ("the same state that", "third states,"), so they count only right after a likely speaker.
 function hasSpeaker(ctx: ClaimContext, s: Sentence, i: number): boolean {
-	const p = i - 1;
+	const p = skipLeft(ctx, i, s.first).j;
 	if (p < s.first) return false;
 	const prev = ctx.lower[p];
 	if (prev === ',' || isClosingQuote(prev) || SUBJECT_PRONOUNS.has(prev) || isCapitalized(ctx.doc.tokens[p].text)) return true;
-	return p - 1 >= s.first && ARTICLES.has(ctx.lower[p - 1]);
+	// A plural noun ("officials") or a noun after an article ("the minister").
+	return (prev.length > 3 && prev.endsWith('s') && !prev.endsWith('ss')) || (p - 1 >= s.first && ARTICLES.has(ctx.lower[p - 1]));
 }
 
 // "said in a statement", "told reporters in an interview", "quoted as saying": one cue.

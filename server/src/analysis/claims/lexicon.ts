@@ -37,7 +37,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	[
 		'always',
 		true,
-		'cite cited cites citing|describe described describes describing|quote quoted|comment commented comments* commenting|reject rejected rejects rejecting',
+		'cite cited cites citing|describe described describes describing|quote quoted quotes* quoting|comment commented comments* commenting|reject rejected rejects rejecting',
 	],
 	['always', true, 'ask asked asks asking|demand: demanded demanding|contend contended contends contending|reiterate reiterated reiterates reiterating'],
 	['always', true, 'promise promised promises* promising|pledge pledged pledges* pledging|vow vowed vows* vowing|threaten threatened threatens threatening'],

@@ -4,7 +4,7 @@
  * appositions ("Louis Gallois, the chief executive,") and relative clauses.
  */
 import { isAdverb, isCapitalized, isGerund, isNominal, isVerbForm, isPossessive, type ClaimContext } from './context';
-import { AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
+import { ARTICLES, AUXILIARIES, CUE_NOUNS, CUE_WORDS, NP_PREPOSITIONS, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS, TIME_WORDS } from './lexicon';
 
 /** A token range, `last` exclusive. */
 export interface TokenRange {
@@ -77,7 +77,7 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	let k = j;
 	while (k >= floor && j - k < MAX_PHRASE) {
 		const w = ctx.lower[k];
-		if ((isNominal(ctx, k) && !isVerbForm(ctx, k) && !(isPossessive(w) && k === j)) || (k === j && isHeadNoun(w))) k--;
+		if ((isNominal(ctx, k) && !isVerbForm(ctx, k) && !takesObject(ctx, k, j) && !(isPossessive(w) && k === j)) || (k === j && isHeadNoun(w))) k--;
 		else if (w === ')') {
 			const o = matchingOpen(ctx, k, floor);
 			if (o < 0) break;
@@ -97,6 +97,12 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	// "On Monday the company said": the day is not part of the speaker.
 	while (first < j && (NP_PREPOSITIONS.has(ctx.lower[first]) || ctx.lower[first] === 'and' || isPossessive(ctx.lower[first]) || isDayName(ctx, first))) first++;
 	return first <= j ? { first, last: j + 1 } : null;
+}
+
+// "This imperils the plan", "releasing a statement": a lower-case word directly before an article
+// inside the phrase is a verb with its object, so the speaker's phrase cannot reach past it.
+function takesObject(ctx: ClaimContext, k: number, j: number): boolean {
+	return k < j && ctx.doc.tokens[k].kind === 'word' && !isCapitalized(ctx.doc.tokens[k].text) && !isPossessive(ctx.lower[k]) && ARTICLES.has(ctx.lower[k + 1]);
 }
 
 // "reports stating that…", "according to the statement": a cue noun can head a speaker's phrase.
