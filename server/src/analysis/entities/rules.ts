@@ -59,8 +59,11 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 	doc.sentences.forEach((s, k) => {
 		for (const chunk of all[k]) {
 			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, casing.caps));
+			const before = out.length;
 			if (units.length && !noName(doc.tokens, units, s.first, casing)) classify(doc.tokens, units, out);
-			else for (const u of chunk) for (let i = u.first; i < u.last; i++) notNames.add(i);
+			// Capitalised words the rules left out of every name (titles, sentence openers) are no names.
+			const made = out.slice(before);
+			for (const u of chunk) for (let i = u.first; i < u.last; i++) if (!made.some((c) => c.first <= i && i < c.last)) notNames.add(i);
 		}
 	});
 	return { candidates: out, notNames };
@@ -226,7 +229,7 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 		const rest = units.slice(1);
 		const restStart = lower(tokens[rest[0].first]);
 		if (e.type === 'ORG' && !FIRST_NAMES.has(restStart)) {
-			out.push({ first, last, type: 'ORG', evidence: [`known organisation ‘${e.name}’`], entry: e, strength: 0.7 });
+			out.push({ first, last, type: 'ORG', evidence: [`known organisation ‘${e.name}’`], entry: e, strength: 0.8 });
 			return true;
 		}
 		// "Washington Mutual", "China Eastern": a place with an unknown word after it names a company.
