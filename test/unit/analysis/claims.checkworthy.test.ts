@@ -79,3 +79,10 @@ test('a megabyte of digits and commas is scanned quickly and without error', () 
 	const text = '1,'.repeat(500_000);
 	assert.ok(Array.isArray(checkworthiness(text).figures));
 });
+
+test('a counted noun takes the nearest unit, and years and model numbers are not counts', () => {
+	assert.deepEqual(checkworthiness('The fair drew 15,000 people including employees.').figures, ['15,000 people']);
+	assert.deepEqual(checkworthiness('Production starts in 2026 and the aircraft fly in 2028.').figures, []);
+	assert.deepEqual(checkworthiness('It ended the DC-9 family of jets.').figures, []);
+	assert.deepEqual(checkworthiness('The air force ordered 179 new aircraft.').figures, ['179 new aircraft']);
+});

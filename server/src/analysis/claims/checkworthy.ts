@@ -22,7 +22,8 @@ const FIGURE = new RegExp(
 		String.raw`\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
 		String.raw`\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
 		String.raw`\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
-		String.raw`\b(?:${NUM})(?:\s[\p{Ll}-]{2,20}){0,2}\s(?:${PEOPLE}|${UNITS})\b`,
+		// "179 new tankers", "3,400 workers" — not a year ("2006 and the aircraft") nor a model number ("DC-9 family").
+		String.raw`(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
 		String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
 	].join('|'),
 	'giu',

@@ -81,6 +81,8 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 			return TO_NEXT.has(ctx.lower[n] ?? '') && n < s.last ? frame : null;
 		case 'prep':
 			return CUE_PREPOSITIONS.has(next) || isOpeningQuote(next) ? frame : null;
+		case 'as':
+			return next === 'as' || next === 'by' ? frame : null;
 		case 'clause':
 			return !nounUse && introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i) ? 'verb' : null;
 	}

@@ -9,9 +9,10 @@
  * - `clause`: only before a reported clause or quotation (`that`, `:`, `,`, a quote) or at a clause end —
  *   "he added that…", "…, he added." but not "it added software";
  * - `to`: only before `to`, `that`, `on`, `for` or `with` — "plans to", "agreed with", "hopes that";
- * - `prep`: only before a preposition that names what is feared or called for — "fears of", "calls for".
+ * - `prep`: only before a preposition that names what is feared or called for — "fears of", "calls for";
+ * - `as`: only before `as` or an agent's `by` — "is seen as", "viewed by investors as".
  */
-export type CueNeed = 'always' | 'clause' | 'to' | 'prep';
+export type CueNeed = 'always' | 'clause' | 'to' | 'prep' | 'as';
 
 export interface CueWord {
 	lemma: string;
@@ -61,6 +62,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
+	['as', false, 'see: seen sees|view: viewed views|regard: regarded regards'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned|appeal* appealed appeals* appealing'],
 ];
 
