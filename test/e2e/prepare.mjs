@@ -2,7 +2,7 @@
 // bundled extension, the extension-host suite compiled to JavaScript, a fresh copy of the fixture
 // workspace, and the packaged .vsix.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -57,16 +57,42 @@ export function freshWorkspace() {
 	return dir;
 }
 
+/** The names of the entries of a zip file (a .vsix), read from its central directory. */
+export function zipEntries(file) {
+	const buf = readFileSync(file);
+	// The end-of-central-directory record sits in the last 64 KiB (its comment is at most that long).
+	let eocd = -1;
+	for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+		if (buf.readUInt32LE(i) === 0x06054b50) {
+			eocd = i;
+			break;
+		}
+	}
+	if (eocd < 0) throw new Error(`${file} is not a zip file`);
+	const names = [];
+	let at = buf.readUInt32LE(eocd + 16);
+	for (let n = buf.readUInt16LE(eocd + 10); n > 0; n--) {
+		if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory entry at ${at}`);
+		const nameLength = buf.readUInt16LE(at + 28);
+		names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+		at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+	}
+	return names;
+}
+
 /**
- * Packages the extension with `npm run package` (vsce, production bundles, no dependencies)
- * into a temporary folder; returns the .vsix path, its size and `vsce ls`'s file list.
+ * Packages the extension with `npm run package` (vsce, production bundles, no dependencies) into a
+ * temporary folder, then rebuilds the development bundles it replaced; returns the .vsix path, its
+ * size and the extension's files in it.
  */
 export function packageVsix() {
 	const dir = mkdtempSync(join(tmpdir(), 'seed-lens-vsix-'));
 	const vsix = join(dir, 'seed-lens.vsix');
-	const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
 	// The project's own `npm run package`, its output redirected (vsce takes the last -o).
 	run('npm run package', 'npm', ['run', 'package', '--', '-o', vsix], 300_000);
-	const files = run('vsce ls', vsce, ['ls', '--no-dependencies'], 120_000).stdout.trim().split('\n').filter(Boolean);
+	run('node esbuild.js', process.execPath, ['esbuild.js'], 120_000);
+	const files = zipEntries(vsix)
+		.filter((f) => f.startsWith('extension/'))
+		.map((f) => f.slice('extension/'.length));
 	return { vsix, bytes: statSync(vsix).size, files };
 }
