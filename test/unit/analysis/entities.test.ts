@@ -168,3 +168,12 @@ test('takes the name before a hyphenated participle as a mention: "NATO-backed",
 	assert.equal(nato.mentions[1].start, offsetOf(body, 'NATO-backed'));
 	assert.deepEqual(mentionTexts(byName(es, 'Dana Okafor')), ['Dana Okafor', 'Okafor']);
 });
+
+test('keeps an Arabic surname with its article inside the name, and links the bare surname to it', () => {
+	const es = entities('Egyptian President Abdel Fattah al-Sisi met envoys on Sunday. Sisi later flew to Riyadh.');
+	const p = byName(es, 'Abdel Fattah al-Sisi');
+	assert.equal(p.type, 'PERSON');
+	assert.deepEqual(mentionTexts(p), ['Abdel Fattah al-Sisi', 'Sisi']);
+	assert.equal(byName(es, 'Egyptian').type, 'NORP');
+	assert.equal(byName(es, 'Riyadh').facts?.country, 'Saudi Arabia');
+});

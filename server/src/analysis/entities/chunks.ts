@@ -20,6 +20,9 @@ import {
 	isTitleWord,
 } from './words';
 
+/** Arabic surnames with their article: "al-Sisi", "el-Baradei", "bin-Salman". */
+export const ARTICLED = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-\p{Lu}/u;
+
 /** A piece of a chunk: one token, or one gazetteer match taken whole. */
 export interface Unit {
 	first: number;
@@ -46,7 +49,8 @@ export function capitalisedInside(doc: SeedDocument): Casing {
 			const t = tokens[i];
 			if (t.kind !== 'word') continue;
 			const c = t.text.charCodeAt(0);
-			if (c >= 97 && c <= 122) low.add(t.text);
+			if (ARTICLED.test(t.text)) caps.add(lower(t).slice(t.text.indexOf('-') + 1));
+			else if (c >= 97 && c <= 122) low.add(t.text);
 			else if (i > s.first && isCap(t) && !OPENERS.has(tokens[i - 1].text)) caps.add(lower(t));
 		}
 	}
@@ -85,7 +89,7 @@ export function chunks(tokens: Token[], from: number, to: number, matches: GazMa
 		} else if (m && isCap(tokens[m.first])) {
 			cur.push({ first: m.first, last: m.last, match: m });
 			i = m.last;
-		} else if (isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) {
+		} else if ((isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) || (cur.length && ARTICLED.test(t.text))) {
 			cur.push({ first: i, last: i + 1 });
 			i++;
 			// A corporate suffix ends the name: "Chrysler LLC Jim Press" is a company, then a person.

@@ -5,6 +5,7 @@
  */
 import type { SeedDocument, Token } from '../document';
 import type { Entity, EntityType } from '../types';
+import { ARTICLED } from './chunks';
 import type { Candidate } from './rules';
 import { CORP_SUFFIXES, NAME_CONNECTORS } from './words';
 
@@ -87,7 +88,10 @@ function linkShortNames(tokens: Token[], cands: Candidate[], uf: UnionFind): voi
 	cands.forEach((c, i) => {
 		const w = words(tokens, c);
 		if (w.length >= 2 && c.type === 'PERSON') {
-			persons.set(w[w.length - 1].toLowerCase(), i);
+			const surname = w[w.length - 1].toLowerCase();
+			persons.set(surname, i);
+			// "Sisi" is the al-Sisi of "Abdel Fattah al-Sisi".
+			if (ARTICLED.test(w[w.length - 1])) persons.set(surname.slice(surname.indexOf('-') + 1), i);
 			if (!persons.has(w[0].toLowerCase())) persons.set(`first:${w[0].toLowerCase()}`, i);
 		}
 		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(w[0].toLowerCase())) orgs.set(w[0].toLowerCase(), i);
