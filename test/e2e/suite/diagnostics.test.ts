@@ -25,7 +25,7 @@ suite('Diagnostics', () => {
 		const ds = await waitForDiagnostics(
 			doc.uri,
 			'truncated-sentence and duplicate-paragraph on harbour-strike.txt',
-			hasCodes(['truncated-sentence', 'duplicate-paragraph', 'entity', 'attributed-claim']),
+			hasCodes(['truncated-sentence', 'duplicate-paragraph', 'entity', 'date', 'attributed-claim', 'quote']),
 		);
 		const truncated = ds.filter((d) => codeOf(d) === 'truncated-sentence');
 		assert.deepEqual(
