@@ -40,9 +40,9 @@ const root = resolve(__dirname, '..');
 const smoke = args.includes('--smoke');
 const dataDir = resolve(root, flag('data', '../shared/ner-train'));
 const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'ner-')), 'model.json') : join(root, 'server/src/analysis/ner/model.json'));
-const epochs = Number(flag('epochs', smoke ? '1' : '8'));
+const epochs = Number(flag('epochs', smoke ? '1' : '10'));
 const seed = Number(flag('seed', '13'));
-const maxFeatures = Number(flag('max-features', '100000'));
+const maxFeatures = Number(flag('max-features', '60000'));
 
 const MISC = typeBit('MISC');
 const NORP = typeBit('NORP');

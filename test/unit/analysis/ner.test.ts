@@ -14,10 +14,18 @@ function tag(body: string, types = ['PER', 'ORG', 'LOC']): [string, string][] {
 }
 
 test('finds a person, a company and a city in a news sentence', () => {
-	assert.deepEqual(tag('Laura Whitfield, chief executive of Siemens, said on Tuesday that the company would open a plant in Berlin.'), [
+	assert.deepEqual(tag('Laura Whitfield, a spokeswoman for Microsoft, said on Tuesday that the company would open an office in Berlin.'), [
 		['Laura Whitfield', 'PER'],
-		['Siemens', 'ORG'],
+		['Microsoft', 'ORG'],
 		['Berlin', 'LOC'],
+	]);
+});
+
+test('keeps a company name with its legal suffix whole', () => {
+	assert.deepEqual(tag('Shares of Toyota Motor Corp fell in Tokyo after chairman Akio Toyoda apologised.'), [
+		['Toyota Motor Corp', 'ORG'],
+		['Tokyo', 'LOC'],
+		['Akio Toyoda', 'PER'],
 	]);
 });
 
