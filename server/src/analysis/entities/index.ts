@@ -37,14 +37,22 @@ const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'OR
 
 // The tagger says LOC for every place; the gazetteer tells a country or city (GPE) from a region.
 function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] {
-	return tagEntities(doc).map((s) => {
+	const out: Candidate[] = [];
+	for (const s of tagEntities(doc)) {
+		// A span covers the name only: no apostrophe of "Airbus' plant", no bracket or quote.
+		let first = s.first,
+			last = s.last;
+		while (last > first && doc.tokens[last - 1].kind === 'punct') last--;
+		while (first < last && doc.tokens[first].kind === 'punct') first++;
+		if (first === last) continue;
 		let type = NER_TYPES[s.type];
 		if (type === 'LOC' && useGazetteer) {
-			const m = matchGazetteer(doc.tokens, s.first, s.last);
-			if (m.length === 1 && m[0].first === s.first && m[0].last === s.last) type = bestEntry(m[0].entries).type === 'GPE' ? 'GPE' : 'LOC';
+			const m = matchGazetteer(doc.tokens, first, last);
+			if (m.length === 1 && m[0].first === first && m[0].last === last) type = bestEntry(m[0].entries).type === 'GPE' ? 'GPE' : 'LOC';
 		}
-		return { first: s.first, last: s.last, type, evidence: [`tagger ${s.type} ${s.score.toFixed(2)}`], strength: s.score };
-	});
+		out.push({ first, last, type, evidence: [`tagger ${s.type} ${s.score.toFixed(2)}`], strength: s.score });
+	}
+	return out;
 }
 
 // A tagger span on money, units, a lone title or an ordinary word the rules set aside is dropped.
