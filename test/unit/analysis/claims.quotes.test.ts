@@ -122,3 +122,21 @@ test('a curly quotation whose closing mark comes a paragraph later is one quotat
 	assert.deepEqual(q.source, at(text, 'Mayor Ana Costa'));
 	assert.equal(quoted(text, q), 'We need new pumps.\n\nThe old ones failed twice this winter.');
 });
+
+test('a quotation introduced by "told reporters that" is a quote of that speaker', () => {
+	const { text, claims } = claimsOf('Union leader Eva Lind told reporters outside the gate that “nobody goes back until the night shifts are paid.”');
+	assert.equal(claims.length, 1);
+	assert.equal(claims[0].kind, 'quote');
+	assert.deepEqual(claims[0].source, at(text, 'Union leader Eva Lind'));
+});
+
+test('the next sentence’s speaker is not taken for a quotation that already has one', () => {
+	const { claims } = claimsOf('“We are ready to talk,” the union said. The port authority said forty ships were waiting at anchor.');
+	assert.deepEqual(
+		claims.map((c) => [c.kind, c.source?.text]),
+		[
+			['quote', 'the union'],
+			['attributed', 'The port authority'],
+		],
+	);
+});

@@ -77,9 +77,8 @@ export function isPossessive(lower: string): boolean {
 export function isNominal(ctx: ClaimContext, i: number): boolean {
 	const t = ctx.doc.tokens[i];
 	const w = ctx.lower[i];
-	if (t.kind === 'number') return true;
+	if (t.kind === 'number' || isPossessive(w)) return true;
 	if (t.kind === 'punct') return w === '&' || w === '-' || w === '.';
-	if (isPossessive(w)) return true;
 	if (AUXILIARIES.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || SUBJECT_PRONOUNS.has(w)) return isCapitalized(t.text) && !isSentenceStart(ctx, i);
 	if (isCapitalized(t.text)) return true;
 	if (CUE_WORDS.has(w)) return false;

@@ -116,6 +116,10 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 		const endTok = q.close >= 0 ? q.close : q.lastInside;
 		const lastSi = unitOf[Math.max(q.open, endTok)];
 		const around = [...near(si), ...(lastSi !== si ? near(lastSi) : [])].filter((c) => c.cue && isSpeechCue(c.cue));
+		// A partial quotation inside reported speech ("announced that a “first group” will leave") is part of that claim.
+		// (A quotation that is the whole content — “…,” she said — starts where the content starts.)
+		const opening = tokens[q.open].start;
+		if (byUnit[si].some((c) => c.cue && c.content && c.content.start < opening && opening < c.content.end)) continue;
 		const d = around.find((c) => speaksAfter(ctx, c, q, unitOf)) ?? around.find((c) => speaksBefore(ctx, c, q));
 		const span = { start: Math.min(units[si].start, tokens[q.open].start), end: Math.max(units[lastSi].end, tokens[Math.max(q.open, endTok)].end) };
 		if (d && !d.quoted) {
@@ -129,8 +133,6 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 			previous = d;
 			continue;
 		}
-		// A partial quotation inside reported speech ("announced that a “first group” will leave") is part of that claim.
-		if (!d && byUnit[si].some((c) => c.cue && c.content && c.content.start <= q.start && q.start < c.content.end)) continue;
 		const lender = d ?? nearbySpeaker(ctx, previous, q, si, near(si));
 		if (!lender?.source) continue;
 		const cont: Draft = {
@@ -153,6 +155,11 @@ export function attachQuotes(ctx: ClaimContext, quotes: Quotation[], drafts: Dra
 function speaksAfter(ctx: ClaimContext, d: Draft, q: Quotation, unitOf: Int32Array): boolean {
 	if (q.close < 0 || !d.cue || d.cue.first <= q.close || d.cue.first - q.close > 25) return false;
 	if (unitOf[d.cue.first] - unitOf[q.close] > 1) return false;
+	// In the next sentence only as its whole: “….” Smith said.
+	if (unitOf[d.cue.first] !== unitOf[q.close]) {
+		const u = ctx.units[unitOf[d.cue.first]];
+		for (let k = d.cue.last; k < u.last; k++) if (ctx.doc.tokens[k].kind !== 'punct') return false;
+	}
 	for (let k = q.close + 1; k < d.cue.first; k++) {
 		const inSource = d.source && k >= d.source.first && k < d.source.last;
 		if (!inSource && ctx.doc.tokens[k].kind !== 'punct') return false;
@@ -170,8 +177,8 @@ function speaksBefore(ctx: ClaimContext, d: Draft, q: Quotation): boolean {
 		if (!isNominal(ctx, k) && !PREPOSITIONS.has(ctx.lower[k])) return false;
 		plain = false;
 	}
-	// Listeners or a place between cue and quotation need a colon or comma to introduce it.
-	return plain || (q.open > d.cue.last && /^[,:]$/.test(ctx.lower[q.open - 1]));
+	// Listeners or a place between cue and quotation need a colon, a comma or "that" to introduce it.
+	return plain || (q.open > d.cue.last && /^(?:,|:|that)$/.test(ctx.lower[q.open - 1]));
 }
 
 // A quotation that continues an earlier one in the same or the previous paragraph, or sits next to a cue.
