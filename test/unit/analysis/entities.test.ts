@@ -177,3 +177,10 @@ test('keeps an Arabic surname with its article inside the name, and links the ba
 	assert.equal(byName(es, 'Egyptian').type, 'NORP');
 	assert.equal(byName(es, 'Riyadh').facts?.country, 'Saudi Arabia');
 });
+
+test('types a name before a product noun as a thing, not its maker', () => {
+	const es = entities('Orbital Freight Inc. flew the Kestrel 400 drones and sold Vantor laptops.');
+	assert.equal(byName(es, 'Kestrel').type, 'OTHER');
+	assert.equal(byName(es, 'Vantor').type, 'OTHER');
+	assert.equal(byName(es, 'Orbital Freight Inc.').type, 'ORG');
+});

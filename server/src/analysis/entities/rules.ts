@@ -13,6 +13,7 @@ import {
 	FAC_HEADS,
 	FAC_NOUNS,
 	ORG_NOUNS,
+	PRODUCT_NOUNS,
 	FIRST_NAMES,
 	GENERIC_TAILS,
 	GEO_MODIFIERS,
@@ -268,6 +269,9 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 		l = tokens[last - 1];
 	const n = last - first;
 	const after = tokens[last];
+	// "MacBook Air laptops", "the Trent 900 engines": a product, not its maker.
+	const noun = after?.kind === 'number' ? tokens[last + 1] : after;
+	if (noun && PRODUCT_NOUNS.has(noun.text)) return { first, last, type: 'OTHER', evidence: [`name of a thing before ‘${noun.text}’`], strength: 0.6 };
 	if (after && FAC_NOUNS.has(after.text)) return { first, last, type: 'FAC', evidence: [`name before ‘${after.text}’`], strength: 0.7 };
 	if (n === 1 && after?.kind === 'number') return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
 	const title = titleBefore(tokens, first);

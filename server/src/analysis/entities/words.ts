@@ -55,6 +55,15 @@ export const FAC_HEADS = set(
 	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`,
 );
 
+/** Lower-case nouns after a name that make it a product: "the Falcon 9 rocket", "Pixel phones". */
+export const PRODUCT_NOUNS = set(`
+aircraft airliner airliners jet jets plane planes engine engines rocket rockets helicopter helicopters drone drones
+missile missiles rifle rifles tank tanks satellite satellites laptop laptops computer computers phone phones
+smartphone smartphones tablet tablets console consoles processor processors chip chips software app apps browser
+car cars sedan sedans truck trucks vehicle vehicles model models drug drugs vaccine vaccines pill pills
+program programme programs programmes
+`);
+
 /** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
 export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral center centre arena`);
 
