@@ -138,7 +138,7 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 function specialName(tokens: Token[], first: number, last: number): Candidate | undefined {
 	const ws = tokens.slice(first, last).map(lower);
 	if (ws.some((w) => HOLIDAYS.has(w)) || ws.join(' ') === 'new year') return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
-	if (ws.some((w) => /\d/.test(w) && /\p{L}/u.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.7 };
+	if (ws.some((w) => /\d/.test(w) && /\p{L}/u.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.8 };
 	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
 	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && (!isHead(ws[1]) || SURNAME_HEADS.has(ws[1]))) {
 		const title = titleBefore(tokens, first);
@@ -184,7 +184,9 @@ function fromGazetteer(tokens: Token[], m: GazMatch): Candidate {
 		}
 		return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength: 0.5 };
 	}
-	return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength: e.kind === 'city' ? 0.75 : 0.9 };
+	// A town named like an ordinary word ("Delta", "Reading") is a weaker reading than a country.
+	const strength = e.kind !== 'city' ? 0.9 : single && isCommonWord(w) ? 0.4 : 0.75;
+	return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength };
 }
 
 function titleBefore(tokens: Token[], i: number): string | undefined {

@@ -12,7 +12,7 @@ president vice-president president-elect premier minister chancellor secretary s
 general gen. colonel col. lieutenant lt. major maj. captain capt. sergeant sgt. admiral adm. commander marshal brigadier
 mr. mrs. ms. dr. mr mrs ms dr prof. professor sir dame lord lady king queen prince princess sheikh emir sultan
 pope cardinal bishop archbishop rabbi imam ayatollah cleric judge justice senator sen. rep. representative congressman
-congresswoman governor gov. mayor ambassador envoy chairman chairwoman ceo cfo coo cto executive director officer
+congresswoman governor gov. mayor ambassador envoy chairman chairwoman ceo cfo coo cto c.e.o. executive director officer
 analyst economist strongman leader commissioner inspector detective coach manager founder co-founder deputy head boss
 chief dictator tyrant warlord activist lawyer attorney prosecutor researcher scientist author writer reporter correspondent
 editor columnist candidate rival opponent colleague father mother son daughter wife husband brother sister uncle
