@@ -37,7 +37,10 @@ async function serverIndex(dir, timeoutMs) {
 	const mem = memoryOf(server.proc.pid);
 	const result = done
 		? { how: 'server', wallMs: p.lastEndAt - t0, peakMB: mem.peakMB, rssMB: mem.rssMB, progress: p.messages.slice(0, 3) }
-		: { how: null, note: p.begun ? `the server's index did not finish within ${timeoutMs / 1000} s` : 'the server reported no work-done progress for the workspace index' };
+		: {
+				how: null,
+				note: p.begun ? `the server's index did not finish within ${timeoutMs / 1000} s` : 'the server reported no work-done progress for the workspace index',
+			};
 	if (server.proc.exitCode !== null) result.note = `the server exited (${server.proc.exitCode}) while indexing: ${server.stderr().slice(-300)}`;
 	await server.stop();
 	return result;

@@ -107,7 +107,10 @@ export async function editorLatency(text, { edits, intervalMs, restRequests, tim
 		await sleep(t0 + i * intervalMs - performance.now());
 		const pos = { line, character: lines[line].length + i };
 		sentAt.push(performance.now());
-		void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: pos, end: pos }, text: typed[i % typed.length] }] });
+		void server.conn.sendNotification('textDocument/didChange', {
+			textDocument: { uri, version: i + 2 },
+			contentChanges: [{ range: { start: pos, end: pos }, text: typed[i % typed.length] }],
+		});
 		pending.push(timed(hover(spots[i % spots.length])).then((ms) => during.hover.push(ms)));
 		if (i % 2 === 0) pending.push(timed(symbols()).then((ms) => during.symbols.push(ms)));
 	}

@@ -68,7 +68,12 @@ export async function startServer({ workspace } = {}) {
 		capabilities: {
 			window: { workDoneProgress: true },
 			workspace: { configuration: true, workspaceFolders: true },
-			textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+			textDocument: {
+				publishDiagnostics: { versionSupport: true },
+				synchronization: { dynamicRegistration: false },
+				hover: { contentFormat: ['markdown'] },
+				documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+			},
 		},
 	});
 	const startMs = performance.now() - t0;

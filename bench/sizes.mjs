@@ -1,10 +1,16 @@
 // Sizes of what ships: the three bundles and the packaged extension (rebuilt when missing or stale).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './texts.mjs';
 
-const BUNDLES = ['dist/server.js', 'dist/extension.js', 'dist/cli.js'];
+// Every bundle in dist/ (server, analysis worker, extension, CLI), whatever the build makes.
+const BUNDLES = existsSync(join(root, 'dist'))
+	? readdirSync(join(root, 'dist'))
+			.filter((f) => f.endsWith('.js'))
+			.sort()
+			.map((f) => `dist/${f}`)
+	: [];
 const VSIX = 'seed-lens.vsix';
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
@@ -14,7 +20,17 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 function fallbackPackage(vsix, failed) {
 	const why = (failed.stderr || failed.stdout || '').split('\n').find((l) => /ERROR/.test(l)) ?? 'unknown error';
 	const vsce = join(root, 'node_modules/.bin/vsce');
-	const args = ['package', '--no-dependencies', '--allow-missing-repository', '--baseContentUrl', 'https://example.invalid/seed-lens', '--baseImagesUrl', 'https://example.invalid/seed-lens', '-o', vsix];
+	const args = [
+		'package',
+		'--no-dependencies',
+		'--allow-missing-repository',
+		'--baseContentUrl',
+		'https://example.invalid/seed-lens',
+		'--baseImagesUrl',
+		'https://example.invalid/seed-lens',
+		'-o',
+		vsix,
+	];
 	const r = spawnSync(vsce, args, { cwd: root, input: 'y\ny\ny\n', encoding: 'utf8', timeout: 180_000 });
 	const how = r.status === 0 ? 'packaged with vsce --baseContentUrl' : 'vsce failed too';
 	return `npm run package failed (${why.replace(/\s+/g, ' ').trim().slice(0, 120)}); ${how}`;

@@ -61,7 +61,9 @@ function vary(p, r) {
 }
 
 function header(r, i) {
-	const y = 2005 + Math.floor(r() * 20), m = 1 + Math.floor(r() * 12), d = 1 + Math.floor(r() * 28);
+	const y = 2005 + Math.floor(r() * 20),
+		m = 1 + Math.floor(r() * 12),
+		d = 1 + Math.floor(r() * 28);
 	const pad = (n) => String(n).padStart(2, '0');
 	return `date ${y}-${pad(m)}-${pad(d)} Generated seed ${i}: officials report on talks and figures`;
 }
@@ -99,7 +101,8 @@ export function corpusFolder(paragraphs, count) {
 
 /** Total size in bytes and number of files of a folder tree. */
 export function folderSize(dir) {
-	let bytes = 0, files = 0;
+	let bytes = 0,
+		files = 0;
 	for (const e of readdirSync(dir, { withFileTypes: true })) {
 		const p = join(dir, e.name);
 		if (e.isDirectory()) {

@@ -94,7 +94,7 @@ describe('requests the server cannot serve', () => {
 		await assert.rejects(s.request('seedLens/noSuchRequest', {}), (e: { code?: number }) => e.code === -32601);
 		await s.notify('seedLens/noSuchNotification', { x: 1 });
 		await s.notify('$/noSuchThing', null);
-		assert.ok(await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } }) !== undefined);
+		assert.ok((await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } })) !== undefined);
 	});
 
 	test('every document request about a document that is not open answers empty, without an error', async () => {
@@ -117,7 +117,10 @@ describe('requests the server cannot serve', () => {
 		];
 		for (const [method, params] of asks) {
 			const r = (await s.request(method, params)) as unknown;
-			const empty = r === null || (Array.isArray(r) && r.length === 0) || (typeof r === 'object' && Array.isArray((r as { data?: unknown[] }).data) && (r as { data: unknown[] }).data.length === 0);
+			const empty =
+				r === null ||
+				(Array.isArray(r) && r.length === 0) ||
+				(typeof r === 'object' && Array.isArray((r as { data?: unknown[] }).data) && (r as { data: unknown[] }).data.length === 0);
 			assert.ok(empty, `${method} answered ${JSON.stringify(r).slice(0, 200)}`);
 		}
 	});
@@ -139,7 +142,11 @@ describe('requests the server cannot serve', () => {
 	});
 
 	test('versions sent out of order leave the annotations of the last text received', async () => {
-		const texts = ['date 2021-05-01 First\n\nThe minister said on Monday that 300 people left Paris.\n', 'date 2021-05-02 Second\n\nNo one spoke.\n', 'date 2021-05-03 Third\n\n“We will stay,” Maria Okafor said on Friday.\n'];
+		const texts = [
+			'date 2021-05-01 First\n\nThe minister said on Monday that 300 people left Paris.\n',
+			'date 2021-05-02 Second\n\nNo one spoke.\n',
+			'date 2021-05-03 Third\n\n“We will stay,” Maria Okafor said on Friday.\n',
+		];
 		const versions = [10, 4, 4];
 		for (let i = 0; i < texts.length; i++) await s.change(uri, versions[i], texts[i]);
 		assert.deepEqual(strip(await s.request('seedLens/annotations', { uri })), analyze(texts[2]));
@@ -157,7 +164,31 @@ describe('typing', () => {
 		let doc = TextDocument.create(uri, 'seed', 1, start);
 		await s.open(uri, start);
 		const r = rng(5000);
-		const pieces = ['', 'a', 'e', ' ', '.', ',', 'Paris', ' said ', 'Khalifa Haftar', '\n', '\r\n', '\n\n', '“', '”', '"', '2021', 'last Thursday', '😀', '\u0301', 'é', 'U.S.', '\ud800', '300,000'];
+		const pieces = [
+			'',
+			'a',
+			'e',
+			' ',
+			'.',
+			',',
+			'Paris',
+			' said ',
+			'Khalifa Haftar',
+			'\n',
+			'\r\n',
+			'\n\n',
+			'“',
+			'”',
+			'"',
+			'2021',
+			'last Thursday',
+			'😀',
+			'\u0301',
+			'é',
+			'U.S.',
+			'\ud800',
+			'300,000',
+		];
 		for (let v = 2; v <= 5001; v++) {
 			const len = doc.getText().length;
 			const from = Math.floor(r() * (len + 1));
@@ -189,7 +220,8 @@ describe('memory', () => {
 	test('memory comes back after large documents are closed', async (t) => {
 		s = await Session.start();
 		const body = read(SAMPLE).replace(/^[^\n]*\n/, '');
-		const big = (i: number) => `date 2021-11-${String(10 + i).padStart(2, '0')} Large document ${i}\n\n` + body.replace(/\d/g, String(i % 10)).repeat(Math.ceil(250_000 / body.length));
+		const big = (i: number) =>
+			`date 2021-11-${String(10 + i).padStart(2, '0')} Large document ${i}\n\n` + body.replace(/\d/g, String(i % 10)).repeat(Math.ceil(250_000 / body.length));
 		const cycle = async (i: number) => {
 			const uri = `file:///robustness/large-${i}.seed`;
 			await s.open(uri, big(i));

@@ -37,7 +37,17 @@ const bare = (m: string) => m.replace(/^node:/, '').split('/')[0];
 test('only the transport and path helpers of the LSP library import network or process modules', async () => {
 	for (const [name, entry] of Object.entries(ENTRIES)) {
 		if (!existsSync(join(ROOT, entry))) continue;
-		const r = await build({ entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, metafile: true, logLevel: 'silent', outdir: join(tmpdir(), 'seed-lens-security') });
+		const r = await build({
+			entryPoints: [join(ROOT, entry)],
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			write: false,
+			metafile: true,
+			logLevel: 'silent',
+			outdir: join(tmpdir(), 'seed-lens-security'),
+		});
 		const found: string[] = [];
 		for (const [file, input] of Object.entries(r.metafile.inputs)) {
 			for (const imp of input.imports) {
@@ -110,11 +120,24 @@ test('the running server opens no connection and starts no process while it inde
 	c.listen();
 	const folder = join(ROOT, 'test/fixtures/corpus');
 	const rootUri = existsSync(folder) ? pathToFileURL(folder).href : null;
-	await c.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'corpus' }] : null, capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } } });
+	await c.sendRequest('initialize', {
+		processId: process.pid,
+		rootUri,
+		workspaceFolders: rootUri ? [{ uri: rootUri, name: 'corpus' }] : null,
+		capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+	});
 	await c.sendNotification('initialized', {});
 	const uri = pathToFileURL(join(ROOT, 'samples/000_c1e85f038010932c.txt')).href;
-	await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'seed', version: 1, text: readFileSync(join(ROOT, 'samples/000_c1e85f038010932c.txt'), 'utf8') } });
-	for (const method of ['textDocument/hover', 'textDocument/documentSymbol', 'textDocument/semanticTokens/full', 'textDocument/foldingRange', 'textDocument/codeLens']) {
+	await c.sendNotification('textDocument/didOpen', {
+		textDocument: { uri, languageId: 'seed', version: 1, text: readFileSync(join(ROOT, 'samples/000_c1e85f038010932c.txt'), 'utf8') },
+	});
+	for (const method of [
+		'textDocument/hover',
+		'textDocument/documentSymbol',
+		'textDocument/semanticTokens/full',
+		'textDocument/foldingRange',
+		'textDocument/codeLens',
+	]) {
 		await c.sendRequest(method, { textDocument: { uri }, position: { line: 2, character: 10 } });
 	}
 	await c.sendRequest('workspace/symbol', { query: 'a' });

@@ -5,17 +5,102 @@
  */
 import fc from 'fast-check';
 
-const words = ['the', 'minister', 'said', 'on', 'Thursday', 'that', 'according', 'to', 'officials', 'accused', 'of', 'announced', 'reportedly', 'biggest', 'ever'];
-const names = ['Khalifa Haftar', 'Haftar', 'Haftar’s', 'United Nations', 'UN', 'Paris', 'North Africa', 'Mr. Smith', 'U.S.', 'St. Louis', 'pro-Haftar', 'Russian', 'Wagner Group', 'Jean-Luc Picard', 'McDonald'];
-const dates = ['2021', '1990s', 'March 2021', '11 November 2021', 'Nov. 11', 'last year', 'next week', 'last Thursday', 'yesterday', 'this spring', 'Q4 2020', 'the 19th century', 'in December', 'now', 'recently', '2021-11-11', '31 February 2021', 'week 53', 'the first half of 2009'];
+const words = [
+	'the',
+	'minister',
+	'said',
+	'on',
+	'Thursday',
+	'that',
+	'according',
+	'to',
+	'officials',
+	'accused',
+	'of',
+	'announced',
+	'reportedly',
+	'biggest',
+	'ever',
+];
+const names = [
+	'Khalifa Haftar',
+	'Haftar',
+	'Haftar’s',
+	'United Nations',
+	'UN',
+	'Paris',
+	'North Africa',
+	'Mr. Smith',
+	'U.S.',
+	'St. Louis',
+	'pro-Haftar',
+	'Russian',
+	'Wagner Group',
+	'Jean-Luc Picard',
+	'McDonald',
+];
+const dates = [
+	'2021',
+	'1990s',
+	'March 2021',
+	'11 November 2021',
+	'Nov. 11',
+	'last year',
+	'next week',
+	'last Thursday',
+	'yesterday',
+	'this spring',
+	'Q4 2020',
+	'the 19th century',
+	'in December',
+	'now',
+	'recently',
+	'2021-11-11',
+	'31 February 2021',
+	'week 53',
+	'the first half of 2009',
+];
 const figures = ['300', '20,000', '1.5 million', '12%', '$4bn', '€2.5m', '3.14', '-7', '1,000,000,000', '0'];
 const punct = ['.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '(', ')', '[', ']', '/', '&', '...', '. ', '.”', '?"'];
 const quotes = ['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‹', '›'];
 const breaks = ['\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\n \n', '\u2028', '\u2029', '\f', '\v'];
 const spaces = [' ', '  ', '\t', '\u00a0', '\u2009', '\u200b', '\u3000'];
-const oddities = ['\u0000', '\ud800', '\udfff', 'x\udc00y', '\ufeff', '\ufffd', '\u200e', '\u200f', '\u202e', '\u0301', 'e\u0301', 'n\u0303o', 'A\u030a', '👍🏽', '👨‍👩‍👧', '🇫🇷', '𝐁𝐨𝐥𝐝', 'ǅ', 'ß', 'İ', 'ﬁ'];
+const oddities = [
+	'\u0000',
+	'\ud800',
+	'\udfff',
+	'x\udc00y',
+	'\ufeff',
+	'\ufffd',
+	'\u200e',
+	'\u200f',
+	'\u202e',
+	'\u0301',
+	'e\u0301',
+	'n\u0303o',
+	'A\u030a',
+	'👍🏽',
+	'👨‍👩‍👧',
+	'🇫🇷',
+	'𝐁𝐨𝐥𝐝',
+	'ǅ',
+	'ß',
+	'İ',
+	'ﬁ',
+];
 const rtl = ['القاهرة', 'قال الوزير', 'ירושלים', 'אמר', 'طرابلس 2021', '«مرتزقة»'];
-const headers = ['date 2021-11-11 Libya’s mercenaries are leaving', 'date 2021-02-29 Not a leap year', 'date 2021-13-01 Month thirteen', 'date 21-11-11 Short year', 'date 2021-11-11', '  date 2021-11-11   Padded title  ', 'date', 'DATE 2021-11-11 Upper case', 'date 2021-11-11\tTabbed title', 'Not a header at all'];
+const headers = [
+	'date 2021-11-11 Libya’s mercenaries are leaving',
+	'date 2021-02-29 Not a leap year',
+	'date 2021-13-01 Month thirteen',
+	'date 21-11-11 Short year',
+	'date 2021-11-11',
+	'  date 2021-11-11   Padded title  ',
+	'date',
+	'DATE 2021-11-11 Upper case',
+	'date 2021-11-11\tTabbed title',
+	'Not a header at all',
+];
 
 /** One fragment of input. */
 export const fragment: fc.Arbitrary<string> = fc.oneof(
@@ -51,7 +136,13 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 
 /** One line of about 100,000 code units built from fragments without line breaks. */
 export const longLine: fc.Arbitrary<string> = fc
-	.tuple(fc.option(fc.constantFrom(...headers)), fc.array(fragment.filter((f) => !/[\n\r\u2028\u2029]/.test(f)), { minLength: 20, maxLength: 60 }))
+	.tuple(
+		fc.option(fc.constantFrom(...headers)),
+		fc.array(
+			fragment.filter((f) => !/[\n\r\u2028\u2029]/.test(f)),
+			{ minLength: 20, maxLength: 60 },
+		),
+	)
 	.map(([h, xs]) => {
 		const unit = xs.join(' ') + ' ';
 		const line = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);

@@ -46,7 +46,8 @@ export function violations(text: string, ann: DocumentAnnotations): string[] {
 			out.push(`${what} [${s.start}, ${s.end}) is not inside the text (length ${text.length})`);
 			return;
 		}
-		if (needsText && s.text !== text.slice(s.start, s.end)) out.push(`${what} [${s.start}, ${s.end}) text ${JSON.stringify(s.text)} is not the slice ${JSON.stringify(text.slice(s.start, s.end))}`);
+		if (needsText && s.text !== text.slice(s.start, s.end))
+			out.push(`${what} [${s.start}, ${s.end}) text ${JSON.stringify(s.text)} is not the slice ${JSON.stringify(text.slice(s.start, s.end))}`);
 	};
 	span('header', ann.header, false);
 	const mentions: AnySpan[] = [];
@@ -63,7 +64,8 @@ export function violations(text: string, ann: DocumentAnnotations): string[] {
 	}
 	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 	for (let i = 1; i < mentions.length; i++) {
-		if (mentions[i].start < mentions[i - 1].end) out.push(`mentions [${mentions[i - 1].start}, ${mentions[i - 1].end}) and [${mentions[i].start}, ${mentions[i].end}) overlap`);
+		if (mentions[i].start < mentions[i - 1].end)
+			out.push(`mentions [${mentions[i - 1].start}, ${mentions[i - 1].end}) and [${mentions[i].start}, ${mentions[i].end}) overlap`);
 	}
 	for (const d of ann.dates) {
 		span('date', d);

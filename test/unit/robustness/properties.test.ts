@@ -29,7 +29,9 @@ function check(t: TestContext, arb: fc.Arbitrary<string>, seed: number, numRuns:
 	if (!run.failed) return;
 	const input = JSON.stringify(run.counterexample?.[0] ?? '');
 	const why = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
-	assert.fail(`after ${run.numRuns} cases (seed ${seed}, path ${run.counterexamplePath}), input ${input.length > 400 ? input.slice(0, 400) + '…' : input} (${input.length} chars):\n${why}`);
+	assert.fail(
+		`after ${run.numRuns} cases (seed ${seed}, path ${run.counterexamplePath}), input ${input.length > 400 ? input.slice(0, 400) + '…' : input} (${input.length} chars):\n${why}`,
+	);
 }
 
 test('news-like text with broken characters, mixed line breaks and any header holds every invariant', (t) => {
@@ -45,8 +47,16 @@ test('lines of 100,000 characters hold every invariant', (t) => {
 });
 
 test('a header alone, with or without line breaks after it, holds every invariant', (t) => {
-	const header = fc.tuple(fc.constantFrom('date 2021-11-11 Title', 'date 2021-11-11', 'date', ' date 1999-12-31 A title '), fc.constantFrom('', '\n', '\r\n', '\n\n\n', '\r'));
-	check(t, header.map(([h, nl]) => h + nl), 3, 40);
+	const header = fc.tuple(
+		fc.constantFrom('date 2021-11-11 Title', 'date 2021-11-11', 'date', ' date 1999-12-31 A title '),
+		fc.constantFrom('', '\n', '\r\n', '\n\n\n', '\r'),
+	);
+	check(
+		t,
+		header.map(([h, nl]) => h + nl),
+		3,
+		40,
+	);
 });
 
 test('analysing other text in between does not change a text’s annotations', (t) => {
@@ -64,7 +74,22 @@ test('analysing other text in between does not change a text’s annotations', (
 });
 
 test('the TIMEX3 check accepts the contract’s value forms and rejects impossible dates', () => {
-	for (const v of ['2021', '2021-11', '2021-11-11', '2021-W45', '2021-Q4', '2021-SU', '202', '19', 'PRESENT_REF', 'PAST_REF', 'FUTURE_REF', 'XXXX-11-11', '2009-H1', '2020-02-29']) {
+	for (const v of [
+		'2021',
+		'2021-11',
+		'2021-11-11',
+		'2021-W45',
+		'2021-Q4',
+		'2021-SU',
+		'202',
+		'19',
+		'PRESENT_REF',
+		'PAST_REF',
+		'FUTURE_REF',
+		'XXXX-11-11',
+		'2009-H1',
+		'2020-02-29',
+	]) {
 		assert.equal(timexProblem(v), null, v);
 	}
 	for (const v of ['2021-13', '2021-02-29', '2021-11-31', '2021-W54', '2021-Q5', 'next week', '', '2021-11-11 ', '20211', 'P1Y']) {
