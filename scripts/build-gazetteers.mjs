@@ -29,9 +29,13 @@ function countries() {
 	const rows = [];
 	for (const [iso, c] of Object.entries(list)) {
 		if (c.partOf) continue; // Ascension Island and the like: parts of another entry
-		const alt = [].concat(names[iso] ?? []).filter((n) => n !== c.name && !/,|\(/.test(n));
+		let name = c.name;
+		let alt = [].concat(names[iso] ?? []).filter((n) => n !== name && !/,|\(/.test(n));
+		// English news writes the exonym ("Turkey" for "Türkiye"): show a plain-letter name where there is one.
+		const plain = alt.find((n) => /^[\x20-\x7e]+$/.test(n) && !/^[A-Z.]+$/.test(n));
+		if (/[^\x20-\x7e]/.test(name) && plain) [name, alt] = [plain, [name, ...alt.filter((n) => n !== plain)]];
 		const demonyms = nat[iso] ? [nat[iso]] : [];
-		rows.push([iso, c.name, c.capital || '', continents[c.continent] ?? '', [...new Set(alt)], demonyms]);
+		rows.push([iso, name, c.capital || '', continents[c.continent] ?? '', [...new Set(alt)], demonyms]);
 	}
 	return rows.sort((a, b) => a[0].localeCompare(b[0]));
 }
