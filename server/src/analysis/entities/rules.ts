@@ -266,6 +266,9 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 	return true;
 }
 
+// A given name is written "Ana", never "ANA" (an acronym).
+const givenName = (t: Token) => /^\p{Lu}\p{Ll}/u.test(t.text) && FIRST_NAMES.has(lower(t));
+
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	const f = tokens[first],
 		l = tokens[last - 1];
@@ -280,14 +283,12 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	const before = tokens[first - 1];
 	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
-	if (n >= 2 && n <= 4 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text))
-		return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
+	if (n >= 2 && n <= 4 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}
-	if (n === 1 && FIRST_NAMES.has(lower(f)) && !isCommonWord(f.text))
-		return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
+	if (n === 1 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
 	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
 	// Unknown names with no cue: in news these are more often companies and bodies than people;
 	// the tagger, where it runs, decides (this guess yields to it).
