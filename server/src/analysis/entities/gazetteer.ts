@@ -58,14 +58,21 @@ function keyTokens(name: string): string[] {
 function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void {
 	const surface = keyTokens(name);
 	if (!surface.length) return;
-	const key = norm(surface.join(' '));
-	const list = g.byKey.get(key) ?? [];
-	if (list.some((e) => e.id === entry.id)) return;
-	list.push({ ...entry, surface });
-	g.byKey.set(key, list);
-	if (/^[a-z]/.test(surface[0])) g.lowerStarts.add(surface[0]);
-	const lowered = surface.map(norm);
-	for (let n = 1; n < lowered.length; n++) g.prefixes.add(lowered.slice(0, n).join(' '));
+	const key = norm(surface.length === 1 ? surface[0] : surface.join(' '));
+	let list = g.byKey.get(key);
+	if (!list) g.byKey.set(key, (list = []));
+	else if (list.some((e) => e.id === entry.id)) return;
+	// A plain object literal (not a spread): thousands of these are built at start-up.
+	list.push({ id: entry.id, name: entry.name, type: entry.type, kind: entry.kind, facts: entry.facts, surface });
+	const c = surface[0].charCodeAt(0);
+	if (c >= 97 && c <= 122) g.lowerStarts.add(surface[0]);
+	if (surface.length > 1) {
+		let prefix = norm(surface[0]);
+		for (let n = 1; n < surface.length; n++) {
+			g.prefixes.add(prefix);
+			prefix = `${prefix} ${norm(surface[n])}`;
+		}
+	}
 }
 
 // Plural of a nationality adjective: Libyan → Libyans, Pakistani → Pakistanis; Chinese, French have none.
