@@ -153,8 +153,25 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 	const type: EntityType = person && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
 	const name = entry && entry.type === type ? entry.name : longest;
 	texts.delete(name);
-	const e: Entity = { id, type, name, mentions, evidence: [...evidence] };
+	const e: Entity = { id, type, name, mentions, evidence: summarise(evidence) };
 	if (texts.size) e.aliases = [...texts];
 	if (entry && entry.type === type && Object.keys(entry.facts).length) e.facts = { ...entry.facts };
 	return e;
+}
+
+// One line per tagger type, with its best confidence and how often it fired, instead of one per mention.
+function summarise(evidence: Set<string>): string[] {
+	const out: string[] = [];
+	const tagger = new Map<string, { best: number; n: number }>();
+	for (const x of evidence) {
+		const m = /^tagger (\w+) ([\d.]+)$/.exec(x);
+		if (!m) out.push(x);
+		else {
+			const t = tagger.get(m[1]) ?? { best: 0, n: 0 };
+			tagger.set(m[1], { best: Math.max(t.best, Number(m[2])), n: t.n + 1 });
+		}
+	}
+	for (const [type, { best, n }] of tagger) out.push(`tagger ${type} ${best.toFixed(2)}${n > 1 ? ` (${n} readings)` : ''}`);
+	// "capitalised name" is the rules' shrug: worth showing only when nothing else is known.
+	return out.length > 1 ? out.filter((x) => x !== 'capitalised name') : out;
 }
