@@ -148,6 +148,10 @@ test('with the tagger too, countries stay GPE, money stays unnamed and every men
 	assert.equal(byName(es, 'Canadian').type, 'NORP');
 	assert.ok(!es.some((e) => e.mentions.some((m) => m.text.startsWith('US'))));
 	for (const e of es) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+	for (const e of es) {
+		const taggerTypes = (e.evidence ?? []).filter((x) => x.startsWith('tagger ')).map((x) => x.split(' ')[1]);
+		assert.equal(new Set(taggerTypes).size, taggerTypes.length, `one tagger line per type in ${e.evidence}`);
+	}
 });
 
 test('reads a place inside a company’s name as the company, but keeps regions and governments apart', () => {
