@@ -188,3 +188,9 @@ test('types a name before a product noun as a thing, not its maker', () => {
 	assert.equal(byName(es, 'Vantor').type, 'OTHER');
 	assert.equal(byName(es, 'Orbital Freight Inc.').type, 'ORG');
 });
+
+test('knows cities by their abbreviated and spelt-out saints', () => {
+	const es = entities('Traders from St. Petersburg and Saint Louis met.');
+	assert.equal(byName(es, 'Saint Petersburg').mentions[0].text, 'St. Petersburg');
+	assert.equal(byName(es, 'St. Louis').mentions[0].text, 'Saint Louis');
+});

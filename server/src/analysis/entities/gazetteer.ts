@@ -107,6 +107,19 @@ function addCountries(g: Gazetteer): void {
 	}
 }
 
+// Both ways: the city list spells some names out ("Saint Petersburg") and abbreviates others ("St. Louis").
+const ABBREVIATED: Record<string, string> = {
+	Saint: 'St.',
+	Sainte: 'Ste.',
+	Fort: 'Ft.',
+	Mount: 'Mt.',
+	Port: 'Pt.',
+	'St.': 'Saint',
+	'Ste.': 'Sainte',
+	'Ft.': 'Fort',
+	'Mt.': 'Mount',
+};
+
 function addCities(g: Gazetteer): void {
 	for (const [name, iso, population, capital, short] of places.cities as [string, string, number, number, string][]) {
 		const country = g.countryName.get(iso) ?? iso;
@@ -115,6 +128,9 @@ function addCities(g: Gazetteer): void {
 		const entry = { id: `city:${iso}:${name}`, name, type: 'GPE' as const, kind: capital ? 'capital' : 'city', facts };
 		add(g, name, entry);
 		if (short) add(g, short, entry);
+		// "St. Petersburg", "Ft. Worth": news abbreviates the first word.
+		const abbr = /^(Saint|Sainte|Fort|Mount|Port|St\.|Ste\.|Ft\.|Mt\.) /.exec(name);
+		if (abbr) add(g, `${ABBREVIATED[abbr[1]]} ${name.slice(abbr[0].length)}`, entry);
 	}
 	for (const { names, kind } of lines(CITY_ALIASES)) {
 		const e = g.byKey.get(norm(keyTokens(names[0]).join(' ')))?.find((x) => x.kind === 'capital' || x.kind === 'city');
