@@ -30,9 +30,9 @@ const words = (tokens: Token[], c: Candidate) =>
 	c.end === undefined ? tokens.slice(c.first, c.last).map((t) => t.text) : [tokens[c.first].text.slice(0, c.end - tokens[c.first].start)];
 
 // "Chrysler LLC" and "Chrysler", "U.S." and "US" share a key.
-function nameKey(tokens: Token[], c: Candidate): string {
+function nameKey(ws: string[], c: Candidate): string {
 	if (c.entry) return `g:${c.entry.id}`;
-	const w = words(tokens, c).map((x) => x.toLowerCase());
+	const w = ws.map((x) => x.toLowerCase());
 	while (w.length > 1 && CORP_SUFFIXES.has(w[w.length - 1])) w.pop();
 	return `${c.type === 'PERSON' ? 'p' : 'n'}:${w.join(' ').replace(/\./g, '')}`;
 }
@@ -49,29 +49,31 @@ export function clusterEntities(doc: SeedDocument, cands: Candidate[]): Entity[]
 	const { tokens } = doc;
 	const uf = new UnionFind(cands.length);
 	const byKey = new Map<string, number>();
+	// Each candidate's words, computed once: every linking step reads them.
+	const ws = cands.map((c) => words(tokens, c));
 	cands.forEach((c, i) => {
-		const k = nameKey(tokens, c);
+		const k = nameKey(ws[i], c);
 		const j = byKey.get(k);
 		if (j === undefined) byKey.set(k, i);
 		else uf.union(j, i);
 	});
-	linkAcronyms(tokens, cands, uf);
-	linkShortNames(tokens, cands, uf);
+	linkAcronyms(tokens, cands, ws, uf);
+	linkShortNames(cands, ws, uf);
 	return buildEntities(doc, cands, uf);
 }
 
 // "Libyan National Army (LNA)": the bracketed acronym is the name before it; a bare acronym
 // elsewhere joins the name whose initials it spells.
-function linkAcronyms(tokens: Token[], cands: Candidate[], uf: UnionFind): void {
+function linkAcronyms(tokens: Token[], cands: Candidate[], ws: string[][], uf: UnionFind): void {
 	// The first long name with each initials, computed once: searching the names for every acronym was quadratic.
 	const byInitials = new Map<string, number>();
 	cands.forEach((c, i) => {
 		if (c.last - c.first < 2 || c.type === 'PERSON') return;
-		const key = initials(words(tokens, c));
+		const key = initials(ws[i]);
 		if (!byInitials.has(key)) byInitials.set(key, i);
 	});
 	cands.forEach((c, i) => {
-		const w = words(tokens, c);
+		const w = ws[i];
 		if (w.length !== 1 || !/^\p{Lu}[\p{Lu}&.]+$/u.test(w[0])) return;
 		const prev = cands[i - 1];
 		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void join(uf, cands, i - 1, i);
@@ -82,11 +84,11 @@ function linkAcronyms(tokens: Token[], cands: Candidate[], uf: UnionFind): void 
 }
 
 // "Haftar" after "Khalifa Haftar" is the same person; "Lockheed" after "Lockheed Martin" the same company.
-function linkShortNames(tokens: Token[], cands: Candidate[], uf: UnionFind): void {
+function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void {
 	const persons = new Map<string, number>();
 	const orgs = new Map<string, number>();
 	cands.forEach((c, i) => {
-		const w = words(tokens, c);
+		const w = ws[i];
 		if (w.length >= 2 && c.type === 'PERSON') {
 			const surname = w[w.length - 1].toLowerCase();
 			persons.set(surname, i);
@@ -97,7 +99,7 @@ function linkShortNames(tokens: Token[], cands: Candidate[], uf: UnionFind): voi
 		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(w[0].toLowerCase())) orgs.set(w[0].toLowerCase(), i);
 	});
 	cands.forEach((c, i) => {
-		const w = words(tokens, c);
+		const w = ws[i];
 		if (w.length !== 1) return;
 		const key = w[0].toLowerCase();
 		// Countries and demonyms keep their own entity even when a person shares the word.
