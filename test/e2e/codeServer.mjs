@@ -2,7 +2,7 @@
 // Chromium through playwright-core. Every wait is bounded, and `stop()` ends the server's whole
 // process group (extension host and language server included) and the browser, even after a failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,5 +214,6 @@ export class Editor {
 			}
 			process.removeListener('exit', this.killOnExit);
 		}
+		rmSync(this.tmp, { recursive: true, force: true });
 	}
 }

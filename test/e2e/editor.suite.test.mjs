@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Editor, installVsix } from './codeServer.mjs';
 import { command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
@@ -78,12 +78,15 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		let pkg;
 		let editor;
 		let workspace;
+		let extensionsDir;
+		let installDir;
 		const sampleName = basename(SAMPLE);
 		before(
 			async () => {
 				pkg = packageVsix();
-				const extensionsDir = mkdtempSync(join(tmpdir(), 'seed-lens-ext-'));
-				installVsix(entry, pkg.vsix, extensionsDir, mkdtempSync(join(tmpdir(), 'seed-lens-install-')));
+				extensionsDir = mkdtempSync(join(tmpdir(), 'seed-lens-ext-'));
+				installDir = mkdtempSync(join(tmpdir(), 'seed-lens-install-'));
+				installVsix(entry, pkg.vsix, extensionsDir, installDir);
 				workspace = freshWorkspace();
 				copyFileSync(SAMPLE, join(workspace, 'desk', sampleName));
 				editor = new Editor({ entry, workspace, extensionsDir, logDir: join(OUTPUT, 'vsix') });
@@ -95,7 +98,7 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		);
 		after(async () => {
 			await editor?.stop();
-			if (workspace) rmSync(workspace, { recursive: true, force: true });
+			for (const dir of [workspace, extensionsDir, installDir, pkg && dirname(pkg.vsix)]) if (dir) rmSync(dir, { recursive: true, force: true });
 		});
 
 		test('the .vsix holds only runtime files and stays small', () => {
