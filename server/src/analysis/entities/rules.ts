@@ -62,9 +62,14 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 			const units = trimEnd(doc.tokens, trimStart(doc.tokens, chunk, s.first, casing.caps));
 			const before = out.length;
 			if (units.length && !noName(doc.tokens, units, s.first, casing)) classify(doc.tokens, units, out);
-			// Capitalised words the rules left out of every name (titles, sentence openers) are no names.
+			// Ordinary words and titles the rules left out of every name are no names; an unknown word
+			// left out only for opening a sentence stays open to the tagger ("Kadyrov denied…").
 			const made = out.slice(before);
-			for (const u of chunk) for (let i = u.first; i < u.last; i++) if (!made.some((c) => c.first <= i && i < c.last)) notNames.add(i);
+			for (const u of chunk)
+				for (let i = u.first; i < u.last; i++) {
+					const w = doc.tokens[i].text;
+					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleWord(w) || casing.low.has(w.toLowerCase()))) notNames.add(i);
+				}
 		}
 	});
 	return { candidates: out, notNames };
