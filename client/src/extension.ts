@@ -1,9 +1,41 @@
 /** The Seed Lens client: starts the language server and wires it into VS Code. Nothing else. */
+import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+let server: ChildProcess | undefined;
+
+/** What the extension exposes to other extensions and to its own editor tests. */
+export interface SeedLensApi {
+	/** The process id of the running language server, if one runs. */
+	serverPid(): number | undefined;
+}
+
+/** Restarts a server that died, telling the user once; gives up after five crashes in three minutes. */
+function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
+	const crashes: number[] = [];
+	let told = false;
+	return {
+		error: () => ({ action: ErrorAction.Continue, handled: true }),
+		closed: () => {
+			const now = Date.now();
+			crashes.push(now);
+			while (crashes.length && now - crashes[0] > 180_000) crashes.shift();
+			if (crashes.length >= 5) {
+				const message = 'The Seed Lens server stopped five times in three minutes and was not restarted. Run “Seed Lens: Restart Server” to try again.';
+				return { action: CloseAction.DoNotRestart, message, handled: false };
+			}
+			output.appendLine(`Seed Lens server stopped unexpectedly; restarting it (${crashes.length} in the last three minutes).`);
+			if (!told) {
+				told = true;
+				void vscode.window.showWarningMessage('The Seed Lens server stopped unexpectedly and was restarted. Details are in “Seed Lens: Show Output”.');
+			}
+			return { action: CloseAction.Restart, handled: true };
+		},
+	};
+}
 
 const HEADER = /^\s*date \d{4}-\d{2}-\d{2}(\s|$)/;
 
@@ -14,17 +46,17 @@ async function adoptSeed(doc: vscode.TextDocument): Promise<void> {
 	if (HEADER.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'seed');
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<SeedLensApi> {
 	const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-	const serverOptions: ServerOptions = {
-		run: { module, transport: TransportKind.ipc },
-		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-	};
+	const execArgv = context.extensionMode === vscode.ExtensionMode.Development ? ['--nolazy', '--inspect=6009'] : [];
+	// The server is forked here (not by the library) so its process id is known to the recovery test.
+	const serverOptions: ServerOptions = async () => (server = fork(module, ['--stdio'], { silent: true, execArgv }));
 	const output = vscode.window.createOutputChannel('Seed Lens', { log: true });
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [{ language: 'seed' }],
 		synchronize: { configurationSection: 'seedLens' },
 		outputChannel: output,
+		errorHandler: restartingErrorHandler(output),
 	};
 	client = new LanguageClient('seedLens', 'Seed Lens', serverOptions, clientOptions);
 	context.subscriptions.push(
@@ -36,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	);
 	await client.start();
 	await Promise.all(vscode.workspace.textDocuments.map(adoptSeed));
+	return { serverPid: () => (server && server.exitCode === null && !server.killed ? server.pid : undefined) };
 }
 
 /** Asks the server for the active document's annotations (`seedLens/annotations`) and writes them where the user picks. */

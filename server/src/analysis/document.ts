@@ -189,7 +189,7 @@ function isCloser(tokens: Token[], first: number, i: number): boolean {
 }
 
 // Abbreviations that rarely end a sentence, so a capital after them does not start one.
-const NEVER_FINAL = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'gen.', 'col.', 'lt.', 'sgt.', 'capt.', 'gov.', 'sen.', 'rep.', 'rev.', 'st.', 'mt.', 'no.', 'vs.']);
+const NEVER_FINAL = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'ft.', 'gen.', 'col.', 'lt.', 'sgt.', 'capt.', 'gov.', 'sen.', 'rep.', 'rev.', 'st.', 'mt.', 'no.', 'vs.']);
 
 /** Splits each paragraph into sentences over the token stream. */
 export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Sentence[] {
