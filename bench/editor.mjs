@@ -90,6 +90,7 @@ export async function editorLatency(text, { edits, intervalMs, restRequests, tim
 		rest.hover.push(await timed(hover(spots[i % spots.length])));
 		if (i % 2 === 0) rest.symbols.push(await timed(symbols()));
 	}
+	result.symbolsBytes = JSON.stringify(await symbols()).length;
 	result.restHover = { p50: percentile(rest.hover, 50), p99: percentile(rest.hover, 99), n: rest.hover.length };
 	result.restSymbols = { p50: percentile(rest.symbols, 50), p99: percentile(rest.symbols, 99), n: rest.symbols.length };
 
