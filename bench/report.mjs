@@ -77,7 +77,9 @@ export function report(m, rows, raw, { quick, totalMs }) {
 			? `Every target met or missed by at most 20 % (${failed.length} near miss(es)).`
 			: 'Every target met.';
 	console.log(['', ...head, '', text, '', verdict].join('\n'));
-	writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ machine: m, quick, rows, raw }, null, 1) + '\n');
+	// A quick run leaves the committed results alone.
+	const json = join(root, quick ? 'bench/data/results.quick.json' : 'bench/results.json');
+	writeFileSync(json, JSON.stringify({ machine: m, quick, rows, raw }, null, 1) + '\n');
 	if (!quick) {
 		const md = [
 			'# Benchmark results',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the core's throughput against the alternatives, editor latency through the real
 // server, the corpus, the shipped sizes and the pathological inputs, each against its target.
-// BENCH_QUICK=1 gives a short run (and leaves RESULTS.md alone). Exits 1 when a target is missed by
+// BENCH_QUICK=1 gives a short run (written to bench/data/, leaving RESULTS.md and results.json alone). Exits 1 when a target is missed by
 // more than 20 %. Run after `node esbuild.js --production` (the npm script does).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
