@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathological } from '../../bench/pathological';
 import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
 import { read, SAMPLE, SERVER, Session } from './harness';
 
@@ -88,7 +89,7 @@ describe('requests the server cannot serve', () => {
 		s = await Session.start();
 		await s.open(uri, sample);
 	});
-	after(() => s.kill());
+	after(() => s?.kill());
 
 	test('an unknown request gets MethodNotFound and unknown notifications are ignored', async () => {
 		await assert.rejects(s.request('seedLens/noSuchRequest', {}), (e: { code?: number }) => e.code === -32601);
@@ -153,9 +154,39 @@ describe('requests the server cannot serve', () => {
 	});
 });
 
+describe('adversarial documents', () => {
+	let s: Session;
+	before(async () => {
+		s = await Session.start();
+	});
+	after(() => s?.kill());
+
+	test('adversarial documents of 100,000 characters are served like any other', async () => {
+		for (const name of ['random Unicode', 'nested parentheses', 'quotation marks', 'initials and abbreviations']) {
+			const uri = `file:///robustness/${encodeURIComponent(name)}.seed`;
+			const text = pathological[name](100_000);
+			await s.open(uri, text);
+			assert.deepEqual(strip(await s.request('seedLens/annotations', { uri })), analyze(text), name);
+			await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 10 } });
+			await s.close(uri);
+		}
+	});
+
+	test('a document over the size limit gets one diagnostic saying so and the server keeps serving', async () => {
+		const uri = 'file:///robustness/too-large.seed';
+		await s.open(uri, 'date 2021-11-11 Too large\n\n' + 'The minister said so. '.repeat(260_000));
+		const published = await s.diagnosticsFor(uri, 1);
+		assert.deepEqual(
+			published.diagnostics.map((d) => d.code),
+			['file-too-large'],
+		);
+		assert.ok(await s.request('textDocument/documentSymbol', { textDocument: { uri } }));
+	});
+});
+
 describe('typing', () => {
 	let s: Session;
-	after(() => s.kill());
+	after(() => s?.kill());
 
 	test('after 5,000 random incremental edits the annotations equal a fresh analysis of the final text', async () => {
 		s = await Session.start();
@@ -212,7 +243,7 @@ describe('typing', () => {
 
 describe('memory', () => {
 	let s: Session;
-	after(() => s.kill());
+	after(() => s?.kill());
 
 	// Large documents opened, analysed and closed one after another must not pile up in the server:
 	// after the first cycle the resident size may move with the garbage collector, but not by the
