@@ -6,7 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
 import type { AnalysisPool, CoreResult } from './analysisPool';
-import { LineIndex } from './positions';
+import { EditShift, LineIndex } from './positions';
 
 /** One analysed document version, as the features see it. */
 export interface DocumentAnalysis {
@@ -19,10 +19,26 @@ export interface DocumentAnalysis {
 	lines: LineIndex;
 }
 
+const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
+
+/**
+ * A feature's result for one analysed version, computed on first use and then
+ * looked up: on a long document the outline, the tokens and the diagnostics
+ * take far longer to build than to send, and editors ask for them again and again.
+ */
+export function cached<T>(a: DocumentAnalysis, key: string, make: () => T): T {
+	let memo = results.get(a);
+	if (!memo) results.set(a, (memo = new Map()));
+	if (!memo.has(key)) memo.set(key, make());
+	return memo.get(key) as T;
+}
+
 /** Caches analyses by URI and version. */
 export class Analyses {
 	private readonly cache = new Map<string, DocumentAnalysis>();
 	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
+	/** The edits since an analysis, for the document version they were measured against. */
+	private readonly shifts = new WeakMap<DocumentAnalysis, { version: number; edit: EditShift }>();
 
 	constructor(
 		private readonly pool: AnalysisPool,
@@ -43,7 +59,9 @@ export class Analyses {
 		const { uri, version } = doc;
 		const text = doc.getText();
 		const result = this.analyze(uri, version, text, 'high', () => this.currentVersion(uri) !== version).then((a) => {
-			if (this.currentVersion(uri) === version) this.cache.set(uri, a);
+			// A version already edited again is still the best answer to requests until the next one is ready.
+			const cached = this.cache.get(uri);
+			if (this.currentVersion(uri) !== undefined && (!cached || cached.version < version)) this.cache.set(uri, a);
 			return a;
 		});
 		const entry = { version, result };
@@ -51,6 +69,21 @@ export class Analyses {
 		const done = () => this.pending.get(uri) === entry && this.pending.delete(uri);
 		result.then(done, done);
 		return result;
+	}
+
+	/**
+	 * The analysis to answer a hover or an outline from at once: this version's
+	 * when it is ready, else the last one analysed with the edits made since
+	 * (while typing in a long document, a fresh analysis takes a second or
+	 * more; the debounced diagnostics will ask for it). Only the first
+	 * analysis of a document is waited for.
+	 */
+	async latest(doc: TextDocument): Promise<{ analysis: DocumentAnalysis; shift: EditShift | null }> {
+		const hit = this.cache.get(doc.uri);
+		if (!hit || hit.version === doc.version) return { analysis: await this.get(doc), shift: null };
+		let shift = this.shifts.get(hit);
+		if (shift?.version !== doc.version) this.shifts.set(hit, (shift = { version: doc.version, edit: new EditShift(hit.text, hit.lines, doc.getText()) }));
+		return { analysis: hit, shift: shift.edit };
 	}
 
 	/** Analyses a text that is not open in the editor (a file read for the index); not cached. */

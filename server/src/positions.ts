@@ -72,3 +72,56 @@ export class LineIndex {
 		return this.starts.length;
 	}
 }
+
+type Pos = Position;
+const less = (p: Pos, q: Pos) => p.line < q.line || (p.line === q.line && p.character < q.character);
+
+/**
+ * The edits between an analysed text and the text now in the editor, as one
+ * changed region (common prefix and suffix), to answer requests from the last
+ * analysis while a newer one is on its way: positions after the region move
+ * with it, positions inside it have no counterpart.
+ */
+export class EditShift {
+	/** Where the changed region starts (the same in both texts). */
+	private readonly start: Pos;
+	/** Where it ends in the analysed text, and in the current one. */
+	private readonly oldEnd: Pos;
+	private readonly newEnd: Pos;
+
+	constructor(before: string, lines: LineIndex, after: string) {
+		const most = Math.min(before.length, after.length);
+		let p = 0;
+		while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+		let q = 0;
+		while (q < most - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+		this.start = lines.position(p);
+		this.oldEnd = lines.position(before.length - q);
+		// The inserted text's own lines give the new end, without indexing the whole new text.
+		const inserted = after.slice(p, after.length - q);
+		const breaks = inserted.match(/\r\n|\r|\n/g)?.length ?? 0;
+		const tail = inserted.length - Math.max(inserted.lastIndexOf('\n'), inserted.lastIndexOf('\r')) - 1;
+		this.newEnd = { line: this.start.line + breaks, character: breaks ? tail : this.start.character + inserted.length };
+	}
+
+	/** A position of the analysed text in the current one (inside the edit: where the edit starts). */
+	forward(p: Pos): Pos {
+		if (less(p, this.start)) return p;
+		if (less(p, this.oldEnd)) return this.start;
+		const line = p.line - this.oldEnd.line + this.newEnd.line;
+		return { line, character: p.line === this.oldEnd.line ? p.character - this.oldEnd.character + this.newEnd.character : p.character };
+	}
+
+	/** A range of the analysed text in the current one. */
+	forwardRange(r: Range): Range {
+		return { start: this.forward(r.start), end: this.forward(r.end) };
+	}
+
+	/** A position of the current text in the analysed one, or null inside what was typed since. */
+	back(p: Pos): Pos | null {
+		if (less(p, this.start)) return p;
+		if (less(p, this.newEnd)) return null;
+		const line = p.line - this.newEnd.line + this.oldEnd.line;
+		return { line, character: p.line === this.newEnd.line ? p.character - this.newEnd.character + this.oldEnd.character : p.character };
+	}
+}

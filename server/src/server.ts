@@ -24,6 +24,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
+import { entityAt } from './features/lookup';
 import { definition, documentHighlight } from './features/navigation';
 import { DiagnosticsPublisher } from './features/publishDiagnostics';
 import { references } from './features/references';
@@ -78,7 +79,10 @@ const publisher = new DiagnosticsPublisher({
 		if (!seedDoc(doc.uri)) return [];
 		const a = await analyses.get(doc);
 		indexer.update(a);
-		return diagnosticsInSlices(a, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
+		const list = await diagnosticsInSlices(a, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
+		// Build the hover index and the outline while the editor is quiet, not on the first request.
+		setImmediate(() => void (entityAt(a, 0), documentSymbols(a, undefined, settings.outline.maxClaimsPerSource)));
+		return list;
 	},
 	send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
 });
@@ -169,12 +173,14 @@ documents.onDidClose((e) => {
 
 connection.onHover(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? hover(await analyses.get(doc), params.position, token) : null;
+	const now = doc && (await analyses.latest(doc));
+	return now ? hover(now.analysis, params.position, token, now.shift) : null;
 });
 
 connection.onDocumentSymbol(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
-	return doc ? documentSymbols(await analyses.get(doc), token) : [];
+	const now = doc && (await analyses.latest(doc));
+	return now ? documentSymbols(now.analysis, token, settings.outline.maxClaimsPerSource, now.shift) : [];
 });
 
 connection.onDefinition(async (params, token) => {

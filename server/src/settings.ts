@@ -14,6 +14,10 @@ export interface Settings {
 		/** Per-code overrides for structural problems (`truncated-sentence`…). */
 		problems: Record<string, SeverityLevel>;
 	};
+	/** The most entity and date findings pushed as diagnostics per document (hovers and colouring still cover all). */
+	maxHintDiagnostics: number;
+	/** The most claims listed under one source in the outline. */
+	outline: { maxClaimsPerSource: number };
 	inlayHints: { relativeDates: boolean };
 	codeLens: { enabled: boolean };
 	/** Finding codes silenced across the workspace. */
@@ -24,6 +28,8 @@ export interface Settings {
 export const defaultSettings: Settings = {
 	analysis: { ...defaultOptions },
 	severity: { entities: 'hint', dates: 'hint', claims: 'information', unattributedClaims: 'warning', problems: {} },
+	maxHintDiagnostics: 2000,
+	outline: { maxClaimsPerSource: 200 },
 	inlayHints: { relativeDates: true },
 	codeLens: { enabled: true },
 	ignore: [],
@@ -34,6 +40,7 @@ const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
 const level = (v: unknown, d: SeverityLevel): SeverityLevel => (typeof v === 'string' && LEVELS.has(v) ? (v as SeverityLevel) : d);
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const bool = (v: unknown, d: boolean): boolean => (typeof v === 'boolean' ? v : d);
+const count = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : d);
 const strings = (v: unknown, d: string[]): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : d);
 
 /**
@@ -61,6 +68,8 @@ export function toSettings(raw: unknown): Settings {
 			unattributedClaims: level(sev.unattributedClaims, d.severity.unattributedClaims),
 			problems,
 		},
+		maxHintDiagnostics: count(r.maxHintDiagnostics, d.maxHintDiagnostics),
+		outline: { maxClaimsPerSource: Math.max(1, count(obj(r.outline).maxClaimsPerSource, d.outline.maxClaimsPerSource)) },
 		inlayHints: { relativeDates: bool(obj(r.inlayHints).relativeDates, d.inlayHints.relativeDates) },
 		codeLens: { enabled: bool(codeLens, d.codeLens.enabled) },
 		ignore: strings(r.ignore, d.ignore),

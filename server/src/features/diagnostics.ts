@@ -1,7 +1,7 @@
 /** Diagnostics: every entity, date, claim and problem as a finding in the Problems panel. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../analyses';
 import type { SeverityLevel, Settings } from '../settings';
 import { findingHash, findings, type Finding } from './findings';
 
@@ -21,6 +21,9 @@ export interface FindingData {
 	/** The finding's text, for the ignore file (readable by people). */
 	excerpt: string;
 }
+
+/** How much of a finding's text travels with its diagnostic: the ignore file shows no more (see codeActions). */
+const EXCERPT_CHARS = 120;
 
 /** Tells whether one finding (by code and fingerprint) was silenced in the ignore file. */
 export type IgnoredFinding = (code: string, hash: string) => boolean;
@@ -48,33 +51,62 @@ export async function diagnosticsInSlices(
 ): Promise<Diagnostic[] | null> {
 	const out: Diagnostic[] = [];
 	const silenced = new Set(settings.ignore);
-	const all = findings(a.annotations);
+	const all = sortedFindings(a);
 	let since = Date.now();
+	let hints = 0,
+		skipped = 0;
 	for (let i = 0; i < all.length; i++) {
 		if ((i & 255) === 0 && Date.now() - since > SLICE_MS) {
 			await new Promise<void>((resolve) => setImmediate(resolve));
 			if (stale()) return null;
 			since = Date.now();
 		}
-		toDiagnostic(a, all[i], settings, silenced, ignored, out);
+		const f = all[i];
+		const annotation = f.kind === 'entities' || f.kind === 'dates';
+		if (annotation && levelOf(f, settings) !== 'off' && hints >= settings.maxHintDiagnostics) skipped++;
+		else if (toDiagnostic(a, f, settings, silenced, ignored, out) && annotation) hints++;
 	}
+	if (skipped) out.push(cappedNote(a, hints, skipped));
 	return out;
 }
 
-function toDiagnostic(a: DocumentAnalysis, f: Finding, settings: Settings, silenced: Set<string>, ignored: IgnoredFinding, out: Diagnostic[]): void {
+// Findings are the same under any settings: built once per analysed version, in document order,
+// so a capped list keeps the names and dates where reading starts.
+function sortedFindings(a: DocumentAnalysis): Finding[] {
+	return cached(a, 'findings', () => findings(a.annotations).sort((x, y) => x.start - y.start));
+}
+
+/** The code of the note that says entity and date findings were left out. */
+export const CAPPED_CODE = 'findings-capped';
+
+function cappedNote(a: DocumentAnalysis, shown: number, skipped: number): Diagnostic {
+	const { header } = a.annotations;
+	return {
+		range: a.lines.range({ start: header.start, end: header.end > header.start ? header.end : header.start }),
+		severity: DiagnosticSeverity.Information,
+		code: CAPPED_CODE,
+		source: DIAGNOSTIC_SOURCE,
+		message: `Seed Lens lists the first ${shown} entity and date findings of this document and leaves out ${skipped} more (setting seedLens.maxHintDiagnostics). Hovers, colouring and the outline still cover every name and date.`,
+	};
+}
+
+// True when the finding became a diagnostic.
+function toDiagnostic(a: DocumentAnalysis, f: Finding, settings: Settings, silenced: Set<string>, ignored: IgnoredFinding, out: Diagnostic[]): boolean {
 	const level = levelOf(f, settings);
-	if (level === 'off' || silenced.has(f.code)) return;
+	if (level === 'off' || silenced.has(f.code)) return false;
+	// The fingerprint is of the whole finding, whatever part is underlined, so ignore entries stay valid.
 	const excerpt = a.text.slice(f.start, f.end);
 	const hash = findingHash(f.code, excerpt);
-	if (ignored(f.code, hash)) return;
+	if (ignored(f.code, hash)) return false;
 	const d: Diagnostic = {
-		range: a.lines.range(f),
+		range: a.lines.range(f.mark ?? f),
 		severity: SEVERITY[level],
 		code: f.code,
 		source: DIAGNOSTIC_SOURCE,
 		message: f.message,
-		data: { hash, excerpt: excerpt.slice(0, 200) } satisfies FindingData,
+		data: { hash, excerpt: excerpt.slice(0, EXCERPT_CHARS) } satisfies FindingData,
 	};
 	if (f.related) d.relatedInformation = [{ location: { uri: a.uri, range: a.lines.range(f.related) }, message: f.related.message }];
 	out.push(d);
+	return true;
 }

@@ -5,9 +5,11 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, EntityType, Span } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../analyses';
+import type { EditShift } from '../positions';
+import { entitiesById } from './lookup';
 import { chronologicalKey, dateInWords } from './dateWords';
-import { claimStatement, clip, ENTITY_GROUPS, entityMap, plural, sourceName } from './words';
+import { claimStatement, clip, ENTITY_GROUPS, plural, sourceName } from './words';
 
 /** Symbol kinds chosen for how their icons read in an outline. */
 export const ENTITY_KINDS: Record<EntityType, SymbolKind> = {
@@ -23,37 +25,106 @@ export const ENTITY_KINDS: Record<EntityType, SymbolKind> = {
 
 type Sym = DocumentSymbol & { children: DocumentSymbol[] };
 
-/** The hierarchical document symbols of one analysis. */
-export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken): DocumentSymbol[] {
+/** The most symbols one outline holds: beyond a few thousand, editors slow down and nobody reads them. */
+export const MAX_SYMBOLS = 1500;
+/** The most later mentions listed under an entity, and occurrences under a date. */
+export const MAX_CHILDREN = 20;
+
+/**
+ * The hierarchical document symbols of one analysis, built once per analysed
+ * version. With `shift`, the analysis is of an earlier version: its outline
+ * is moved through the edits made since.
+ */
+export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken, maxClaimsPerSource = 200, shift?: EditShift | null): DocumentSymbol[] {
 	if (token?.isCancellationRequested) return [];
+	const tree = cached(a, `symbols:${maxClaimsPerSource}`, () => build(a, maxClaimsPerSource));
+	return shift ? tree.map((s) => moved(s, shift)) : tree;
+}
+
+function moved(s: DocumentSymbol, shift: EditShift): DocumentSymbol {
+	const range = shift.forwardRange(s.range);
+	const selectionRange = shift.forwardRange(s.selectionRange);
+	return { ...s, range, selectionRange, children: s.children?.map((c) => moved(c, shift)) };
+}
+
+// A section of the outline before it is cut to size: its top nodes, each with the children it could list.
+interface Item {
+	make: (children: DocumentSymbol[]) => DocumentSymbol;
+	/** The children it may list, already cut to the per-node limit. */
+	children: { make: () => DocumentSymbol }[];
+	/** How many children it has in all. */
+	total: number;
+	more: string;
+}
+
+function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[] {
 	const ann = a.annotations;
-	const header = a.lines.range(ann.header);
 	const root: Sym = {
 		name: ann.header.title ?? 'Untitled seed document',
 		detail: ann.header.date ?? 'no date',
 		kind: SymbolKind.File,
 		range: a.lines.range({ start: 0, end: a.text.length }),
-		selectionRange: header,
+		selectionRange: a.lines.range(ann.header),
 		children: [],
 	};
+	const groups: { name: string; kind: SymbolKind; items: Item[]; count: number }[] = [];
 	for (const g of ENTITY_GROUPS) {
-		const es = ann.entities.filter((e) => g.types.includes(e.type) && e.mentions.length);
-		if (es.length)
-			root.children.push(
-				group(
-					g.name,
-					SymbolKind.Namespace,
-					es.sort(byFirstMention).map((e) => entitySymbol(a, e)),
-				),
-			);
+		const es = ann.entities.filter((e) => g.types.includes(e.type) && e.mentions.length).sort(byFirstMention);
+		groups.push({ name: g.name, kind: SymbolKind.Namespace, items: es.map((e) => entityItem(a, e)), count: es.length });
 	}
-	if (token?.isCancellationRequested) return [];
-	const timeline = timelineSymbols(a, ann.dates);
-	if (timeline.length) root.children.push(group('Timeline', SymbolKind.Array, timeline));
-	const claims = claimGroups(a, ann.claims);
-	if (claims.length) root.children.push(group('Claims', SymbolKind.Namespace, claims));
+	const timeline = timelineItems(a, ann.dates);
+	groups.push({ name: 'Timeline', kind: SymbolKind.Array, items: timeline, count: timeline.length });
+	groups.push({ name: 'Claims', kind: SymbolKind.Namespace, items: claimItems(a, ann.claims, maxClaimsPerSource), count: ann.claims.length });
+	const limits = fairShare(
+		groups.flatMap((g) => g.items.map((i) => i.children.length)),
+		MAX_SYMBOLS - groups.length - 1,
+	);
+	let k = 0;
+	for (const g of groups) {
+		const shown = g.items.slice(0, Math.max(0, limits.items - k));
+		k += g.items.length;
+		if (!shown.length) continue;
+		const children = shown.map((i) => i.make(withMore(i, limits.children)));
+		if (shown.length < g.items.length) children.push(moreSymbol(children[children.length - 1], g.items.length - shown.length, 'more entries'));
+		root.children.push(group(a, g.name, g.kind, children, g.count, root.children.length));
+	}
 	return [root];
 }
+
+/**
+ * How much of each section fits the budget: the first `items` top nodes, each
+ * with at most `children` children, the largest limit that fits. Every entity,
+ * date and source keeps its own node before any of them gets a child.
+ */
+function fairShare(counts: number[], budget: number): { items: number; children: number } {
+	if (counts.length >= budget) return { items: Math.max(1, budget), children: 0 };
+	const room = budget - counts.length;
+	let lo = 0,
+		hi = Math.max(0, ...counts);
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		let used = 0;
+		for (const c of counts) used += Math.min(c, mid);
+		if (used <= room) lo = mid;
+		else hi = mid - 1;
+	}
+	return { items: counts.length, children: lo };
+}
+
+function withMore(item: Item, limit: number): DocumentSymbol[] {
+	const out = item.children.slice(0, limit).map((c) => c.make());
+	const left = item.total - out.length;
+	if (left > 0) out.push(moreSymbol(out.length ? out[out.length - 1] : item.children[0].make(), left, item.more));
+	return out;
+}
+
+// "… 1,234 more claims": placed on the last entry shown, so it sorts after it and selecting it goes there.
+function moreSymbol(last: DocumentSymbol, n: number, what: string): DocumentSymbol {
+	return { name: `… ${thousands(n)} ${what}`, kind: SymbolKind.Null, range: last.range, selectionRange: last.selectionRange };
+}
+
+// 12345 → "12,345" (toLocaleString is slow, and there may be hundreds of these).
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 const byFirstMention = (x: Entity, y: Entity) => x.mentions[0].start - y.mentions[0].start;
 
@@ -62,13 +133,23 @@ function sym(a: DocumentAnalysis, name: string, kind: SymbolKind, span: Span, de
 	return { name: clip(name, 100) || '—', kind, range, selectionRange: range, detail, children };
 }
 
-// A group spans its children, so breadcrumbs follow the cursor into it; selecting it jumps to its first child.
-function group(name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {
-	return { name, kind, detail: String(children.length), range: cover(children.map((c) => c.range)), selectionRange: children[0].selectionRange, children };
+/**
+ * A group spans its children, so breadcrumbs follow the cursor into it;
+ * selecting it jumps to its first child. It starts on the header, one
+ * character further than the group before it: VS Code's outline sorted by
+ * position then keeps the groups in their reading order (People first,
+ * Claims last) instead of the order in which each first appears.
+ */
+function group(a: DocumentAnalysis, name: string, kind: SymbolKind, children: DocumentSymbol[], count: number, index?: number): DocumentSymbol {
+	const range = cover(children.map((c) => c.range));
+	const header = index === undefined ? null : a.lines.position(a.annotations.header.start + index);
+	if (header && before(header, range.start)) range.start = header;
+	return { name, kind, detail: String(count), range, selectionRange: children[0].selectionRange, children };
 }
 
+const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+
 function cover(ranges: Range[]): Range {
-	const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
 	let { start, end } = ranges[0];
 	for (const r of ranges) {
 		if (before(r.start, start)) start = r.start;
@@ -77,53 +158,61 @@ function cover(ranges: Range[]): Range {
 	return { start, end };
 }
 
-function entitySymbol(a: DocumentAnalysis, e: Entity): DocumentSymbol {
+// An entity spans its mentions; each later mention is a child, named by its spelling and line.
+function entityItem(a: DocumentAnalysis, e: Entity): Item {
 	const [first, ...rest] = e.mentions;
-	const s = sym(a, e.name, ENTITY_KINDS[e.type] ?? SymbolKind.Constant, first, plural(e.mentions.length, 'mention'));
-	if (!rest.length) return s;
-	// The entity spans its mentions; each later mention is a child, named by its spelling and line.
-	s.range = a.lines.range({ start: first.start, end: e.mentions[e.mentions.length - 1].end });
-	s.children = rest.map((m) => sym(a, m.text, SymbolKind.Field, m, `line ${a.lines.line(m.start) + 1}`));
-	return s;
+	return {
+		make: (children) => {
+			const s = sym(a, e.name, ENTITY_KINDS[e.type] ?? SymbolKind.Constant, first, plural(e.mentions.length, 'mention'));
+			if (!children.length) return s;
+			s.range = a.lines.range({ start: first.start, end: e.mentions[e.mentions.length - 1].end });
+			s.children = children;
+			return s;
+		},
+		children: rest.slice(0, MAX_CHILDREN).map((m) => ({ make: () => sym(a, m.text, SymbolKind.Field, m, `line ${a.lines.line(m.start) + 1}`) })),
+		total: rest.length,
+		more: 'more mentions',
+	};
 }
 
-function timelineSymbols(a: DocumentAnalysis, dates: DateAnnotation[]): DocumentSymbol[] {
+// One node per date value, in chronological order; its later occurrences are its children.
+function timelineItems(a: DocumentAnalysis, dates: DateAnnotation[]): Item[] {
 	const byValue = groupBy(dates, (d) => d.value);
 	const keys = new Map([...byValue.keys()].map((v) => [v, chronologicalKey(v)]));
 	const values = [...byValue.keys()].sort((x, y) => (keys.get(x)! < keys.get(y)! ? -1 : keys.get(x)! > keys.get(y)! ? 1 : 0));
 	return values.map((v) => {
 		const ds = byValue.get(v)!;
-		const texts = [...new Set(ds.map((d) => `“${d.text}”`))].join(', ');
-		const s = sym(a, dateInWords(v), SymbolKind.Event, ds[0], `${v} · ${texts}`);
-		if (ds.length > 1) {
-			s.range = a.lines.range({ start: ds[0].start, end: ds[ds.length - 1].end });
-			s.children = ds.slice(1).map((d) => sym(a, d.text, SymbolKind.Event, d, `line ${a.lines.line(d.start) + 1}`));
-		}
-		return s;
+		const texts = [...new Set(ds.slice(0, 50).map((d) => `“${d.text}”`))].slice(0, 5).join(', ');
+		return {
+			make: (children) => {
+				const s = sym(a, dateInWords(v), SymbolKind.Event, ds[0], `${v} · ${texts}`);
+				if (!children.length) return s;
+				s.range = a.lines.range({ start: ds[0].start, end: ds[ds.length - 1].end });
+				s.children = children;
+				return s;
+			},
+			children: ds.slice(1, MAX_CHILDREN + 1).map((d) => ({ make: () => sym(a, d.text, SymbolKind.Event, d, `line ${a.lines.line(d.start) + 1}`) })),
+			total: ds.length - 1,
+			more: 'more mentions of this date',
+		};
 	});
 }
 
-function claimGroups(a: DocumentAnalysis, claims: Claim[]): DocumentSymbol[] {
-	const entities = entityMap(a.annotations);
+// Claims grouped by source in order of first claim, unattributed last; each source lists its first claims.
+function claimItems(a: DocumentAnalysis, claims: Claim[], perSource: number): Item[] {
+	const entities = entitiesById(a);
 	const bySource = groupBy(claims, (c) => (c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source')));
 	const keys = [...bySource.keys()].filter((k) => k).sort((x, y) => bySource.get(x)![0].start - bySource.get(y)![0].start);
-	const out = keys.map((k) =>
-		group(
-			k,
-			SymbolKind.Interface,
-			bySource.get(k)!.map((c) => claimSymbol(a, c)),
-		),
-	);
-	const unattributed = bySource.get('');
-	if (unattributed)
-		out.push(
-			group(
-				'Unattributed',
-				SymbolKind.Interface,
-				unattributed.map((c) => claimSymbol(a, c)),
-			),
-		);
-	return out;
+	if (bySource.has('')) keys.push('');
+	return keys.map((k) => {
+		const cs = bySource.get(k)!;
+		return {
+			make: (children) => group(a, k || 'Unattributed', SymbolKind.Interface, children, cs.length),
+			children: cs.slice(0, perSource).map((c) => ({ make: () => claimSymbol(a, c) })),
+			total: cs.length,
+			more: 'more claims',
+		};
+	});
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

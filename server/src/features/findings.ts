@@ -3,7 +3,7 @@
  * analysis as a coded, worded item. The diagnostics and the SARIF report are
  * both built from this list, so they say the same thing. No editor imports.
  */
-import type { DocumentAnnotations, Severity, Span } from '../analysis';
+import type { Claim, DocumentAnnotations, Severity, Span } from '../analysis';
 import { dateInWords } from './dateWords';
 import { clip, entityMap, sourcePhrase, TYPE_WORDS } from './words';
 
@@ -16,6 +16,11 @@ export interface Finding extends Span {
 	/** The severity the analysis proposes (used for problems; other kinds follow settings). */
 	severity: Severity;
 	message: string;
+	/**
+	 * The part to underline, where it is not the whole span: a claim is marked
+	 * at its cue and source, or its trigger, so prose is not a sea of squiggles.
+	 */
+	mark?: Span;
 	/** A span elsewhere in the document that explains the finding (the source's first mention). */
 	related?: Span & { message: string };
 }
@@ -67,6 +72,7 @@ export function findings(a: DocumentAnnotations): Finding[] {
 				severity: 'warning',
 				start: c.start,
 				end: c.end,
+				mark: trigger(c),
 				message: `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}`,
 			});
 			continue;
@@ -83,12 +89,47 @@ export function findings(a: DocumentAnnotations): Finding[] {
 			severity: 'information',
 			start: c.start,
 			end: c.end,
+			mark: attribution(c),
 			message: `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`,
 			related,
 		});
 	}
 	for (const d of a.diagnostics) out.push({ code: d.code, kind: 'problems', severity: d.severity, start: d.start, end: d.end, message: d.message });
 	return out;
+}
+
+/** How far apart a source and its cue may be and still be underlined as one phrase. */
+const PHRASE_GAP = 40;
+
+// "According to the UN", "Haftar’s forces declared": the cue and the source when they read as one phrase, else the cue.
+function attribution(c: Claim): Span | undefined {
+	const { cue, source } = c;
+	if (cue && source) {
+		const [a, b] = cue.start <= source.start ? [cue, source] : [source, cue];
+		if (b.start - a.end <= PHRASE_GAP) return { start: a.start, end: Math.max(a.end, b.end) };
+	}
+	const part = cue ?? source;
+	return part && part.end > part.start ? { start: part.start, end: part.end } : undefined;
+}
+
+/** The longest trigger underlined on an unattributed claim that names no figure. */
+const TRIGGER_CHARS = 60;
+
+// The figure that makes a claim check-worthy, else its first clause (cut at a word).
+function trigger(c: Claim): Span | undefined {
+	for (const f of c.figures ?? []) {
+		const at = f ? c.text.indexOf(f) : -1;
+		if (at >= 0) return { start: c.start + at, end: c.start + at + f.length };
+	}
+	const head = c.text.slice(0, TRIGGER_CHARS + 1);
+	const clause = head.search(/[,;:—–(]/);
+	let end = clause > 0 ? clause : head.length;
+	if (end > TRIGGER_CHARS) {
+		const space = head.lastIndexOf(' ', TRIGGER_CHARS);
+		end = space > 0 ? space : TRIGGER_CHARS;
+	}
+	end = c.text.slice(0, end).trimEnd().length;
+	return end > 0 && end < c.end - c.start ? { start: c.start, end: c.start + end } : undefined;
 }
 
 /**

@@ -1,10 +1,13 @@
 /** Folding: the article body under its header, and every paragraph that spans several lines. */
 import { FoldingRangeKind, type CancellationToken, type FoldingRange } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../analyses';
 
-/** The folding ranges of one analysis. */
+/** The folding ranges of one analysis, built once per analysed version. */
 export function foldingRanges(a: DocumentAnalysis, token?: CancellationToken): FoldingRange[] {
-	if (token?.isCancellationRequested) return [];
+	return token?.isCancellationRequested ? [] : cached(a, 'folding', () => build(a));
+}
+
+function build(a: DocumentAnalysis): FoldingRange[] {
 	const out: FoldingRange[] = [];
 	const { header } = a.annotations;
 	const paragraphs = a.paragraphs;

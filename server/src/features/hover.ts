@@ -2,9 +2,10 @@
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
+import type { EditShift } from '../positions';
 import { dateInWords, distanceFromPublication, weekday } from './dateWords';
-import { claimAt, dateAt, entityAt, sourceEntity } from './lookup';
-import { aliasesOf, claimStatement, clip, entityMap, FACT_WORDS, plural, sourcePhrase, summaryLine, TYPE_WORDS } from './words';
+import { claimAt, claimsOf, dateAt, entitiesById, entityAt, sourceEntity } from './lookup';
+import { aliasesOf, claimStatement, clip, FACT_WORDS, plural, sourcePhrase, summaryLine, TYPE_WORDS } from './words';
 
 const CLAIM_KINDS: Record<Claim['kind'], string> = {
 	attributed: 'Attributed claim',
@@ -15,9 +16,19 @@ const CLAIM_KINDS: Record<Claim['kind'], string> = {
 // Markdown special characters in document text must not turn into formatting.
 const md = (s: string) => s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 
-/** The hover at a position, or null where nothing is annotated. */
-export function hover(a: DocumentAnalysis, position: Position, token?: CancellationToken): Hover | null {
+/**
+ * The hover at a position, or null where nothing is annotated. With `shift`,
+ * the analysis is of an earlier version: the position is taken back through
+ * the edits made since, and the card's range brought forward.
+ */
+export function hover(a: DocumentAnalysis, position: Position, token?: CancellationToken, shift?: EditShift | null): Hover | null {
 	if (token?.isCancellationRequested) return null;
+	const then = shift ? shift.back(position) : position;
+	const h = then && hoverAt(a, then);
+	return h && shift && h.range ? { ...h, range: shift.forwardRange(h.range) } : h;
+}
+
+function hoverAt(a: DocumentAnalysis, position: Position): Hover | null {
 	const at = a.lines.offset(position);
 	const e = entityAt(a, at);
 	if (e) return card(a, entityCard(a, e.entity), e.mention);
@@ -56,7 +67,7 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 	if (aliases.length) out.push(`Also written: ${aliases.map((x) => `“${md(x)}”`).join(', ')}`, '');
 	const first = e.mentions[0];
 	out.push(`${plural(e.mentions.length, 'mention')}${first ? `, first on line ${lineOf(a, first)}` : ''}.`);
-	const claims = a.annotations.claims.filter((c) => c.source?.entity === e.id);
+	const claims = claimsOf(a, e);
 	if (claims.length) {
 		out.push('', `**Source of ${plural(claims.length, 'claim')}:**`);
 		for (const c of claims.slice(0, 5)) out.push(`- line ${a.lines.line(c.start) + 1}: “${md(clip(claimStatement(c, a.text), 90))}”`);
@@ -87,7 +98,7 @@ export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
 
 /** The claim card: kind, source, hedges, figures, reasons. */
 export function claimCard(a: DocumentAnalysis, c: Claim): string[] {
-	const entities = entityMap(a.annotations);
+	const entities = entitiesById(a);
 	const out = [`**${CLAIM_KINDS[c.kind]}**`, ''];
 	if (c.kind === 'unattributed') out.push('No source is named for this statement.');
 	else {

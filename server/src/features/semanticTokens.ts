@@ -5,7 +5,7 @@
  */
 import { SemanticTokensBuilder, type CancellationToken, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { EntityType, Span } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../analyses';
 
 /** The token types, in legend order. Declared with their super types in package.json. */
 export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'facility', 'event', 'entity', 'date', 'claimCue', 'claimSource'] as const;
@@ -35,20 +35,44 @@ interface Token extends Span {
 	rank: number;
 }
 
-/** The semantic tokens of a document, or of a range of it. */
+/** The semantic tokens of a document, or of a range of it. The whole document's are built once per analysed version. */
 export function semanticTokens(a: DocumentAnalysis, range?: Range, token?: CancellationToken): SemanticTokens {
 	if (token?.isCancellationRequested) return { data: [] };
-	const from = range ? a.lines.offset(range.start) : 0;
-	const to = range ? a.lines.offset(range.end) : a.text.length;
-	const builder = new SemanticTokensBuilder();
-	let end = -1;
-	for (const t of collect(a).filter((t) => t.end > from && t.start < to)) {
-		// Tokens may not overlap: where a date is also a name, the better-ranked one was sorted first.
-		if (t.start < end) continue;
-		end = t.end;
-		for (const p of a.lines.pieces(t)) builder.push(p.line, p.character, p.length, TOKEN_TYPES.indexOf(t.type), t.modifiers);
+	if (!range) return cached(a, 'tokens:full', () => encode(a, tokens(a)));
+	const from = a.lines.offset(range.start);
+	const to = a.lines.offset(range.end);
+	const all = tokens(a);
+	// Tokens do not overlap, so their ends are sorted too: binary search for the first one the range reaches.
+	let lo = 0,
+		hi = all.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (all[mid].end > from) hi = mid;
+		else lo = mid + 1;
 	}
+	let end = lo;
+	while (end < all.length && all[end].start < to) end++;
+	return encode(a, all.slice(lo, end));
+}
+
+function encode(a: DocumentAnalysis, list: Token[]): SemanticTokens {
+	const builder = new SemanticTokensBuilder();
+	for (const t of list) for (const p of a.lines.pieces(t)) builder.push(p.line, p.character, p.length, TOKEN_TYPES.indexOf(t.type), t.modifiers);
 	return builder.build();
+}
+
+// Tokens may not overlap: where a date is also a name, the better-ranked one was sorted first and wins.
+function tokens(a: DocumentAnalysis): Token[] {
+	return cached(a, 'tokens', () => {
+		const out: Token[] = [];
+		let end = -1;
+		for (const t of collect(a)) {
+			if (t.start < end) continue;
+			end = t.end;
+			out.push(t);
+		}
+		return out;
+	});
 }
 
 function collect(a: DocumentAnalysis): Token[] {
