@@ -137,11 +137,31 @@ function trigger(c: Claim): Span | undefined {
  * ignored finding stays ignored when lines move. FNV-1a, 32 bits, hex.
  */
 export function findingHash(code: string, text: string): string {
+	// The same as hashing `${code}\0${text.replace(/\s+/g, ' ').trim()}`, without building that string:
+	// paragraphs are hashed by the thousand on long documents.
 	let h = 0x811c9dc5;
-	const s = `${code}\u0000${text.replace(/\s+/g, ' ').trim()}`;
-	for (let i = 0; i < s.length; i++) {
-		h ^= s.charCodeAt(i);
-		h = Math.imul(h, 0x01000193) >>> 0;
+	const add = (c: number) => (h = Math.imul(h ^ c, 0x01000193) >>> 0);
+	for (let i = 0; i < code.length; i++) add(code.charCodeAt(i));
+	add(0);
+	let gap = false,
+		started = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (isSpace(c)) {
+			gap = started;
+			continue;
+		}
+		if (gap) add(32);
+		add(c);
+		gap = false;
+		started = true;
 	}
 	return h.toString(16).padStart(8, '0');
+}
+
+// What `\s` matches (and `trim` removes): ASCII and Unicode spaces, line ends, the byte-order mark.
+function isSpace(c: number): boolean {
+	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+	if (c < 0xa0) return false;
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
