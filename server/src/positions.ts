@@ -74,6 +74,7 @@ export class LineIndex {
 }
 
 type Pos = Position;
+const BLOCK = 4096;
 const less = (p: Pos, q: Pos) => p.line < q.line || (p.line === q.line && p.character < q.character);
 
 /**
@@ -91,10 +92,14 @@ export class EditShift {
 
 	constructor(before: string, lines: LineIndex, after: string) {
 		const most = Math.min(before.length, after.length);
+		// Whole blocks compare natively; only the last block is walked character by character.
 		let p = 0;
+		while (p + BLOCK <= most && before.slice(p, p + BLOCK) === after.slice(p, p + BLOCK)) p += BLOCK;
 		while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
 		let q = 0;
-		while (q < most - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+		const room = most - p;
+		while (q + BLOCK <= room && before.slice(before.length - q - BLOCK, before.length - q) === after.slice(after.length - q - BLOCK, after.length - q)) q += BLOCK;
+		while (q < room && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
 		this.start = lines.position(p);
 		this.oldEnd = lines.position(before.length - q);
 		// The inserted text's own lines give the new end, without indexing the whole new text.
