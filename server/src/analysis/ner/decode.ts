@@ -30,6 +30,8 @@ export interface SentenceInput {
 	priors?: PriorTypes;
 	/** Tokens without a capital letter: after an O they are O without scoring (a name almost never starts so). */
 	plain?: Uint8Array;
+	/** Called before token `i` is scored: lets inference compute `feats` and `base` only for the tokens it scores. */
+	prepare?: (i: number) => void;
 }
 
 /** Tables the scores of the history features that depend on the previous two tags alone. */
@@ -94,6 +96,7 @@ export function decodeSentence(scorer: Scorer, s: SentenceInput, tags: Uint8Arra
 			t2 = 0;
 			continue;
 		}
+		s.prepare?.(i);
 		const sc = scoreToken(scorer, s, i, t1, t2, buf);
 		const tag = bestTag(sc, t1);
 		tags[i] = tag;

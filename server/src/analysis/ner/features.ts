@@ -141,7 +141,8 @@ export function docContext(sentences: string[][]): DocContext {
 	return { lowerSeen, capMid };
 }
 
-function isUpper(w: string): boolean {
+/** The word starts with a capital letter. */
+export function isUpper(w: string): boolean {
 	const c = w.charCodeAt(0);
 	if (c >= 65 && c <= 90) return true;
 	if (c < 128) return false;
@@ -173,22 +174,41 @@ export function wordAtoms(w: string, lex: Lexicon): Uint32Array {
 	return a;
 }
 
-/** Computes the atoms of one sentence's (normalised) words; `cache` memoises `wordAtoms`, `into` is reused if large enough. */
-export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, cache?: Map<string, Uint32Array>, into?: Atoms): Atoms {
-	const n = words.length;
+/** What sentence-level atoms read of one word, computed once per distinct word. */
+export interface WordInfo {
+	lower: string;
+	atoms: Uint32Array;
+	/** The word opens a clause or quote, so the next word stands first ("initial"). */
+	opener: boolean;
+}
+
+/** The `WordInfo` of a (normalised) word. */
+export function wordInfo(w: string, lex: Lexicon): WordInfo {
+	return { lower: w.toLowerCase(), atoms: wordAtoms(w, lex), opener: OPENERS.has(w) };
+}
+
+/** Computes the atoms of one sentence's (normalised) words; `into` is reused if large enough. */
+export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, into?: Atoms): Atoms {
+	return atomsOf(
+		words,
+		words.map((w) => wordInfo(w, lex)),
+		words.length,
+		doc,
+		into,
+	);
+}
+
+/** Sentence atoms from the words' precomputed `WordInfo`s (`infos[i]` for `words[i]`, `n` of them). */
+export function atomsOf(words: readonly string[], infos: readonly WordInfo[], n: number, doc: DocContext | undefined, into?: Atoms): Atoms {
 	const a = into && into.form.length >= n + 2 * PAD ? into : allocAtoms(n);
 	setPad(a, 0, 0x5a5a);
 	setPad(a, 1, 0x5a5b);
 	setPad(a, n + PAD, 0xa5a5);
 	setPad(a, n + PAD + 1, 0xa5a6);
 	for (let i = 0; i < n; i++) {
-		const w = words[i];
+		const info = infos[i];
+		const wa = info.atoms;
 		const k = i + PAD;
-		let wa = cache?.get(w);
-		if (!wa) {
-			wa = wordAtoms(w, lex);
-			cache?.set(w, wa);
-		}
 		a.form[k] = wa[0];
 		a.lower[k] = wa[1];
 		a.shape[k] = wa[2];
@@ -197,14 +217,14 @@ export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, c
 			a.prefix[4 * k + j] = wa[4 + j];
 			a.suffix[4 * k + j] = wa[8 + j];
 		}
-		const initial = i === 0 || OPENERS.has(words[i - 1]);
+		const initial = i === 0 || infos[i - 1].opener;
 		a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
 		a.gaz[k] = wa[13];
 		a.doc[k] = 0;
 		if (doc && wa[12] & F_CAP) {
 			let d = 1;
-			if (doc.lowerSeen.has(w.toLowerCase())) d |= 2;
-			const mid = (doc.capMid.get(w) ?? 0) - (initial ? 0 : 1);
+			if (doc.lowerSeen.has(info.lower)) d |= 2;
+			const mid = (doc.capMid.get(words[i]) ?? 0) - (initial ? 0 : 1);
 			if (mid > 0) d |= 4;
 			a.doc[k] = d;
 		}

@@ -22,13 +22,17 @@ import {
 	PriorTypes,
 	WORD_FEATURES,
 	allocAtoms,
+	atomsOf,
 	callerFeature,
 	contextFeatures,
-	docContext,
+	isUpper,
 	normalizeToken,
-	sentenceAtoms,
 	wordFeatures,
+	wordInfo,
 	type Atoms,
+	type DocContext,
+	type Lexicon,
+	type WordInfo,
 } from './features';
 import { CompactModel, NTAGS as TAGS, TYPES, type ModelFile, type NerSpan } from './model';
 import modelFile from './model.json';
@@ -51,10 +55,21 @@ export function tagEntities(doc: SeedDocument, gazetteer?: (token: Token, i: num
 	return harmonize(doc, tagSentences(doc, nerModel(), gazetteer));
 }
 
-/** Per-model memo of each word's atoms and the summed weights of its word-only features. */
+/** What the tagger reads of one token text, computed once per distinct text and model. */
+interface WordEntry {
+	/** The normalised word (first 64 characters). */
+	word: string;
+	info: WordInfo;
+	/** 1 when the word has no capital letter. */
+	plain: number;
+	upper: boolean;
+	/** Summed weights of the word-only features, on first use. */
+	scores?: Float64Array;
+}
+
+/** Per-model memo of each token text's entry and the tag-pair scores. */
 interface WordMemo {
-	atoms: Map<string, Uint32Array>;
-	scores: Map<string, Float64Array>;
+	words: Map<string, WordEntry>;
 	pairs?: Float64Array;
 }
 const memos = new WeakMap<CompactModel, WordMemo>();
@@ -63,45 +78,77 @@ const MEMO_LIMIT = 200_000;
 
 function memoFor(model: CompactModel): WordMemo {
 	let m = memos.get(model);
-	if (!m || m.scores.size > MEMO_LIMIT) memos.set(model, (m = { atoms: new Map(), scores: new Map() }));
+	if (!m || m.words.size > MEMO_LIMIT) memos.set(model, (m = { words: new Map() }));
 	return m;
+}
+
+// A sentence without a capital letter holds no name the model could find in edited text.
+const UPPER = /\p{Lu}/u;
+
+function entryOf(memo: WordMemo, lex: Lexicon, text: string): WordEntry {
+	// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
+	const key = text.length > 64 ? text.slice(0, 64) : text;
+	let e = memo.words.get(key);
+	if (!e) {
+		const word = normalizeToken(key);
+		e = { word, info: wordInfo(word, lex), plain: UPPER.test(word) ? 0 : 1, upper: isUpper(word) };
+		memo.words.set(key, e);
+	}
+	return e;
 }
 
 const wordBuf = new Uint32Array(WORD_FEATURES);
 
-function wordScores(model: CompactModel, memo: WordMemo, word: string, atoms: Atoms, i: number): Float64Array {
-	let sc = memo.scores.get(word);
+function wordScores(model: CompactModel, e: WordEntry, atoms: Atoms, i: number): Float64Array {
+	let sc = e.scores;
 	if (!sc) {
 		sc = new Float64Array(NTAGS);
 		wordFeatures(atoms, i, wordBuf, 0);
 		for (const f of wordBuf) model.addTo(f, sc);
-		memo.scores.set(word, sc);
+		e.scores = sc;
 	}
 	return sc;
+}
+
+// Which words occur in lowercase and which capitalised mid-sentence (as `docContext` computes it).
+function contextOf(entries: readonly WordEntry[], bounds: readonly number[]): DocContext {
+	const lowerSeen = new Set<string>();
+	const capMid = new Map<string, number>();
+	for (let k = 0; k + 1 < bounds.length; k++) {
+		for (let j = bounds[k]; j < bounds[k + 1]; j++) {
+			const e = entries[j];
+			const c = e.word.charCodeAt(0);
+			if (c >= 97 && c <= 122) lowerSeen.add(e.word);
+			else if (e.upper && j > bounds[k] && !entries[j - 1].info.opener) capMid.set(e.word, (capMid.get(e.word) ?? 0) + 1);
+		}
+	}
+	return { lowerSeen, capMid };
 }
 
 /** Tokens tagged per document at most: far above any news article, it bounds the time on pathological input. */
 export const MAX_TOKENS = 100_000;
 
-// A sentence without a capital letter holds no name the model could find in edited text.
-const UPPER = /\p{Lu}/u;
-
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
 	// Pathological input: only the sentences that start within the first 2 × MAX_TOKENS tokens are read at all.
 	const sentences = doc.sentences.filter((s) => s.first < 2 * MAX_TOKENS);
-	// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
-	const words = sentences.map((s) => doc.tokens.slice(s.first, s.last).map((t) => normalizeToken(t.text.length > 64 ? t.text.slice(0, 64) : t.text)));
-	const ctx = docContext(words);
 	const memo = memoFor(model);
+	const lex = model.lexicon;
+	// All the sentences' tokens in one flat list; sentence k holds entries [bounds[k], bounds[k + 1]).
+	const entries: WordEntry[] = [];
+	const bounds = [0];
+	let longest = 0;
+	for (const s of sentences) {
+		for (let i = s.first; i < s.last; i++) entries.push(entryOf(memo, lex, doc.tokens[i].text));
+		bounds.push(entries.length);
+		longest = Math.max(longest, s.last - s.first);
+	}
+	const ctx = contextOf(entries, bounds);
 	const buf = new DecodeBuffers();
 	const out: NerSpan[] = [];
 	let budget = MAX_TOKENS;
 	// Buffers sized for the longest sentence, reused: allocation per sentence would dominate on short ones.
-	const longest = Math.min(
-		MAX_TOKENS,
-		words.reduce((m, w) => Math.max(m, w.length), 0),
-	);
+	longest = Math.min(MAX_TOKENS, longest);
 	const reuse = allocAtoms(longest);
 	const feats = new Uint32Array(longest * CONTEXT_FEATURES);
 	const base = new Float64Array(longest * NTAGS);
@@ -109,24 +156,34 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const probs = new Float64Array(longest);
 	const plain = new Uint8Array(longest);
 	const priors = new PriorTypes();
+	const words: string[] = [];
+	const infos: WordInfo[] = [];
+	let atoms = reuse;
+	let from = 0;
+	// Features of a token are computed only when the decoder scores it: most lowercase words are not.
+	const prepare = (i: number) => {
+		contextFeatures(atoms, i, feats, i * CONTEXT_FEATURES);
+		base.set(wordScores(model, entries[from + i], atoms, i), i * NTAGS);
+	};
 	sentences.forEach((sent, k) => {
-		const n = words[k].length;
+		from = bounds[k];
+		const n = bounds[k + 1] - from;
 		if (budget < n) return;
 		let capitals = false;
-		for (let i = 0; i < n; i++) {
-			plain[i] = UPPER.test(words[k][i]) ? 0 : 1;
-			if (!plain[i]) capitals = true;
-		}
+		for (let i = 0; i < n; i++) if (!entries[from + i].plain) capitals = true;
 		if (!capitals) return;
 		budget -= n;
-		const atoms = sentenceAtoms(words[k], model.lexicon, ctx, memo.atoms, reuse);
+		words.length = infos.length = n;
 		for (let i = 0; i < n; i++) {
-			contextFeatures(atoms, i, feats, i * CONTEXT_FEATURES);
-			base.set(wordScores(model, memo, words[k][i], atoms, i), i * NTAGS);
+			const e = entries[from + i];
+			plain[i] = e.plain;
+			words[i] = e.word;
+			infos[i] = e.info;
 		}
+		atoms = atomsOf(words, infos, n, ctx, reuse);
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
-		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain }, tags, buf, probs, model.beta);
+		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain, prepare }, tags, buf, probs, model.beta);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];
