@@ -75,32 +75,34 @@ function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[
 	const timeline = timelineItems(a, ann.dates);
 	groups.push({ name: 'Timeline', kind: SymbolKind.Array, items: timeline, count: timeline.length });
 	groups.push({ name: 'Claims', kind: SymbolKind.Namespace, items: claimItems(a, ann.claims, maxClaimsPerSource), count: ann.claims.length });
-	const limits = fairShare(
-		groups.flatMap((g) => g.items.map((i) => i.children.length)),
-		MAX_SYMBOLS - groups.length - 1,
-	);
+	const claims = groups[groups.length - 1];
+	const counts = (gs: typeof groups) => gs.flatMap((g) => g.items.map((i) => i.children.length));
+	const budget = MAX_SYMBOLS - groups.length - 1;
+	const items = Math.max(1, Math.min(budget, groups.reduce((n, g) => n + g.items.length, 0)));
+	// Every entity, date and source keeps its own node before any gets a child; claims, what the outline is read for, take their children first.
+	let room = Math.max(0, budget - items);
+	const claimLimit = largestLimit(counts([claims]), Math.floor(room * CLAIM_SHARE));
+	room -= counts([claims]).reduce((n, c) => n + Math.min(c, claimLimit), 0);
+	const otherLimit = largestLimit(counts(groups.slice(0, -1)), room);
 	let k = 0;
 	for (const g of groups) {
-		const shown = g.items.slice(0, Math.max(0, limits.items - k));
+		const shown = g.items.slice(0, Math.max(0, items - k));
 		k += g.items.length;
 		if (!shown.length) continue;
-		const children = shown.map((i) => i.make(withMore(i, limits.children)));
+		const children = shown.map((i) => i.make(withMore(i, g === claims ? claimLimit : otherLimit)));
 		if (shown.length < g.items.length) children.push(moreSymbol(children[children.length - 1], g.items.length - shown.length, 'more entries'));
 		root.children.push(group(a, g.name, g.kind, children, g.count, root.children.length));
 	}
 	return [root];
 }
 
-/**
- * How much of each section fits the budget: the first `items` top nodes, each
- * with at most `children` children, the largest limit that fits. Every entity,
- * date and source keeps its own node before any of them gets a child.
- */
-function fairShare(counts: number[], budget: number): { items: number; children: number } {
-	if (counts.length >= budget) return { items: Math.max(1, budget), children: 0 };
-	const room = budget - counts.length;
+/** The share of the outline's room for children that claims may take before names and dates get theirs. */
+const CLAIM_SHARE = 0.7;
+
+// The largest number of children per node such that all nodes together list no more than `room`.
+function largestLimit(counts: number[], room: number): number {
 	let lo = 0,
-		hi = Math.max(0, ...counts);
+		hi = counts.reduce((m, c) => Math.max(m, c), 0);
 	while (lo < hi) {
 		const mid = (lo + hi + 1) >> 1;
 		let used = 0;
@@ -108,7 +110,7 @@ function fairShare(counts: number[], budget: number): { items: number; children:
 		if (used <= room) lo = mid;
 		else hi = mid - 1;
 	}
-	return { items: counts.length, children: lo };
+	return lo;
 }
 
 function withMore(item: Item, limit: number): DocumentSymbol[] {
