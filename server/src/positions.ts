@@ -98,7 +98,8 @@ export class EditShift {
 		while (p < most && before.charCodeAt(p) === after.charCodeAt(p)) p++;
 		let q = 0;
 		const room = most - p;
-		while (q + BLOCK <= room && before.slice(before.length - q - BLOCK, before.length - q) === after.slice(after.length - q - BLOCK, after.length - q)) q += BLOCK;
+		while (q + BLOCK <= room && before.slice(before.length - q - BLOCK, before.length - q) === after.slice(after.length - q - BLOCK, after.length - q))
+			q += BLOCK;
 		while (q < room && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
 		this.start = lines.position(p);
 		this.oldEnd = lines.position(before.length - q);

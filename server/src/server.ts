@@ -81,7 +81,10 @@ const publisher = new DiagnosticsPublisher({
 		indexer.update(a);
 		const list = await diagnosticsInSlices(a, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
 		// Build the hover index and the outline while the editor is quiet, not on the first request.
-		setImmediate(() => void (entityAt(a, 0), documentSymbols(a, undefined, settings.outline.maxClaimsPerSource)));
+		setImmediate(() => {
+			entityAt(a, 0);
+			documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
+		});
 		return list;
 	},
 	send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),

@@ -78,7 +78,13 @@ function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[
 	const claims = groups[groups.length - 1];
 	const counts = (gs: typeof groups) => gs.flatMap((g) => g.items.map((i) => i.children.length));
 	const budget = MAX_SYMBOLS - groups.length - 1;
-	const items = Math.max(1, Math.min(budget, groups.reduce((n, g) => n + g.items.length, 0)));
+	const items = Math.max(
+		1,
+		Math.min(
+			budget,
+			groups.reduce((n, g) => n + g.items.length, 0),
+		),
+	);
 	// Every entity, date and source keeps its own node before any gets a child; claims, what the outline is read for, take their children first.
 	let room = Math.max(0, budget - items);
 	const claimLimit = largestLimit(counts([claims]), Math.floor(room * CLAIM_SHARE));

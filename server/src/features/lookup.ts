@@ -45,8 +45,11 @@ class SpanIndex<T> {
 			last = -1;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			if (this.items[mid].span.start <= at) (last = mid), (lo = mid + 1);
-			else hi = mid - 1;
+			if (this.items[mid].span.start > at) hi = mid - 1;
+			else {
+				last = mid;
+				lo = mid + 1;
+			}
 		}
 		let strict: { span: Span; value: T } | undefined, touch: { span: Span; value: T } | undefined;
 		for (let i = last; i >= 0 && this.reach[i] >= at; i--) {
@@ -79,7 +82,9 @@ function indexes(a: DocumentAnalysis): Indexes {
 			mentions: new SpanIndex(entities.flatMap((entity) => entity.mentions.map((mention) => ({ span: mention, value: { entity, mention } })))),
 			dates: new SpanIndex(dates.map((d) => ({ span: d, value: d }))),
 			parts: new SpanIndex(parts),
-			unattributed: new SpanIndex(claims.filter((c) => c.kind === 'unattributed').map((c) => ({ span: c, value: { claim: c, part: 'claim' as const, span: c } }))),
+			unattributed: new SpanIndex(
+				claims.filter((c) => c.kind === 'unattributed').map((c) => ({ span: c, value: { claim: c, part: 'claim' as const, span: c } })),
+			),
 			claimsBySource: bySource(claims),
 		};
 	});
