@@ -92,8 +92,17 @@ export function checkworthiness(text: string, t: Triggers = ALL): Checkworthines
 
 /** The numbers and quantities of a piece of text: "$4.2 billion", "12%", "3,400 workers". */
 export function findFigures(text: string): string[] {
-	return matches(FIGURE, text);
+	// One sentence is scanned for each of its claims and again for its check-worthiness: remember the last texts.
+	let found = figureMemo.get(text);
+	if (!found) {
+		if (figureMemo.size >= FIGURE_MEMO) figureMemo.clear();
+		figureMemo.set(text, (found = matches(FIGURE, text)));
+	}
+	return found.slice();
 }
+
+const FIGURE_MEMO = 256;
+const figureMemo = new Map<string, string[]>();
 
 /** The hedging words of a piece of text, lower-cased: "reportedly", "so-called", "is said to". */
 export function findHedges(text: string, t: Triggers = ALL): string[] {

@@ -30,7 +30,13 @@ export interface Unit {
 	match?: GazMatch;
 }
 
-export const isCap = (t: Token) => /^[\p{Lu}]/u.test(t.text) && t.kind === 'word';
+export const isCap = (t: Token) => t.kind === 'word' && startsUpper(t.text);
+// ASCII letters answer without the Unicode regular expression.
+function startsUpper(w: string): boolean {
+	const c = w.charCodeAt(0);
+	if (c < 128) return c >= 65 && c <= 90;
+	return /^[\p{Lu}]/u.test(w);
+}
 export const lower = (t: Token) => t.text.toLowerCase();
 // Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
 const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);

@@ -188,12 +188,26 @@ export function lookup(name: string): GazEntry[] {
 // A gazetteer word in upper case (UN, WHO, US) only matches the same letters in upper case;
 // other words need a capital in the text unless the entry spells them in lower case (al-Qaeda, of).
 function caseFits(entry: GazEntry, tokens: Token[], first: number): boolean {
-	return entry.surface.every((s, k) => {
+	let modes = caseModes.get(entry);
+	if (!modes) caseModes.set(entry, (modes = entry.surface.map(caseMode)));
+	for (let k = 0; k < modes.length; k++) {
 		const t = tokens[first + k].text;
-		if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return t === s;
-		if (/^\p{Ll}/u.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return true;
-		return /^[\p{Lu}\p{N}]/u.test(t);
-	});
+		const fits = modes[k] === EXACT ? t === entry.surface[k] : modes[k] === ANY || /^[\p{Lu}\p{N}]/u.test(t);
+		if (!fits) return false;
+	}
+	return true;
+}
+
+const EXACT = 0;
+const ANY = 1;
+const CAPITAL = 2;
+// What each word of an entry asks of the text, worked out once per entry rather than on every match.
+const caseModes = new WeakMap<GazEntry, number[]>();
+
+function caseMode(s: string): number {
+	if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return EXACT;
+	if (/^\p{Ll}/u.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return ANY;
+	return CAPITAL;
 }
 
 /**

@@ -142,9 +142,19 @@ const COMMON = set(lexicon.common);
 
 /** True for an ordinary English word (any case), as opposed to a name. */
 export function isCommonWord(word: string): boolean {
-	const w = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
-	return COMMON.has(w) || STARTERS.has(w) || MONTHS_DAYS.has(w);
+	let known = commonMemo.get(word);
+	if (known === undefined) {
+		const w = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
+		known = COMMON.has(w) || STARTERS.has(w) || MONTHS_DAYS.has(w);
+		if (commonMemo.size >= MEMO_LIMIT) commonMemo.clear();
+		commonMemo.set(word, known);
+	}
+	return known;
 }
+
+// The answer per spelling, as the same words recur through a document and across documents.
+const commonMemo = new Map<string, boolean>();
+const MEMO_LIMIT = 100_000;
 
 /** True for a word that can head a title, or sit inside one. */
 export function isTitleWord(word: string): boolean {
