@@ -54,6 +54,8 @@ interface Item {
 	children: { make: () => DocumentSymbol }[];
 	/** How many children it has in all. */
 	total: number;
+	/** Whether it lists a "… N more" entry even when no child fits (a source must show its claims somehow). */
+	always: boolean;
 	more: string;
 }
 
@@ -76,20 +78,14 @@ function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[
 	groups.push({ name: 'Timeline', kind: SymbolKind.Array, items: timeline, count: timeline.length });
 	groups.push({ name: 'Claims', kind: SymbolKind.Namespace, items: claimItems(a, ann.claims, maxClaimsPerSource), count: ann.claims.length });
 	const claims = groups[groups.length - 1];
-	const counts = (gs: typeof groups) => gs.flatMap((g) => g.items.map((i) => i.children.length));
+	const others = groups.slice(0, -1).flatMap((g) => g.items);
 	const budget = MAX_SYMBOLS - groups.length - 1;
-	const items = Math.max(
-		1,
-		Math.min(
-			budget,
-			groups.reduce((n, g) => n + g.items.length, 0),
-		),
-	);
+	const items = Math.max(1, Math.min(budget, others.length + claims.items.length));
 	// Every entity, date and source keeps its own node before any gets a child; claims, what the outline is read for, take their children first.
 	let room = Math.max(0, budget - items);
-	const claimLimit = largestLimit(counts([claims]), Math.floor(room * CLAIM_SHARE));
-	room -= counts([claims]).reduce((n, c) => n + Math.min(c, claimLimit), 0);
-	const otherLimit = largestLimit(counts(groups.slice(0, -1)), room);
+	const claimLimit = largestLimit(claims.items, Math.max(Math.floor(room * CLAIM_SHARE), cost(claims.items, 0)));
+	room -= cost(claims.items, claimLimit);
+	const otherLimit = largestLimit(others, room);
 	let k = 0;
 	for (const g of groups) {
 		const shown = g.items.slice(0, Math.max(0, items - k));
@@ -105,15 +101,23 @@ function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[
 /** The share of the outline's room for children that claims may take before names and dates get theirs. */
 const CLAIM_SHARE = 0.7;
 
-// The largest number of children per node such that all nodes together list no more than `room`.
-function largestLimit(counts: number[], room: number): number {
+// The nodes a list of items adds under a per-node limit: the children shown and each "… N more" entry.
+function cost(items: Item[], limit: number): number {
+	let n = 0;
+	for (const i of items) {
+		const shown = Math.min(i.children.length, limit);
+		n += shown + (i.total > shown && (shown > 0 || i.always) ? 1 : 0);
+	}
+	return n;
+}
+
+// The largest number of children per node such that the items add no more than `room` nodes.
+function largestLimit(items: Item[], room: number): number {
 	let lo = 0,
-		hi = counts.reduce((m, c) => Math.max(m, c), 0);
+		hi = items.reduce((m, i) => Math.max(m, i.children.length), 0);
 	while (lo < hi) {
 		const mid = (lo + hi + 1) >> 1;
-		let used = 0;
-		for (const c of counts) used += Math.min(c, mid);
-		if (used <= room) lo = mid;
+		if (cost(items, mid) <= room) lo = mid;
 		else hi = mid - 1;
 	}
 	return lo;
@@ -122,7 +126,7 @@ function largestLimit(counts: number[], room: number): number {
 function withMore(item: Item, limit: number): DocumentSymbol[] {
 	const out = item.children.slice(0, limit).map((c) => c.make());
 	const left = item.total - out.length;
-	if (left > 0) out.push(moreSymbol(out.length ? out[out.length - 1] : item.children[0].make(), left, item.more));
+	if (left > 0 && (out.length || item.always)) out.push(moreSymbol(out.length ? out[out.length - 1] : item.children[0].make(), left, item.more));
 	return out;
 }
 
@@ -180,6 +184,7 @@ function entityItem(a: DocumentAnalysis, e: Entity): Item {
 		children: rest.slice(0, MAX_CHILDREN).map((m) => ({ make: () => sym(a, m.text, SymbolKind.Field, m, `line ${a.lines.line(m.start) + 1}`) })),
 		total: rest.length,
 		more: 'more mentions',
+		always: false,
 	};
 }
 
@@ -202,6 +207,7 @@ function timelineItems(a: DocumentAnalysis, dates: DateAnnotation[]): Item[] {
 			children: ds.slice(1, MAX_CHILDREN + 1).map((d) => ({ make: () => sym(a, d.text, SymbolKind.Event, d, `line ${a.lines.line(d.start) + 1}`) })),
 			total: ds.length - 1,
 			more: 'more mentions of this date',
+			always: false,
 		};
 	});
 }
@@ -219,6 +225,7 @@ function claimItems(a: DocumentAnalysis, claims: Claim[], perSource: number): It
 			children: cs.slice(0, perSource).map((c) => ({ make: () => claimSymbol(a, c) })),
 			total: cs.length,
 			more: 'more claims',
+			always: true,
 		};
 	});
 }
