@@ -40,9 +40,12 @@ export class SpeakerLinker {
 			if (m.end > start && m.start < end) inside.push(m);
 		}
 		if (!inside.length) return undefined;
-		// "Japan’s prime minister, Taro Aso": a possessor is the speaker only when nothing else is named.
+		// "Japan’s prime minister, Taro Aso": a possessor is the speaker only when no person or organisation
+		// heads the phrase; but "Libyan strongman Khalifa Haftar’s forces" speak for Haftar, not for a demonym.
 		const heads = inside.filter((m) => !/^['’]s?\b/.test(this.text.slice(m.end, m.end + 2)));
-		const pool = heads.length ? heads : inside;
+		const actor = (m: Placed) => RANK[m.entity.type] <= RANK.ORG;
+		const candidates = [heads.filter(actor), inside.filter(actor), heads, inside];
+		const pool = candidates.find((c) => c.length) ?? inside;
 		pool.sort((a, b) => RANK[a.entity.type] - RANK[b.entity.type] || a.start - b.start);
 		return pool[0].entity.id;
 	}
