@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the test suites in order with node's test runner: unit, grammar, protocol (lsp), editor (e2e).
+// Runs the test suites in order with node's test runner: unit (with grammar), cli, protocol (lsp), editor (e2e).
 // `node test/run.mjs unit lsp` runs only the named suites. Exits non-zero when any suite fails.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ const find = (dir, re) => {
 
 const suites = {
 	unit: () => find(join(root, 'test/unit'), /\.test\.ts$/),
+	cli: () => find(join(root, 'test/cli'), /\.test\.ts$/),
 	lsp: () => find(join(root, 'test/lsp'), /\.test\.ts$/),
 	e2e: () => find(join(root, 'test/e2e'), /\.suite\.test\.mjs$/),
 };
