@@ -80,9 +80,8 @@ function sortedFindings(a: DocumentAnalysis): Finding[] {
 export const CAPPED_CODE = 'findings-capped';
 
 function cappedNote(a: DocumentAnalysis, shown: number, skipped: number): Diagnostic {
-	const { header } = a.annotations;
 	return {
-		range: a.lines.range({ start: header.start, end: header.end > header.start ? header.end : header.start }),
+		range: a.lines.range(a.annotations.header),
 		severity: DiagnosticSeverity.Information,
 		code: CAPPED_CODE,
 		source: DIAGNOSTIC_SOURCE,
