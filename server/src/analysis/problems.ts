@@ -54,8 +54,19 @@ const BOILERPLATE = [
 /** True for a publisher line rather than article text: “X is a daily newspaper published in…”, “All rights reserved.” */
 export function isBoilerplate(sentence: string): boolean {
 	if (sentence.length > 400) return false;
-	return BOILERPLATE.some((re) => re.test(sentence.trim()));
+	// Claims and problems both ask about every sentence: the second asks the memo.
+	let known = boilerplateMemo.get(sentence);
+	if (known === undefined) {
+		const trimmed = sentence.trim();
+		known = BOILERPLATE.some((re) => re.test(trimmed));
+		if (boilerplateMemo.size >= BOILERPLATE_MEMO) boilerplateMemo.clear();
+		boilerplateMemo.set(sentence, known);
+	}
+	return known;
 }
+
+const BOILERPLATE_MEMO = 4096;
+const boilerplateMemo = new Map<string, boolean>();
 
 /** Finds structural problems of the body. */
 export function findProblems(doc: SeedDocument): Diagnostic[] {

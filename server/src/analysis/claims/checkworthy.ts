@@ -16,14 +16,15 @@ const UNITS =
 	'aircraft|planes|jets|tanks|ships|missiles|rockets|drones|shares|doses|degrees|years|months|days';
 
 // Each alternative is anchored on a digit or a fixed word, with bounded gaps: linear on any input.
+// The leading (?=\d) changes no match (the number follows at once) but lets most positions fail on one character.
 const FIGURE = new RegExp(
 	[
 		String.raw`(?:US\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
-		String.raw`\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
-		String.raw`\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
-		String.raw`\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
+		String.raw`(?=\d)\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
+		String.raw`(?=\d)\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
+		String.raw`(?=\d)\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
 		// "179 new tankers", "3,400 workers" — not a year ("2006 and the aircraft") nor a model number ("DC-9 family").
-		String.raw`(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
+		String.raw`(?=\d)(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
 		String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
 	].join('|'),
 	'giu',
