@@ -87,8 +87,8 @@ export class Analyses {
 	}
 
 	/** Analyses a text that is not open in the editor (a file read for the index); not cached. */
-	fromText(uri: string, text: string, stale: () => boolean = () => false): Promise<DocumentAnalysis> {
-		return this.analyze(uri, 0, text, 'low', stale);
+	fromText(uri: string, text: string, stale: () => boolean = () => false, scope: AnalysisOptions['scope'] = 'all'): Promise<DocumentAnalysis> {
+		return this.analyze(uri, 0, text, 'low', stale, scope);
 	}
 
 	/** The cached analysis of a URI, whatever its version, or undefined. */
@@ -108,11 +108,11 @@ export class Analyses {
 		this.pending.clear();
 	}
 
-	private async analyze(uri: string, version: number, text: string, priority: 'high' | 'low', stale: () => boolean): Promise<DocumentAnalysis> {
+	private async analyze(uri: string, version: number, text: string, priority: 'high' | 'low', stale: () => boolean, scope: AnalysisOptions['scope'] = 'all'): Promise<DocumentAnalysis> {
 		let core: CoreResult;
 		await this.ready;
 		try {
-			core = await this.pool.run(text, this.options(), priority, stale);
+			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale);
 		} catch (error) {
 			if (stale()) throw error;
 			core = this.failed(uri, text, error);

@@ -67,7 +67,8 @@ const openAnalysis = async (uri: string) => {
 };
 
 const indexer = new Indexer(corpus, {
-	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale),
+	// The index keeps entities only, so files on disk are analysed that far and no further.
+	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale, 'entities'),
 	openAnalysis,
 	progress: () => connection.window.createWorkDoneProgress(),
 	log: (message) => connection.console.log(message),

@@ -21,6 +21,7 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const document = parseDocument(text);
 	const entities = findEntities(document, opts);
+	if (opts.scope === 'entities') return { document, annotations: { version: 1, header: document.header, entities, dates: [], claims: [], diagnostics: document.diagnostics } };
 	const dates = findDates(document);
 	let claims = findClaims(document, entities);
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');

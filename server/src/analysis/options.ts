@@ -6,10 +6,13 @@ export interface AnalysisOptions {
 	unattributedClaims: boolean;
 	/** Which entity recognisers run: gazetteers and rules, the trained tagger, or both. */
 	entityRecogniser: 'rules' | 'model' | 'both';
+	/** `entities` stops after the entities (dates, claims and problems stay empty): what a workspace index needs. */
+	scope: 'all' | 'entities';
 }
 
 export const defaultOptions: AnalysisOptions = {
 	maxFileSize: 5_000_000,
 	unattributedClaims: true,
 	entityRecogniser: 'both',
+	scope: 'all',
 };
