@@ -210,6 +210,28 @@ function caseMode(s: string): number {
 	return CAPITAL;
 }
 
+/** What the gazetteer knows of a name's first word: its key, whether it is a whole name, whether longer names start with it. */
+interface FirstWord {
+	key: string;
+	whole: boolean;
+	prefix: boolean;
+}
+
+// Per spelling, as the same capitalised words recur: one lookup instead of lower-casing and two.
+const firstWords = new Map<string, FirstWord>();
+const FIRST_WORDS_LIMIT = 50_000;
+
+function firstWord(g: Gazetteer, text: string): FirstWord {
+	let f = firstWords.get(text);
+	if (!f) {
+		const key = norm(text);
+		f = { key, whole: g.byKey.has(key), prefix: g.prefixes.has(key) };
+		if (firstWords.size >= FIRST_WORDS_LIMIT) firstWords.clear();
+		firstWords.set(text, f);
+	}
+	return f;
+}
+
 /**
  * Longest gazetteer matches over `tokens[from, to)`, left to right, never overlapping.
  * Entries whose capitalisation does not fit the text are dropped.
@@ -228,10 +250,11 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 		}
 		// Extend the key one token at a time while it is the start of some longer name.
 		hits.length = 0;
-		let key = norm(text);
+		const head = firstWord(g, text);
+		let key = head.key;
 		let n = 1;
-		if (g.byKey.has(key)) hits.push(1);
-		while (i + n < to && g.prefixes.has(key)) {
+		if (head.whole) hits.push(1);
+		while (i + n < to && (n === 1 ? head.prefix : g.prefixes.has(key))) {
 			key = `${key} ${norm(tokens[i + n].text)}`;
 			n++;
 			if (g.byKey.has(key)) hits.push(n);
