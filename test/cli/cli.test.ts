@@ -93,7 +93,7 @@ test('bad input files are analysed with a diagnostic, never a crash', () => {
 	assert.ok(codes(0).includes('empty-document'));
 	assert.equal(out[1].header.title, 'Only a header');
 	assert.ok(codes(2).includes('missing-header'));
-	assert.ok(codes(3).includes('invalid-header-date'));
+	assert.ok(codes(3).includes('malformed-date'));
 	assert.ok(codes(5).includes('replacement-character'), `latin1: ${codes(5)}`);
 	assert.ok(out[6].dates.some((d: any) => d.value === '2021-11-09'), 'Tuesday before 2021-11-11 in a CRLF file');
 	Object.values(files).forEach((f, i) => assertSpans(out[i], fs.readFileSync(f, 'utf8')));

@@ -78,9 +78,9 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	let date: string | null = null;
 	const d = ISO_DATE.exec(h[2]);
 	if (!d) {
-		diagnostics.push({ code: 'malformed-header-date', severity: 'warning', message: `The header date “${h[2]}” is not of the form YYYY-MM-DD; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+		diagnostics.push({ code: 'malformed-date', severity: 'warning', message: `The header date “${h[2]}” is not of the form YYYY-MM-DD; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
 	} else if (!isRealDate(+d[1], +d[2], +d[3])) {
-		diagnostics.push({ code: 'invalid-header-date', severity: 'warning', message: `The header date ${h[2]} does not exist; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+		diagnostics.push({ code: 'malformed-date', severity: 'warning', message: `The header date ${h[2]} does not exist; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
 	} else {
 		date = h[2];
 	}

@@ -14,7 +14,7 @@ import { clip } from './words';
 export const IGNORE_COMMAND = 'seedLens.ignoreFinding';
 
 /** Codes the analysis may use for a name spelled differently from its canonical form. */
-const VARIANT_CODES = new Set(['variant-spelling', 'name-variant', 'alias-variant', 'inconsistent-spelling']);
+const VARIANT_CODES = new Set(['alias-variant']);
 
 /** Arguments of the ignore command. */
 export interface IgnoreArgs {

@@ -22,13 +22,13 @@ test('allows blank lines and leading blanks before the header', () => {
 test('reports an impossible header date', () => {
 	const { header, diagnostics } = parseHeader('date 2021-02-30 Title\n');
 	assert.equal(header.date, null);
-	assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-header-date']);
+	assert.deepEqual(diagnostics.map((d) => d.code), ['malformed-date']);
 	assert.equal(diagnostics[0].start, 5);
 	assert.equal(diagnostics[0].end, 15);
 });
 
 test('reports a malformed header date and a missing header', () => {
-	assert.deepEqual(parseHeader('date 11/11/2021 Title').diagnostics.map((d) => d.code), ['malformed-header-date']);
+	assert.deepEqual(parseHeader('date 11/11/2021 Title').diagnostics.map((d) => d.code), ['malformed-date']);
 	assert.deepEqual(parseHeader('Just a paragraph.').diagnostics.map((d) => d.code), ['missing-header']);
 	assert.deepEqual(parseHeader('  \n ').diagnostics.map((d) => d.code), ['empty-document']);
 });
