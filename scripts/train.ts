@@ -1,10 +1,9 @@
 /**
  * Trains the entity tagger and writes `server/src/analysis/ner/model.json`.
  *
- *   npm run train                       # ../shared/ner-train, the shipped model
+ *   npm run train                       # the shipped model: --all --beta 0.063 (train + dev documents)
+ *   npm run train:dev                   # train split only: dev scores per epoch and the sharpness B
  *   npm run train -- --data DIR --epochs N --out FILE --seed S --max-features K
- *   npm run train -- --all --beta B     # also trains on the dev documents (how the shipped model is made),
- *                                       # with B the confidence sharpness a run without --all printed
  *   npm run train:smoke                 # a few hundred sentences, one epoch, into a temp file
  *
  * Splits: GUM's official dev/test documents, BTC's recommended dev (second half of section H) and
