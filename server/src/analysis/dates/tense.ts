@@ -221,7 +221,7 @@ const NOT_PAST_ED = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 
 /** Classifies one token (lower-cased `w`, with its neighbours) as a tense cue. */
-function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direction {
+export function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direction {
 	const w = low[k];
 	const next = k + 1 < hi ? low[k + 1] : '';
 	if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
