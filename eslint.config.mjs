@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'test-output/**', 'bench/data/**', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'test-output/**', 'bench/data/**', '**/*.tmp.ts', '**/*.js', '**/*.mjs'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
