@@ -2,6 +2,7 @@
  * The analysis core's entry point: seed text in, annotations out.
  * Pure: no editor, no Node built-ins, no I/O.
  */
+import { documentChecks, mergeAliasVariants } from './checks';
 import { findClaims } from './claims';
 import { findDates } from './dates';
 import { parseDocument, type SeedDocument } from './document';
@@ -20,12 +21,14 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const document = parseDocument(text);
-	const entities = findEntities(document, opts);
-	if (opts.scope === 'entities') return { document, annotations: { version: 1, header: document.header, entities, dates: [], claims: [], diagnostics: document.diagnostics } };
+	const found = findEntities(document, opts);
+	if (opts.scope === 'entities') return { document, annotations: { version: 1, header: document.header, entities: found, dates: [], claims: [], diagnostics: document.diagnostics } };
+	// Variant spellings are merged before claims, so that a claim's source names the merged entity.
+	const { entities, diagnostics: variants } = mergeAliasVariants(found);
 	const dates = findDates(document);
 	let claims = findClaims(document, entities);
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');
-	const diagnostics = [...document.diagnostics, ...findProblems(document)];
+	const diagnostics = [...document.diagnostics, ...findProblems(document), ...variants, ...documentChecks(document, dates)];
 	return { document, annotations: { version: 1, header: document.header, entities, dates, claims, diagnostics } };
 }
 
