@@ -13,6 +13,8 @@ interface Figure {
 	start: number;
 	end: number;
 	text: string;
+	/** A year the sentence names, if any: figures of different years are different counts. */
+	year: string | null;
 }
 
 const NUMBER = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
@@ -73,7 +75,7 @@ export function lemma(w: string): string {
 	return x;
 }
 
-function figureAt(doc: SeedDocument, i: number, lo: number, hi: number): Figure | null {
+function figureAt(doc: SeedDocument, i: number, lo: number, hi: number, year: string | null): Figure | null {
 	const t = doc.tokens[i];
 	if (t.kind !== 'number' || !NUMBER.test(t.text)) return null;
 	let value = +t.text.replace(/,/g, '');
@@ -89,12 +91,17 @@ function figureAt(doc: SeedDocument, i: number, lo: number, hi: number): Figure 
 	// "up from 200", "down from 3,000", "from 300 to 400": a previous value or a range.
 	if (i - 2 >= lo && /^(?:from|than|between|of)$/i.test(doc.tokens[i - 2].text)) return null;
 	if (k + 1 < hi && /^(?:to|-|–|or|and)$/.test(doc.tokens[k + 1].text) && doc.tokens[k + 2]?.kind === 'number') return null;
-	return { value, noun: lemma(noun.text), start: t.start, end: noun.end, text: doc.text.slice(t.start, noun.end) };
+	return { value, noun: lemma(noun.text), start: t.start, end: noun.end, text: doc.text.slice(t.start, noun.end), year };
 }
 
 // "$300", "3-year", "No.3": a figure glued to a sign or word is not a plain count.
 function isTouching(tokens: readonly Token[], a: number, b: number): boolean {
 	return a >= 0 && tokens[a].end === tokens[b].start && tokens[a].kind !== 'word';
+}
+
+function yearOf(doc: SeedDocument, lo: number, hi: number): string | null {
+	for (let k = lo; k < hi; k++) if (/^(?:1[89]|20)\d\d$/.test(doc.tokens[k].text)) return doc.tokens[k].text;
+	return null;
 }
 
 function powerOfTenApart(a: number, b: number): boolean {
@@ -109,11 +116,12 @@ export function numberChecks(doc: SeedDocument): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const flagged = new Set<string>();
 	for (const s of doc.sentences) {
+		const year = yearOf(doc, s.first, s.last);
 		for (let i = s.first; i < s.last; i++) {
-			const f = figureAt(doc, i, s.first, s.last);
+			const f = figureAt(doc, i, s.first, s.last, year);
 			if (!f) continue;
 			const earlier = seen.get(f.noun) ?? [];
-			const clash = earlier.find((e) => powerOfTenApart(e.value, f.value));
+			const clash = earlier.find((e) => powerOfTenApart(e.value, f.value) && (!e.year || !f.year || e.year === f.year));
 			const key = `${f.noun}:${f.value}`;
 			if (clash && !flagged.has(key)) {
 				flagged.add(key);
