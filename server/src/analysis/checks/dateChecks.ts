@@ -14,6 +14,7 @@ const TARGET_PREPOSITIONS = new Set(['to', 'until', 'till', 'for', 'by', 'throug
 const WEAK_CUES = new Set(['said', 'told', 'announced', 'confirmed', 'reported', 'stated', 'added', 'warned', 'predicted', 'forecast', 'expected', 'hoped', 'planned', 'previously', 'earlier', 'since', 'ago', 'has', 'have', 'yesterday']);
 // A clause with these talks of what may or is meant to happen: "may be eliminated", "could be delayed".
 const MODAL = new Set(['may', 'might', 'could', 'can', 'maybe', 'perhaps', 'possibly', 'if', 'would', 'should', 'not', 'hope', 'hoped', 'scheduled', 'planned', 'expected']);
+const CLAUSE_REACH = 40;
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–', '“', '”', '"']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'this', 'that']);
 const CALENDAR_WORD = /\d|january|february|march|april|may|june|july|august|september|october|november|december/i;
@@ -54,10 +55,11 @@ export function dateChecks(doc: SeedDocument, dates: readonly DateAnnotation[]):
 /** True when the clause around tokens [first, last) tells a plain past event: a past verb in the clause, no modal, no target preposition, no attributive use. */
 function pastEvent(low: readonly string[], first: number, last: number, lo: number, hi: number, cache: Int8Array): boolean {
 	if (TARGET_PREPOSITIONS.has(low[first - 1] ?? '') || (first - 1 >= lo && DETERMINERS.has(low[first - 1]))) return false;
+	// A clause reaches at most CLAUSE_REACH tokens each way, so a run-on sentence full of dates stays linear.
 	let a = first;
-	while (a > lo && !CLAUSE_MARKS.has(low[a - 1])) a--;
+	while (a > lo && first - a < CLAUSE_REACH && !CLAUSE_MARKS.has(low[a - 1])) a--;
 	let b = last;
-	while (b < hi && !CLAUSE_MARKS.has(low[b])) b++;
+	while (b < hi && b - last < CLAUSE_REACH && !CLAUSE_MARKS.has(low[b])) b++;
 	for (let k = a; k < b; k++) if (MODAL.has(low[k])) return false;
 	const t = tenseAround(low, first, last, a, b, cache);
 	return t.dir === 'past' && !WEAK_CUES.has(t.cue);
