@@ -166,8 +166,6 @@ function paragraphProblems(doc: SeedDocument): Diagnostic[] {
 	return out;
 }
 
-const OPENERS = new Set(['“', '«', '„']);
-const CLOSERS = new Set(['”', '»']);
 /** A curly quotation may close this many paragraphs later (text split into one paragraph per sentence). */
 const MAX_QUOTE_PARAGRAPHS = 3;
 
@@ -181,17 +179,18 @@ function quoteProblems(doc: SeedDocument): Diagnostic[] {
 	let openPar = -1;
 	paragraphs.forEach((p, pi) => {
 		let straight = -1;
+		// Character codes, not one-character strings: this loop reads every character of the body.
 		for (let i = p.start; i < p.end; i++) {
-			const c = text[i];
-			if (OPENERS.has(c)) {
+			const c = text.charCodeAt(i);
+			if (c === OPEN_CURLY || c === OPEN_GUILLEMET || c === OPEN_LOW) {
 				if (open >= 0) out.push(unclosed(open, paragraphs[openPar].end, true));
 				open = i;
 				openPar = pi;
-			} else if (CLOSERS.has(c)) {
+			} else if (c === CLOSE_CURLY || c === CLOSE_GUILLEMET) {
 				if (open < 0)
 					out.push({ code: 'unbalanced-quote', severity: 'warning', message: 'Closing quotation mark without an opening one.', start: i, end: i + 1 });
 				open = -1;
-			} else if (c === '"' && !/\d/.test(text[i - 1] ?? '')) {
+			} else if (c === STRAIGHT && !isDigitAt(text, i - 1)) {
 				straight = straight < 0 ? i : -1;
 			}
 		}
@@ -204,6 +203,19 @@ function quoteProblems(doc: SeedDocument): Diagnostic[] {
 		if (straight >= 0 && !continues) out.push(unclosed(straight, p.end, false));
 	});
 	return out;
+}
+
+const OPEN_CURLY = 0x201c; // “
+const OPEN_GUILLEMET = 0xab; // «
+const OPEN_LOW = 0x201e; // „
+const CLOSE_CURLY = 0x201d; // ”
+const CLOSE_GUILLEMET = 0xbb; // »
+const STRAIGHT = 0x22; // "
+
+// An inch or seconds mark follows a digit ("5\" screen"); it opens no quotation.
+function isDigitAt(text: string, i: number): boolean {
+	const c = i >= 0 ? text.charCodeAt(i) : 0;
+	return c >= 48 && c <= 57;
 }
 
 function unclosed(at: number, until: number, curly: boolean): Diagnostic {
