@@ -17,18 +17,18 @@ const UNITS =
 
 // Each alternative is anchored on a digit or a fixed word, with bounded gaps: linear on any input.
 // The leading (?=\d) changes no match (the number follows at once) but lets most positions fail on one character.
-const FIGURE = new RegExp(
-	[
-		String.raw`(?:US\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
-		String.raw`(?=\d)\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
-		String.raw`(?=\d)\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
-		String.raw`(?=\d)\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
-		// "179 new tankers", "3,400 workers" — not a year ("2006 and the aircraft") nor a model number ("DC-9 family").
-		String.raw`(?=\d)(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
-		String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
-	].join('|'),
-	'giu',
-);
+const FIGURE_ALTERNATIVES = [
+	String.raw`(?:US\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
+	String.raw`(?=\d)\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
+	String.raw`(?=\d)\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
+	String.raw`(?=\d)\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
+	// "179 new tankers", "3,400 workers" — not a year ("2006 and the aircraft") nor a model number ("DC-9 family").
+	String.raw`(?=\d)(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
+	String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
+].join('|');
+// The first characters any alternative can start with (case-insensitively): one test rejects every other position.
+const FIGURE_START = String.raw`(?=[\d$€£¥₹uacegbhtmd])`;
+const FIGURE = new RegExp(`${FIGURE_START}(?:${FIGURE_ALTERNATIVES})`, 'giu');
 
 const ACCUSATION =
 	/\b(?:war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres|fraud(?:ulent)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killed|killings?|assassinat(?:ed|ion)|terroris[mt]s?|abuses|looted|looting|stole|stolen|theft|illegal(?:ly)?|unlawful(?:ly)?|violat(?:ed|ions?)|breach(?:ed|es)|rigged|cover-up|collu(?:sion|ded)|extort(?:ion|ed)|persecut(?:ed|ion)|war criminals?)\b/giu;
