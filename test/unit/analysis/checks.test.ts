@@ -36,6 +36,8 @@ test('does not flag plans, deadlines, hedges or dates used as modifiers', () => 
 		'Officials said the bridge opens on 14 December.',
 		'A 14 December hearing has been set by the court.',
 		'The minister resigned on 2 November.',
+		'Holding the vote in December was part of the agreed timeline.',
+		'The envoy aimed at persuading both sides to hold the vote in December.',
 	])
 		assert.deepEqual(found(seed(body), 'date-after-publication'), [], body);
 });

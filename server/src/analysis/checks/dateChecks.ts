@@ -13,8 +13,9 @@ const TARGET_PREPOSITIONS = new Set(['to', 'until', 'till', 'for', 'by', 'throug
 // Cues that date the report or a hope rather than the event, or say nothing of when it happened.
 const WEAK_CUES = new Set(['said', 'told', 'announced', 'confirmed', 'reported', 'stated', 'added', 'warned', 'predicted', 'forecast', 'expected', 'hoped', 'planned', 'previously', 'earlier', 'since', 'ago', 'has', 'have', 'yesterday']);
 // A clause with these talks of what may or is meant to happen: "may be eliminated", "could be delayed".
-const MODAL = new Set(['may', 'might', 'could', 'can', 'maybe', 'perhaps', 'possibly', 'if', 'would', 'should', 'not', 'hope', 'hoped', 'scheduled', 'planned', 'expected']);
+const MODAL = new Set(['will', 'shall', 'may', 'might', 'could', 'can', 'maybe', 'perhaps', 'possibly', 'if', 'would', 'should', 'not', 'hope', 'hoped', 'scheduled', 'planned', 'expected']);
 const CLAUSE_REACH = 40;
+const VERB_REACH = 6;
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–', '“', '”', '"']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'this', 'that']);
 const CALENDAR_WORD = /\d|january|february|march|april|may|june|july|august|september|october|november|december/i;
@@ -62,7 +63,20 @@ function pastEvent(low: readonly string[], first: number, last: number, lo: numb
 	while (b < hi && b - last < CLAUSE_REACH && !CLAUSE_MARKS.has(low[b])) b++;
 	for (let k = a; k < b; k++) if (MODAL.has(low[k])) return false;
 	const t = tenseAround(low, first, last, a, b, cache);
-	return t.dir === 'past' && !WEAK_CUES.has(t.cue);
+	return t.dir === 'past' && !WEAK_CUES.has(t.cue) && pastVerbBefore(low, first, a);
+}
+
+// The date must hang on a past verb just before it ("resigned on 14 December"), not on a noun
+// ("elections in December was part of the plan") or an infinitive ("aimed to hold elections in December").
+function pastVerbBefore(low: readonly string[], first: number, lo: number): boolean {
+	for (let k = first - 1; k >= lo && first - k <= VERB_REACH; k--) {
+		const w = low[k];
+		if (w === 'to' || /^[a-z]{3,}ing$/.test(w)) return false;
+		const d = cueAt(low, k, lo, first);
+		if (d === 'future') return false;
+		if (d === 'past') return !WEAK_CUES.has(w);
+	}
+	return false;
 }
 
 // No word of the sentence marks past or future: only then is a bare weekday or month truly a guess.
