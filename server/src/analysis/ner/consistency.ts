@@ -89,11 +89,15 @@ export function harmonize(doc: SeedDocument, spans: NerSpan[]): NerSpan[] {
 		if (s.type === 'PER' && s.last - s.first === 1)
 			personScore.set(doc.tokens[s.first].text, Math.max(personScore.get(doc.tokens[s.first].text) ?? 0, s.score));
 	for (const [name, type] of types) if (type === 'PER' && !name.includes(' ') && !personScore.has(name)) personScore.set(name, 0.5);
-	for (const sent of doc.sentences) {
+	for (const sent of personScore.size ? doc.sentences : []) {
 		for (let i = sent.first; i < sent.last; i++) {
 			const tok = doc.tokens[i];
+			if (covered[i]) continue;
+			// Most tokens start with a lowercase letter or punctuation: no name lookup for them.
+			const c = tok.text.charCodeAt(0);
+			if (c < 128 && (c < 65 || c > 90)) continue;
 			const score = personScore.get(tok.text);
-			if (covered[i] || score === undefined || !isCapitalised(tok.text)) continue;
+			if (score === undefined || !isCapitalised(tok.text)) continue;
 			// A capitalised neighbour means a longer name this token is only part of; leave it to the model.
 			const prev = i > sent.first ? doc.tokens[i - 1].text : '';
 			const next = i + 1 < sent.last ? doc.tokens[i + 1].text : '';
