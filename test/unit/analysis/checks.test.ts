@@ -102,7 +102,10 @@ test('merges two spellings of one person and flags the variant mention', () => {
 	assert.equal(people.length, 1);
 	assert.equal(people[0].name, 'Muammar Gaddafi');
 	assert.deepEqual(people[0].aliases, ['Kadhafi']);
-	assert.deepEqual(people[0].mentions.map((m) => m.text), ['Muammar Gaddafi', 'Kadhafi']);
+	assert.deepEqual(
+		people[0].mentions.map((m) => m.text),
+		['Muammar Gaddafi', 'Kadhafi'],
+	);
 });
 
 test('does not merge two people whose first names differ', () => {

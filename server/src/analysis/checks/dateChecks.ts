@@ -11,9 +11,49 @@ import { sentenceAt, tokenAt } from './spans';
 // After these the date is a target or a deadline ("postponed to March", "until June"), not when something happened.
 const TARGET_PREPOSITIONS = new Set(['to', 'until', 'till', 'for', 'by', 'through', 'into', 'towards', 'toward', 'beyond', 'ahead', 'before', 'from']);
 // Cues that date the report or a hope rather than the event, or say nothing of when it happened.
-const WEAK_CUES = new Set(['said', 'told', 'announced', 'confirmed', 'reported', 'stated', 'added', 'warned', 'predicted', 'forecast', 'expected', 'hoped', 'planned', 'previously', 'earlier', 'since', 'ago', 'has', 'have', 'yesterday']);
+const WEAK_CUES = new Set([
+	'said',
+	'told',
+	'announced',
+	'confirmed',
+	'reported',
+	'stated',
+	'added',
+	'warned',
+	'predicted',
+	'forecast',
+	'expected',
+	'hoped',
+	'planned',
+	'previously',
+	'earlier',
+	'since',
+	'ago',
+	'has',
+	'have',
+	'yesterday',
+]);
 // A clause with these talks of what may or is meant to happen: "may be eliminated", "could be delayed".
-const MODAL = new Set(['will', 'shall', 'may', 'might', 'could', 'can', 'maybe', 'perhaps', 'possibly', 'if', 'would', 'should', 'not', 'hope', 'hoped', 'scheduled', 'planned', 'expected']);
+const MODAL = new Set([
+	'will',
+	'shall',
+	'may',
+	'might',
+	'could',
+	'can',
+	'maybe',
+	'perhaps',
+	'possibly',
+	'if',
+	'would',
+	'should',
+	'not',
+	'hope',
+	'hoped',
+	'scheduled',
+	'planned',
+	'expected',
+]);
 const CLAUSE_REACH = 40;
 const VERB_REACH = 6;
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–', '“', '”', '"']);
@@ -48,7 +88,8 @@ export function dateChecks(doc: SeedDocument, dates: readonly DateAnnotation[]):
 		}
 		if (!cueless.has(sent.first)) cueless.set(sent.first, noCue(low, sent.first, sent.last));
 		const why = ambiguity(d, dct, cueless.get(sent.first)!);
-		if (why) out.push({ code: 'ambiguous-date', severity: 'information', message: `“${d.text}” was read as ${d.value}, but ${why}.`, start: d.start, end: d.end });
+		if (why)
+			out.push({ code: 'ambiguous-date', severity: 'information', message: `“${d.text}” was read as ${d.value}, but ${why}.`, start: d.start, end: d.end });
 	}
 	return out;
 }
