@@ -3,7 +3,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'test-output/**', 'bench/data/**', '**/*.tmp.ts', '**/*.js', '**/*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'out/**',
+			'node_modules/**',
+			'.vscode-test/**',
+			'.vscode-test-web/**',
+			'test-output/**',
+			'bench/data/**',
+			'**/*.tmp.ts',
+			'**/*.js',
+			'**/*.mjs',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -24,7 +37,10 @@ export default tseslint.config(
 		// The core is pure: no editor, no Node built-ins (STYLE.md).
 		files: ['server/src/analysis/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'vscode', 'vscode-languageserver*'] }],
+			'no-restricted-imports': [
+				'error',
+				{ patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'vscode', 'vscode-languageserver*'] },
+			],
 		},
 	},
 );

@@ -15,11 +15,16 @@ const pad = (n) => String(n).padStart(2, '0');
 function entities(text, from) {
 	const out = [];
 	const body = text.slice(from);
-	const kinds = [['people', 'PERSON'], ['places', 'GPE'], ['organizations', 'ORG']];
+	const kinds = [
+		['people', 'PERSON'],
+		['places', 'GPE'],
+		['organizations', 'ORG'],
+	];
 	for (const [method, type] of kinds) {
 		for (const m of nlp(body)[method]().json({ offset: true })) {
 			const { start, length } = m.offset;
-			let s = from + start, e = s + length;
+			let s = from + start,
+				e = s + length;
 			while (e > s && /[\s.,;:!?'’)"”]/.test(text[e - 1])) e--;
 			if (e > s) out.push({ id: `e${out.length + 1}`, type, name: text.slice(s, e), mentions: [{ start: s, end: e, text: text.slice(s, e) }] });
 		}
@@ -31,11 +36,20 @@ function entities(text, from) {
 function dates(text, from, ref) {
 	return chrono.parse(text.slice(from), ref ?? new Date()).map((r) => {
 		const c = r.start;
-		const y = c.get('year'), m = c.get('month'), d = c.get('day');
+		const y = c.get('year'),
+			m = c.get('month'),
+			d = c.get('day');
 		const day = c.isCertain('day') || c.isCertain('weekday');
 		const value = day ? `${y}-${pad(m)}-${pad(d)}` : c.isCertain('month') ? `${y}-${pad(m)}` : `${y}`;
 		const start = from + r.index;
-		return { start, end: start + r.text.length, text: r.text, value, granularity: day ? 'day' : c.isCertain('month') ? 'month' : 'year', relative: !c.isCertain('year') };
+		return {
+			start,
+			end: start + r.text.length,
+			text: r.text,
+			value,
+			granularity: day ? 'day' : c.isCertain('month') ? 'month' : 'year',
+			relative: !c.isCertain('year'),
+		};
 	});
 }
 
@@ -48,7 +62,15 @@ function claims(text, from) {
 		const cue = /\b(said|says|say|saying|told|tells|announced|announces|stated|added|claimed|according to)\b/i.exec(m[0]);
 		if (!cue) continue;
 		const cs = m.index + cue.index;
-		out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'attributed', cue: { start: cs, end: cs + cue[0].length, text: cue[0] }, source: null, content: null });
+		out.push({
+			start: m.index,
+			end: m.index + m[0].length,
+			text: m[0],
+			kind: 'attributed',
+			cue: { start: cs, end: cs + cue[0].length, text: cue[0] },
+			source: null,
+			content: null,
+		});
 	}
 	return out;
 }

@@ -30,7 +30,10 @@ for (const name of wanted) {
 	const files = suites[name]().sort();
 	if (!files.length) continue;
 	console.log(`\n# suite: ${name} (${files.length} files)`);
-	const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { stdio: 'inherit', cwd: root });
+	const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+		stdio: 'inherit',
+		cwd: root,
+	});
 	if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

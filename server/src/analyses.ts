@@ -108,7 +108,14 @@ export class Analyses {
 		this.pending.clear();
 	}
 
-	private async analyze(uri: string, version: number, text: string, priority: 'high' | 'low', stale: () => boolean, scope: AnalysisOptions['scope'] = 'all'): Promise<DocumentAnalysis> {
+	private async analyze(
+		uri: string,
+		version: number,
+		text: string,
+		priority: 'high' | 'low',
+		stale: () => boolean,
+		scope: AnalysisOptions['scope'] = 'all',
+	): Promise<DocumentAnalysis> {
 		let core: CoreResult;
 		await this.ready;
 		try {

@@ -41,11 +41,17 @@ function assertSpans(result: any, text: string): void {
 }
 
 test('analyze --format json prints one contract element per sample, in order, with exact spans', () => {
-	const files = fs.readdirSync(path.join(root, 'samples')).map((f) => `samples/${f}`).sort();
+	const files = fs
+		.readdirSync(path.join(root, 'samples'))
+		.map((f) => `samples/${f}`)
+		.sort();
 	const r = run('analyze', '--format', 'json', ...files);
 	assert.equal(r.status, 0, r.stderr);
 	const out = JSON.parse(r.stdout);
-	assert.deepEqual(out.map((x: any) => x.file), files);
+	assert.deepEqual(
+		out.map((x: any) => x.file),
+		files,
+	);
 	for (const x of out) {
 		assert.equal(x.version, 1);
 		assert.match(x.header.date, /^\d{4}-\d\d-\d\d$/);
@@ -59,7 +65,10 @@ test('a directory is walked for .txt and .seed files', () => {
 	write('walk/nested/b.seed', 'date 2020-01-02 B\n\nNothing here.');
 	write('walk/notes.md', '# not a seed');
 	const out = JSON.parse(run('analyze', '--format', 'json', path.join(tmp, 'walk')).stdout);
-	assert.deepEqual(out.map((x: any) => path.relative(tmp, x.file)), ['walk/a.txt', 'walk/nested/b.seed']);
+	assert.deepEqual(
+		out.map((x: any) => path.relative(tmp, x.file)),
+		['walk/a.txt', 'walk/nested/b.seed'],
+	);
 });
 
 test('a missing or unreadable file gives an error element and status 1, and the other results are kept', () => {
@@ -95,7 +104,10 @@ test('bad input files are analysed with a diagnostic, never a crash', () => {
 	assert.ok(codes(2).includes('missing-header'));
 	assert.ok(codes(3).includes('malformed-date'));
 	assert.ok(codes(5).includes('replacement-character'), `latin1: ${codes(5)}`);
-	assert.ok(out[6].dates.some((d: any) => d.value === '2021-11-09'), 'Tuesday before 2021-11-11 in a CRLF file');
+	assert.ok(
+		out[6].dates.some((d: any) => d.value === '2021-11-09'),
+		'Tuesday before 2021-11-11 in a CRLF file',
+	);
 	Object.values(files).forEach((f, i) => assertSpans(out[i], fs.readFileSync(f, 'utf8')));
 });
 
@@ -104,7 +116,10 @@ test('a file over --max-file-size gets one clear diagnostic instead of an analys
 	const r = run('analyze', '--format', 'json', '--max-file-size', '5000000', big);
 	assert.equal(r.status, 0, r.stderr);
 	const [x] = JSON.parse(r.stdout);
-	assert.deepEqual(x.diagnostics.map((d: any) => d.code), ['file-too-large']);
+	assert.deepEqual(
+		x.diagnostics.map((d: any) => d.code),
+		['file-too-large'],
+	);
 	assert.equal(x.entities.length, 0);
 });
 

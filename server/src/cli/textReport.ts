@@ -20,7 +20,9 @@ export function textReport(a: DocumentAnnotations & { file?: string; error?: str
 	lines.push(`━━ ${a.file ?? '(document)'}`);
 	if (a.error) return [...lines, `  error: ${a.error}`, ''].join('\n');
 	lines.push(`  ${a.header.date ?? 'no date'} · ${a.header.title ?? 'no title'}`);
-	lines.push(`  ${a.entities.length} entities · ${a.dates.length} dates · ${a.claims.length} claims, ${a.claims.filter((c) => c.kind === 'unattributed').length} unattributed`);
+	lines.push(
+		`  ${a.entities.length} entities · ${a.dates.length} dates · ${a.claims.length} claims, ${a.claims.filter((c) => c.kind === 'unattributed').length} unattributed`,
+	);
 	lines.push('', 'ENTITIES');
 	for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {
 		const es = a.entities.filter((e) => e.type === type).sort((x, y) => y.mentions.length - x.mentions.length);

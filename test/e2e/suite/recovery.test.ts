@@ -13,9 +13,18 @@ suite('Recovery', () => {
 		const at = positionOf(doc, 'backed Haftar', 0, 'backed '.length + 2);
 		const hover = () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
 		await waitFor('a hover before the crash', hover, (h) => /Haftar/.test(hoverText(h)), 30_000, hoverText);
-		const before = await waitFor('the server process id', () => api.serverPid(), (pid) => typeof pid === 'number');
+		const before = await waitFor(
+			'the server process id',
+			() => api.serverPid(),
+			(pid) => typeof pid === 'number',
+		);
 		process.kill(before!, 'SIGKILL');
-		const after = await waitFor('a new server process', () => api.serverPid(), (pid) => typeof pid === 'number' && pid !== before, 30_000);
+		const after = await waitFor(
+			'a new server process',
+			() => api.serverPid(),
+			(pid) => typeof pid === 'number' && pid !== before,
+			30_000,
+		);
 		assert.notEqual(after, before);
 		await waitFor('a hover from the restarted server', hover, (h) => /Haftar/.test(hoverText(h)), 30_000, hoverText);
 	});

@@ -22,15 +22,27 @@ test('allows blank lines and leading blanks before the header', () => {
 test('reports an impossible header date', () => {
 	const { header, diagnostics } = parseHeader('date 2021-02-30 Title\n');
 	assert.equal(header.date, null);
-	assert.deepEqual(diagnostics.map((d) => d.code), ['malformed-date']);
+	assert.deepEqual(
+		diagnostics.map((d) => d.code),
+		['malformed-date'],
+	);
 	assert.equal(diagnostics[0].start, 5);
 	assert.equal(diagnostics[0].end, 15);
 });
 
 test('reports a malformed header date and a missing header', () => {
-	assert.deepEqual(parseHeader('date 11/11/2021 Title').diagnostics.map((d) => d.code), ['malformed-date']);
-	assert.deepEqual(parseHeader('Just a paragraph.').diagnostics.map((d) => d.code), ['missing-header']);
-	assert.deepEqual(parseHeader('  \n ').diagnostics.map((d) => d.code), ['empty-document']);
+	assert.deepEqual(
+		parseHeader('date 11/11/2021 Title').diagnostics.map((d) => d.code),
+		['malformed-date'],
+	);
+	assert.deepEqual(
+		parseHeader('Just a paragraph.').diagnostics.map((d) => d.code),
+		['missing-header'],
+	);
+	assert.deepEqual(
+		parseHeader('  \n ').diagnostics.map((d) => d.code),
+		['empty-document'],
+	);
 });
 
 test('a CRLF header keeps the carriage return out of the title', () => {
@@ -56,6 +68,9 @@ test('a paragraph break always ends a sentence', () => {
 
 test('splits a possessive and a prefixed name into tokens of their own', () => {
 	const d = parseDocument('date 2021-11-11 T\n\nHaftar’s pro-Haftar forces and the east-based troops.');
-	assert.deepEqual(d.tokens.map((t) => t.text), ['Haftar', '’s', 'pro', '-', 'Haftar', 'forces', 'and', 'the', 'east-based', 'troops', '.']);
+	assert.deepEqual(
+		d.tokens.map((t) => t.text),
+		['Haftar', '’s', 'pro', '-', 'Haftar', 'forces', 'and', 'the', 'east-based', 'troops', '.'],
+	);
 	for (const t of d.tokens) assert.equal(d.text.slice(t.start, t.end), t.text);
 });

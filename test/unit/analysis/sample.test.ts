@@ -36,14 +36,21 @@ for (const g of golden.entities) {
 		const e = entityAt(span(g.mentions[0]));
 		assert.ok(e, `no entity has the mention “${g.mentions[0][0]}” #${g.mentions[0][1]}`);
 		assert.equal(e.type, g.type, `${g.name}`);
-		for (const m of g.mentions) assert.ok(e.mentions.some((x) => same(x, span(m))), `${e.name} lacks the mention “${m[0]}” #${m[1]}`);
+		for (const m of g.mentions)
+			assert.ok(
+				e.mentions.some((x) => same(x, span(m))),
+				`${e.name} lacks the mention “${m[0]}” #${m[1]}`,
+			);
 	});
 }
 
 test('a possessive and a pro- prefix are mentions of the name alone', () => {
 	const haftar = entityAt(span(['Khalifa Haftar', 0]));
 	const proHaftar = span(['Haftar', 5]); // "Pro-Haftar delegates"
-	assert.ok(haftar?.mentions.some((m) => same(m, proHaftar)), 'Pro-Haftar is not a mention of Haftar');
+	assert.ok(
+		haftar?.mentions.some((m) => same(m, proHaftar)),
+		'Pro-Haftar is not a mention of Haftar',
+	);
 	assert.ok(haftar?.mentions.every((m) => m.text === text.slice(m.start, m.end) && !/[’']s$/.test(m.text)));
 });
 
@@ -73,6 +80,9 @@ for (const g of golden.claims) {
 for (const g of golden.diagnostics) {
 	test(`the ${g.code} problem is reported on its sentence`, () => {
 		const s = span(g.text);
-		assert.ok(ann.diagnostics.some((d) => d.code === g.code && d.start <= s.start && d.end >= s.start), `diagnostics: ${ann.diagnostics.map((d) => d.code).join(', ')}`);
+		assert.ok(
+			ann.diagnostics.some((d) => d.code === g.code && d.start <= s.start && d.end >= s.start),
+			`diagnostics: ${ann.diagnostics.map((d) => d.code).join(', ')}`,
+		);
 	});
 }

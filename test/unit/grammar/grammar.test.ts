@@ -16,7 +16,10 @@ before(async () => {
 	const wasm = fs.readFileSync(path.join(root, 'node_modules/vscode-oniguruma/release/onig.wasm'));
 	await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
 	const registry = new vsctm.Registry({
-		onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+		onigLib: Promise.resolve({
+			createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+			createOnigString: (s: string) => new oniguruma.OnigString(s),
+		}),
 		loadGrammar: async () => vsctm.parseRawGrammar(fs.readFileSync(path.join(root, 'syntaxes/seed.tmLanguage.json'), 'utf8'), 'seed.tmLanguage.json'),
 	});
 	const g = await registry.loadGrammar('text.seed');
@@ -54,8 +57,14 @@ test('the header line gives keyword, date and title scopes', () => {
 
 test('a curly quotation is a string and its numbers stay numbers', () => {
 	const lines = tokenize('He said “a first group of 300 soldiers” would go.');
-	assert.ok(lines.some((l) => l.includes('"300" string.quoted.double.curly.seed constant.numeric.quantity.seed')), lines.join('\n'));
-	assert.ok(lines.some((l) => l.includes('"said" keyword.other.reporting.seed')), lines.join('\n'));
+	assert.ok(
+		lines.some((l) => l.includes('"300" string.quoted.double.curly.seed constant.numeric.quantity.seed')),
+		lines.join('\n'),
+	);
+	assert.ok(
+		lines.some((l) => l.includes('"said" keyword.other.reporting.seed')),
+		lines.join('\n'),
+	);
 });
 
 test('money, percentages and counts get quantity scopes', () => {
@@ -67,7 +76,10 @@ test('money, percentages and counts get quantity scopes', () => {
 
 test('a quotation left open does not run past its line', () => {
 	const lines = tokenize('“An open quote\nThe next paragraph said nothing.');
-	assert.ok(lines.some((l) => l.startsWith('2: "said" keyword.other.reporting.seed')), lines.join('\n'));
+	assert.ok(
+		lines.some((l) => l.startsWith('2: "said" keyword.other.reporting.seed')),
+		lines.join('\n'),
+	);
 	assert.ok(!lines.some((l) => l.startsWith('2:') && l.includes('string.quoted')), lines.join('\n'));
 });
 
