@@ -118,7 +118,8 @@ function currency(tokens: Token[], i: number, end: number): boolean {
 	if ((c >= 97 && c <= 122) || tokens[i].kind !== 'word') return false;
 	const next = tokens[end];
 	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
-	if (next && isCurrencyOrUnit(next.text) && /^\p{Ll}/u.test(next.text) && end - i === 1 && /^\p{Lu}+$/u.test(tokens[i].text)) return true;
+	// The word-list lookup last: the shape tests rule out nearly every token first.
+	if (next && end - i === 1 && /^\p{Ll}/u.test(next.text) && /^\p{Lu}+$/u.test(tokens[i].text) && isCurrencyOrUnit(next.text)) return true;
 	return end - i === 1 && /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
 }
 
