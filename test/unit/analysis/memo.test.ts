@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../server/src/analysis/analyze';
+
+// The core remembers per-word and per-sentence work across calls (tagger word features, gazetteer
+// first words, ordinary-word tests, figures and boilerplate per sentence). These tests pin that the
+// memory only saves time: an article reads the same whatever was analysed before it.
+
+const seed = (body: string, date = '2022-05-04') => `date ${date} Test article\n\n${body}`;
+
+const articles = [
+	seed(
+		'Total said on Monday it would cut 1,200 jobs in France. The company’s chief executive, Patrick Pouyanné, told reporters that “the total cost” would reach $4.2 billion.\n\nUnions in Paris called a strike. Reporting by Anne Martin; editing by Tom Hale.',
+	),
+	seed(
+		'Officials in Nairobi said 35 people were killed when floods hit the region. The Kenya Red Cross reportedly sent 12 trucks of supplies.\n\nThe total number of victims is unconfirmed. “We need help,” said Amina Yusuf, a local chief.',
+	),
+	seed(
+		'The European Central Bank raised its key rate by 0.5 percent, the largest increase since 2011. Christine Lagarde said inflation was too high.\n\nMarkets in Frankfurt and London fell. The Daily Courier is a newspaper published in Leeds.',
+	),
+	seed(
+		'Boeing delivered 30 aircraft in March, according to a statement. Airbus, its European rival, delivered 52 jets.\n\nAnalysts said Boeing’s output was the lowest in two years. Supercalifragilisticexpialidociousnessunbelievablylongwordthatgoesonandonforever appears once.',
+	),
+];
+
+test('an article reads the same whether analysed first or after other articles', () => {
+	const first = articles.map((a) => JSON.stringify(analyze(a)));
+	// Other articles, and the same ones in reverse order, fill every memo in between.
+	for (const a of [...articles].reverse()) analyze(a);
+	analyze(seed('Total sales rose. TOTAL and total and Total. 5 percent of 5 percent.'));
+	const again = articles.map((a) => JSON.stringify(analyze(a)));
+	assert.deepEqual(again, first);
+});
+
+test('an article reads the same in every recogniser mode after the others ran', () => {
+	for (const mode of ['rules', 'model', 'both'] as const) {
+		const before = JSON.stringify(analyze(articles[0], { entityRecogniser: mode }));
+		for (const a of articles.slice(1)) analyze(a, { entityRecogniser: mode });
+		assert.equal(JSON.stringify(analyze(articles[0], { entityRecogniser: mode })), before);
+	}
+});
+
+test('the figures of a claim are its own list, not one shared with later analyses', () => {
+	const text = seed('The ministry said 400 workers lost their jobs in May.');
+	const claim = analyze(text).claims.find((c) => c.figures);
+	assert.deepEqual(claim?.figures, ['400 workers']);
+	claim!.figures!.push('changed by the caller');
+	assert.deepEqual(analyze(text).claims.find((c) => c.figures)?.figures, ['400 workers']);
+});
