@@ -1,10 +1,11 @@
 /**
- * Runs analyses on one worker thread, one at a time: open documents before
- * the background index, jobs for superseded versions dropped before they
- * start, a stuck analysis stopped after a bound. The server's own bundle
- * carries no analysis code: the core is loaded once, in the worker.
+ * Runs analyses on worker threads, one job per thread at a time: open
+ * documents before the background index, jobs for superseded versions dropped
+ * before they start, a stuck analysis stopped after a bound. The server's own
+ * bundle carries no analysis code: the core is loaded in the workers.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
@@ -28,19 +29,28 @@ interface Job {
 	timer?: NodeJS.Timeout;
 }
 
-/** The queue of analyses and the thread that runs them. */
+/** One worker thread and the job it is running. */
+interface Lane {
+	worker: Worker | null;
+	current: Job | null;
+}
+
+/** The queue of analyses and the threads that run them. */
 export class AnalysisPool {
-	private worker: Worker | null = null;
 	private readonly queue: Job[] = [];
-	private current: Job | null = null;
+	private readonly lanes: Lane[];
 	private nextId = 1;
 
 	constructor(
 		private readonly workerFile: string | null,
 		private readonly log: (message: string) => void = () => {},
 		private readonly timeoutMs = 120_000,
+		// One thread per core, at most two: the index of a large workspace is built in half the time,
+		// and an open document never waits behind more than one file of the index.
+		threads = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)),
 	) {
 		if (workerFile && !fs.existsSync(workerFile)) this.workerFile = null;
+		this.lanes = Array.from({ length: threads }, () => ({ worker: null, current: null }));
 	}
 
 	/** Analyses a text; `high` jobs (open documents) run before `low` ones (the index). */
@@ -54,62 +64,66 @@ export class AnalysisPool {
 		});
 	}
 
-	/** Stops the worker and fails what is queued. */
+	/** Stops the workers and fails what is queued. */
 	dispose(): void {
 		for (const j of this.queue.splice(0)) j.reject(superseded());
-		void this.worker?.terminate();
-		this.worker = null;
+		for (const lane of this.lanes) {
+			void lane.worker?.terminate();
+			lane.worker = null;
+		}
 	}
 
 	private pump(): void {
-		while (!this.current && this.queue.length) {
-			const next = this.queue.shift()!;
-			if (next.stale()) {
-				next.reject(superseded());
-				continue;
-			}
-			this.current = next;
-			if (!this.workerFile) setImmediate(() => this.settle({ id: next.job.id, error: 'the analysis worker script is missing from the installation' }));
-			else {
-				next.timer = setTimeout(() => this.stuck(next), this.timeoutMs);
-				this.thread().postMessage(next.job);
+		for (const lane of this.lanes) {
+			while (!lane.current && this.queue.length) {
+				const next = this.queue.shift()!;
+				if (next.stale()) {
+					next.reject(superseded());
+					continue;
+				}
+				lane.current = next;
+				if (!this.workerFile) setImmediate(() => this.settle(lane, { id: next.job.id, error: 'the analysis worker script is missing from the installation' }));
+				else {
+					next.timer = setTimeout(() => this.stuck(lane, next), this.timeoutMs);
+					this.thread(lane).postMessage(next.job);
+				}
 			}
 		}
 	}
 
-	private thread(): Worker {
-		if (this.worker) return this.worker;
+	private thread(lane: Lane): Worker {
+		if (lane.worker) return lane.worker;
 		const w = new Worker(this.workerFile!);
-		w.on('message', (answer: WorkerAnswer) => this.settle(answer));
-		w.on('error', (e) => this.crashed(w, e));
-		w.on('exit', (code) => this.crashed(w, new Error(`the analysis worker exited with status ${code}`)));
+		w.on('message', (answer: WorkerAnswer) => this.settle(lane, answer));
+		w.on('error', (e) => this.crashed(lane, w, e));
+		w.on('exit', (code) => this.crashed(lane, w, new Error(`the analysis worker exited with status ${code}`)));
 		w.unref();
-		return (this.worker = w);
+		return (lane.worker = w);
 	}
 
-	private settle(answer: WorkerAnswer): void {
-		const job = this.current;
+	private settle(lane: Lane, answer: WorkerAnswer): void {
+		const job = lane.current;
 		if (!job || job.job.id !== answer.id) return;
 		clearTimeout(job.timer);
-		this.current = null;
+		lane.current = null;
 		if ('error' in answer) job.reject(new Error(answer.error));
 		else job.resolve({ annotations: answer.annotations, paragraphs: answer.paragraphs });
 		this.pump();
 	}
 
-	private crashed(w: Worker, e: Error): void {
-		if (this.worker !== w) return;
-		this.worker = null;
+	private crashed(lane: Lane, w: Worker, e: Error): void {
+		if (lane.worker !== w) return;
+		lane.worker = null;
 		this.log(`Analysis worker stopped: ${e.message}`);
-		if (this.current) this.settle({ id: this.current.job.id, error: e.message });
+		if (lane.current) this.settle(lane, { id: lane.current.job.id, error: e.message });
 	}
 
 	// An analysis that never ends would stall every later one: stop the thread; the next job starts a fresh one.
-	private stuck(job: Job): void {
-		if (this.current !== job) return;
-		const w = this.worker;
-		this.worker = null;
+	private stuck(lane: Lane, job: Job): void {
+		if (lane.current !== job) return;
+		const w = lane.worker;
+		lane.worker = null;
 		void w?.terminate();
-		this.settle({ id: job.job.id, error: `the analysis took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
+		this.settle(lane, { id: job.job.id, error: `the analysis took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
 	}
 }

@@ -36,6 +36,7 @@ export interface IndexOptions {
 }
 
 /** Time a slice of indexing may hold the event loop before yielding to requests. */
+const IN_FLIGHT = 4;
 const SLICE_MS = 12;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -108,15 +109,20 @@ export class Indexer {
 			const files: string[] = [];
 			for (const root of this.options.roots) await this.walk(root, root, files, generation);
 			let sliceStart = Date.now();
-			for (let i = 0; i < files.length; i++) {
-				if (generation !== this.generation) return;
-				await this.indexFile(files[i], generation);
-				if (Date.now() - sliceStart > SLICE_MS) {
-					progress.report(Math.floor((100 * i) / files.length), `${i}/${files.length} files`);
-					await yieldToEventLoop();
-					sliceStart = Date.now();
+			let next = 0;
+			// A few files in flight at once keep every analysis thread busy while the next files are read.
+			const lane = async () => {
+				while (next < files.length && generation === this.generation) {
+					const i = next++;
+					await this.indexFile(files[i], generation);
+					if (Date.now() - sliceStart > SLICE_MS) {
+						progress.report(Math.floor((100 * i) / files.length), `${i}/${files.length} files`);
+						await yieldToEventLoop();
+						sliceStart = Date.now();
+					}
 				}
-			}
+			};
+			await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
 			if (generation !== this.generation) return;
 			this.state = 'ready';
 			this.host.log(`Indexed ${this.corpus.size} seed files (${this.corpus.names} names) of ${files.length} candidates in ${Date.now() - started} ms.`);
