@@ -22,7 +22,8 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const document = parseDocument(text);
 	const found = findEntities(document, opts);
-	if (opts.scope === 'entities') return { document, annotations: { version: 1, header: document.header, entities: found, dates: [], claims: [], diagnostics: document.diagnostics } };
+	if (opts.scope === 'entities')
+		return { document, annotations: { version: 1, header: document.header, entities: found, dates: [], claims: [], diagnostics: document.diagnostics } };
 	// Variant spellings are merged before claims, so that a claim's source names the merged entity.
 	const { entities, diagnostics: variants } = mergeAliasVariants(found);
 	const dates = findDates(document);
@@ -41,7 +42,16 @@ function tooLarge(text: string, max: number): Analysis {
 	const document = parseDocument('');
 	const size = (text.length / 1e6).toFixed(1);
 	const diagnostics = [
-		{ code: 'file-too-large', severity: 'warning' as const, message: `Not analysed: the file has ${size} million characters, more than seedLens.maxFileSize (${max}).`, start: 0, end: Math.min(text.length, 1) },
+		{
+			code: 'file-too-large',
+			severity: 'warning' as const,
+			message: `Not analysed: the file has ${size} million characters, more than seedLens.maxFileSize (${max}).`,
+			start: 0,
+			end: Math.min(text.length, 1),
+		},
 	];
-	return { document: { ...document, text }, annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics } };
+	return {
+		document: { ...document, text },
+		annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics },
+	};
 }

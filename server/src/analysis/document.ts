@@ -59,7 +59,13 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	const diagnostics: Diagnostic[] = [];
 	const m = /\S/.exec(text);
 	if (!m) {
-		diagnostics.push({ code: 'empty-document', severity: 'warning', message: 'The file is empty: a seed file starts with a header line “date YYYY-MM-DD Title”.', start: 0, end: 0 });
+		diagnostics.push({
+			code: 'empty-document',
+			severity: 'warning',
+			message: 'The file is empty: a seed file starts with a header line “date YYYY-MM-DD Title”.',
+			start: 0,
+			end: 0,
+		});
 		return { header: { date: null, title: null, start: 0, end: 0 }, bodyStart: text.length, diagnostics };
 	}
 	const start = text.lastIndexOf('\n', m.index) + 1;
@@ -69,7 +75,13 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	const line = text.slice(start, end);
 	const h = HEADER.exec(line);
 	if (!h) {
-		diagnostics.push({ code: 'missing-header', severity: 'warning', message: 'No header: the first line of a seed file should be “date YYYY-MM-DD Title”. Relative dates cannot be resolved without it.', start: start + (m.index - start), end });
+		diagnostics.push({
+			code: 'missing-header',
+			severity: 'warning',
+			message: 'No header: the first line of a seed file should be “date YYYY-MM-DD Title”. Relative dates cannot be resolved without it.',
+			start: start + (m.index - start),
+			end,
+		});
 		return { header: { date: null, title: null, start, end }, bodyStart: start, diagnostics };
 	}
 	const dateStart = start + h[1].length + line.slice(h[1].length).indexOf(h[2]);
@@ -78,9 +90,21 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	let date: string | null = null;
 	const d = ISO_DATE.exec(h[2]);
 	if (!d) {
-		diagnostics.push({ code: 'malformed-date', severity: 'warning', message: `The header date “${h[2]}” is not of the form YYYY-MM-DD; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+		diagnostics.push({
+			code: 'malformed-date',
+			severity: 'warning',
+			message: `The header date “${h[2]}” is not of the form YYYY-MM-DD; relative dates cannot be resolved.`,
+			start: dateStart,
+			end: dateEnd,
+		});
 	} else if (!isRealDate(+d[1], +d[2], +d[3])) {
-		diagnostics.push({ code: 'malformed-date', severity: 'warning', message: `The header date ${h[2]} does not exist; relative dates cannot be resolved.`, start: dateStart, end: dateEnd });
+		diagnostics.push({
+			code: 'malformed-date',
+			severity: 'warning',
+			message: `The header date ${h[2]} does not exist; relative dates cannot be resolved.`,
+			start: dateStart,
+			end: dateEnd,
+		});
 	} else {
 		date = h[2];
 	}
@@ -144,7 +168,25 @@ function kindOf(t: string): TokenKind {
 	return 'punct';
 }
 
-const NAME_PREFIXES = new Set(['pro', 'anti', 'ex', 'non', 'post', 'pre', 'neo', 'mid', 'trans', 'pan', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
+const NAME_PREFIXES = new Set([
+	'pro',
+	'anti',
+	'ex',
+	'non',
+	'post',
+	'pre',
+	'neo',
+	'mid',
+	'trans',
+	'pan',
+	'un',
+	'all',
+	'inter',
+	'intra',
+	'sub',
+	'super',
+	'ultra',
+]);
 
 // "pro-Haftar", "anti-Kremlin": the name after the hyphen is a token of its own, so it can be a mention.
 function splitHyphenatedName(t: string, s: number, out: Token[]): void {
@@ -189,7 +231,27 @@ function isCloser(tokens: Token[], first: number, i: number): boolean {
 }
 
 // Abbreviations that rarely end a sentence, so a capital after them does not start one.
-const NEVER_FINAL = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'ft.', 'gen.', 'col.', 'lt.', 'sgt.', 'capt.', 'gov.', 'sen.', 'rep.', 'rev.', 'st.', 'mt.', 'no.', 'vs.']);
+const NEVER_FINAL = new Set([
+	'mr.',
+	'mrs.',
+	'ms.',
+	'dr.',
+	'prof.',
+	'ft.',
+	'gen.',
+	'col.',
+	'lt.',
+	'sgt.',
+	'capt.',
+	'gov.',
+	'sen.',
+	'rep.',
+	'rev.',
+	'st.',
+	'mt.',
+	'no.',
+	'vs.',
+]);
 
 /** Splits each paragraph into sentences over the token stream. */
 export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Sentence[] {

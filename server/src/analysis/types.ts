@@ -39,18 +39,7 @@ export interface Entity {
 	facts?: Record<string, string>;
 }
 
-export type Granularity =
-	| 'day'
-	| 'week'
-	| 'month'
-	| 'quarter'
-	| 'half'
-	| 'season'
-	| 'year'
-	| 'decade'
-	| 'century'
-	| 'ref'
-	| 'time';
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time';
 
 export interface DateAnnotation extends TextSpan {
 	/** TIMEX3 value: 2021, 2021-11, 2021-11-11, 2021-W45, 2021-Q4, 2021-SU, 202, PRESENT_REF… */

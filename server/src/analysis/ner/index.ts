@@ -183,7 +183,14 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		atoms = atomsOf(words, infos, n, ctx, reuse);
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
-		decodeSentence(model, { atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain, prepare }, tags, buf, probs, model.beta);
+		decodeSentence(
+			model,
+			{ atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain, prepare },
+			tags,
+			buf,
+			probs,
+			model.beta,
+		);
 		for (const s of spansOf(tags, n)) {
 			let p = 0;
 			for (let i = s.first; i < s.last; i++) p += probs[i];
