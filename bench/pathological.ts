@@ -12,8 +12,8 @@ function fill(unit: string, size: number): string {
 	return unit.repeat(Math.max(1, Math.ceil(size / unit.length))).slice(0, size);
 }
 
-// A tiny seeded PRNG, so "random" inputs are reproducible.
-function rng(seed: number): () => number {
+/** A tiny seeded PRNG (mulberry32), so "random" inputs are reproducible. */
+export function rng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

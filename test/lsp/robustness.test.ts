@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathological } from '../../bench/pathological';
+import { pathological, rng } from '../../bench/pathological';
 import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
 import { read, SAMPLE, SERVER, Session } from './harness';
 
@@ -38,17 +38,6 @@ function rawExchange(bytes: Buffer, ms = 5000): Promise<{ answered: boolean; ali
 		const timer = setTimeout(finish, ms);
 		child.stdin.write(Buffer.concat([bytes, INITIALIZE]));
 	});
-}
-
-/** A deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const rssMB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
