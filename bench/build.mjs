@@ -11,7 +11,6 @@ const STAGES = ['document', 'entities', 'dates', 'claims', 'problems'];
 
 /** Builds bench/data/core.cjs and loads it: { analyze, analyzeDocument, stages, ner?, pathological }. */
 export async function buildCore() {
-	const esbuild = require('esbuild');
 	const a = './server/src/analysis';
 	const lines = [`export { analyze, analyzeDocument } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
 	lines.push(`export { defaultOptions } from '${a}/options';`);
@@ -19,17 +18,7 @@ export async function buildCore() {
 	for (const s of STAGES) if (exists(s)) lines.push(`export * as ${s} from '${a}/${s}';`);
 	const hasNer = existsSync(join(root, 'server/src/analysis/ner/index.ts'));
 	if (hasNer) lines.push(`export * as ner from '${a}/ner';`);
-	const outfile = join(dataDir, 'core.cjs');
-	await esbuild.build({
-		stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'ts', sourcefile: 'bench-core.ts' },
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		minify: true,
-		outfile,
-		logLevel: 'error',
-	});
+	const outfile = await bundle(lines.join('\n'), 'core.cjs');
 	delete require.cache[outfile];
 	return require(outfile);
 }
@@ -37,14 +26,14 @@ export async function buildCore() {
 /** Builds bench/data/ner.cjs (the tagger alone) for timing a cold model load in a fresh process. */
 export async function buildNer() {
 	if (!existsSync(join(root, 'server/src/analysis/ner/index.ts'))) return null;
-	const esbuild = require('esbuild');
-	const outfile = join(dataDir, 'ner.cjs');
-	await esbuild.build({
-		stdin: {
-			contents: `export { tagEntities } from './server/src/analysis/ner'; export { parseDocument } from './server/src/analysis/document';`,
-			resolveDir: root,
-			loader: 'ts',
-		},
+	return bundle(`export { tagEntities } from './server/src/analysis/ner'; export { parseDocument } from './server/src/analysis/document';`, 'ner.cjs');
+}
+
+/** Bundles a module source (TypeScript exports from the repository) into bench/data/NAME, as the server ships code. */
+async function bundle(contents, name) {
+	const outfile = join(dataDir, name);
+	await require('esbuild').build({
+		stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: name.replace(/\.cjs$/, '.ts') },
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
