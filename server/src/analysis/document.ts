@@ -188,9 +188,11 @@ const NAME_PREFIXES = new Set([
 	'ultra',
 ]);
 
+const PREFIXED_NAME = /^(\p{L}\p{Ll}*)-(\p{Lu}.*)$/u;
+
 // "pro-Haftar", "anti-Kremlin": the name after the hyphen is a token of its own, so it can be a mention.
 function splitHyphenatedName(t: string, s: number, out: Token[]): void {
-	const h = /^(\p{L}\p{Ll}*)-(\p{Lu}.*)$/u.exec(t);
+	const h = PREFIXED_NAME.exec(t);
 	if (!h || !NAME_PREFIXES.has(h[1].toLowerCase())) {
 		out.push({ start: s, end: s + t.length, text: t, kind: kindOf(t) });
 		return;
@@ -209,12 +211,15 @@ const ABBREVIATIONS = new Set(
 	).split(' '),
 );
 
+const DOTTED_LETTERS = /^(\p{L}\.)+\p{L}$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+
 /** True for tokens that end in a dot that is part of the word: Mr., Sept., U.S., D.C., J. */
 export function isAbbreviation(t: string): boolean {
 	if (!t.endsWith('.')) return false;
 	const w = t.slice(0, -1);
-	if (/^(\p{L}\.)+\p{L}$/u.test(w)) return true; // U.S., D.C., e.g.
-	if (/^\p{Lu}$/u.test(w)) return true; // initials: J. R. R. Tolkien
+	if (DOTTED_LETTERS.test(w)) return true; // U.S., D.C., e.g.
+	if (ONE_CAPITAL.test(w)) return true; // initials: J. R. R. Tolkien
 	return ABBREVIATIONS.has(w.toLowerCase());
 }
 
@@ -253,6 +258,12 @@ const NEVER_FINAL = new Set([
 	'vs.',
 ]);
 
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const INITIAL = /^\p{Lu}\.$/u;
+const LETTERS_WITH_DOTS = /^(\p{L}\.)+$/u;
+// What may open the next sentence after a full stop.
+const SENTENCE_OPENER = /^[\p{Lu}\p{N}"“‘'([—–-]/u;
+
 /** Splits each paragraph into sentences over the token stream. */
 export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Sentence[] {
 	const out: Sentence[] = [];
@@ -267,13 +278,13 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 			else if (t.text.endsWith('.') && t.text.length > 1 && !NEVER_FINAL.has(t.text.toLowerCase())) {
 				const next = tokens[i + 1];
 				// An abbreviation ends a sentence only when a capitalised word follows that is not a name's next initial.
-				endHere = !!next && next.end <= p.end && /^\p{Lu}\p{Ll}/u.test(next.text) && !/^\p{Lu}\.$/u.test(t.text) && /^(\p{L}\.)+$/u.test(t.text) === false;
+				endHere = !!next && next.end <= p.end && TITLE_CASE.test(next.text) && !INITIAL.test(t.text) && LETTERS_WITH_DOTS.test(t.text) === false;
 			}
 			i++;
 			if (endHere) {
 				while (i < tokens.length && tokens[i].end <= p.end && (isCloser(tokens, first, i) || /^[.!?…]+$/.test(tokens[i].text))) i++;
 				const next = tokens[i];
-				if (!next || next.end > p.end || /^[\p{Lu}\p{N}"“‘'([—–-]/u.test(next.text)) {
+				if (!next || next.end > p.end || SENTENCE_OPENER.test(next.text)) {
 					out.push({ start: tokens[first].start, end: tokens[i - 1].end, first, last: i, paragraph: pi });
 					first = i;
 				}

@@ -10,11 +10,13 @@ import type { Diagnostic, Entity, Mention } from '../types';
 const CHECKED = new Set(['PERSON', 'ORG', 'GPE']);
 const KIND: Record<string, string> = { PERSON: 'person', ORG: 'organisation', GPE: 'place' };
 
+const MARKS = /\p{M}+/gu;
+
 /** Lower case without diacritics, hyphens as spaces: the spelling as a reader sees it. */
 export function plain(s: string): string {
 	return s
 		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
+		.replace(MARKS, '')
 		.toLowerCase()
 		.replace(/[-‐‑'’`.]+/g, ' ')
 		.replace(/\s+/g, ' ')

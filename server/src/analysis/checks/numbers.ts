@@ -18,6 +18,7 @@ interface Figure {
 }
 
 const NUMBER = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]+$/u;
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9 };
 // A figure after these is a comparison, a range end, a part or an addition, not the count itself.
 const NOT_A_COUNT_BEFORE = new Set([
@@ -86,7 +87,7 @@ function figureAt(doc: SeedDocument, i: number, lo: number, hi: number, year: st
 	if (scale) [value, k] = [value * scale, k + 1];
 	if (value < 10 || k >= hi || isTouching(doc.tokens, i - 1, i)) return null;
 	const noun = doc.tokens[k];
-	if (noun.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]+$/u.test(noun.text) || UNITS.has(noun.text.toLowerCase())) return null;
+	if (noun.kind !== 'word' || !LOWER_WORD.test(noun.text) || UNITS.has(noun.text.toLowerCase())) return null;
 	if (i - 1 >= lo && NOT_A_COUNT_BEFORE.has(doc.tokens[i - 1].text.toLowerCase())) return null;
 	// "up from 200", "down from 3,000", "from 300 to 400": a previous value or a range.
 	if (i - 2 >= lo && /^(?:from|than|between|of)$/i.test(doc.tokens[i - 2].text)) return null;

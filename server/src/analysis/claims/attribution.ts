@@ -22,6 +22,7 @@ const INVERTIBLE = new Set(['say', 'add', 'note', 'explain', 'write', 'reply', '
 const PARTICIPLES = new Set(['told', 'said', 'thought', 'seen', 'known', 'written', 'spoken', 'forecast']);
 // Verbs whose object comes before the reported clause: "told reporters that", "warned investors that".
 const OBJECT_FIRST = new Set(['tell', 'warn', 'urge', 'ask', 'remind', 'assure', 'inform', 'promise', 'accuse', 'convince', 'persuade']);
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
 const RELATIVE = new Set(['who', 'which', 'that']);
 
 /** Finds the source and content of `cue` in sentence `s`. */
@@ -133,7 +134,7 @@ function onlyTail(ctx: ClaimContext, s: Sentence, k: number): boolean {
 		const w = ctx.lower[i];
 		if (ctx.doc.tokens[i].kind === 'punct') continue;
 		if (i - k < 4 && /^(on|in|at|last|this|late|early|earlier|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w)) continue;
-		if (i - k < 4 && (ctx.doc.tokens[i].kind === 'number' || (/^\p{Lu}\p{Ll}+$/u.test(ctx.doc.tokens[i].text) && i > k))) continue;
+		if (i - k < 4 && (ctx.doc.tokens[i].kind === 'number' || (TITLE_CASE_WORD.test(ctx.doc.tokens[i].text) && i > k))) continue;
 		return false;
 	}
 	return true;

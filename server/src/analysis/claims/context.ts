@@ -59,9 +59,11 @@ export const isOpeningQuote = (t: string): boolean => OPENING_QUOTES.has(t);
 export const isClosingQuote = (t: string): boolean => CLOSING_QUOTES.has(t);
 export const isQuoteMark = (t: string): boolean => OPENING_QUOTES.has(t) || CLOSING_QUOTES.has(t);
 
+const CAPITAL = /^\p{Lu}/u;
+
 /** True for a token that starts with a capital letter (names, sentence-initial words). */
 export function isCapitalized(text: string): boolean {
-	return /^\p{Lu}/u.test(text);
+	return CAPITAL.test(text);
 }
 
 /** True for the possessive marker token: ’s, 's, or a lone apostrophe after a plural (“officials’”). */

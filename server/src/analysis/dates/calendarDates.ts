@@ -6,7 +6,7 @@
  * on adversarial input).
  */
 import { dayExists, dayValue, monthValue, pick, pickNear, weekValue, yearValue, type Ymd } from './calendar';
-import { capitalised, digits, found, raw, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
+import { CAPITAL, capitalised, digits, found, raw, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
 import { MONTHS, WEAK_MONTHS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
@@ -104,7 +104,7 @@ function isBareMonth(ctx: Ctx, i: number): boolean {
 	if (WEAK_MONTHS.has(ctx.low[i]) || !FULL_MONTH.test(raw(ctx, i))) return false;
 	// "April Smith": a capitalised word after a month name at the start of a phrase makes it a name.
 	const next = raw(ctx, i + 1);
-	return !/^\p{Lu}/u.test(next) || MONTHS.has(w(ctx, i + 1));
+	return !CAPITAL.test(next) || MONTHS.has(w(ctx, i + 1));
 }
 
 function bareMonth(ctx: Ctx, i: number, m: number): Found {
@@ -223,6 +223,8 @@ export function yearAt(ctx: Ctx, i: number): Found[] {
 	return [periodModifiers(ctx, found(i, i + 1, yearValue(y), 'year', false, 'year written out'))];
 }
 
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const LOWER_PLURAL = /^\p{Ll}+s$/u;
 const CURRENCY = /^(\$|€|£|¥|us\$|usd|eur|gbp|rs\.?|a\$|c\$|hk\$)$/;
 const QUANTITY = new Set([
 	'about',
@@ -323,9 +325,9 @@ function looksLikeYear(ctx: Ctx, i: number, y: number): boolean {
 	const next = w(ctx, i + 1);
 	if (CURRENCY.test(prev) || UNITS.has(next) || next === '-' || next === '/' || prev === '/' || prev === '+') return false;
 	// "the Russell 2000 index", "Windows 2000", "Expo 2010": a number inside a name.
-	if (i - 1 > ctx.lo && /^\p{Lu}\p{Ll}/u.test(raw(ctx, i - 1)) && !MONTHS.has(prev)) return false;
+	if (i - 1 > ctx.lo && TITLE_CASE.test(raw(ctx, i - 1)) && !MONTHS.has(prev)) return false;
 	// "the 2008 Olympics" is a year; "the 2000 employees" is a count.
-	if (QUANTITY.has(prev) && !(prev === 'the' && !/^\p{Ll}+s$/u.test(raw(ctx, i + 1)))) return false;
+	if (QUANTITY.has(prev) && !(prev === 'the' && !LOWER_PLURAL.test(raw(ctx, i + 1)))) return false;
 	return y >= 1900 || BEFORE_MONTH.has(prev);
 }
 

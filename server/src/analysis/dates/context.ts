@@ -52,9 +52,12 @@ export function raw(ctx: Ctx, k: number): string {
 	return k >= ctx.lo && k < ctx.hi ? ctx.tokens[k].text : '';
 }
 
+/** Starts with a capital letter. */
+export const CAPITAL = /^\p{Lu}/u;
+
 /** True when the token at `k` starts with a capital letter. */
 export function capitalised(ctx: Ctx, k: number): boolean {
-	return /^\p{Lu}/u.test(raw(ctx, k));
+	return CAPITAL.test(raw(ctx, k));
 }
 
 /** True when the tokens at k and k+1 touch (no space between), as in "mid-" + "June". */

@@ -5,7 +5,7 @@
  */
 import { pick, quarterOf, seasonOf, seasonStart } from './calendar';
 import { yearToken, periodModifiers } from './calendarDates';
-import { capitalised, found, raw, tenseOf, w, withThe, type Ctx, type Found } from './context';
+import { CAPITAL, capitalised, found, raw, tenseOf, w, withThe, type Ctx, type Found } from './context';
 import { ORDINALS, SEASONS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
@@ -81,7 +81,7 @@ export function seasonAt(ctx: Ctx, i: number): Found | null {
 	if (!s) return null;
 	const prev = w(ctx, i - 1);
 	// "Arab Spring": a name. "a spring", "hot spring": not a season. "the fall of the city": not autumn.
-	if (capitalised(ctx, i) && i > ctx.lo && /^\p{Lu}/u.test(raw(ctx, i - 1)) && !/^(last|this|next|in|early|late)$/.test(prev)) return null;
+	if (capitalised(ctx, i) && i > ctx.lo && CAPITAL.test(raw(ctx, i - 1)) && !/^(last|this|next|in|early|late)$/.test(prev)) return null;
 	if (/^(a|an|hot|every|each)$/.test(prev)) return null;
 	// "could spring into action", "prices will spring back": the verb.
 	if (/^(to|will|would|could|can|may|might)$/.test(prev) || /^(into|up|back|from|to)$/.test(w(ctx, i + 1))) return null;

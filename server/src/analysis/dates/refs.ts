@@ -9,6 +9,7 @@ const PRESENT = 'PRESENT_REF';
 const PAST = 'PAST_REF';
 const FUTURE = 'FUTURE_REF';
 
+const LETTER = /^\p{L}/u;
 const TIME_NOUNS = /^(years|months|weeks|days|times|decades|history|past|memory)$/;
 const FUTURE_ADJ = /^(near|foreseeable|distant|immediate|not-too-distant|long-term|short-term|medium-term)$/;
 const DEGREE = /^(very|more|most|only|quite|fairly|relatively)$/;
@@ -63,7 +64,7 @@ export function refAt(ctx: Ctx, i: number): Found | null {
 function thePast(ctx: Ctx, i: number): Found | null {
 	if (w(ctx, i - 1) !== 'the') return null;
 	const next = w(ctx, i + 1);
-	if (/^\p{L}/u.test(next) && !/^(and|or|but|when|as|to|is|was|has|had|with|that|which|where|it|they|he|she|we|i)$/.test(next)) return null;
+	if (LETTER.test(next) && !/^(and|or|but|when|as|to|is|was|has|had|with|that|which|where|it|they|he|she|we|i)$/.test(next)) return null;
 	if (/^\d/.test(next)) return null;
 	return ref(i - 1, i + 1, PAST, '“the past”');
 }
@@ -74,7 +75,7 @@ function theFuture(ctx: Ctx, i: number): Found | null {
 	if (FUTURE_ADJ.test(w(ctx, first))) first--;
 	if (w(ctx, first) !== 'the') return null;
 	const next = w(ctx, i + 1);
-	if (/^\p{L}/u.test(next) && !/^(and|or|but|when|as|to|is|was|will|with|that|which|where|it|they|he|she|we|i)$/.test(next)) return null;
+	if (LETTER.test(next) && !/^(and|or|but|when|as|to|is|was|will|with|that|which|where|it|they|he|she|we|i)$/.test(next)) return null;
 	return ref(first, i + 1, FUTURE, `“${ctx.low.slice(first, i + 1).join(' ')}”`);
 }
 

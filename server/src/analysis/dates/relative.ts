@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, dayValue, isoWeekday, monthValue, weekValue, yearValue, type Ymd } from './calendar';
 import { periodModifiers } from './calendarDates';
-import { capitalised, digits, found, tenseOf, w, withThe, type Ctx, type Found } from './context';
+import { CAPITAL, capitalised, digits, found, tenseOf, w, withThe, type Ctx, type Found } from './context';
 import { DAY_PARTS, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
@@ -83,7 +83,7 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 	const shift = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 }[t];
 	if (shift === undefined || !ctx.dct) return null;
 	// "USA Today", "BBC Today": a title, not the day.
-	if (capitalised(ctx, i) && i > ctx.lo && /^\p{Lu}/u.test(ctx.tokens[i - 1].text) && !/^[.!?:;,"“”'‘’—–-]$/.test(ctx.tokens[i - 1].text)) return null;
+	if (capitalised(ctx, i) && i > ctx.lo && CAPITAL.test(ctx.tokens[i - 1].text) && !/^[.!?:;,"“”'‘’—–-]$/.test(ctx.tokens[i - 1].text)) return null;
 	let first = i;
 	const prev = w(ctx, i - 1);
 	if (prev === 'earlier' || prev === 'later' || prev === 'until') first = prev === 'until' ? i : i - 1;
@@ -218,6 +218,8 @@ function inThePeriod(ctx: Ctx, i: number, unit: string): Found | null {
 	return null;
 }
 
+// A letter or a digit opens the token.
+const WORD_START = /^[\p{L}\d]/u;
 const AFTER_THE_DAY = /^(of|when|that|which|on|he|she|they|it|in|to|and|we|i|you)$/;
 const DAY_CONTEXT = /^(end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start|started|starting|for|during|through|throughout)$/;
 
@@ -237,7 +239,7 @@ function theDay(ctx: Ctx, i: number): Found | null {
 		if (AFTER_THE_DAY.test(next)) return null;
 	} else if (m1 === 'the') {
 		// "the day before." is a day; "late in the day after falling" is the day itself.
-		if ((next === 'before' || next === 'after') && !/^\p{L}|^\d/u.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
+		if ((next === 'before' || next === 'after') && !WORD_START.test(w(ctx, i + 2))) [last, shift] = [i + 2, next === 'before' ? -1 : 1];
 		else if (m2 === 'in' && /^(earlier|later|late|early)$/.test(w(ctx, i - 3))) first = i - 3;
 		else if (AFTER_THE_DAY.test(next)) return null;
 		else if (m2 === 'of' && /^(start|end|beginning|close|rest|middle)$/.test(w(ctx, i - 3))) first = w(ctx, i - 4) === 'the' ? i - 4 : i - 3;
@@ -269,7 +271,7 @@ function yearBefore(ctx: Ctx, i: number): Found | null {
 	if (ref === undefined) return null;
 	const m1 = w(ctx, i - 1);
 	const next = w(ctx, i + 1);
-	const closes = !/^[\p{L}\d]/u.test(w(ctx, i + 2));
+	const closes = !WORD_START.test(w(ctx, i + 2));
 	let span: [number, number];
 	let shift: number;
 	if (w(ctx, i - 2) === 'the' && /^(previous|prior|preceding|following)$/.test(m1)) [span, shift] = [[i - 2, i + 1], m1 === 'following' ? 1 : -1];

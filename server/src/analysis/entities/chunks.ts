@@ -30,12 +30,13 @@ export interface Unit {
 	match?: GazMatch;
 }
 
+const CAPITAL = /^\p{Lu}/u;
 export const isCap = (t: Token) => t.kind === 'word' && startsUpper(t.text);
 // ASCII letters answer without the Unicode regular expression.
 function startsUpper(w: string): boolean {
 	const c = w.charCodeAt(0);
 	if (c < 128) return c >= 65 && c <= 90;
-	return /^[\p{Lu}]/u.test(w);
+	return CAPITAL.test(w);
 }
 export const lower = (t: Token) => t.text.toLowerCase();
 // Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
@@ -119,9 +120,13 @@ function currency(tokens: Token[], i: number, end: number): boolean {
 	const next = tokens[end];
 	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
 	// The word-list lookup last: the shape tests rule out nearly every token first.
-	if (next && end - i === 1 && /^\p{Ll}/u.test(next.text) && /^\p{Lu}+$/u.test(tokens[i].text) && isCurrencyOrUnit(next.text)) return true;
-	return end - i === 1 && /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
+	if (next && end - i === 1 && LOWER_START.test(next.text) && ALL_CAPITALS.test(tokens[i].text) && isCurrencyOrUnit(next.text)) return true;
+	return end - i === 1 && UNIT_SHAPE.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
 }
+
+const LOWER_START = /^\p{Ll}/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+const UNIT_SHAPE = /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u;
 
 // A lower-case word or "&" continues a name when a capitalised word follows it.
 function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
@@ -133,7 +138,7 @@ function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
 	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
 	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
 	if (w === 'the') return prev === 'of';
-	return NAME_CONNECTORS.has(w) && /^[\p{Lu}]/u.test(tokens[i - 1].text);
+	return NAME_CONNECTORS.has(w) && CAPITAL.test(tokens[i - 1].text);
 }
 
 // "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.
@@ -179,6 +184,8 @@ export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	return units.slice(0, n);
 }
 
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+
 // Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
 // capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
 export function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: Casing): boolean {
@@ -186,7 +193,7 @@ export function noName(tokens: Token[], units: Unit[], sentenceFirst: number, ca
 	if (units.length !== 1 || units[0].match) return false;
 	const t = tokens[units[0].first],
 		w = lower(t);
-	if (/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.text)) return false; // acronyms are names wherever they stand
+	if (ACRONYM.test(t.text)) return false; // acronyms are names wherever they stand
 	if (casing.orgStarts.has(w)) return false;
 	if (isCommonWord(w) || casing.low.has(w) || (derived(w) && !casing.caps.has(w))) return true;
 	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');

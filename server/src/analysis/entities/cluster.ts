@@ -37,9 +37,12 @@ function nameKey(ws: string[], c: Candidate): string {
 	return `${c.type === 'PERSON' ? 'p' : 'n'}:${w.join(' ').replace(/\./g, '')}`;
 }
 
+const CAPITAL = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}&.]+$/u;
+
 function initials(ws: string[]): string {
 	return ws
-		.filter((w) => /^\p{Lu}/u.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase()))
+		.filter((w) => CAPITAL.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase()))
 		.map((w) => w[0])
 		.join('');
 }
@@ -74,7 +77,7 @@ function linkAcronyms(tokens: Token[], cands: Candidate[], ws: string[][], uf: U
 	});
 	cands.forEach((c, i) => {
 		const w = ws[i];
-		if (w.length !== 1 || !/^\p{Lu}[\p{Lu}&.]+$/u.test(w[0])) return;
+		if (w.length !== 1 || !ACRONYM.test(w[0])) return;
 		const prev = cands[i - 1];
 		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void join(uf, cands, i - 1, i);
 		const acr = w[0].replace(/\./g, '');

@@ -192,12 +192,13 @@ function caseFits(entry: GazEntry, tokens: Token[], first: number): boolean {
 	if (!modes) caseModes.set(entry, (modes = entry.surface.map(caseMode)));
 	for (let k = 0; k < modes.length; k++) {
 		const t = tokens[first + k].text;
-		const fits = modes[k] === EXACT ? t === entry.surface[k] : modes[k] === ANY || /^[\p{Lu}\p{N}]/u.test(t);
+		const fits = modes[k] === EXACT ? t === entry.surface[k] : modes[k] === ANY || CAPITAL_OR_DIGIT.test(t);
 		if (!fits) return false;
 	}
 	return true;
 }
 
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
 const EXACT = 0;
 const ANY = 1;
 const CAPITAL = 2;

@@ -78,6 +78,7 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 const span = (units: Unit[]) => ({ first: units[0].first, last: units[units.length - 1].last });
 const lastWord = (tokens: Token[], units: Unit[]) => lower(tokens[units[units.length - 1].last - 1]);
 
+const CAPITALS = /^\p{Lu}{2,}$/u;
 const HYPHENED = /^\p{Lu}[\p{L}.]*-\p{Ll}+$/u;
 
 // "NATO-backed", "Haftar-led", "U.S.-based": the name before the hyphen is a mention of its own.
@@ -98,7 +99,7 @@ function hyphened(tokens: Token[], i: number): Candidate {
 			end,
 		};
 	}
-	const acronym = /^\p{Lu}{2,}$/u.test(name);
+	const acronym = CAPITALS.test(name);
 	return {
 		first: i,
 		last: i + 1,
@@ -115,7 +116,7 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
 	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
-	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !/^\p{Lu}{2,}$/u.test(tokens[first].text)) return;
+	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !CAPITALS.test(tokens[first].text)) return;
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
@@ -138,12 +139,14 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	out.push(unknownName(tokens, first, last));
 }
 
+const LETTER = /\p{L}/u;
+
 // Holidays, products with model numbers ("Airbus A380", "DC-9"), works and laws, and two-word
 // names whose first word is a given name ("Jim Press", never an organisation called Press).
 function specialName(tokens: Token[], first: number, last: number): Candidate | undefined {
 	const ws = tokens.slice(first, last).map(lower);
 	if (ws.some((w) => HOLIDAYS.has(w)) || ws.join(' ') === 'new year') return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
-	if (ws.some((w) => /\d/.test(w) && /\p{L}/u.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.8 };
+	if (ws.some((w) => /\d/.test(w) && LETTER.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.8 };
 	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
 	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && (!isHead(ws[1]) || SURNAME_HEADS.has(ws[1]))) {
 		const title = titleBefore(tokens, first);
@@ -272,7 +275,10 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 }
 
 // A given name is written "Ana", never "ANA" (an acronym).
-const givenName = (t: Token) => /^\p{Lu}\p{Ll}/u.test(t.text) && FIRST_NAMES.has(lower(t));
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const givenName = (t: Token) => TITLE_CASE.test(t.text) && FIRST_NAMES.has(lower(t));
+
+const SHORT_ACRONYM = /^\p{Lu}{2,6}s?$/u;
 
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	const f = tokens[first],
@@ -294,7 +300,7 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 		return { first, last, type: 'PERSON', evidence: [`name before ‘${after.text === ',' ? ', who' : after.text}’`], strength: 0.6 };
 	}
 	if (n === 1 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
-	if (n === 1 && /^\p{Lu}{2,6}s?$/u.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
+	if (n === 1 && SHORT_ACRONYM.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
 	// Unknown names with no cue: in news these are more often companies and bodies than people;
 	// the tagger, where it runs, decides (this guess yields to it).
 	return { first, last, type: 'ORG', evidence: ['capitalised name'], strength: 0.2 };

@@ -47,7 +47,8 @@ const FUNCTION_WORDS = new Set([
 	'dr',
 ]);
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase());
+const CAPITAL = /^\p{Lu}/u;
+const isCapitalised = (w: string) => CAPITAL.test(w) && !FUNCTION_WORDS.has(w.toLowerCase());
 
 /** A PER mention at least this confident makes its string a person throughout the document. */
 export const CONFIDENT_PERSON = 0.8;
