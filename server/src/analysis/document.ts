@@ -295,6 +295,38 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 	return out;
 }
 
+// The same words recur through a document and across documents: each spelling is lowered once.
+const lowerMemo = new Map<string, string>();
+const LOWER_MEMO_LIMIT = 100_000;
+// Longer texts are lowered each time rather than kept (a megabyte-long "word" stays out of the memo).
+const LOWER_MEMO_LENGTH = 64;
+
+/** `text.toLowerCase()`, remembered per spelling. */
+export function lowerCase(text: string): string {
+	if (text.length > LOWER_MEMO_LENGTH) return text.toLowerCase();
+	let low = lowerMemo.get(text);
+	if (low === undefined) {
+		low = text.toLowerCase();
+		if (lowerMemo.size >= LOWER_MEMO_LIMIT) lowerMemo.clear();
+		lowerMemo.set(text, low);
+	}
+	return low;
+}
+
+const lowered = new WeakMap<SeedDocument, readonly string[]>();
+
+/** The texts of the document's tokens in lower case, computed once per document for every stage that reads them. */
+export function lowerTokens(doc: SeedDocument): readonly string[] {
+	let low = lowered.get(doc);
+	if (!low) {
+		const { tokens } = doc;
+		const out = new Array<string>(tokens.length);
+		for (let i = 0; i < tokens.length; i++) out[i] = lowerCase(tokens[i].text);
+		lowered.set(doc, (low = out));
+	}
+	return low;
+}
+
 /** Builds the document model of a seed file. */
 export function parseDocument(text: string): SeedDocument {
 	const { header, bodyStart, diagnostics } = parseHeader(text);

@@ -3,7 +3,7 @@
  * a date whose reading is a guess (`ambiguous-date`). Both read the dates module's
  * own resolution and tense reading; nothing is parsed twice.
  */
-import type { SeedDocument } from '../document';
+import { lowerTokens, type SeedDocument } from '../document';
 import { cueAt, tenseAround } from '../dates/tense';
 import type { DateAnnotation, Diagnostic } from '../types';
 import { sentenceAt, tokenAt } from './spans';
@@ -67,7 +67,7 @@ const NEAREST = 'the nearest to publication';
 export function dateChecks(doc: SeedDocument, dates: readonly DateAnnotation[]): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const dct = doc.header.date;
-	const low = doc.tokens.map((t) => t.text.toLowerCase());
+	const low = lowerTokens(doc);
 	const cache = new Int8Array(low.length);
 	const cueless = new Map<number, boolean>();
 	for (const d of dates) {

@@ -60,7 +60,7 @@ const HEDGE_WORDS = words(
 );
 
 /** The triggers of the lower-cased tokens `lower[first..last)`; `numbers` marks number tokens. */
-export function triggersOf(lower: string[], first: number, last: number, isNumber: (k: number) => boolean): Triggers {
+export function triggersOf(lower: readonly string[], first: number, last: number, isNumber: (k: number) => boolean): Triggers {
 	const t: Triggers = { figure: false, accusation: false, superlative: false, hedge: false };
 	for (let k = first; k < last; k++) {
 		const w = lower[k];

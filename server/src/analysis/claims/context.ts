@@ -2,14 +2,14 @@
  * Shared per-document state of the claim finder: lower-cased tokens, which
  * tokens sit inside quotation marks, and small word-class tests.
  */
-import type { SeedDocument, Sentence } from '../document';
+import { lowerTokens, type SeedDocument, type Sentence } from '../document';
 import type { Triggers } from './checkworthy';
 import { AUXILIARIES, CONJUNCTIONS, CUE_WORDS, PREPOSITIONS, SUBJECT_PRONOUNS } from './lexicon';
 
 export interface ClaimContext {
 	doc: SeedDocument;
 	/** Lower-cased token texts, index for index with `doc.tokens`. */
-	lower: string[];
+	lower: readonly string[];
 	/** 1 for tokens between an opening and a closing quotation mark (the marks excluded). */
 	quoted: Uint8Array;
 	/** 1 for the first token of each sentence. */
@@ -27,7 +27,7 @@ export const MAX_UNIT_TOKENS = 160;
 export function makeContext(doc: SeedDocument): ClaimContext {
 	const starts = new Uint8Array(doc.tokens.length);
 	for (const s of doc.sentences) if (s.first < s.last) starts[s.first] = 1;
-	return { doc, lower: doc.tokens.map((t) => t.text.toLowerCase()), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc), triggers: [] };
+	return { doc, lower: lowerTokens(doc), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc), triggers: [] };
 }
 
 // Cuts sentences longer than MAX_UNIT_TOKENS at their last comma or semicolon within the limit,

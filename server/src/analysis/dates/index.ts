@@ -20,7 +20,7 @@
  * time", "the previous year" refer back to the last date named. Every value
  * carries a `resolution` phrase saying which of these decided it.
  */
-import type { SeedDocument } from '../document';
+import { lowerTokens, type SeedDocument } from '../document';
 import type { DateAnnotation } from '../types';
 import { parseYmd } from './calendar';
 import { decadeAt, monthAt, slashAt, yearAt } from './calendarDates';
@@ -36,7 +36,7 @@ const COMPOUND = /^(?:(?:mid|early|late)-\d{4}|(?:first|second|third|fourth|fina
 export function findDates(doc: SeedDocument): DateAnnotation[] {
 	const out: DateAnnotation[] = [];
 	try {
-		const low = doc.tokens.map((t) => t.text.toLowerCase());
+		const low = lowerTokens(doc);
 		const dct = parseYmd(doc.header.date);
 		const ctx: Ctx = {
 			tokens: doc.tokens,

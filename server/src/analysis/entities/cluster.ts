@@ -3,7 +3,7 @@
  * "Haftar" of "pro-Haftar" are one person, "Libyan National Army (LNA)" and "LNA" one
  * organisation, and "US", "U.S." and "United States" one country.
  */
-import type { SeedDocument, Token } from '../document';
+import { lowerCase, type SeedDocument, type Token } from '../document';
 import type { Entity, EntityType } from '../types';
 import { ARTICLED } from './chunks';
 import type { Candidate } from './rules';
@@ -32,7 +32,7 @@ const words = (tokens: Token[], c: Candidate) =>
 // "Chrysler LLC" and "Chrysler", "U.S." and "US" share a key.
 function nameKey(ws: string[], c: Candidate): string {
 	if (c.entry) return `g:${c.entry.id}`;
-	const w = ws.map((x) => x.toLowerCase());
+	const w = ws.map(lowerCase);
 	while (w.length > 1 && CORP_SUFFIXES.has(w[w.length - 1])) w.pop();
 	return `${c.type === 'PERSON' ? 'p' : 'n'}:${w.join(' ').replace(/\./g, '')}`;
 }
@@ -42,7 +42,7 @@ const ACRONYM = /^\p{Lu}[\p{Lu}&.]+$/u;
 
 function initials(ws: string[]): string {
 	return ws
-		.filter((w) => CAPITAL.test(w) && !NAME_CONNECTORS.has(w.toLowerCase()) && !CORP_SUFFIXES.has(w.toLowerCase()))
+		.filter((w) => CAPITAL.test(w) && !NAME_CONNECTORS.has(lowerCase(w)) && !CORP_SUFFIXES.has(lowerCase(w)))
 		.map((w) => w[0])
 		.join('');
 }
@@ -93,18 +93,18 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 	cands.forEach((c, i) => {
 		const w = ws[i];
 		if (w.length >= 2 && c.type === 'PERSON') {
-			const surname = w[w.length - 1].toLowerCase();
+			const surname = lowerCase(w[w.length - 1]);
 			persons.set(surname, i);
 			// "Sisi" is the al-Sisi of "Abdel Fattah al-Sisi".
 			if (ARTICLED.test(w[w.length - 1])) persons.set(surname.slice(surname.indexOf('-') + 1), i);
-			if (!persons.has(w[0].toLowerCase())) persons.set(`first:${w[0].toLowerCase()}`, i);
+			if (!persons.has(lowerCase(w[0]))) persons.set(`first:${lowerCase(w[0])}`, i);
 		}
-		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(w[0].toLowerCase())) orgs.set(w[0].toLowerCase(), i);
+		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(lowerCase(w[0]))) orgs.set(lowerCase(w[0]), i);
 	});
 	cands.forEach((c, i) => {
 		const w = ws[i];
 		if (w.length !== 1) return;
-		const key = w[0].toLowerCase();
+		const key = lowerCase(w[0]);
 		// Countries and demonyms keep their own entity even when a person shares the word.
 		const sure = c.strength >= 0.9 && c.type !== 'PERSON' && c.type !== 'ORG';
 		const p = persons.get(key);

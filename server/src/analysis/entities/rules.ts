@@ -3,7 +3,7 @@
  * gazetteer and by context (titles before a name, organisation and place head words, verbs of
  * saying after it). Ordinary words that start a sentence, months and weekdays are not names.
  */
-import type { SeedDocument, Token } from '../document';
+import { lowerCase, type SeedDocument, type Token } from '../document';
 import type { EntityType } from '../types';
 import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit } from './chunks';
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
@@ -68,7 +68,7 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 			for (const u of chunk)
 				for (let i = u.first; i < u.last; i++) {
 					const w = doc.tokens[i].text;
-					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleWord(w) || casing.low.has(w.toLowerCase()))) notNames.add(i);
+					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleWord(w) || casing.low.has(lowerCase(w)))) notNames.add(i);
 				}
 		}
 	});

@@ -2,6 +2,7 @@
  * Word lists the entity rules read: titles, organisation and place head words, reporting verbs,
  * months and weekdays, given names and surnames, and ordinary English words.
  */
+import { lowerCase } from '../document';
 import lexicon from './data/lexicon.json';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -132,7 +133,7 @@ const UNITS = set(lexicon.units);
 
 /** True for a currency or a unit ("USD", "dollars", "GHz"): never a name. */
 export function isCurrencyOrUnit(word: string): boolean {
-	const w = word.toLowerCase();
+	const w = lowerCase(word);
 	return CURRENCIES.has(w) || UNITS.has(w) || NOT_ACRONYMS.has(w);
 }
 
@@ -158,6 +159,6 @@ const MEMO_LIMIT = 100_000;
 
 /** True for a word that can head a title, or sit inside one. */
 export function isTitleWord(word: string): boolean {
-	const w = word.toLowerCase();
+	const w = lowerCase(word);
 	return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 }
