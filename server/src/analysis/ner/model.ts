@@ -111,10 +111,10 @@ export function quantize(w: number, scale: number): number {
 /** A loaded model: an open-addressing table from feature hash to a row of weights. */
 export class CompactModel implements Scorer {
 	readonly lexicon: Lexicon;
-	/** Open addressing, two ints a slot: the feature hash (0 = empty) and the offset of its row in `weights`. */
+	/** Open addressing, 16 bytes a slot: the feature hash (0 = empty), then its NTAGS weight codes, so a hit reads one cache line. */
 	private readonly slots: Int32Array;
-	/** The rows, NTAGS weights each, decoded once: scoring then adds doubles instead of looking codes up. */
-	private readonly weights: Float64Array;
+	private readonly codes: Uint8Array;
+	private readonly table = new Float64Array(256);
 	private readonly mask: number;
 	readonly scale: number;
 	readonly beta: number;
@@ -125,20 +125,19 @@ export class CompactModel implements Scorer {
 		const keys = new Uint32Array(keyBytes.buffer, keyBytes.byteOffset, keyBytes.length >> 2);
 		const w = fromBase64(file.weights);
 		this.scale = file.scale;
-		const table = new Float64Array(256);
-		for (let b = 0; b < 256; b++) table[b] = dequantize(b < 128 ? b : b - 256, file.scale);
+		for (let b = 0; b < 256; b++) this.table[b] = dequantize(b < 128 ? b : b - 256, file.scale);
 		this.beta = file.beta ?? 1;
 		let cap = 16;
 		while (cap < keys.length * 2) cap <<= 1;
 		this.mask = cap - 1;
-		this.slots = new Int32Array(2 * cap);
-		this.weights = new Float64Array(keys.length * NTAGS);
+		const buffer = new ArrayBuffer(16 * cap);
+		this.slots = new Int32Array(buffer);
+		this.codes = new Uint8Array(buffer);
 		for (let r = 0; r < keys.length; r++) {
 			let s = keys[r] & this.mask;
-			while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
-			this.slots[2 * s] = keys[r] | 0;
-			this.slots[2 * s + 1] = r * NTAGS;
-			for (let t = 0; t < NTAGS; t++) this.weights[r * NTAGS + t] = table[w[r * NTAGS + t]];
+			while (this.slots[4 * s] !== 0) s = (s + 1) & this.mask;
+			this.slots[4 * s] = keys[r] | 0;
+			for (let t = 0; t < NTAGS; t++) this.codes[16 * s + 4 + t] = w[r * NTAGS + t];
 		}
 		const gazetteer = new Map<string, number>();
 		for (const [bits, words] of Object.entries(file.gazetteer)) for (const word of words.split(' ')) if (word) gazetteer.set(word, (gazetteer.get(word) ?? 0) | Number(bits));
@@ -149,26 +148,26 @@ export class CompactModel implements Scorer {
 		const slots = this.slots;
 		const key = feature | 0;
 		let s = feature & this.mask;
-		for (let k = slots[2 * s]; k !== 0; k = slots[2 * s]) {
-			if (k === key) return addRow(this.weights, slots[2 * s + 1], scores);
+		for (let k = slots[4 * s]; k !== 0; k = slots[4 * s]) {
+			if (k === key) return addRow(this.table, this.codes, 16 * s + 4, scores);
 			s = (s + 1) & this.mask;
 		}
 	}
 }
 
 // The hottest loop of the tagger, spelt out for its 11 tags: V8 does not unroll the loop itself.
-function addRow(w: Float64Array, r: number, scores: Float64Array): void {
-	scores[0] += w[r];
-	scores[1] += w[r + 1];
-	scores[2] += w[r + 2];
-	scores[3] += w[r + 3];
-	scores[4] += w[r + 4];
-	scores[5] += w[r + 5];
-	scores[6] += w[r + 6];
-	scores[7] += w[r + 7];
-	scores[8] += w[r + 8];
-	scores[9] += w[r + 9];
-	scores[10] += w[r + 10];
+function addRow(table: Float64Array, w: Uint8Array, r: number, scores: Float64Array): void {
+	scores[0] += table[w[r]];
+	scores[1] += table[w[r + 1]];
+	scores[2] += table[w[r + 2]];
+	scores[3] += table[w[r + 3]];
+	scores[4] += table[w[r + 4]];
+	scores[5] += table[w[r + 5]];
+	scores[6] += table[w[r + 6]];
+	scores[7] += table[w[r + 7]];
+	scores[8] += table[w[r + 8]];
+	scores[9] += table[w[r + 9]];
+	scores[10] += table[w[r + 10]];
 }
 
 // addRow adds exactly NTAGS weights.
