@@ -1,9 +1,9 @@
 /**
  * The gazetteer: countries, capitals, cities, US states, regions, physical geography, demonyms and
- * known organisations, precompiled into one Map from a lowercase token sequence to its entries, and
- * matched longest-first over a document's tokens in O(tokens × longest name).
+ * known organisations, precompiled into one Map from a lowercase token sequence to its entries (and a
+ * trie over the same keys), and matched longest-first over a document's tokens in O(tokens × longest name).
  */
-import { tokenize, type Token } from '../document';
+import { lowerCase, tokenize, type Token } from '../document';
 import type { EntityType } from '../types';
 import { CITY_ALIASES, COUNTRY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
@@ -33,11 +33,17 @@ type CountryRow = [string, string, string, string, string[], string[]];
 
 interface Gazetteer {
 	byKey: Map<string, GazEntry[]>;
-	/** Every proper prefix of a key of two or more tokens: "new", "new york". */
-	prefixes: Set<string>;
+	/** The keys as a trie over their words: matching walks it one token at a time. */
+	trie: Map<string, KeyNode>;
 	/** First words of names spelt in lower case. */
 	lowerStarts: Set<string>;
 	countryName: Map<string, string>;
+}
+
+/** A word of the trie: the entries of the key that ends here, and the words that continue it. */
+interface KeyNode {
+	entries?: GazEntry[];
+	next?: Map<string, KeyNode>;
 }
 
 let built: Gazetteer | undefined;
@@ -46,7 +52,7 @@ let built: Gazetteer | undefined;
 // match the text's tokens ("U.S.", "Washington, D.C.", "Coca-Cola").
 // Keys are lower case with one apostrophe: "People’s" and "People's" are one key.
 function norm(text: string): string {
-	const t = text.toLowerCase();
+	const t = lowerCase(text);
 	return t.includes('’') ? t.replace(/’/g, "'") : t;
 }
 
@@ -66,13 +72,6 @@ function add(g: Gazetteer, name: string, entry: Omit<GazEntry, 'surface'>): void
 	list.push({ id: entry.id, name: entry.name, type: entry.type, kind: entry.kind, facts: entry.facts, surface });
 	const c = surface[0].charCodeAt(0);
 	if (c >= 97 && c <= 122) g.lowerStarts.add(surface[0]);
-	if (surface.length > 1) {
-		let prefix = norm(surface[0]);
-		for (let n = 1; n < surface.length; n++) {
-			g.prefixes.add(prefix);
-			prefix = `${prefix} ${norm(surface[n])}`;
-		}
-	}
 }
 
 // Plural of a nationality adjective: Libyan → Libyans, Pakistani → Pakistanis; Chinese, French have none.
@@ -173,11 +172,23 @@ function lines(block: string): { names: string[]; kind: string }[] {
 /** The compiled gazetteer, built on first use. */
 function gazetteer(): Gazetteer {
 	if (built) return built;
-	const g: Gazetteer = { byKey: new Map(), prefixes: new Set(), lowerStarts: new Set(), countryName: new Map() };
+	const g: Gazetteer = { byKey: new Map(), trie: new Map(), lowerStarts: new Set(), countryName: new Map() };
 	addCountries(g);
 	addCurated(g);
 	addCities(g);
+	for (const [key, entries] of g.byKey) addToTrie(g.trie, key.split(' '), entries);
 	return (built = g);
+}
+
+// Keys are words joined by single spaces, as matching joins the tokens' words.
+function addToTrie(trie: Map<string, KeyNode>, words: string[], entries: GazEntry[]): void {
+	let level = trie;
+	for (let k = 0; k < words.length; k++) {
+		let node = level.get(words[k]);
+		if (!node) level.set(words[k], (node = {}));
+		if (k === words.length - 1) node.entries = entries;
+		else level = node.next ??= new Map();
+	}
 }
 
 /** Looks a name up (any case, tokenized as a document would be). */
@@ -211,22 +222,14 @@ function caseMode(s: string): number {
 	return CAPITAL;
 }
 
-/** What the gazetteer knows of a name's first word: its key, whether it is a whole name, whether longer names start with it. */
-interface FirstWord {
-	key: string;
-	whole: boolean;
-	prefix: boolean;
-}
-
-// Per spelling, as the same capitalised words recur: one lookup instead of lower-casing and two.
-const firstWords = new Map<string, FirstWord>();
+// The trie node of each spelling of a name's first word (null: none), as the same capitalised words recur.
+const firstWords = new Map<string, KeyNode | null>();
 const FIRST_WORDS_LIMIT = 50_000;
 
-function firstWord(g: Gazetteer, text: string): FirstWord {
+function firstWord(g: Gazetteer, text: string): KeyNode | null {
 	let f = firstWords.get(text);
-	if (!f) {
-		const key = norm(text);
-		f = { key, whole: g.byKey.has(key), prefix: g.prefixes.has(key) };
+	if (f === undefined) {
+		f = g.trie.get(norm(text)) ?? null;
 		if (firstWords.size >= FIRST_WORDS_LIMIT) firstWords.clear();
 		firstWords.set(text, f);
 	}
@@ -240,7 +243,9 @@ function firstWord(g: Gazetteer, text: string): FirstWord {
 export function matchGazetteer(tokens: Token[], from: number, to: number): GazMatch[] {
 	const g = gazetteer();
 	const out: GazMatch[] = [];
-	const hits: number[] = [];
+	// The names that start at token i, shortest first: their lengths and entries.
+	const hitLengths: number[] = [];
+	const hitEntries: GazEntry[][] = [];
 	for (let i = from; i < to;) {
 		// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda).
 		const text = tokens[i].text;
@@ -249,29 +254,26 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 			i++;
 			continue;
 		}
-		// Extend the key one token at a time while it is the start of some longer name.
-		hits.length = 0;
-		const head = firstWord(g, text);
-		let key = head.key;
+		// Walk the trie one token at a time while some longer name continues the words so far.
+		hitLengths.length = hitEntries.length = 0;
+		let node: KeyNode | null | undefined = firstWord(g, text);
 		let n = 1;
-		if (head.whole) hits.push(1);
-		while (i + n < to && (n === 1 ? head.prefix : g.prefixes.has(key))) {
-			key = `${key} ${norm(tokens[i + n].text)}`;
+		if (node?.entries) {
+			hitLengths.push(1);
+			hitEntries.push(node.entries);
+		}
+		while (node?.next && i + n < to) {
+			node = node.next.get(norm(tokens[i + n].text));
 			n++;
-			if (g.byKey.has(key)) hits.push(n);
+			if (node?.entries) {
+				hitLengths.push(n);
+				hitEntries.push(node.entries);
+			}
 		}
 		let found: GazMatch | undefined;
-		for (let h = hits.length - 1; h >= 0 && !found; h--) {
-			const len = hits[h];
-			const k =
-				len === n
-					? key
-					: tokens
-							.slice(i, i + len)
-							.map((t) => norm(t.text))
-							.join(' ');
-			const entries = g.byKey.get(k)!.filter((e) => caseFits(e, tokens, i));
-			if (entries.length) found = { first: i, last: i + len, entries };
+		for (let h = hitLengths.length - 1; h >= 0 && !found; h--) {
+			const entries = hitEntries[h].filter((e) => caseFits(e, tokens, i));
+			if (entries.length) found = { first: i, last: i + hitLengths[h], entries };
 		}
 		if (found) {
 			out.push(found);
