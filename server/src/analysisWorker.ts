@@ -4,7 +4,7 @@
  * loop — requests, cancellations and other documents are served meanwhile.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeDocument, type AnalysisOptions } from './analysis';
+import { analysisCache, analyzeDocument, type AnalysisOptions } from './analysis';
 
 /** A job sent to the worker. */
 export interface WorkerJob {
@@ -17,11 +17,14 @@ export interface WorkerJob {
 export type WorkerAnswer =
 	{ id: number; annotations: ReturnType<typeof analyzeDocument>['annotations']; paragraphs: { start: number; end: number }[] } | { id: number; error: string };
 
+// The sections of long documents analysed on this thread: typing in one re-reads only the section typed in.
+const sections = analysisCache();
+
 /** Analyses one job; exported so the pool can run it inline where threads are not available. */
 export function runJob(job: WorkerJob): WorkerAnswer {
 	try {
-		const a = analyzeDocument(job.text, job.options);
-		return { id: job.id, annotations: a.annotations, paragraphs: a.document.paragraphs.map((p) => ({ start: p.start, end: p.end })) };
+		const a = analyzeDocument(job.text, job.options, sections);
+		return { id: job.id, annotations: a.annotations, paragraphs: a.paragraphs.map((p) => ({ start: p.start, end: p.end })) };
 	} catch (e) {
 		return { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 	}

@@ -5,21 +5,48 @@
 import { documentChecks, mergeAliasVariants } from './checks';
 import { findClaims } from './claims';
 import { findDates } from './dates';
-import { parseDocument, type SeedDocument } from './document';
+import { combineSections, type SectionPart } from './combine';
+import { parseDocument, parseHeader, splitParagraphs, type Paragraph, type SeedDocument } from './document';
 import { findEntities } from './entities';
 import { defaultOptions, type AnalysisOptions } from './options';
-import { findProblems } from './problems';
+import { findProblems, paragraphKey, paragraphProblems, repeatedParagraphs } from './problems';
+import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
 import type { DocumentAnnotations } from './types';
 
 export interface Analysis {
 	annotations: DocumentAnnotations;
-	document: SeedDocument;
+	/** The body's paragraphs. */
+	paragraphs: Paragraph[];
 }
 
-/** Analyses one seed file's text. Never throws on any string input. */
-export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}): Analysis {
+/** What is kept of a section: its annotations and its paragraphs' keys for the repeated-paragraph check. */
+interface SectionResult {
+	annotations: DocumentAnnotations;
+	keys: string[];
+}
+
+/** The cache a caller keeps between analyses of a long document (see sections.ts). */
+export type AnalysisCache = SectionCache<SectionResult>;
+
+/** A cache of section analyses, for `analyzeDocument`. */
+export function analysisCache(maxChars?: number): AnalysisCache {
+	return new SectionCache(maxChars);
+}
+
+/**
+ * Analyses one seed file's text. Never throws on any string input. A document longer than
+ * `SECTION_THRESHOLD` is read in sections; with a `cache`, sections analysed before (in this
+ * or an earlier version of the text) are reused, and the result is the same as without.
+ */
+export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
+	if (text.length > SECTION_THRESHOLD) return inSections(text, opts, cache);
+	const { annotations, document } = analyzeWhole(text, opts);
+	return { annotations, paragraphs: document.paragraphs };
+}
+
+function analyzeWhole(text: string, opts: AnalysisOptions): { annotations: DocumentAnnotations; document: SeedDocument } {
 	const document = parseDocument(text);
 	const found = findEntities(document, opts);
 	if (opts.scope === 'entities')
@@ -38,8 +65,31 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): D
 	return analyzeDocument(text, options).annotations;
 }
 
+// Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
+function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache): Analysis {
+	const { bodyStart } = parseHeader(text);
+	const paragraphs = splitParagraphs(text, bodyStart);
+	const prefix = text.slice(0, bodyStart) + '\n';
+	const key = JSON.stringify([opts.entityRecogniser, opts.unattributedClaims, opts.scope, prefix]);
+	const keys: string[] = [];
+	const parts: SectionPart[] = sectionsOf(text, paragraphs).map((s, k) => {
+		const own = k === 0 ? text.slice(0, s.end) : prefix + text.slice(s.start, s.end);
+		const read = (): SectionResult => {
+			const { annotations, document } = analyzeWhole(own, opts);
+			return { annotations, keys: document.paragraphs.map((p) => paragraphKey(own, p)) };
+		};
+		const result = cache ? cache.get(`${key}\u0000${k === 0 ? '' : '+'}${own}`, read) : read();
+		keys.push(...result.keys);
+		const { annotations } = result;
+		return k === 0 ? { annotations, from: 0, delta: 0 } : { annotations, from: prefix.length, delta: s.start - prefix.length };
+	});
+	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
+	const repeated =
+		opts.scope !== 'all' ? [] : keys.length === paragraphs.length ? repeatedParagraphs(paragraphs, keys) : paragraphProblems({ text, paragraphs });
+	return { annotations: combineSections(parts, repeated), paragraphs };
+}
+
 function tooLarge(text: string, max: number): Analysis {
-	const document = parseDocument('');
 	const size = (text.length / 1e6).toFixed(1);
 	const diagnostics = [
 		{
@@ -51,7 +101,7 @@ function tooLarge(text: string, max: number): Analysis {
 		},
 	];
 	return {
-		document: { ...document, text },
+		paragraphs: [],
 		annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics },
 	};
 }

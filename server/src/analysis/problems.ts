@@ -4,7 +4,7 @@
  * and traces of a broken encoding (replacement characters, control characters, mojibake).
  * Every diagnostic has a stable kebab-case code that settings can refer to.
  */
-import type { SeedDocument, Sentence } from './document';
+import type { Paragraph, SeedDocument, Sentence } from './document';
 import type { Diagnostic } from './types';
 
 /** At most this many diagnostics of one encoding code per file; the last one says how many more. */
@@ -146,11 +146,25 @@ function excerpt(text: string, max: number): string {
 	return flat.length > max ? flat.slice(0, max - 1).trimEnd() + '…' : flat;
 }
 
-function paragraphProblems(doc: SeedDocument): Diagnostic[] {
+/** Paragraphs repeated word for word (run over the whole document when it is analysed in sections). */
+export function paragraphProblems(doc: Pick<SeedDocument, 'text' | 'paragraphs'>): Diagnostic[] {
+	return repeatedParagraphs(
+		doc.paragraphs,
+		doc.paragraphs.map((p) => paragraphKey(doc.text, p)),
+	);
+}
+
+/** What two paragraphs share when one repeats the other: the text with its white space made single spaces. */
+export function paragraphKey(text: string, p: Paragraph): string {
+	return text.slice(p.start, p.end).replace(/\s+/g, ' ');
+}
+
+/** The repeated paragraphs, given each paragraph's key (`paragraphKey`). */
+export function repeatedParagraphs(paragraphs: readonly Paragraph[], keys: readonly string[]): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const seen = new Map<string, number>();
-	doc.paragraphs.forEach((p, pi) => {
-		const key = doc.text.slice(p.start, p.end).replace(/\s+/g, ' ');
+	paragraphs.forEach((p, pi) => {
+		const key = keys[pi];
 		if (key.length < MIN_DUPLICATE_CHARS) return;
 		const first = seen.get(key);
 		if (first === undefined) seen.set(key, pi);

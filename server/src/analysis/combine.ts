@@ -1,0 +1,278 @@
+/**
+ * Puts the analyses of a long document's sections (see sections.ts) back together as one:
+ * offsets moved to the whole text, the header's findings taken once, one entity per name across
+ * sections (ids renumbered in order of first mention, claim sources following), and the repeated
+ * paragraphs found across the whole document. The section analyses are cached and shared, so
+ * nothing here changes them: every shifted span is a new object.
+ */
+import type { Claim, DateAnnotation, Diagnostic, DocumentAnnotations, Entity, Span } from './types';
+
+/** One section's analysis: read from a text whose offsets `>= from` map to `from + delta` in the document. */
+export interface SectionPart {
+	annotations: DocumentAnnotations;
+	/** Offset in the analysed text where the section's own text begins (before it: the header copy). */
+	from: number;
+	/** Added to an offset of the analysed text to give the document's offset. */
+	delta: number;
+}
+
+/** Findings about the header: only the first section's count. */
+const HEADER_CODES = new Set(['empty-document', 'missing-header', 'malformed-date', 'missing-title']);
+
+/** Findings the caller computes over the whole document instead of per section. */
+export const WHOLE_DOCUMENT_CODES = new Set(['duplicate-paragraph']);
+
+/** Combines the sections' annotations (in text order) into the document's. */
+export function combineSections(parts: readonly SectionPart[], wholeDocument: Diagnostic[]): DocumentAnnotations {
+	const merger = new EntityMerger();
+	const dates: DateAnnotation[] = [];
+	const claims: Claim[] = [];
+	const diagnostics: Diagnostic[] = [];
+	const idMaps: Map<string, string>[] = [];
+	const sourced: Claim[][] = [];
+	parts.forEach((p, k) => {
+		const moved = shifted(p, k);
+		idMaps.push(merger.add(p, moved.mentions));
+		dates.push(...moved.dates);
+		claims.push(...moved.claims);
+		sourced.push(moved.claims);
+		diagnostics.push(...moved.diagnostics);
+	});
+	diagnostics.push(...wholeDocument);
+	const entities = merger.entities();
+	// Claim sources name the document's entity ids, not the section's.
+	const renamed = new Map<Claim, Claim>();
+	sourced.forEach((list, k) => {
+		for (const c of list) if (c.source?.entity !== undefined) renamed.set(c, withSource(c, idMaps[k].get(c.source.entity)));
+	});
+	const header = parts[0]?.annotations.header ?? { date: null, title: null, start: 0, end: 0 };
+	return { version: 1, header, entities, dates, claims: renamed.size ? claims.map((c) => renamed.get(c) ?? c) : claims, diagnostics };
+}
+
+/** A section's findings moved to the document's offsets (section ids in claim sources still). */
+interface Moved {
+	from: number;
+	delta: number;
+	/** Per entity of the section, its mentions inside the section. */
+	mentions: Entity['mentions'][];
+	dates: DateAnnotation[];
+	claims: Claim[];
+	diagnostics: Diagnostic[];
+}
+
+// The last move of each cached section analysis: while typing, every section before the edit keeps
+// its offsets, and its moved findings are reused rather than copied again.
+const lastMove = new WeakMap<DocumentAnnotations, Moved>();
+
+function shifted(p: SectionPart, k: number): Moved {
+	const hit = lastMove.get(p.annotations);
+	if (hit && hit.from === p.from && hit.delta === p.delta) return hit;
+	const { from, delta, annotations: a } = p;
+	const inside = (s: Span) => s.start >= from;
+	const moved: Moved = {
+		from,
+		delta,
+		mentions: a.entities.map((e) => e.mentions.filter(inside).map((m) => ({ start: m.start + delta, end: m.end + delta, text: m.text }))),
+		dates: a.dates.filter(inside).map((d) => shift(d, delta)),
+		claims: a.claims.filter(inside).map((c) => shiftClaim(c, delta)),
+		diagnostics: a.diagnostics
+			.filter((d) => !WHOLE_DOCUMENT_CODES.has(d.code) && (k === 0 || (!HEADER_CODES.has(d.code) && inside(d))))
+			.map((d) => shift(d, delta)),
+	};
+	lastMove.set(p.annotations, moved);
+	return moved;
+}
+
+function withSource(c: Claim, id: string | undefined): Claim {
+	const source = { ...c.source! };
+	if (id === undefined) delete source.entity;
+	else source.entity = id;
+	return { ...c, source };
+}
+
+function shift<T extends Span>(s: T, delta: number): T {
+	const out = { ...s };
+	out.start += delta;
+	out.end += delta;
+	return out;
+}
+
+function shiftClaim(c: Claim, delta: number): Claim {
+	const out = shift(c, delta);
+	out.cue = c.cue && shift(c.cue, delta);
+	out.content = c.content && shift(c.content, delta);
+	if (c.source) out.source = shift(c.source, delta);
+	if (c.hedges) out.hedges = [...c.hedges];
+	if (c.reasons) out.reasons = [...c.reasons];
+	if (c.figures) out.figures = [...c.figures];
+	return out;
+}
+
+/** A document entity being assembled from section entities. */
+interface Group {
+	type: Entity['type'];
+	names: Set<string>;
+	members: Entity[];
+	mentions: Entity['mentions'];
+	/** Provisional id, then the final one. */
+	id: string;
+}
+
+/**
+ * One entity per type and name across sections; a one-word name that is another section's alias
+ * of exactly one entity ("Haftar" for "Khalifa Haftar") joins that entity.
+ */
+class EntityMerger {
+	private readonly groups: Group[] = [];
+	private readonly byName = new Map<string, Group>();
+	/** Section-local id → group, per section, resolved to final ids at the end. */
+	private readonly local: Map<string, Group>[] = [];
+	private readonly idMaps: Map<string, string>[] = [];
+
+	/** Adds a section's entities (with their moved mentions); returns the map from its ids to the final ones (filled in by `entities()`). */
+	add(p: SectionPart, mentions: Entity['mentions'][]): Map<string, string> {
+		const local = new Map<string, Group>();
+		const keys = nameKeys(p.annotations);
+		p.annotations.entities.forEach((e, i) => {
+			if (!mentions[i].length) return;
+			const g = this.groupFor(keys[i], e.type);
+			g.mentions.push(...mentions[i]);
+			g.members.push(e);
+			g.names.add(e.name);
+			for (const a of e.aliases ?? []) g.names.add(a);
+			local.set(e.id, g);
+		});
+		this.local.push(local);
+		const ids = new Map<string, string>();
+		this.idMaps.push(ids);
+		return ids;
+	}
+
+	private groupFor(key: string, type: Entity['type']): Group {
+		let g = this.byName.get(key);
+		if (!g) {
+			g = { type, names: new Set(), members: [], mentions: [], id: '' };
+			this.byName.set(key, g);
+			this.groups.push(g);
+		}
+		return g;
+	}
+
+	/** The merged entities, ids e1, e2… in order of first mention; fills the id maps. */
+	entities(): Entity[] {
+		const groups = this.joinShortNames().filter((g) => g.members.length);
+		groups.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+		groups.forEach((g, i) => (g.id = `e${i + 1}`));
+		this.local.forEach((local, k) => {
+			for (const [id, g] of local) this.idMaps[k].set(id, this.resolve(g).id);
+		});
+		return groups.map(entityOf);
+	}
+
+	private readonly into = new Map<Group, Group>();
+
+	private resolve(g: Group): Group {
+		let r = g;
+		while (this.into.has(r)) r = this.into.get(r)!;
+		return r;
+	}
+
+	// A single-word name joins the one entity that lists it as an alias under the same type, or the one
+	// person whose surname it is ("Haftar" for "Khalifa Haftar"); where none or several do, it stays apart.
+	private joinShortNames(): Group[] {
+		const byAlias = new Map<string, Set<Group>>();
+		const note = (key: string, g: Group) => {
+			const set = byAlias.get(key) ?? new Set<Group>();
+			set.add(g);
+			byAlias.set(key, set);
+		};
+		for (const g of this.groups) {
+			for (const n of g.names) {
+				note(`${g.type}\u0000${n.toLowerCase()}`, g);
+				const words = n.split(/\s+/);
+				if (g.type === 'PERSON' && words.length > 1) note(`surname\u0000${words[words.length - 1].toLowerCase()}`, g);
+			}
+		}
+		for (const g of this.groups) {
+			if (g.names.size !== 1) continue;
+			const [name] = g.names;
+			if (/\s/.test(name)) continue;
+			const key = name.toLowerCase();
+			const found = new Set<Group>();
+			for (const o of byAlias.get(`${g.type}\u0000${key}`) ?? []) if (o !== g) found.add(this.resolve(o));
+			if (g.type === 'PERSON' || g.type === 'ORG' || g.type === 'OTHER')
+				for (const o of byAlias.get(`surname\u0000${key}`) ?? []) if (o !== g) found.add(this.resolve(o));
+			found.delete(g);
+			if (found.size !== 1) continue;
+			const [target] = found;
+			this.into.set(g, target);
+			target.members.push(...g.members);
+			target.mentions.push(...g.mentions);
+			target.mentions.sort((x, y) => x.start - y.start);
+		}
+		return this.groups.filter((g) => !this.into.has(g));
+	}
+}
+
+const keysOf = new WeakMap<DocumentAnnotations, string[]>();
+
+// Each entity's type and name, as one key: computed once per cached section analysis.
+function nameKeys(a: DocumentAnnotations): string[] {
+	let keys = keysOf.get(a);
+	if (!keys) keysOf.set(a, (keys = a.entities.map((e) => `${e.type}\u0000${e.name.toLowerCase()}`)));
+	return keys;
+}
+
+// The longest name (the most complete), every other spelling as an alias, the members' evidence together.
+function entityOf(g: Group): Entity {
+	const names = new Set<string>();
+	let name = g.members[0].name;
+	for (const m of g.members) {
+		names.add(m.name);
+		for (const a of m.aliases ?? []) names.add(a);
+		if (m.name.length > name.length) name = m.name;
+	}
+	names.delete(name);
+	const evidence = g.members.length === 1 ? [...(g.members[0].evidence ?? [])] : mergeEvidence(g.members);
+	const e: Entity = { id: g.id, type: g.type, name, mentions: g.mentions, evidence };
+	if (names.size) e.aliases = [...names];
+	const facts = g.members.find((m) => m.facts)?.facts;
+	if (facts) e.facts = { ...facts };
+	return e;
+}
+
+// "tagger PER 0.91 (3 readings)" from each section becomes one line with the best score and the total count.
+function mergeEvidence(members: Entity[]): string[] {
+	const out = new Set<string>();
+	const tagger = new Map<string, { best: number; n: number }>();
+	for (const m of members) {
+		const { plain, readings } = evidenceOf(m);
+		for (const x of plain) out.add(x);
+		for (const [type, best, n] of readings) {
+			const prev = tagger.get(type) ?? { best: 0, n: 0 };
+			tagger.set(type, { best: Math.max(prev.best, best), n: prev.n + n });
+		}
+	}
+	for (const [type, { best, n }] of tagger) out.add(`tagger ${type} ${best.toFixed(2)}${n > 1 ? ` (${n} readings)` : ''}`);
+	return [...out];
+}
+
+interface Evidence {
+	plain: string[];
+	readings: [type: string, best: number, n: number][];
+}
+const evidenceCache = new WeakMap<Entity, Evidence>();
+
+// A section entity's evidence read once: the tagger's summary lines apart from the rest.
+function evidenceOf(e: Entity): Evidence {
+	let ev = evidenceCache.get(e);
+	if (ev) return ev;
+	ev = { plain: [], readings: [] };
+	for (const x of e.evidence ?? []) {
+		const t = /^tagger (\w+) ([\d.]+)(?: \((\d+) readings\))?$/.exec(x);
+		if (t) ev.readings.push([t[1], Number(t[2]), Number(t[3] ?? 1)]);
+		else ev.plain.push(x);
+	}
+	evidenceCache.set(e, ev);
+	return ev;
+}
