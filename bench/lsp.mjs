@@ -30,7 +30,9 @@ export function memoryOf(pid) {
  */
 export async function startServer({ workspace } = {}) {
 	const t0 = performance.now();
-	const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	const proc = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), serverPath, '--stdio'], {
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
 	let stderr = '';
 	proc.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
 	const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

@@ -14,8 +14,8 @@ export interface Settings {
 		/** Per-code overrides for structural problems (`truncated-sentence`…). */
 		problems: Record<string, SeverityLevel>;
 	};
-	/** The most entity and date findings pushed as diagnostics per document (hovers and colouring still cover all). */
-	maxHintDiagnostics: number;
+	/** The most hint- and information-level findings pushed as diagnostics per document (warnings and errors are all pushed). */
+	maxQuietDiagnostics: number;
 	/** The most claims listed under one source in the outline. */
 	outline: { maxClaimsPerSource: number };
 	inlayHints: { relativeDates: boolean };
@@ -28,7 +28,7 @@ export interface Settings {
 export const defaultSettings: Settings = {
 	analysis: { ...defaultOptions },
 	severity: { entities: 'hint', dates: 'hint', claims: 'information', unattributedClaims: 'warning', problems: {} },
-	maxHintDiagnostics: 2000,
+	maxQuietDiagnostics: 2000,
 	outline: { maxClaimsPerSource: 200 },
 	inlayHints: { relativeDates: true },
 	codeLens: { enabled: true },
@@ -68,7 +68,7 @@ export function toSettings(raw: unknown): Settings {
 			unattributedClaims: level(sev.unattributedClaims, d.severity.unattributedClaims),
 			problems,
 		},
-		maxHintDiagnostics: count(r.maxHintDiagnostics, d.maxHintDiagnostics),
+		maxQuietDiagnostics: count(r.maxQuietDiagnostics, d.maxQuietDiagnostics),
 		outline: { maxClaimsPerSource: Math.max(1, count(obj(r.outline).maxClaimsPerSource, d.outline.maxClaimsPerSource)) },
 		inlayHints: { relativeDates: bool(obj(r.inlayHints).relativeDates, d.inlayHints.relativeDates) },
 		codeLens: { enabled: bool(codeLens, d.codeLens.enabled) },

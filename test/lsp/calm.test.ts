@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type Diagnostic, type DocumentSymbol, type Hover, type Position, type Range } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/analysis';
 import { positionAt, positionOf, Session, uriOf } from './harness';
 
@@ -63,30 +63,37 @@ describe('what a claim diagnostic underlines', () => {
 	});
 });
 
-describe('the cap on entity and date diagnostics', () => {
+describe('the cap on hint and information diagnostics', () => {
 	let s: Session;
 
 	before(async () => {
-		s = await Session.start({ settings: { maxHintDiagnostics: 2 } });
+		s = await Session.start({ settings: { maxQuietDiagnostics: 2 } });
 		await s.open(uri, TEXT);
 	});
 	after(() => s.kill());
 
-	test('only the first entity and date findings are listed, with a note on the header; claims are all kept', async () => {
+	test('only the first hint and information findings are listed, with a note on the header; warnings are all kept', async () => {
 		const ds = (await s.diagnosticsFor(uri, 1)).diagnostics;
 		const ann = analyze(TEXT);
-		const hints = ds.filter((d) => d.code === 'entity' || d.code === 'date');
-		assert.equal(hints.length, 2);
-		const first = [...ann.entities.flatMap((e) => e.mentions), ...ann.dates].sort((x, y) => x.start - y.start).slice(0, 2);
-		assert.deepEqual(
-			hints.map((d) => d.range.start),
-			first.map((m) => positionAt(TEXT, m.start)),
-		);
 		const note = ds.find((d) => d.code === 'findings-capped');
+		const quiet = ds.filter((d) => d !== note && (d.severity === DiagnosticSeverity.Hint || d.severity === DiagnosticSeverity.Information));
+		assert.equal(quiet.length, 2);
+		// Findings are listed in document order: the two kept are on the lines of the first two quiet findings.
+		const starts = [...ann.entities.flatMap((e) => e.mentions), ...ann.dates, ...ann.claims.filter((c) => c.kind !== 'unattributed')].map((x) => x.start);
+		const firstLines = starts
+			.sort((x, y) => x - y)
+			.slice(0, 2)
+			.map((o) => positionAt(TEXT, o).line);
+		assert.deepEqual(
+			quiet.map((d) => d.range.start.line),
+			firstLines,
+		);
 		assert.ok(note, 'no note says that findings were left out');
 		assert.equal(note.range.start.line, 0);
 		assert.match(msg(note), /leaves out \d+ more/);
-		assert.equal(ds.filter((d) => /claim/.test(String(d.code))).length, ann.claims.length);
+		const unattributed = ann.claims.filter((c) => c.kind === 'unattributed').length;
+		assert.ok(unattributed > 0);
+		assert.equal(ds.filter((d) => d.severity === DiagnosticSeverity.Warning && /unattributed/.test(String(d.code))).length, unattributed);
 	});
 });
 

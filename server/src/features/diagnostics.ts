@@ -53,7 +53,7 @@ export async function diagnosticsInSlices(
 	const silenced = new Set(settings.ignore);
 	const all = sortedFindings(a);
 	let since = Date.now();
-	let hints = 0,
+	let quiet = 0,
 		skipped = 0;
 	for (let i = 0; i < all.length; i++) {
 		if ((i & 255) === 0 && Date.now() - since > SLICE_MS) {
@@ -62,11 +62,12 @@ export async function diagnosticsInSlices(
 			since = Date.now();
 		}
 		const f = all[i];
-		const annotation = f.kind === 'entities' || f.kind === 'dates';
-		if (annotation && levelOf(f, settings) !== 'off' && hints >= settings.maxHintDiagnostics) skipped++;
-		else if (toDiagnostic(a, f, settings, silenced, ignored, out) && annotation) hints++;
+		const level = levelOf(f, settings);
+		const isQuiet = level === 'hint' || level === 'information';
+		if (isQuiet && quiet >= settings.maxQuietDiagnostics) skipped++;
+		else if (toDiagnostic(a, f, level, silenced, ignored, out) && isQuiet) quiet++;
 	}
-	if (skipped) out.push(cappedNote(a, hints, skipped));
+	if (skipped) out.push(cappedNote(a, quiet, skipped));
 	return out;
 }
 
@@ -76,7 +77,7 @@ function sortedFindings(a: DocumentAnalysis): Finding[] {
 	return cached(a, 'findings', () => findings(a.annotations).sort((x, y) => x.start - y.start));
 }
 
-/** The code of the note that says entity and date findings were left out. */
+/** The code of the note that says hint- and information-level findings were left out. */
 export const CAPPED_CODE = 'findings-capped';
 
 function cappedNote(a: DocumentAnalysis, shown: number, skipped: number): Diagnostic {
@@ -85,13 +86,12 @@ function cappedNote(a: DocumentAnalysis, shown: number, skipped: number): Diagno
 		severity: DiagnosticSeverity.Information,
 		code: CAPPED_CODE,
 		source: DIAGNOSTIC_SOURCE,
-		message: `Seed Lens lists the first ${shown} entity and date findings of this document and leaves out ${skipped} more (setting seedLens.maxHintDiagnostics). Hovers, colouring and the outline still cover every name and date.`,
+		message: `Seed Lens lists the first ${shown} hint and information findings of this document and leaves out ${skipped} more (setting seedLens.maxQuietDiagnostics); warnings are all listed. Hovers, colouring and the outline still cover every name, date and claim.`,
 	};
 }
 
 // True when the finding became a diagnostic.
-function toDiagnostic(a: DocumentAnalysis, f: Finding, settings: Settings, silenced: Set<string>, ignored: IgnoredFinding, out: Diagnostic[]): boolean {
-	const level = levelOf(f, settings);
+function toDiagnostic(a: DocumentAnalysis, f: Finding, level: SeverityLevel, silenced: Set<string>, ignored: IgnoredFinding, out: Diagnostic[]): boolean {
 	if (level === 'off' || silenced.has(f.code)) return false;
 	// The fingerprint is of the whole finding, whatever part is underlined, so ignore entries stay valid.
 	const excerpt = a.text.slice(f.start, f.end);

@@ -41,57 +41,68 @@ export function findings(a: DocumentAnnotations): Finding[] {
 	for (const e of a.entities) {
 		const aka = e.mentions.length > 1 ? ` (${e.mentions.length} mentions)` : '';
 		for (const m of e.mentions) {
-			const name = m.text === e.name ? e.name : `${e.name}, written “${m.text}”`;
+			// Worded when read: a long document has tens of thousands of findings and lists a few thousand.
 			out.push({
 				code: FINDING_CODES.entity,
 				kind: 'entities',
 				severity: 'hint',
 				start: m.start,
 				end: m.end,
-				message: `${TYPE_WORDS[e.type] ?? 'Name'}: ${name}${aka}`,
+				get message() {
+					const name = m.text === e.name ? e.name : `${e.name}, written “${m.text}”`;
+					return `${TYPE_WORDS[e.type] ?? 'Name'}: ${name}${aka}`;
+				},
 			});
 		}
 	}
 	for (const d of a.dates) {
-		const how = d.relative ? `, “${d.text}” resolved against the publication date` : '';
 		out.push({
 			code: FINDING_CODES.date,
 			kind: 'dates',
 			severity: 'hint',
 			start: d.start,
 			end: d.end,
-			message: `Date: ${dateInWords(d.value)} (${d.value})${how}`,
+			get message() {
+				const how = d.relative ? `, “${d.text}” resolved against the publication date` : '';
+				return `Date: ${dateInWords(d.value)} (${d.value})${how}`;
+			},
 		});
 	}
 	for (const c of a.claims) {
 		if (c.kind === 'unattributed') {
-			const why = c.reasons?.length ? ` Check-worthy: ${c.reasons.join(', ')}.` : '';
 			out.push({
 				code: FINDING_CODES.unattributed,
 				kind: 'unattributedClaims',
 				severity: 'warning',
 				start: c.start,
 				end: c.end,
-				mark: trigger(c),
-				message: `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}`,
+				get mark() {
+					return trigger(c);
+				},
+				get message() {
+					const why = c.reasons?.length ? ` Check-worthy: ${c.reasons.join(', ')}.` : '';
+					return `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}`;
+				},
 			});
 			continue;
 		}
 		const entity = c.source?.entity ? entities.get(c.source.entity) : undefined;
 		const what = c.kind === 'quote' ? 'Quotation' : 'Claim';
 		const code = c.kind === 'quote' ? FINDING_CODES.quote : FINDING_CODES.attributed;
-		const related = entity?.mentions[0]
-			? { start: entity.mentions[0].start, end: entity.mentions[0].end, message: `${entity.name}: first mention` }
-			: undefined;
+		const first = entity?.mentions[0];
 		out.push({
 			code,
 			kind: 'claims',
 			severity: 'information',
 			start: c.start,
 			end: c.end,
-			mark: attribution(c),
-			message: `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`,
-			related,
+			get mark() {
+				return attribution(c);
+			},
+			get message() {
+				return `${what} attributed to ${sourcePhrase(c, entities)}: “${clip(c.text)}”`;
+			},
+			related: first && entity ? { start: first.start, end: first.end, message: `${entity.name}: first mention` } : undefined,
 		});
 	}
 	for (const d of a.diagnostics) out.push({ code: d.code, kind: 'problems', severity: d.severity, start: d.start, end: d.end, message: d.message });

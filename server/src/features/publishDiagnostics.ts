@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The quiet time after the last keystroke before a document is analysed for diagnostics. */
-export const DEBOUNCE_MS = 200;
+export const DEBOUNCE_MS = 100;
 
 export interface PublishTarget {
 	/** The current version of a document, or undefined once it is closed. */
