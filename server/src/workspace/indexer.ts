@@ -35,8 +35,9 @@ export interface IndexOptions {
 	maxFileSize: number;
 }
 
+/** Files read and analysed at once: enough that both analysis threads always have the next file waiting. */
+const IN_FLIGHT = 8;
 /** Time a slice of indexing may hold the event loop before yielding to requests. */
-const IN_FLIGHT = 4;
 const SLICE_MS = 12;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -153,9 +154,8 @@ export class Indexer {
 		try {
 			const open = await this.host.openAnalysis(uri);
 			if (open) return this.corpus.set({ ...summarize(open), uri });
-			const stat = await fs.stat(file);
-			if (stat.size > this.options.maxFileSize * 3) return this.corpus.remove(uri);
-			const text = stripBom(await fs.readFile(file, 'utf8'));
+			const text = await readSeed(file, this.options.maxFileSize * 3);
+			if (text === null) return this.corpus.remove(uri);
 			if (generation !== this.generation) return;
 			if (!/\.seed$/i.test(file) && !hasSeedHeader(text)) return this.corpus.remove(uri);
 			if (text.length > this.options.maxFileSize) return this.corpus.remove(uri);
@@ -170,6 +170,17 @@ export class Indexer {
 }
 
 const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+
+// A file's text through one handle (open, size, read, close), or null past `maxBytes`: never read whole.
+async function readSeed(file: string, maxBytes: number): Promise<string | null> {
+	const handle = await fs.open(file, 'r');
+	try {
+		if ((await handle.stat()).size > maxBytes) return null;
+		return stripBom(await handle.readFile('utf8'));
+	} finally {
+		await handle.close();
+	}
+}
 
 /** One spelling per file URI (editors encode some characters differently), so the index has no duplicates. */
 export function canonicalUri(uri: string): string {
