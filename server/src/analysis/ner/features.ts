@@ -72,6 +72,14 @@ function shapeClass(c: number): number {
 	if (c >= 65 && c <= 90) return 88; // 'X'
 	if (c >= 97 && c <= 122) return 120; // 'x'
 	if (c < 128) return c;
+	return wideShapes[c] || (wideShapes[c] = wideShape(c));
+}
+
+// The class of each code unit above ASCII, worked out on first sight: case-mapping a one-character
+// string per character was most of the cost of a new word in scripts other than Latin.
+const wideShapes = new Uint16Array(0x10000);
+
+function wideShape(c: number): number {
 	const ch = String.fromCharCode(c);
 	if (ch !== ch.toLowerCase()) return 88;
 	if (ch !== ch.toUpperCase()) return 120;
@@ -145,9 +153,8 @@ export function docContext(sentences: string[][]): DocContext {
 export function isUpper(w: string): boolean {
 	const c = w.charCodeAt(0);
 	if (c >= 65 && c <= 90) return true;
-	if (c < 128) return false;
-	const ch = w[0];
-	return ch !== ch.toLowerCase();
+	// Above ASCII, 88 ('X') is exactly the code units that change in lower case.
+	return c >= 128 && shapeClass(c) === 88;
 }
 
 /** Word-level atoms, in order: form, lower, shape, short, prefix×4, suffix×4, flags, gazetteer. */
@@ -165,13 +172,43 @@ export function wordAtoms(w: string, lex: Lexicon): Uint32Array {
 	const cap = isUpper(w);
 	if (cap) f |= F_CAP;
 	if (cap && w.length > 1 && w === w.toUpperCase() && w !== lw) f |= F_ALLCAPS;
-	if (lex.common.has(lw)) f |= F_COMMON;
+	const listed = mayBeListed(lw, lex);
+	if (listed && lex.common.has(lw)) f |= F_COMMON;
 	if (/\d/.test(w)) f |= F_DIGIT;
 	if (!/[\p{L}\p{N}]/u.test(w)) f |= F_PUNCT;
 	if (w.length > 1 && w.endsWith('.')) f |= F_DOT;
 	a[12] = f;
-	a[13] = lex.gazetteer.get(lw) ?? 0;
+	a[13] = listed ? (lex.gazetteer.get(lw) ?? 0) : 0;
 	return a;
+}
+
+// The characters above ASCII that occur in the lexicon's words, per lexicon.
+const lexiconChars = new WeakMap<Lexicon, Uint8Array>();
+
+// False when the word has a character no listed word has: it is then in neither list, found without
+// hashing it (a text in another script, or random letters, would otherwise look up every word).
+function mayBeListed(lw: string, lex: Lexicon): boolean {
+	let chars: Uint8Array | undefined;
+	for (let i = 0; i < lw.length; i++) {
+		const c = lw.charCodeAt(i);
+		if (c < 128) continue;
+		if (!chars) {
+			chars = lexiconChars.get(lex);
+			if (!chars) lexiconChars.set(lex, (chars = charsOf(lex)));
+		}
+		if (!chars[c]) return false;
+	}
+	return true;
+}
+
+function charsOf(lex: Lexicon): Uint8Array {
+	const chars = new Uint8Array(0x10000);
+	const mark = (w: string) => {
+		for (let i = 0; i < w.length; i++) chars[w.charCodeAt(i)] = 1;
+	};
+	for (const w of lex.common) mark(w);
+	for (const w of lex.gazetteer.keys()) mark(w);
+	return chars;
 }
 
 /** What sentence-level atoms read of one word, computed once per distinct word. */
