@@ -33,6 +33,19 @@ function withoutArticle(p: string): string {
  * "Zelensky" and "Zelenskyy" give "zelenski"; "Al-Qaeda" and "al Qaida" give "kaida".
  */
 export function spellingKey(s: string): string {
+	let key = keyMemo.get(s);
+	if (key === undefined) {
+		if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+		keyMemo.set(s, (key = transliterationKey(s)));
+	}
+	return key;
+}
+
+// Names recur across documents (countries, leaders, companies): eleven replacements per name add up.
+const keyMemo = new Map<string, string>();
+const KEY_MEMO_LIMIT = 20_000;
+
+function transliterationKey(s: string): string {
 	return withoutArticle(plain(s))
 		.replace(/ /g, '')
 		.replace(/ph/g, 'f')

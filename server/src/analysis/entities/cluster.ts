@@ -169,7 +169,7 @@ function summarise(evidence: Set<string>): string[] {
 	const out: string[] = [];
 	const tagger = new Map<string, { best: number; n: number }>();
 	for (const x of evidence) {
-		const m = /^tagger (\w+) ([\d.]+)$/.exec(x);
+		const m = x.startsWith('tagger ') ? /^tagger (\w+) ([\d.]+)$/.exec(x) : null;
 		if (!m) out.push(x);
 		else {
 			const t = tagger.get(m[1]) ?? { best: 0, n: 0 };

@@ -124,14 +124,16 @@ function choose(m: Candidate, rules: Candidate[]): Candidate[] {
 // Keeps the stronger (then longer) of two overlapping candidates, in text order.
 function nonOverlapping(cands: Candidate[]): Candidate[] {
 	const sorted = [...cands].sort((a, b) => b.strength - a.strength || b.last - b.first - (a.last - a.first));
-	const taken = cover(lastToken(cands));
-	const kept: Candidate[] = [];
+	const n = lastToken(cands);
+	const taken = cover(n);
+	// Kept candidates never overlap, so each starts at its own token: placed by their first token, they come out in text order.
+	const byFirst = new Array<Candidate | undefined>(n).fill(undefined);
 	for (const c of sorted) {
 		if (taken.hits(c)) continue;
-		kept.push(c);
+		byFirst[c.first] = c;
 		taken.add(c);
 	}
-	return kept.sort((a, b) => a.first - b.first);
+	return byFirst.filter((c): c is Candidate => c !== undefined);
 }
 
 // The tokens already covered by some span: an overlap test costs the span's length, not a scan of

@@ -145,7 +145,8 @@ const LETTER = /\p{L}/u;
 // names whose first word is a given name ("Jim Press", never an organisation called Press).
 function specialName(tokens: Token[], first: number, last: number): Candidate | undefined {
 	const ws = tokens.slice(first, last).map(lower);
-	if (ws.some((w) => HOLIDAYS.has(w)) || ws.join(' ') === 'new year') return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
+	if (ws.some((w) => HOLIDAYS.has(w)) || (ws.length === 2 && ws[0] === 'new' && ws[1] === 'year'))
+		return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
 	if (ws.some((w) => /\d/.test(w) && LETTER.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.8 };
 	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
 	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && (!isHead(ws[1]) || SURNAME_HEADS.has(ws[1]))) {
