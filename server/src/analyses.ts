@@ -3,9 +3,11 @@
  * index. Every feature reads from here, so a version is analysed once; the
  * analysis itself runs on the worker pool, so the event loop stays free.
  */
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
 import type { AnalysisPool, CoreResult } from './analysisPool';
+import type { PublishRequest } from './analysisWorker';
 import { EditShift, LineIndex } from './positions';
 
 /** One analysed document version, as the features see it. */
@@ -17,6 +19,12 @@ export interface DocumentAnalysis {
 	version: number;
 	text: string;
 	lines: LineIndex;
+}
+
+/** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
+interface LazyPublish {
+	request: () => PublishRequest;
+	early: (diagnostics: Diagnostic[]) => Promise<unknown>;
 }
 
 const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
@@ -50,15 +58,34 @@ export class Analyses {
 		private readonly ready: Promise<void> = Promise.resolve(),
 	) {}
 
+	/**
+	 * The diagnostics of this document version, worded on the analysis thread and delivered as
+	 * soon as they are ready, before the analysis itself is copied to this thread (on a long
+	 * document that copy takes tens of milliseconds). Null when the version is analysed already,
+	 * or its analysis was started without asking for them: the caller words them from `get`.
+	 */
+	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: Diagnostic[]; done: () => void } | null> {
+		const hit = this.cache.get(doc.uri);
+		if ((hit && hit.version === doc.version) || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
+		return new Promise((resolve) => {
+			// The analysis itself follows once the caller says the diagnostics are out (`done`).
+			const early = (diagnostics: Diagnostic[]) => new Promise<void>((done) => resolve({ diagnostics, done }));
+			this.get(doc, { request, early }).then(
+				() => resolve(null),
+				() => resolve(null),
+			);
+		});
+	}
+
 	/** The analysis of this document version, computed at most once. */
-	get(doc: TextDocument): Promise<DocumentAnalysis> {
+	get(doc: TextDocument, publish?: LazyPublish): Promise<DocumentAnalysis> {
 		const hit = this.cache.get(doc.uri);
 		if (hit && hit.version === doc.version) return Promise.resolve(hit);
 		const waiting = this.pending.get(doc.uri);
 		if (waiting && waiting.version === doc.version) return waiting.result;
 		const { uri, version } = doc;
 		const text = doc.getText();
-		const result = this.analyze(uri, version, text, 'high', () => this.currentVersion(uri) !== version).then((a) => {
+		const result = this.analyze(uri, version, text, 'high', () => this.currentVersion(uri) !== version, 'all', publish).then((a) => {
 			// A version already edited again is still the best answer to requests until the next one is ready.
 			const cached = this.cache.get(uri);
 			if (this.currentVersion(uri) !== undefined && (!cached || cached.version < version)) this.cache.set(uri, a);
@@ -115,11 +142,14 @@ export class Analyses {
 		priority: 'high' | 'low',
 		stale: () => boolean,
 		scope: AnalysisOptions['scope'] = 'all',
+		publish?: LazyPublish,
 	): Promise<DocumentAnalysis> {
 		let core: CoreResult;
 		await this.ready;
 		try {
-			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale);
+			// The request is read now, once the settings and the ignore file are known.
+			const words = publish && { request: publish.request(), early: publish.early };
+			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale, words);
 		} catch (error) {
 			if (stale()) throw error;
 			core = this.failed(uri, text, error);

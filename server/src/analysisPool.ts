@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
-import type { WorkerAnswer, WorkerJob } from './analysisWorker';
+import type { EarlyDiagnostics, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
 
 /** What the core returns that the server keeps. */
 export interface CoreResult {
@@ -26,6 +26,8 @@ interface Job {
 	stale: () => boolean;
 	resolve(r: CoreResult): void;
 	reject(e: unknown): void;
+	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
+	early?: (diagnostics: Diagnostic[]) => Promise<unknown>;
 	timer?: NodeJS.Timeout;
 }
 
@@ -53,10 +55,19 @@ export class AnalysisPool {
 		this.lanes = Array.from({ length: threads }, () => ({ worker: null, current: null }));
 	}
 
-	/** Analyses a text; `high` jobs (open documents) run before `low` ones (the index). */
-	run(text: string, options: AnalysisOptions, priority: 'high' | 'low', stale: () => boolean = () => false): Promise<CoreResult> {
+	/**
+	 * Analyses a text; `high` jobs (open documents) run before `low` ones (the index). With
+	 * `publish`, the worker also words the result's diagnostics and hands them to `early` first.
+	 */
+	run(
+		text: string,
+		options: AnalysisOptions,
+		priority: 'high' | 'low',
+		stale: () => boolean = () => false,
+		publish?: { request: PublishRequest; early: (diagnostics: Diagnostic[]) => Promise<unknown> },
+	): Promise<CoreResult> {
 		return new Promise((resolve, reject) => {
-			const job: Job = { job: { id: this.nextId++, text, options }, priority, stale, resolve, reject };
+			const job: Job = { job: { id: this.nextId++, text, options, publish: publish?.request }, priority, stale, resolve, reject, early: publish?.early };
 			const at = priority === 'high' ? this.queue.findIndex((j) => j.priority === 'low') : -1;
 			if (at < 0) this.queue.push(job);
 			else this.queue.splice(at, 0, job);
@@ -94,7 +105,7 @@ export class AnalysisPool {
 	private thread(lane: Lane): Worker {
 		if (lane.worker) return lane.worker;
 		const w = new Worker(this.workerFile!);
-		w.on('message', (answer: WorkerAnswer) => this.settle(lane, answer));
+		w.on('message', (answer: WorkerAnswer | EarlyDiagnostics) => ('diagnostics' in answer ? this.early(lane, answer) : this.settle(lane, answer)));
 		w.on('error', (e) => this.crashed(lane, w, e));
 		w.on('exit', (code) => this.crashed(lane, w, new Error(`the analysis worker exited with status ${code}`)));
 		w.unref();
@@ -109,6 +120,14 @@ export class AnalysisPool {
 		if ('error' in answer) job.reject(new Error(answer.error));
 		else job.resolve({ annotations: answer.annotations, paragraphs: answer.paragraphs });
 		this.pump();
+	}
+
+	private early(lane: Lane, e: EarlyDiagnostics): void {
+		const job = lane.current;
+		const worker = lane.worker;
+		const release = () => worker?.postMessage({ release: e.id } satisfies Release);
+		if (job && job.job.id === e.id && job.early) void job.early(e.diagnostics).then(release, release);
+		else release();
 	}
 
 	private crashed(lane: Lane, w: Worker, e: Error): void {

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { Analyses } from './analyses';
+import { Analyses, type DocumentAnalysis } from './analyses';
 import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
@@ -74,21 +74,31 @@ const indexer = new Indexer(corpus, {
 	log: (message) => connection.console.log(message),
 });
 
+const noop = () => {};
+// The hover index and the outline, built while the editor is quiet rather than on the first request.
+const warmUp = (a: DocumentAnalysis) => {
+	entityAt(a, 0);
+	documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
+};
+
 const publisher = new DiagnosticsPublisher({
 	current: (uri) => documents.get(uri),
 	compute: async (doc) => {
-		if (!seedDoc(doc.uri)) return [];
-		const a = await analyses.get(doc);
-		indexer.update(a);
-		const list = await diagnosticsInSlices(a, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
-		// Build the hover index and the outline while the editor is quiet, not on the first request.
-		setImmediate(() => {
-			entityAt(a, 0);
-			documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
-		});
-		return list;
+		if (!seedDoc(doc.uri)) return { diagnostics: [] };
+		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
+		const { uri, version } = doc;
+		const early = analyses.earlyDiagnostics(doc, () => ({ uri, version, settings, silenced: ignores.silenced(uri) }));
+		const analysed = analyses.get(doc);
+		void analysed.then((a) => {
+			indexer.update(a);
+			setImmediate(() => warmUp(a));
+		}, noop);
+		const worded = await early;
+		if (worded) return worded;
+		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
+		return list && { diagnostics: list };
 	},
-	send: (uri, version, list) => void connection.sendDiagnostics({ uri, version, diagnostics: list }),
+	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
 });
 
 connection.onInitialize((params: InitializeParams) => {

@@ -35,7 +35,8 @@ export function codeActions(a: DocumentAnalysis, params: CodeActionParams, token
 		if (fix) out.push(fix);
 		const data = d.data as FindingData | undefined;
 		if (!data?.hash || typeof d.code !== 'string') continue;
-		const args: IgnoreArgs = { uri: a.uri, code: d.code, hash: data.hash, text: clip(data.excerpt ?? '', 120) };
+		const text = typeof data.start === 'number' && typeof data.end === 'number' ? a.text.slice(data.start, data.end) : '';
+		const args: IgnoreArgs = { uri: a.uri, code: d.code, hash: data.hash, text: clip(text, 120) };
 		out.push({
 			title: `Ignore this finding (${d.code})`,
 			kind: CodeActionKind.QuickFix,

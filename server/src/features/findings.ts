@@ -34,13 +34,17 @@ export const FINDING_CODES = {
 	unattributed: 'unattributed-claim',
 } as const;
 
-/** The findings of one document, in document order within each kind. */
-export function findings(a: DocumentAnnotations): Finding[] {
+/**
+ * The findings of one document, in document order within each kind. `keep` may leave some out
+ * before they are built (by kind and start offset); problems are always kept.
+ */
+export function findings(a: DocumentAnnotations, keep: (kind: FindingKind, start: number) => boolean = () => true): Finding[] {
 	const out: Finding[] = [];
 	const entities = entityMap(a);
 	for (const e of a.entities) {
 		const aka = e.mentions.length > 1 ? ` (${e.mentions.length} mentions)` : '';
 		for (const m of e.mentions) {
+			if (!keep('entities', m.start)) continue;
 			// Worded when read: a long document has tens of thousands of findings and lists a few thousand.
 			out.push({
 				code: FINDING_CODES.entity,
@@ -56,6 +60,7 @@ export function findings(a: DocumentAnnotations): Finding[] {
 		}
 	}
 	for (const d of a.dates) {
+		if (!keep('dates', d.start)) continue;
 		out.push({
 			code: FINDING_CODES.date,
 			kind: 'dates',
@@ -69,6 +74,7 @@ export function findings(a: DocumentAnnotations): Finding[] {
 		});
 	}
 	for (const c of a.claims) {
+		if (!keep(c.kind === 'unattributed' ? 'unattributedClaims' : 'claims', c.start)) continue;
 		if (c.kind === 'unattributed') {
 			out.push({
 				code: FINDING_CODES.unattributed,

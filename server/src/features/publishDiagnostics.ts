@@ -9,13 +9,19 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** The quiet time after the last keystroke before a document is analysed for diagnostics. */
 export const DEBOUNCE_MS = 100;
 
+/** The diagnostics of one version, and what to do once they are sent or dropped. */
+export interface Computed {
+	diagnostics: Diagnostic[];
+	done?: () => void;
+}
+
 export interface PublishTarget {
 	/** The current version of a document, or undefined once it is closed. */
 	current(uri: string): TextDocument | undefined;
 	/** Builds the diagnostics of a document version (analysing it if needed). */
-	compute(doc: TextDocument): Promise<Diagnostic[] | null>;
-	/** Sends them to the editor. */
-	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+	compute(doc: TextDocument): Promise<Computed | null>;
+	/** Sends them to the editor; settles once they are written. */
+	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> | void;
 }
 
 /** Schedules diagnostics per document. */
@@ -48,7 +54,7 @@ export class DiagnosticsPublisher {
 	clear(uri: string): void {
 		this.cancel(uri);
 		this.seen.delete(uri);
-		this.target.send(uri, undefined, []);
+		void Promise.resolve(this.target.send(uri, undefined, [])).catch(() => {});
 	}
 
 	/** Stops all timers (shutdown). */
@@ -67,10 +73,17 @@ export class DiagnosticsPublisher {
 		this.timers.delete(uri);
 		const doc = this.target.current(uri);
 		if (!doc || doc.version !== version) return;
-		const diagnostics = await this.target.compute(doc).catch(() => null);
-		// A change may have arrived while computing: its own timer will publish it.
-		if (diagnostics === null || this.target.current(uri)?.version !== version) return;
-		this.seen.add(uri);
-		this.target.send(uri, version, diagnostics);
+		const computed = await this.target.compute(doc).catch(() => null);
+		if (computed === null) return;
+		try {
+			// A change may have arrived while computing: its own timer will publish it.
+			if (this.target.current(uri)?.version !== version) return;
+			this.seen.add(uri);
+			await this.target.send(uri, version, computed.diagnostics);
+		} catch {
+			// The connection is gone: nothing to tell the editor.
+		} finally {
+			computed.done?.();
+		}
 	}
 }

@@ -13,6 +13,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { toPath } from './indexer';
+import { ignoredBy, silencedKey } from '../features/diagnostics';
 
 /** The sidecar's file name. */
 export const IGNORE_FILE = '.seedlens-ignore.json';
@@ -45,10 +46,14 @@ export class IgnoreList {
 
 	/** A test for the findings of one document. */
 	matcher(uri: string): (code: string, hash: string) => boolean {
+		return ignoredBy(this.silenced(uri));
+	}
+
+	/** The findings silenced in one document, as keys (`silencedKey`): plain data for the analysis threads. */
+	silenced(uri: string): string[] {
 		const where = this.locate(uri);
 		const entries = where ? (this.byRoot.get(where.root) ?? []) : [];
-		if (!entries.length) return () => false;
-		return (code, hash) => entries.some((e) => e.code === code && e.hash === hash && (!e.file || e.file === where!.file));
+		return entries.filter((e) => !e.file || e.file === where!.file).map((e) => silencedKey(e.code, e.hash));
 	}
 
 	/** Adds one finding to the ignore file of the document's root; false when the document is outside every root. */
