@@ -308,7 +308,7 @@ const LOWER_MEMO_LENGTH = 64;
 
 /** `text.toLowerCase()`, remembered per spelling. */
 export function lowerCase(text: string): string {
-	if (text.length > LOWER_MEMO_LENGTH) return text.toLowerCase();
+	if (text.length > LOWER_MEMO_LENGTH || !isAscii(text)) return text.toLowerCase();
 	let low = lowerMemo.get(text);
 	if (low === undefined) {
 		low = text.toLowerCase();
@@ -316,6 +316,13 @@ export function lowerCase(text: string): string {
 		lowerMemo.set(text, low);
 	}
 	return low;
+}
+
+// Only ASCII words are remembered: other scripts are rare in news, and a megabyte of random letters
+// would fill the memo with words never seen again.
+function isAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+	return true;
 }
 
 const lowered = new WeakMap<SeedDocument, readonly string[]>();

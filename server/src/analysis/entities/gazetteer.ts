@@ -227,6 +227,8 @@ const firstWords = new Map<string, KeyNode | null>();
 const FIRST_WORDS_LIMIT = 50_000;
 
 function firstWord(g: Gazetteer, text: string): KeyNode | null {
+	// Words in other scripts are looked up directly, as lowerCase does not remember them either.
+	if (text.charCodeAt(0) >= 128) return g.trie.get(norm(text)) ?? null;
 	let f = firstWords.get(text);
 	if (f === undefined) {
 		f = g.trie.get(norm(text)) ?? null;
