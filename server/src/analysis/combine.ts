@@ -111,7 +111,6 @@ function shiftClaim(c: Claim, delta: number): Claim {
 /** A document entity being assembled from section entities. */
 interface Group {
 	type: Entity['type'];
-	names: Set<string>;
 	members: Entity[];
 	mentions: Entity['mentions'];
 	/** Provisional id, then the final one. */
@@ -138,8 +137,6 @@ class EntityMerger {
 			const g = this.groupFor(keys[i], e.type);
 			g.mentions.push(...mentions[i]);
 			g.members.push(e);
-			g.names.add(e.name);
-			for (const a of e.aliases ?? []) g.names.add(a);
 			local.set(e.id, g);
 		});
 		this.local.push(local);
@@ -151,7 +148,7 @@ class EntityMerger {
 	private groupFor(key: string, type: Entity['type']): Group {
 		let g = this.byName.get(key);
 		if (!g) {
-			g = { type, names: new Set(), members: [], mentions: [], id: '' };
+			g = { type, members: [], mentions: [], id: '' };
 			this.byName.set(key, g);
 			this.groups.push(g);
 		}
@@ -180,24 +177,20 @@ class EntityMerger {
 	// A single-word name joins the one entity that lists it as an alias under the same type, or the one
 	// person whose surname it is ("Haftar" for "Khalifa Haftar"); where none or several do, it stays apart.
 	private joinShortNames(): Group[] {
+		// Only the keys some lone name looks for are collected: most names are not alone.
+		const lone = new Map<Group, string>();
 		const byAlias = new Map<string, Set<Group>>();
-		const note = (key: string, g: Group) => {
-			const set = byAlias.get(key) ?? new Set<Group>();
-			set.add(g);
-			byAlias.set(key, set);
-		};
 		for (const g of this.groups) {
-			for (const n of g.names) {
-				note(`${g.type}\u0000${n.toLowerCase()}`, g);
-				const words = n.split(/\s+/);
-				if (g.type === 'PERSON' && words.length > 1) note(`surname\u0000${words[words.length - 1].toLowerCase()}`, g);
-			}
-		}
-		for (const g of this.groups) {
-			if (g.names.size !== 1) continue;
-			const [name] = g.names;
-			if (/\s/.test(name)) continue;
+			const name = singleWordName(g);
+			if (name === null) continue;
 			const key = name.toLowerCase();
+			lone.set(g, key);
+			byAlias.set(`${g.type}\u0000${key}`, new Set());
+			byAlias.set(`surname\u0000${key}`, new Set());
+		}
+		if (!lone.size) return this.groups;
+		for (const g of this.groups) for (const m of g.members) for (const key of aliasKeys(m)) byAlias.get(key)?.add(g);
+		for (const [g, key] of lone) {
 			const found = new Set<Group>();
 			for (const o of byAlias.get(`${g.type}\u0000${key}`) ?? []) if (o !== g) found.add(this.resolve(o));
 			if (g.type === 'PERSON' || g.type === 'ORG' || g.type === 'OTHER')
@@ -214,6 +207,30 @@ class EntityMerger {
 	}
 }
 
+// The group's name when all its members are one word written one way, else null.
+function singleWordName(g: Group): string | null {
+	const name = g.members[0]?.name;
+	if (name === undefined || /\s/.test(name)) return null;
+	for (const m of g.members) if (m.name !== name || m.aliases?.length) return null;
+	return name;
+}
+
+const aliasKeysOf = new WeakMap<Entity, string[]>();
+
+// The keys a section entity is found under by a lone name: each spelling with its type, and a person's surname.
+function aliasKeys(e: Entity): string[] {
+	let keys = aliasKeysOf.get(e);
+	if (keys) return keys;
+	keys = [];
+	for (const n of [e.name, ...(e.aliases ?? [])]) {
+		keys.push(`${e.type}\u0000${n.toLowerCase()}`);
+		const words = n.split(/\s+/);
+		if (e.type === 'PERSON' && words.length > 1) keys.push(`surname\u0000${words[words.length - 1].toLowerCase()}`);
+	}
+	aliasKeysOf.set(e, keys);
+	return keys;
+}
+
 const keysOf = new WeakMap<DocumentAnnotations, string[]>();
 
 // Each entity's type and name, as one key: computed once per cached section analysis.
@@ -223,22 +240,42 @@ function nameKeys(a: DocumentAnnotations): string[] {
 	return keys;
 }
 
-// The longest name (the most complete), every other spelling as an alias, the members' evidence together.
+// The longest name (the most complete), every other spelling as an alias, the members' evidence together:
+// worked out once per set of section entities, since typing leaves most groups as they were.
 function entityOf(g: Group): Entity {
+	const made = merged(g.members);
+	const e: Entity = { id: g.id, type: g.type, name: made.name, mentions: g.mentions, evidence: made.evidence };
+	if (made.aliases) e.aliases = made.aliases;
+	if (made.facts) e.facts = made.facts;
+	return e;
+}
+
+interface Merged {
+	members: Entity[];
+	name: string;
+	aliases?: string[];
+	evidence: string[];
+	facts?: Record<string, string>;
+}
+const mergedOf = new WeakMap<Entity, Merged>();
+
+function merged(members: Entity[]): Merged {
+	const hit = mergedOf.get(members[0]);
+	if (hit && hit.members.length === members.length && hit.members.every((m, i) => m === members[i])) return hit;
 	const names = new Set<string>();
-	let name = g.members[0].name;
-	for (const m of g.members) {
+	let name = members[0].name;
+	for (const m of members) {
 		names.add(m.name);
 		for (const a of m.aliases ?? []) names.add(a);
 		if (m.name.length > name.length) name = m.name;
 	}
 	names.delete(name);
-	const evidence = g.members.length === 1 ? [...(g.members[0].evidence ?? [])] : mergeEvidence(g.members);
-	const e: Entity = { id: g.id, type: g.type, name, mentions: g.mentions, evidence };
-	if (names.size) e.aliases = [...names];
-	const facts = g.members.find((m) => m.facts)?.facts;
-	if (facts) e.facts = { ...facts };
-	return e;
+	const made: Merged = { members: [...members], name, evidence: members.length === 1 ? [...(members[0].evidence ?? [])] : mergeEvidence(members) };
+	if (names.size) made.aliases = [...names];
+	const facts = members.find((m) => m.facts)?.facts;
+	if (facts) made.facts = { ...facts };
+	mergedOf.set(members[0], made);
+	return made;
 }
 
 // "tagger PER 0.91 (3 readings)" from each section becomes one line with the best score and the total count.

@@ -11,9 +11,9 @@ import type { Paragraph } from './document';
 /** Documents longer than this (UTF-16 code units) are analysed in sections. */
 export const SECTION_THRESHOLD = 48_000;
 /** A section closes before a paragraph whose opening hashes to a cut, once it is this long… */
-const MIN_SECTION = 4_000;
+const MIN_SECTION = 3_000;
 /** …and in any case once it is this long (a paragraph is never split). */
-const MAX_SECTION = 16_000;
+const MAX_SECTION = 12_000;
 /** One paragraph in this many opens a section (by its hash): sections of ~MIN_SECTION + a few paragraphs. */
 const CUT_EVERY = 4;
 

@@ -154,6 +154,21 @@ function trigger(c: Claim): Span | undefined {
  * ignored finding stays ignored when lines move. FNV-1a, 32 bits, hex.
  */
 export function findingHash(code: string, text: string): string {
+	// Long documents are worded again after every pause in typing, mostly with the same findings:
+	// a lookup by text is native work, the hash below a loop over every character.
+	const key = `${code}\u0000${text}`;
+	let hash = hashMemo.get(key);
+	if (hash === undefined) {
+		if (hashMemo.size >= HASH_MEMO) hashMemo.clear();
+		hashMemo.set(key, (hash = fnv(code, text)));
+	}
+	return hash;
+}
+
+const HASH_MEMO = 50_000;
+const hashMemo = new Map<string, string>();
+
+function fnv(code: string, text: string): string {
 	// The same as hashing `${code}\0${text.replace(/\s+/g, ' ').trim()}`, without building that string:
 	// paragraphs are hashed by the thousand on long documents.
 	let h = 0x811c9dc5;
