@@ -308,7 +308,9 @@ const LOWER_MEMO_LENGTH = 64;
 
 /** `text.toLowerCase()`, remembered per spelling. */
 export function lowerCase(text: string): string {
-	if (text.length > LOWER_MEMO_LENGTH || !isAscii(text)) return text.toLowerCase();
+	// Words in other scripts are lowered each time: they are rare in news, and a megabyte of random
+	// letters would fill the memo with words never seen again.
+	if (text.length > LOWER_MEMO_LENGTH || text.charCodeAt(0) >= 128) return text.toLowerCase();
 	let low = lowerMemo.get(text);
 	if (low === undefined) {
 		low = text.toLowerCase();
@@ -316,13 +318,6 @@ export function lowerCase(text: string): string {
 		lowerMemo.set(text, low);
 	}
 	return low;
-}
-
-// Only ASCII words are remembered: other scripts are rare in news, and a megabyte of random letters
-// would fill the memo with words never seen again.
-function isAscii(text: string): boolean {
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
-	return true;
 }
 
 const lowered = new WeakMap<SeedDocument, readonly string[]>();
