@@ -214,20 +214,23 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
 		else
 			out.push({
-				...span(right),
+				first: right[0].first,
+				last: right[right.length - 1].last,
 				type: 'PERSON',
-				evidence: [
-					`title ‘${tokens
-						.slice(units[s].first, u.last)
-						.map((t) => t.text)
-						.join(' ')}’`,
-				],
+				evidence: [`title ‘${words(tokens, units[s].first, u.last)}’`],
 				strength: 0.85,
 			});
 		if (s > 0) classify(tokens, units.slice(0, s), out, true);
 		return true;
 	}
 	return false;
+}
+
+// The texts of tokens[first, last) joined by spaces, without the intermediate arrays.
+function words(tokens: Token[], first: number, last: number): string {
+	let text = tokens[first].text;
+	for (let i = first + 1; i < last; i++) text += ' ' + tokens[i].text;
+	return text;
 }
 
 // A chunk that mixes known and unknown words: "Paul Smith" around a town called Smith, "Apple
