@@ -66,7 +66,9 @@ export class Analyses {
 	 */
 	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: Diagnostic[]; done: () => void } | null> {
 		const hit = this.cache.get(doc.uri);
-		if ((hit && hit.version === doc.version) || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
+		// A document's first analysis comes with its diagnostics, so that hovers and the outline are ready
+		// when the findings show; early diagnostics are for the versions typed after.
+		if (!hit || hit.version === doc.version || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
 		return new Promise((resolve) => {
 			// The analysis itself follows once the caller says the diagnostics are out (`done`).
 			const early = (diagnostics: Diagnostic[]) => new Promise<void>((done) => resolve({ diagnostics, done }));
@@ -75,6 +77,16 @@ export class Analyses {
 				() => resolve(null),
 			);
 		});
+	}
+
+	/**
+	 * Prepares this version's analysis and diagnostics on its thread while the user types (see
+	 * `AnalysisPool.warm`), unless it is analysed here already.
+	 */
+	warm(doc: TextDocument, request: () => PublishRequest): void {
+		const { uri, version } = doc;
+		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
+		void this.ready.then(() => this.pool.warm(doc.getText(), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request()));
 	}
 
 	/** The analysis of this document version, computed at most once. */
@@ -127,6 +139,7 @@ export class Analyses {
 	delete(uri: string): void {
 		this.cache.delete(uri);
 		this.pending.delete(uri);
+		this.pool.forget(uri);
 	}
 
 	/** Forgets everything (the options changed). */
@@ -149,7 +162,8 @@ export class Analyses {
 		try {
 			// The request is read now, once the settings and the ignore file are known.
 			const words = publish && { request: publish.request(), early: publish.early };
-			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale, words);
+			// An open document's jobs name it: its thread keeps its sections and its last result.
+			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale, words, priority === 'high' ? uri : undefined);
 		} catch (error) {
 			if (stale()) throw error;
 			core = this.failed(uri, text, error);

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
-import type { EarlyDiagnostics, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
+import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
 
 /** What the core returns that the server keeps. */
 export interface CoreResult {
@@ -24,7 +24,9 @@ interface Job {
 	job: WorkerJob;
 	priority: 'high' | 'low';
 	stale: () => boolean;
-	resolve(r: CoreResult): void;
+	/** The lane an open document's jobs run on, where its sections and last result are kept. */
+	lane?: number;
+	resolve(r: CoreResult | null): void;
 	reject(e: unknown): void;
 	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
 	early?: (diagnostics: Diagnostic[]) => Promise<unknown>;
@@ -65,14 +67,59 @@ export class AnalysisPool {
 		priority: 'high' | 'low',
 		stale: () => boolean = () => false,
 		publish?: { request: PublishRequest; early: (diagnostics: Diagnostic[]) => Promise<unknown> },
+		key?: string,
 	): Promise<CoreResult> {
 		return new Promise((resolve, reject) => {
-			const job: Job = { job: { id: this.nextId++, text, options, publish: publish?.request }, priority, stale, resolve, reject, early: publish?.early };
-			const at = priority === 'high' ? this.queue.findIndex((j) => j.priority === 'low') : -1;
-			if (at < 0) this.queue.push(job);
-			else this.queue.splice(at, 0, job);
-			this.pump();
+			const job: Job = {
+				job: { id: this.nextId++, text, options, publish: publish?.request, key },
+				priority,
+				stale,
+				lane: this.laneOf(key),
+				resolve: (r) => (r ? resolve(r) : reject(new Error('the analysis thread answered a job without its result'))),
+				reject,
+				early: publish?.early,
+			};
+			this.enqueue(job);
 		});
+	}
+
+	/**
+	 * Prepares the analysis and the diagnostics of an open document's version while the user types:
+	 * its thread keeps them, and the job for the version that stays (after the typing delay) finds
+	 * its work done. Nothing comes back; dropped when a newer version arrives before it starts.
+	 */
+	warm(text: string, options: AnalysisOptions, key: string, stale: () => boolean, request: PublishRequest): Promise<void> {
+		return new Promise((resolve) => {
+			const job: Job = {
+				job: { id: this.nextId++, text, options, publish: request, key, warm: true },
+				priority: 'high',
+				stale,
+				lane: this.laneOf(key),
+				resolve: () => resolve(),
+				reject: () => resolve(),
+			};
+			this.enqueue(job);
+		});
+	}
+
+	/** Lets the threads drop what they keep of a closed document. */
+	forget(key: string): void {
+		for (const lane of this.lanes) lane.worker?.postMessage({ forget: key } satisfies Forget);
+	}
+
+	private enqueue(job: Job): void {
+		const at = job.priority === 'high' ? this.queue.findIndex((j) => j.priority === 'low') : -1;
+		if (at < 0) this.queue.push(job);
+		else this.queue.splice(at, 0, job);
+		this.pump();
+	}
+
+	// One lane per document, by a hash of its URI: its section cache and last result live there.
+	private laneOf(key: string | undefined): number | undefined {
+		if (key === undefined) return undefined;
+		let h = 0;
+		for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+		return Math.abs(h) % this.lanes.length;
 	}
 
 	/** Stops the workers and fails what is queued. */
@@ -86,8 +133,11 @@ export class AnalysisPool {
 
 	private pump(): void {
 		for (const lane of this.lanes) {
-			while (!lane.current && this.queue.length) {
-				const next = this.queue.shift()!;
+			const index = this.lanes.indexOf(lane);
+			while (!lane.current) {
+				const at = this.queue.findIndex((j) => j.lane === undefined || j.lane === index);
+				if (at < 0) break;
+				const next = this.queue.splice(at, 1)[0];
 				if (next.stale()) {
 					next.reject(superseded());
 					continue;
@@ -118,6 +168,7 @@ export class AnalysisPool {
 		clearTimeout(job.timer);
 		lane.current = null;
 		if ('error' in answer) job.reject(new Error(answer.error));
+		else if ('warmed' in answer) job.resolve(null);
 		else job.resolve({ annotations: answer.annotations, paragraphs: answer.paragraphs });
 		this.pump();
 	}

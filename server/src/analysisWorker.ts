@@ -28,11 +28,17 @@ export interface WorkerJob {
 	text: string;
 	options: AnalysisOptions;
 	publish?: PublishRequest;
+	/** The open document the text is a version of: its latest result is kept for the next job. */
+	key?: string;
+	/** Only prepare: analyse (and word the diagnostics) while the user types, keep the result, answer `warmed`. */
+	warm?: boolean;
 }
 
 /** The worker's answer: the annotations and the paragraphs (for folding), or the error the core threw. */
 export type WorkerAnswer =
-	{ id: number; annotations: ReturnType<typeof analyzeDocument>['annotations']; paragraphs: { start: number; end: number }[] } | { id: number; error: string };
+	| { id: number; annotations: ReturnType<typeof analyzeDocument>['annotations']; paragraphs: { start: number; end: number }[] }
+	| { id: number; warmed: true }
+	| { id: number; error: string };
 
 /** Sent before the answer when the job asked for its diagnostics. */
 export interface EarlyDiagnostics {
@@ -43,6 +49,11 @@ export interface EarlyDiagnostics {
 /** Tells the worker that the early diagnostics of a job are out: it may send the (much larger) answer. */
 export interface Release {
 	release: number;
+}
+
+/** Tells the worker that a document was closed: its kept result can go. */
+export interface Forget {
+	forget: string;
 }
 
 /** How long the answer waits for its release at most, should the server never send it. */
@@ -65,28 +76,62 @@ function released(id: number): Promise<void> {
 // The sections of long documents analysed on this thread: typing in one re-reads only the section typed in.
 const sections = analysisCache();
 
+/** The latest result of each open document (a few at most): the job after a `warm` one usually finds its work done. */
+interface Prepared {
+	text: string;
+	options: string;
+	annotations: ReturnType<typeof analyzeDocument>['annotations'];
+	paragraphs: { start: number; end: number }[];
+	/** The wording's settings and silenced findings, and the diagnostics worded under them. */
+	wording?: string;
+	diagnostics?: Diagnostic[];
+}
+const prepared = new Map<string, Prepared>();
+const PREPARED_DOCUMENTS = 4;
+
+async function prepare(job: WorkerJob): Promise<Prepared> {
+	const options = JSON.stringify(job.options);
+	const wording = job.publish && JSON.stringify([job.publish.settings, job.publish.silenced]);
+	let p = job.key ? prepared.get(job.key) : undefined;
+	if (!p || p.text !== job.text || p.options !== options) {
+		const a = analyzeDocument(job.text, job.options, sections);
+		p = { text: job.text, options, annotations: a.annotations, paragraphs: a.paragraphs.map((x) => ({ start: x.start, end: x.end })) };
+	}
+	if (job.publish && (p.wording !== wording || !p.diagnostics)) {
+		const { uri, version, settings, silenced } = job.publish;
+		const analysis = { annotations: p.annotations, paragraphs: p.paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
+		p.diagnostics = (await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => false)) ?? undefined;
+		p.wording = wording;
+	}
+	if (job.key) {
+		prepared.delete(job.key);
+		prepared.set(job.key, p);
+		for (const k of prepared.keys()) if (prepared.size > PREPARED_DOCUMENTS) prepared.delete(k);
+	}
+	return p;
+}
+
 /** Analyses one job; `early` receives its diagnostics when the job asks for them, before the answer. */
 export async function runJob(job: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
 	try {
-		const a = analyzeDocument(job.text, job.options, sections);
-		const paragraphs = a.paragraphs.map((p) => ({ start: p.start, end: p.end }));
+		const p = await prepare(job);
+		if (job.warm) return { id: job.id, warmed: true };
+		const { annotations, paragraphs, diagnostics } = p;
 		if (job.publish && early) {
-			const { uri, version, settings, silenced } = job.publish;
-			const analysis = { annotations: a.annotations, paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
-			const diagnostics = await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => false);
 			if (diagnostics) {
 				const wait = released(job.id);
 				early({ id: job.id, diagnostics });
 				await wait;
 			}
 		}
-		return { id: job.id, annotations: a.annotations, paragraphs };
+		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
 		return { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 	}
 }
 
-parentPort?.on('message', (message: WorkerJob | Release) => {
+parentPort?.on('message', (message: WorkerJob | Release | Forget) => {
 	if ('release' in message) return void releases.get(message.release)?.();
+	if ('forget' in message) return void prepared.delete(message.forget);
 	void runJob(message, (e) => parentPort!.postMessage(e)).then((answer) => parentPort!.postMessage(answer));
 });

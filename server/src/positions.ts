@@ -110,6 +110,11 @@ export class EditShift {
 		this.newEnd = { line: this.start.line + breaks, character: breaks ? tail : this.start.character + inserted.length };
 	}
 
+	/** True when a position of the analysed text lies before the edit (it is the same in the current text). */
+	before(p: Pos): boolean {
+		return less(p, this.start);
+	}
+
 	/** A position of the analysed text in the current one (inside the edit: where the edit starts). */
 	forward(p: Pos): Pos {
 		if (less(p, this.start)) return p;

@@ -81,13 +81,18 @@ const warmUp = (a: DocumentAnalysis) => {
 	documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
 };
 
+// What the analysis thread words a version's diagnostics with: read when its job starts, once settings are known.
+const wording = (doc: TextDocument) => {
+	const { uri, version } = doc;
+	return () => ({ uri, version, settings, silenced: ignores.silenced(uri) });
+};
+
 const publisher = new DiagnosticsPublisher({
 	current: (uri) => documents.get(uri),
 	compute: async (doc) => {
 		if (!seedDoc(doc.uri)) return { diagnostics: [] };
 		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
-		const { uri, version } = doc;
-		const early = analyses.earlyDiagnostics(doc, () => ({ uri, version, settings, silenced: ignores.silenced(uri) }));
+		const early = analyses.earlyDiagnostics(doc, wording(doc));
 		const analysed = analyses.get(doc);
 		void analysed.then((a) => {
 			indexer.update(a);
@@ -99,6 +104,7 @@ const publisher = new DiagnosticsPublisher({
 		return list && { diagnostics: list };
 	},
 	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
+	prepare: (doc) => void (seedDoc(doc.uri) && analyses.warm(doc, wording(doc))),
 });
 
 connection.onInitialize((params: InitializeParams) => {

@@ -41,7 +41,9 @@ export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken, 
 	return shift ? tree.map((s) => moved(s, shift)) : tree;
 }
 
+// A symbol wholly before the edit is itself, children and all: only what follows the edit is copied.
 function moved(s: DocumentSymbol, shift: EditShift): DocumentSymbol {
+	if (shift.before(s.range.end)) return s;
 	const range = shift.forwardRange(s.range);
 	const selectionRange = shift.forwardRange(s.selectionRange);
 	return { ...s, range, selectionRange, children: s.children?.map((c) => moved(c, shift)) };

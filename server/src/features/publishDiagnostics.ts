@@ -8,6 +8,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The quiet time after the last keystroke before a document is analysed for diagnostics. */
 export const DEBOUNCE_MS = 100;
+/** The shorter quiet time after which the work is prepared ahead (see `PublishTarget.prepare`). */
+const PREPARE_MS = 30;
+/** While typing goes on, the work is also prepared at most this often, which keeps caches current. */
+const PREPARE_EVERY_MS = 500;
 
 /** The diagnostics of one version, and what to do once they are sent or dropped. */
 export interface Computed {
@@ -22,11 +26,15 @@ export interface PublishTarget {
 	compute(doc: TextDocument): Promise<Computed | null>;
 	/** Sends them to the editor; settles once they are written. */
 	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> | void;
+	/** Told of each version as it arrives, before the typing delay: work can start ahead. */
+	prepare?(doc: TextDocument): void;
 }
 
 /** Schedules diagnostics per document. */
 export class DiagnosticsPublisher {
 	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private readonly prepareTimers = new Map<string, NodeJS.Timeout>();
+	private readonly preparedAt = new Map<string, number>();
 	/** Documents published at least once: a document's first diagnostics do not wait for the typing delay. */
 	private readonly seen = new Set<string>();
 
@@ -38,6 +46,7 @@ export class DiagnosticsPublisher {
 	/** Publishes after the quiet time; a newer call for the same document replaces this one. */
 	schedule(doc: TextDocument, delay = this.seen.has(doc.uri) ? this.delay : 0): void {
 		this.cancel(doc.uri);
+		if (delay > 0) this.prepareSoon(doc);
 		const version = doc.version;
 		this.timers.set(
 			doc.uri,
@@ -54,19 +63,46 @@ export class DiagnosticsPublisher {
 	clear(uri: string): void {
 		this.cancel(uri);
 		this.seen.delete(uri);
+		this.preparedAt.delete(uri);
 		void Promise.resolve(this.target.send(uri, undefined, [])).catch(() => {});
 	}
 
 	/** Stops all timers (shutdown). */
 	dispose(): void {
-		for (const t of this.timers.values()) clearTimeout(t);
+		for (const t of [...this.timers.values(), ...this.prepareTimers.values()]) clearTimeout(t);
 		this.timers.clear();
+		this.prepareTimers.clear();
 	}
 
 	private cancel(uri: string): void {
-		const t = this.timers.get(uri);
-		if (t) clearTimeout(t);
-		this.timers.delete(uri);
+		for (const timers of [this.timers, this.prepareTimers]) {
+			const t = timers.get(uri);
+			if (t) clearTimeout(t);
+			timers.delete(uri);
+		}
+	}
+
+	// Ahead of the typing delay: after a short pause, or now when nothing was prepared for a while.
+	private prepareSoon(doc: TextDocument): void {
+		const prepare = this.target.prepare;
+		if (!prepare) return;
+		const now = Date.now();
+		if (now - (this.preparedAt.get(doc.uri) ?? 0) >= PREPARE_EVERY_MS) {
+			this.preparedAt.set(doc.uri, now);
+			prepare(doc);
+			return;
+		}
+		const version = doc.version;
+		this.prepareTimers.set(
+			doc.uri,
+			setTimeout(() => {
+				this.prepareTimers.delete(doc.uri);
+				const current = this.target.current(doc.uri);
+				if (current?.version !== version) return;
+				this.preparedAt.set(doc.uri, Date.now());
+				prepare(current);
+			}, PREPARE_MS),
+		);
 	}
 
 	private async run(uri: string, version: number): Promise<void> {
