@@ -8,7 +8,8 @@
  * (nationalities, groups) and MISC (events, works, laws, products) are learnt from fewer examples
  * and are less reliable. Types are made consistent per document (`harmonize`): a name tagged PER
  * once is PER wherever it recurs, as is the surname of a multi-word person name, and untagged
- * recurrences of person names are added. Sentences without a capital letter are skipped, and the
+ * recurrences of person names are added. Sentences without a capital letter, or mostly in another
+ * script than Latin, are skipped, and the
  * model tags at most `MAX_TOKENS` tokens per document (a bound for pathological input). The
  * optional `gazetteer` callback adds caller features per token (e.g. `['country']`); they only
  * carry weight in a model trained with them, the shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
@@ -125,13 +126,27 @@ function contextOf(entries: readonly WordEntry[], bounds: readonly number[]): Do
 	return { lowerSeen, capMid };
 }
 
+// The model reads English: a sentence whose words are mostly in another script (Cyrillic, Arabic,
+// CJK…, or binary junk read as text) is left to the gazetteers and rules, and costs the tagger nothing.
+function mostlyLatin(tokens: readonly Token[], first: number, last: number): boolean {
+	let words = 0,
+		other = 0;
+	for (let i = first; i < last; i++) {
+		const t = tokens[i];
+		if (t.kind !== 'word') continue;
+		words++;
+		if (t.text.charCodeAt(0) >= 0x250) other++;
+	}
+	return other * 2 <= words;
+}
+
 /** Tokens tagged per document at most: far above any news article, it bounds the time on pathological input. */
 export const MAX_TOKENS = 100_000;
 
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
 	// Pathological input: only the sentences that start within the first 2 × MAX_TOKENS tokens are read at all.
-	const sentences = doc.sentences.filter((s) => s.first < 2 * MAX_TOKENS);
+	const sentences = doc.sentences.filter((s) => s.first < 2 * MAX_TOKENS && mostlyLatin(doc.tokens, s.first, s.last));
 	const memo = memoFor(model);
 	const lex = model.lexicon;
 	// All the sentences' tokens in one flat list; sentence k holds entries [bounds[k], bounds[k + 1]).
