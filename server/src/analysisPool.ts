@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
+import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
 
 /** What the core returns that the server keeps. */
@@ -74,7 +75,7 @@ export class AnalysisPool {
 				job: { id: this.nextId++, text, options, publish: publish?.request, key },
 				priority,
 				stale,
-				lane: this.laneOf(key),
+				lane: this.laneOf(key, text),
 				resolve: (r) => (r ? resolve(r) : reject(new Error('the analysis thread answered a job without its result'))),
 				reject,
 				early: publish?.early,
@@ -94,7 +95,7 @@ export class AnalysisPool {
 				job: { id: this.nextId++, text, options, publish: request, key, warm: true },
 				priority: 'high',
 				stale,
-				lane: this.laneOf(key),
+				lane: this.laneOf(key, text),
 				resolve: () => resolve(),
 				reject: () => resolve(),
 			};
@@ -114,9 +115,10 @@ export class AnalysisPool {
 		this.pump();
 	}
 
-	// One lane per document, by a hash of its URI: its section cache and last result live there.
-	private laneOf(key: string | undefined): number | undefined {
-		if (key === undefined) return undefined;
+	// One lane per long document, by a hash of its URI: its section cache and last result live there.
+	// A short one takes any free lane: read again from scratch, it costs a few milliseconds.
+	private laneOf(key: string | undefined, text: string): number | undefined {
+		if (key === undefined || text.length <= SECTION_THRESHOLD) return undefined;
 		let h = 0;
 		for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
 		return Math.abs(h) % this.lanes.length;
