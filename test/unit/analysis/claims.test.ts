@@ -191,3 +191,22 @@ test('claims come out in text order', () => {
 		],
 	);
 });
+
+test('a reporting noun after an amount is a noun: the amount is not its source', () => {
+	for (const body of [
+		'The United Nations launched a $160 million emergency appeal on Tuesday.',
+		'The charity issued a 12-point call for action to the government.',
+	]) {
+		const { text, claims } = claimsOf(body);
+		const sources = claims.map((c) => (c.source ? text.slice(c.source.start, c.source.end) : null));
+		assert.ok(
+			sources.every((s) => s === null || !/\d/.test(s)),
+			`an amount was taken for the source in “${body}”: ${JSON.stringify(sources)}`,
+		);
+	}
+	// Without an amount, the same word after a plural subject stays a verb with its speaker.
+	const { text, claims } = claimsOf('The workers appeal for calm, the union said.');
+	const appeal = claims.find((c) => c.cue?.text === 'appeal');
+	assert.ok(appeal?.source, 'the verb lost its source');
+	assert.equal(text.slice(appeal.source.start, appeal.source.end), 'The workers');
+});

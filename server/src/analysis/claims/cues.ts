@@ -69,7 +69,7 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 	// "announced plans Friday to…": a time word may sit between the cue and its "to".
 	let n = i + 1;
 	while (n < s.last && n - i < 4 && (TIME_WORDS.has(ctx.lower[n]) || ctx.doc.tokens[n].kind === 'number')) n++;
-	const nounUse = ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev);
+	const nounUse = ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || isPossessive(prev) || afterAmount(ctx, s, i);
 	if (CUE_NOUNS.has(ctx.lower[i])) return 'noun';
 	if (DEGREE_WORDS.has(prev) && word.need !== 'prep') return null;
 	if (nounUse && !word.nounOk) return null;
@@ -86,6 +86,23 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 		case 'clause':
 			return !nounUse && introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i) ? 'verb' : null;
 	}
+}
+
+/** Words of an amount before a noun: "a $160 million emergency appeal", "a 10,000-strong call". */
+const AMOUNT_WORDS = new Set(['$', '€', '£', '¥', '₹', 'thousand', 'million', 'billion', 'trillion', '-']);
+
+// A noun after an amount that an article opens ("a $160 million emergency appeal"): the amount is no
+// subject, so the cue is a noun, not a verb. At most one word may stand between the amount and the noun.
+function afterAmount(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	let k = i - 1;
+	if (k >= s.first && ctx.doc.tokens[k].kind === 'word' && !AMOUNT_WORDS.has(ctx.lower[k])) k--;
+	let amount = false;
+	for (; k >= s.first; k--) {
+		const t = ctx.doc.tokens[k];
+		if (t.kind === 'number' || AMOUNT_WORDS.has(ctx.lower[k])) amount ||= t.kind === 'number';
+		else break;
+	}
+	return amount && k >= s.first && ARTICLES.has(ctx.lower[k]);
 }
 
 // "added that", "noted:", "…, he added." — a clause, a quotation or the sentence's end follows,
