@@ -210,3 +210,15 @@ test('a reporting noun after an amount is a noun: the amount is not its source',
 	assert.ok(appeal?.source, 'the verb lost its source');
 	assert.equal(text.slice(appeal.source.start, appeal.source.end), 'The workers');
 });
+
+test('the subject of the verb that issues a reporting noun is its source', () => {
+	for (const [body, source] of [
+		['The United Nations launched a $160 million emergency appeal on Tuesday.', 'The United Nations'],
+		['The army released a short statement: the talks had failed.', 'The army'],
+	]) {
+		const { text, claims } = claimsOf(body);
+		const noun = claims.find((c) => c.cue && /appeal|statement/.test(c.cue.text));
+		assert.ok(noun, `no claim on the reporting noun in “${body}”`);
+		assert.equal(noun.source && text.slice(noun.source.start, noun.source.end), source);
+	}
+});

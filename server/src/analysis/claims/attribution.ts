@@ -46,10 +46,40 @@ function nounCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	if (prev >= s.first && isPossessive(ctx.lower[prev])) source = phraseLeft(ctx, prev - 1, s.first);
 	else if (prev >= s.first && POSSESSIVE_PRONOUNS.has(ctx.lower[prev])) source = { first: prev, last: prev + 1 };
 	else if (ctx.lower[cue.last] === 'by' || ctx.lower[cue.last] === 'from') source = phraseRight(ctx, cue.last + 1, s.last);
+	source ??= issuer(ctx, s, cue.head);
 	const next = ctx.lower[cue.last];
 	const content = next === 'that' || next === 'of' || next === ':' ? trim(ctx, cue.last + 1, s.last) : null;
 	return { source, borrow: false, content };
 }
+
+// Verbs whose subject is the author of the statement, appeal or warning they take as object.
+const ISSUING = new Set([
+	'issued',
+	'issues',
+	'launched',
+	'launches',
+	'released',
+	'releases',
+	'published',
+	'publishes',
+	'made',
+	'makes',
+	'delivered',
+	'delivers',
+]);
+
+// "the United Nations launched a $160 million emergency appeal": the subject of the verb whose object
+// the reporting noun heads (an article, then at most four modifiers before the noun).
+function issuer(ctx: ClaimContext, s: Sentence, head: number): TokenRange | null {
+	let k = head - 1;
+	while (k >= s.first && head - k <= 5 && !ARTICLE_LIKE.has(ctx.lower[k])) k--;
+	if (k <= s.first || !ARTICLE_LIKE.has(ctx.lower[k]) || !ISSUING.has(ctx.lower[k - 1])) return null;
+	const { j } = skipLeft(ctx, k - 1, s.first);
+	if (j < s.first) return null;
+	const subject = subjectAt(ctx, s, j, false);
+	return subject === 'borrow' ? null : subject;
+}
+const ARTICLE_LIKE = new Set(['a', 'an', 'the']);
 
 function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	const lemma = cue.word?.lemma ?? '';
