@@ -26,27 +26,20 @@ export const WHOLE_DOCUMENT_CODES = new Set(['duplicate-paragraph']);
 export function combineSections(parts: readonly SectionPart[], wholeDocument: Diagnostic[]): DocumentAnnotations {
 	const merger = new EntityMerger();
 	const dates: DateAnnotation[] = [];
-	const claims: Claim[] = [];
 	const diagnostics: Diagnostic[] = [];
-	const idMaps: Map<string, string>[] = [];
-	const sourced: Claim[][] = [];
-	parts.forEach((p, k) => {
-		const moved = shifted(p, k);
-		idMaps.push(merger.add(p, moved.mentions));
-		dates.push(...moved.dates);
-		claims.push(...moved.claims);
-		sourced.push(moved.claims);
-		diagnostics.push(...moved.diagnostics);
+	const moved = parts.map((p, k) => {
+		const m = shifted(p, k);
+		merger.add(p, m.mentions);
+		dates.push(...m.dates);
+		diagnostics.push(...m.diagnostics);
+		return m;
 	});
 	diagnostics.push(...wholeDocument);
 	const entities = merger.entities();
 	// Claim sources name the document's entity ids, not the section's.
-	const renamed = new Map<Claim, Claim>();
-	sourced.forEach((list, k) => {
-		for (const c of list) if (c.source?.entity !== undefined) renamed.set(c, withSource(c, idMaps[k].get(c.source.entity)));
-	});
+	const claims = moved.flatMap((m, k) => m.claims.map((c) => (c.source?.entity === undefined ? c : withSource(c, merger.idOf(k, c.source.entity)))));
 	const header = parts[0]?.annotations.header ?? { date: null, title: null, start: 0, end: 0 };
-	return { version: 1, header, entities, dates, claims: renamed.size ? claims.map((c) => renamed.get(c) ?? c) : claims, diagnostics };
+	return { version: 1, header, entities, dates, claims, diagnostics };
 }
 
 /** A section's findings moved to the document's offsets (section ids in claim sources still). */
@@ -124,12 +117,11 @@ interface Group {
 class EntityMerger {
 	private readonly groups: Group[] = [];
 	private readonly byName = new Map<string, Group>();
-	/** Section-local id → group, per section, resolved to final ids at the end. */
+	/** Section-local id → group, per section. */
 	private readonly local: Map<string, Group>[] = [];
-	private readonly idMaps: Map<string, string>[] = [];
 
-	/** Adds a section's entities (with their moved mentions); returns the map from its ids to the final ones (filled in by `entities()`). */
-	add(p: SectionPart, mentions: Entity['mentions'][]): Map<string, string> {
+	/** Adds a section's entities, with their moved mentions. */
+	add(p: SectionPart, mentions: Entity['mentions'][]): void {
 		const local = new Map<string, Group>();
 		const keys = nameKeys(p.annotations);
 		p.annotations.entities.forEach((e, i) => {
@@ -140,9 +132,12 @@ class EntityMerger {
 			local.set(e.id, g);
 		});
 		this.local.push(local);
-		const ids = new Map<string, string>();
-		this.idMaps.push(ids);
-		return ids;
+	}
+
+	/** The document's id of section `k`'s entity `id` (after `entities()`), or undefined when it had no mention there. */
+	idOf(k: number, id: string): string | undefined {
+		const g = this.local[k].get(id);
+		return g && this.resolve(g).id;
 	}
 
 	private groupFor(key: string, type: Entity['type']): Group {
@@ -155,14 +150,11 @@ class EntityMerger {
 		return g;
 	}
 
-	/** The merged entities, ids e1, e2… in order of first mention; fills the id maps. */
+	/** The merged entities, ids e1, e2… in order of first mention. */
 	entities(): Entity[] {
 		const groups = this.joinShortNames().filter((g) => g.members.length);
 		groups.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 		groups.forEach((g, i) => (g.id = `e${i + 1}`));
-		this.local.forEach((local, k) => {
-			for (const [id, g] of local) this.idMaps[k].set(id, this.resolve(g).id);
-		});
 		return groups.map(entityOf);
 	}
 
