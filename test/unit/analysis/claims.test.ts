@@ -222,3 +222,10 @@ test('the subject of the verb that issues a reporting noun is its source', () =>
 		assert.equal(noun.source && text.slice(noun.source.start, noun.source.end), source);
 	}
 });
+
+test('a joiner glued inside a name (5+5, G7/G20) does not cut the source phrase', () => {
+	const { text, claims } = claimsOf('Delegates to the so-called 5+5 military commission, which is made up of rival camps, said the fighters would leave.');
+	const said = claims.find((c) => c.cue?.text === 'said');
+	assert.ok(said?.source, 'no source');
+	assert.match(text.slice(said.source.start, said.source.end), /5\+5 military commission$/);
+});

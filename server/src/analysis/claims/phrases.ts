@@ -83,6 +83,8 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 			if (o < 0) break;
 			k = o - 1;
 		} else if (NP_PREPOSITIONS.has(w) && k - 1 >= floor && isNominal(ctx, k - 1) && k < j) k--;
+		// "the 5+5 military commission", "the G7/G20 summit": a joiner glued to the words beside it is inside the phrase.
+		else if (GLUED_JOINERS.has(w) && k > floor && k < j && glued(ctx, k)) k--;
 		else if (
 			w === 'and' &&
 			k > floor &&
@@ -97,6 +99,14 @@ export function phraseLeft(ctx: ClaimContext, j: number, floor: number): TokenRa
 	// "On Monday the company said": the day is not part of the speaker.
 	while (first < j && (NP_PREPOSITIONS.has(ctx.lower[first]) || ctx.lower[first] === 'and' || isPossessive(ctx.lower[first]) || isDayName(ctx, first))) first++;
 	return first <= j ? { first, last: j + 1 } : null;
+}
+
+const GLUED_JOINERS = new Set(['+', '/', '&']);
+
+// Token `k` touches the tokens on both its sides, with no space between.
+function glued(ctx: ClaimContext, k: number): boolean {
+	const t = ctx.doc.tokens;
+	return t[k - 1].end === t[k].start && t[k].end === t[k + 1].start;
 }
 
 // "This imperils the plan", "releasing a statement": a lower-case word directly before an article
