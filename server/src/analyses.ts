@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
 import type { AnalysisPool, CoreResult } from './analysisPool';
 import type { PublishRequest } from './analysisWorker';
+import { SECTION_THRESHOLD } from './analysis/sections';
 import { EditShift, LineIndex } from './positions';
 
 /** One analysed document version, as the features see it. */
@@ -81,10 +82,12 @@ export class Analyses {
 
 	/**
 	 * Prepares this version's analysis and diagnostics on its thread while the user types (see
-	 * `AnalysisPool.warm`), unless it is analysed here already.
+	 * `AnalysisPool.warm`): long documents only (they keep to one thread), unless analysed here already.
 	 */
 	warm(doc: TextDocument, request: () => PublishRequest): void {
 		const { uri, version } = doc;
+		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
+		if (doc.getText().length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
 		void this.ready.then(() => this.pool.warm(doc.getText(), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request()));
 	}
