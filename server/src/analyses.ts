@@ -9,6 +9,7 @@ import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis
 import type { AnalysisPool, CoreResult } from './analysisPool';
 import type { PublishRequest } from './analysisWorker';
 import { SECTION_THRESHOLD } from './analysis/sections';
+import { OpenDocument, type TextSource } from './openDocument';
 import { EditShift, LineIndex } from './positions';
 
 /** One analysed document version, as the features see it. */
@@ -29,6 +30,9 @@ interface LazyPublish {
 }
 
 const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
+
+/** A document's text for reading in pieces: an open document's is not assembled for it. */
+const textOf = (doc: TextDocument): TextSource => (doc instanceof OpenDocument ? doc : doc.getText());
 
 /**
  * A feature's result for one analysed version, computed on first use and then
@@ -62,14 +66,23 @@ export class Analyses {
 	/**
 	 * The diagnostics of this document version, worded on the analysis thread and delivered as
 	 * soon as they are ready, before the analysis itself is copied to this thread (on a long
-	 * document that copy takes tens of milliseconds). Null when the version is analysed already,
-	 * or its analysis was started without asking for them: the caller words them from `get`.
+	 * document that copy takes tens of milliseconds); a document's first ones once its analysis
+	 * is here too. Null when the version is analysed already, or its analysis was started without
+	 * asking for them: the caller words them from `get`.
 	 */
 	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: Diagnostic[]; done: () => void } | null> {
 		const hit = this.cache.get(doc.uri);
-		// A document's first analysis comes with its diagnostics, so that hovers and the outline are ready
-		// when the findings show; early diagnostics are for the versions typed after.
-		if (!hit || hit.version === doc.version || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
+		if ((hit && hit.version === doc.version) || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
+		if (!hit) {
+			// A document's first diagnostics wait for its analysis, so that hovers and the outline are ready when
+			// the findings show; they are still worded on the analysis thread, which keeps what it worded for the next versions.
+			let worded: Diagnostic[] | null = null;
+			const early = (diagnostics: Diagnostic[]) => ((worded = diagnostics), Promise.resolve());
+			return this.get(doc, { request, early }).then(
+				() => worded && { diagnostics: worded, done: () => {} },
+				() => null,
+			);
+		}
 		return new Promise((resolve) => {
 			// The analysis itself follows once the caller says the diagnostics are out (`done`).
 			const early = (diagnostics: Diagnostic[]) => new Promise<void>((done) => resolve({ diagnostics, done }));
@@ -83,13 +96,16 @@ export class Analyses {
 	/**
 	 * Prepares this version's analysis and diagnostics on its thread while the user types (see
 	 * `AnalysisPool.warm`): long documents only (they keep to one thread), unless analysed here already.
+	 * `sections` only keeps the document's section cache current (see `PublishTarget.prepare`).
 	 */
-	warm(doc: TextDocument, request: () => PublishRequest): void {
+	warm(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all'): void {
 		const { uri, version } = doc;
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
-		if (doc.getText().length <= SECTION_THRESHOLD) return;
+		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
-		void this.ready.then(() => this.pool.warm(doc.getText(), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request()));
+		void this.ready.then(() =>
+			this.pool.warm(textOf(doc), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request(), what),
+		);
 	}
 
 	/** The analysis of this document version, computed at most once. */
@@ -124,7 +140,7 @@ export class Analyses {
 		const hit = this.cache.get(doc.uri);
 		if (!hit || hit.version === doc.version) return { analysis: await this.get(doc), shift: null };
 		let shift = this.shifts.get(hit);
-		if (shift?.version !== doc.version) this.shifts.set(hit, (shift = { version: doc.version, edit: new EditShift(hit.text, hit.lines, doc.getText()) }));
+		if (shift?.version !== doc.version) this.shifts.set(hit, (shift = { version: doc.version, edit: new EditShift(hit.text, hit.lines, textOf(doc)) }));
 		return { analysis: hit, shift: shift.edit };
 	}
 

@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
-import { analysisCache, analyzeDocument, type AnalysisOptions } from './analysis';
+import { analysisCache, analyzeDocument, readSections, type AnalysisOptions } from './analysis';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
 import type { Settings } from './settings';
@@ -22,16 +22,30 @@ export interface PublishRequest {
 	silenced: string[];
 }
 
+/** A text as the edit of the last whole text sent for the same document: `base[0, start) + middle + base[end, …)`. */
+export interface TextDelta {
+	start: number;
+	end: number;
+	middle: string;
+}
+
 /** A job sent to the worker. */
 export interface WorkerJob {
 	id: number;
-	text: string;
+	/** The text, whole; or `delta`, its difference from the document's base (see `keep`). */
+	text?: string;
+	delta?: TextDelta;
+	/** The whole `text` becomes the document's base, which later jobs for it send their text against. */
+	keep?: boolean;
 	options: AnalysisOptions;
 	publish?: PublishRequest;
 	/** The open document the text is a version of: its latest result is kept for the next job. */
 	key?: string;
-	/** Only prepare: analyse (and word the diagnostics) while the user types, keep the result, answer `warmed`. */
-	warm?: boolean;
+	/**
+	 * Only prepare while the user types, and answer `warmed`: `all` analyses and words the diagnostics
+	 * and keeps the result; `sections` only brings a long document's section cache up to date.
+	 */
+	warm?: 'all' | 'sections';
 }
 
 /** The worker's answer: the annotations and the paragraphs (for folding), or the error the core threw. */
@@ -51,7 +65,7 @@ export interface Release {
 	release: number;
 }
 
-/** Tells the worker that a document was closed: its kept result can go. */
+/** Tells the worker that a document was closed: its base text and kept result can go. */
 export interface Forget {
 	forget: string;
 }
@@ -89,7 +103,22 @@ interface Prepared {
 const prepared = new Map<string, Prepared>();
 const PREPARED_DOCUMENTS = 4;
 
-async function prepare(job: WorkerJob): Promise<Prepared> {
+// The last whole text of each long open document: later jobs send only what changed since (see `TextDelta`).
+const bases = new Map<string, string>();
+
+/** A job's text: sent whole, or put together from the document's base and the delta. */
+export function textOf(job: WorkerJob): string {
+	if (job.delta) {
+		const base = job.key === undefined ? undefined : bases.get(job.key);
+		if (base === undefined) throw new Error('the analysis thread has no base text for this document');
+		return base.slice(0, job.delta.start) + job.delta.middle + base.slice(job.delta.end);
+	}
+	const text = job.text ?? '';
+	if (job.keep && job.key !== undefined) bases.set(job.key, text);
+	return text;
+}
+
+async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 	const options = JSON.stringify(job.options);
 	const wording = job.publish && JSON.stringify([job.publish.settings, job.publish.silenced]);
 	let p = job.key ? prepared.get(job.key) : undefined;
@@ -112,8 +141,13 @@ async function prepare(job: WorkerJob): Promise<Prepared> {
 }
 
 /** Analyses one job; `early` receives its diagnostics when the job asks for them, before the answer. */
-export async function runJob(job: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
+export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
 	try {
+		const job = { ...message, text: textOf(message), delta: undefined };
+		if (job.warm === 'sections') {
+			readSections(job.text, job.options, sections);
+			return { id: job.id, warmed: true };
+		}
 		const p = await prepare(job);
 		if (job.warm) return { id: job.id, warmed: true };
 		const { annotations, paragraphs, diagnostics } = p;
@@ -126,12 +160,15 @@ export async function runJob(job: WorkerJob, early?: (e: EarlyDiagnostics) => vo
 		}
 		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
-		return { id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+		return { id: message.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 	}
 }
 
 parentPort?.on('message', (message: WorkerJob | Release | Forget) => {
 	if ('release' in message) return void releases.get(message.release)?.();
-	if ('forget' in message) return void prepared.delete(message.forget);
+	if ('forget' in message) {
+		bases.delete(message.forget);
+		return void prepared.delete(message.forget);
+	}
 	void runJob(message, (e) => parentPort!.postMessage(e)).then((answer) => parentPort!.postMessage(answer));
 });

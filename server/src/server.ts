@@ -12,9 +12,10 @@ import {
 	type ClientCapabilities,
 	type InitializeParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { Analyses, type DocumentAnalysis } from './analyses';
+import { OpenDocument } from './openDocument';
 import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
@@ -38,7 +39,7 @@ import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(OpenDocument.configuration);
 let settings: Settings = defaultSettings;
 let client: ClientCapabilities = {};
 let roots: string[] = [];
@@ -55,10 +56,12 @@ const analyses = new Analyses(
 const corpus = new Corpus();
 const ignores = new IgnoreList();
 
+/** How much of a document's opening is read for its header (the text is not assembled for it). */
+const HEAD = 4096;
 /** An open document the server serves: a seed file by its name or its first line, whatever the editor calls it. */
 const seedDoc = (uri: string) => {
 	const doc = documents.get(uri);
-	return doc && isSeedDocument(doc.uri, doc.getText(), doc.languageId) ? doc : undefined;
+	return doc && isSeedDocument(doc.uri, doc.getText({ start: { line: 0, character: 0 }, end: doc.positionAt(HEAD) }), doc.languageId) ? doc : undefined;
 };
 
 const openAnalysis = async (uri: string) => {
@@ -104,7 +107,7 @@ const publisher = new DiagnosticsPublisher({
 		return list && { diagnostics: list };
 	},
 	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
-	prepare: (doc) => void (seedDoc(doc.uri) && analyses.warm(doc, wording(doc))),
+	prepare: (doc, what) => void (seedDoc(doc.uri) && analyses.warm(doc, wording(doc), what)),
 });
 
 connection.onInitialize((params: InitializeParams) => {

@@ -228,6 +228,45 @@ describe('typing', () => {
 		assert.equal(published.version, 5001);
 		assert.equal(await s.stop(), 0);
 	});
+	// A long document is typed into in bursts: the server keeps its text as an edited region, sends the
+	// analysis thread only what changed, and refreshes the sections in between. Whatever the mix of
+	// typing, jumps, pauses and a paste larger than a change is sent as, the result is a fresh analysis.
+	test('typing in bursts into a long document ends with the annotations of a fresh analysis', async () => {
+		const t = await Session.start();
+		try {
+			const uri = 'file:///robustness/long-typing.seed';
+			const body = read(SAMPLE).split('\n').slice(1).join('\n');
+			const start =
+				read(SAMPLE).split('\n')[0] + '\n' + Array.from({ length: 40 }, (_, i) => body.replace(/Haftar/g, `Haftar${i % 7 ? '' : 'i'}`)).join('\n\n');
+			assert.ok(start.length > 100_000);
+			let doc = TextDocument.create(uri, 'seed', 1, start);
+			await t.open(uri, start);
+			await t.diagnosticsFor(uri, 1);
+			const r = rng(77);
+			let cursor = Math.floor(start.length / 2);
+			const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+			for (let v = 2; v <= 400; v++) {
+				const len = doc.getText().length;
+				if (r() < 0.03) cursor = Math.floor(r() * len);
+				cursor = Math.min(cursor, len);
+				const paste = v === 200;
+				const del = !paste && r() < 0.15;
+				const text = paste ? body.repeat(8) : del ? '' : ' said on Thursday the U.N. in Paris\n'[Math.floor(r() * 36)];
+				const range = { start: doc.positionAt(del ? Math.max(0, cursor - 1) : cursor), end: doc.positionAt(cursor) };
+				TextDocument.update(doc, [{ range, text }], v);
+				cursor = del ? Math.max(0, cursor - 1) : cursor + text.length;
+				await t.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text }] });
+				if (v % 37 === 0) await sleep(r() < 0.5 ? 45 : 550);
+				else await sleep(5);
+			}
+			doc = TextDocument.create(uri, 'seed', 400, doc.getText());
+			const published = await t.diagnosticsFor(uri, 400);
+			assert.equal(published.version, 400);
+			assert.deepEqual(strip(await t.request('seedLens/annotations', { uri })), analyze(doc.getText()));
+		} finally {
+			t.kill();
+		}
+	});
 });
 
 describe('memory', () => {

@@ -65,8 +65,26 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): D
 	return analyzeDocument(text, options).annotations;
 }
 
-// Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
+/**
+ * Brings a cache up to date with a long document's sections without combining them: while the
+ * user types, this keeps the next full analysis to the one section typed in, at a fraction of
+ * its cost. Shorter documents have no sections: nothing to do.
+ */
+export function readSections(text: string, options: Partial<AnalysisOptions>, cache: AnalysisCache): void {
+	const opts = { ...defaultOptions, ...options };
+	if (text.length > SECTION_THRESHOLD && text.length <= opts.maxFileSize) sectionResults(text, opts, cache);
+}
+
 function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache): Analysis {
+	const { paragraphs, parts, keys } = sectionResults(text, opts, cache);
+	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
+	const repeated =
+		opts.scope !== 'all' ? [] : keys.length === paragraphs.length ? repeatedParagraphs(paragraphs, keys) : paragraphProblems({ text, paragraphs });
+	return { annotations: combineSections(parts, repeated), paragraphs };
+}
+
+// Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
+function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCache): { paragraphs: Paragraph[]; parts: SectionPart[]; keys: string[] } {
 	const { bodyStart } = parseHeader(text);
 	const paragraphs = splitParagraphs(text, bodyStart);
 	const prefix = text.slice(0, bodyStart) + '\n';
@@ -83,10 +101,7 @@ function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache):
 		const { annotations } = result;
 		return k === 0 ? { annotations, from: 0, delta: 0 } : { annotations, from: prefix.length, delta: s.start - prefix.length };
 	});
-	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
-	const repeated =
-		opts.scope !== 'all' ? [] : keys.length === paragraphs.length ? repeatedParagraphs(paragraphs, keys) : paragraphProblems({ text, paragraphs });
-	return { annotations: combineSections(parts, repeated), paragraphs };
+	return { paragraphs, parts, keys };
 }
 
 function tooLarge(text: string, max: number): Analysis {

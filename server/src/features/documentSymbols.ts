@@ -26,7 +26,7 @@ export const ENTITY_KINDS: Record<EntityType, SymbolKind> = {
 type Sym = DocumentSymbol & { children: DocumentSymbol[] };
 
 /** The most symbols one outline holds: beyond a few thousand, editors slow down and nobody reads them. */
-export const MAX_SYMBOLS = 800;
+export const MAX_SYMBOLS = 400;
 /** The most later mentions listed under an entity, and occurrences under a date. */
 export const MAX_CHILDREN = 20;
 

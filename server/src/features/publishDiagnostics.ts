@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export const DEBOUNCE_MS = 100;
 /** The shorter quiet time after which the work is prepared ahead (see `PublishTarget.prepare`). */
 const PREPARE_MS = 30;
-/** While typing goes on, the work is also prepared at most this often, which keeps caches current. */
+/** While typing goes on, the caches are also brought up to date at most this often. */
 const PREPARE_EVERY_MS = 500;
 
 /** The diagnostics of one version, and what to do once they are sent or dropped. */
@@ -26,8 +26,13 @@ export interface PublishTarget {
 	compute(doc: TextDocument): Promise<Computed | null>;
 	/** Sends them to the editor; settles once they are written. */
 	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> | void;
-	/** Told of each version as it arrives, before the typing delay: work can start ahead. */
-	prepare?(doc: TextDocument): void;
+	/**
+	 * Told of versions before the typing delay, so that work can start ahead: `all` after a short
+	 * pause (the version likely to stay: analyse it and word its diagnostics), `sections` now and
+	 * then while typing goes on (only keep the caches current: the work of a version about to be
+	 * replaced would be wasted, and it would compete with the editor's requests for the cores).
+	 */
+	prepare?(doc: TextDocument, what: 'all' | 'sections'): void;
 }
 
 /** Schedules diagnostics per document. */
@@ -82,15 +87,14 @@ export class DiagnosticsPublisher {
 		}
 	}
 
-	// Ahead of the typing delay: after a short pause, or now when nothing was prepared for a while.
+	// Ahead of the typing delay: everything after a short pause; the caches now when not done for a while.
 	private prepareSoon(doc: TextDocument): void {
 		const prepare = this.target.prepare;
 		if (!prepare) return;
 		const now = Date.now();
 		if (now - (this.preparedAt.get(doc.uri) ?? 0) >= PREPARE_EVERY_MS) {
 			this.preparedAt.set(doc.uri, now);
-			prepare(doc);
-			return;
+			prepare(doc, 'sections');
 		}
 		const version = doc.version;
 		this.prepareTimers.set(
@@ -100,7 +104,7 @@ export class DiagnosticsPublisher {
 				const current = this.target.current(doc.uri);
 				if (current?.version !== version) return;
 				this.preparedAt.set(doc.uri, Date.now());
-				prepare(current);
+				prepare(current, 'all');
 			}, PREPARE_MS),
 		);
 	}
