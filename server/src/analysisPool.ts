@@ -206,7 +206,7 @@ export class AnalysisPool {
 		if (lane.worker) return lane.worker;
 		lane.bases.clear();
 		const w = new Worker(this.workerFile!, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-		w.on('message', (answer: WorkerAnswer | EarlyDiagnostics) => ('diagnostics' in answer ? this.early(lane, answer) : this.settle(lane, answer)));
+		w.on('message', (answer: WorkerAnswer | EarlyDiagnostics) => ('diagnosticsJson' in answer ? this.early(lane, answer) : this.settle(lane, answer)));
 		w.on('error', (e) => this.crashed(lane, w, e));
 		w.on('exit', (code) => this.crashed(lane, w, new Error(`the analysis worker exited with status ${code}`)));
 		w.unref();
@@ -228,7 +228,7 @@ export class AnalysisPool {
 		const job = lane.current;
 		const worker = lane.worker;
 		const release = () => worker?.postMessage({ release: e.id } satisfies Release);
-		if (job && job.job.id === e.id && job.early) void job.early(e.diagnostics).then(release, release);
+		if (job && job.job.id === e.id && job.early) void job.early(JSON.parse(e.diagnosticsJson) as Diagnostic[]).then(release, release);
 		else release();
 	}
 

@@ -54,10 +54,13 @@ export type WorkerAnswer =
 	| { id: number; warmed: true }
 	| { id: number; error: string };
 
-/** Sent before the answer when the job asked for its diagnostics. */
+/**
+ * Sent before the answer when the job asked for its diagnostics, as JSON: thousands of small objects
+ * cross to the server's thread several times faster as one string than copied object by object.
+ */
 export interface EarlyDiagnostics {
 	id: number;
-	diagnostics: Diagnostic[];
+	diagnosticsJson: string;
 }
 
 /** Tells the worker that the early diagnostics of a job are out: it may send the (much larger) answer. */
@@ -154,7 +157,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 		if (job.publish && early) {
 			if (diagnostics) {
 				const wait = released(job.id);
-				early({ id: job.id, diagnostics });
+				early({ id: job.id, diagnosticsJson: JSON.stringify(diagnostics) });
 				await wait;
 			}
 		}
