@@ -26,7 +26,8 @@ export interface DocumentAnalysis {
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
 interface LazyPublish {
 	request: () => PublishRequest;
-	early: (diagnostics: Diagnostic[]) => Promise<unknown>;
+	/** Receives the diagnostics as a reader: they are only decoded when somebody sends them. */
+	early: (read: () => Diagnostic[]) => Promise<unknown>;
 }
 
 const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
@@ -77,7 +78,7 @@ export class Analyses {
 			// A document's first diagnostics wait for its analysis, so that hovers and the outline are ready when
 			// the findings show; they are still worded on the analysis thread, which keeps what it worded for the next versions.
 			let worded: Diagnostic[] | null = null;
-			const early = (diagnostics: Diagnostic[]) => ((worded = diagnostics), Promise.resolve());
+			const early = (read: () => Diagnostic[]) => ((worded = read()), Promise.resolve());
 			return this.get(doc, { request, early }).then(
 				() => worded && { diagnostics: worded, done: () => {} },
 				() => null,
@@ -85,7 +86,16 @@ export class Analyses {
 		}
 		return new Promise((resolve) => {
 			// The analysis itself follows once the caller says the diagnostics are out (`done`).
-			const early = (diagnostics: Diagnostic[]) => new Promise<void>((done) => resolve({ diagnostics, done }));
+			const early = (read: () => Diagnostic[]) =>
+				new Promise<void>((done) => {
+					let list: Diagnostic[] | undefined;
+					resolve({
+						get diagnostics() {
+							return (list ??= read());
+						},
+						done,
+					});
+				});
 			this.get(doc, { request, early }).then(
 				() => resolve(null),
 				() => resolve(null),
@@ -98,13 +108,13 @@ export class Analyses {
 	 * `AnalysisPool.warm`): long documents only (they keep to one thread), unless analysed here already.
 	 * `sections` only keeps the document's section cache current (see `PublishTarget.prepare`).
 	 */
-	warm(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all'): void {
+	warm(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: Diagnostic[]) => void): void {
 		const { uri, version } = doc;
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
 		void this.ready.then(() =>
-			this.pool.warm(textOf(doc), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request(), what),
+			this.pool.warm(textOf(doc), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request(), what, ready),
 		);
 	}
 

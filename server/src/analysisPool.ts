@@ -34,7 +34,7 @@ interface Job {
 	resolve(r: CoreResult | null): void;
 	reject(e: unknown): void;
 	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
-	early?: (diagnostics: Diagnostic[]) => Promise<unknown>;
+	early?: (read: () => Diagnostic[]) => Promise<unknown>;
 	timer?: NodeJS.Timeout;
 }
 
@@ -86,7 +86,7 @@ export class AnalysisPool {
 		options: AnalysisOptions,
 		priority: 'high' | 'low',
 		stale: () => boolean = () => false,
-		publish?: { request: PublishRequest; early: (diagnostics: Diagnostic[]) => Promise<unknown> },
+		publish?: { request: PublishRequest; early: (read: () => Diagnostic[]) => Promise<unknown> },
 		key?: string,
 	): Promise<CoreResult> {
 		return new Promise((resolve, reject) => {
@@ -108,7 +108,9 @@ export class AnalysisPool {
 	 * Prepares the analysis and the diagnostics of an open document's version while the user types
 	 * (`all`): its thread keeps them, and the job for the version that stays (after the typing delay)
 	 * finds its work done; or only the sections of a long document (`sections`), so that the next
-	 * analysis re-reads little. Nothing comes back; dropped when a newer version arrives before it starts.
+	 * analysis re-reads little. With `ready`, an `all` job hands its diagnostics over as soon as they
+	 * are worded, unless the version is stale by then (the document's analysis stays on its thread).
+	 * Dropped when a newer version arrives before it starts.
 	 */
 	warm(
 		text: TextSource,
@@ -117,12 +119,14 @@ export class AnalysisPool {
 		stale: () => boolean,
 		request: PublishRequest,
 		what: 'all' | 'sections' = 'all',
+		ready?: (diagnostics: Diagnostic[]) => void,
 	): Promise<void> {
 		return new Promise((resolve) => {
 			const job: Job = {
 				job: { id: this.nextId++, options, publish: request, key, warm: what },
 				text,
 				priority: 'high',
+				early: ready && (async (read) => ready(read())),
 				stale,
 				lane: this.laneOf(key, text),
 				resolve: () => resolve(),
@@ -228,7 +232,8 @@ export class AnalysisPool {
 		const job = lane.current;
 		const worker = lane.worker;
 		const release = () => worker?.postMessage({ release: e.id } satisfies Release);
-		if (job && job.job.id === e.id && job.early) void job.early(JSON.parse(e.diagnosticsJson) as Diagnostic[]).then(release, release);
+		// Nobody reads the diagnostics of a version already edited again: they are not even parsed.
+		if (job && job.job.id === e.id && job.early && !job.stale()) void job.early(() => JSON.parse(e.diagnosticsJson) as Diagnostic[]).then(release, release);
 		else release();
 	}
 

@@ -152,8 +152,12 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 			return { id: job.id, warmed: true };
 		}
 		const p = await prepare(job);
-		if (job.warm) return { id: job.id, warmed: true };
 		const { annotations, paragraphs, diagnostics } = p;
+		if (job.warm) {
+			// Prepared after a pause in typing: the diagnostics go out now (the server drops them if the version is stale).
+			if (job.publish && early && diagnostics) early({ id: job.id, diagnosticsJson: JSON.stringify(diagnostics) });
+			return { id: job.id, warmed: true };
+		}
 		if (job.publish && early) {
 			if (diagnostics) {
 				const wait = released(job.id);

@@ -107,7 +107,10 @@ const publisher = new DiagnosticsPublisher({
 		return list && { diagnostics: list };
 	},
 	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
-	prepare: (doc, what) => void (seedDoc(doc.uri) && analyses.warm(doc, wording(doc), what)),
+	prepare: (doc, what) => {
+		const { uri, version } = doc;
+		if (seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => publisher.ahead(uri, version, list));
+	},
 });
 
 connection.onInitialize((params: InitializeParams) => {

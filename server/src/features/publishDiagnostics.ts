@@ -31,6 +31,7 @@ export interface PublishTarget {
 	 * pause (the version likely to stay: analyse it and word its diagnostics), `sections` now and
 	 * then while typing goes on (only keep the caches current: the work of a version about to be
 	 * replaced would be wasted, and it would compete with the editor's requests for the cores).
+	 * Diagnostics worded this way may be handed to `ahead`.
 	 */
 	prepare?(doc: TextDocument, what: 'all' | 'sections'): void;
 }
@@ -42,6 +43,10 @@ export class DiagnosticsPublisher {
 	private readonly preparedAt = new Map<string, number>();
 	/** Documents published at least once: a document's first diagnostics do not wait for the typing delay. */
 	private readonly seen = new Set<string>();
+	/** The version each document's diagnostics were last sent for: the same ones are not sent twice. */
+	private readonly published = new Map<string, number>();
+	/** Diagnostics sent ahead and still being written, per document. */
+	private readonly sending = new Map<string, Promise<unknown>>();
 
 	constructor(
 		private readonly target: PublishTarget,
@@ -61,13 +66,30 @@ export class DiagnosticsPublisher {
 
 	/** Publishes soon, without the typing delay (a document was opened, settings changed). */
 	soon(doc: TextDocument): void {
+		// Settings or ignore entries changed: the same version is worded again, and sent again.
+		this.published.delete(doc.uri);
 		this.schedule(doc, 0);
+	}
+
+	/**
+	 * Sends diagnostics prepared ahead of the typing delay (see `PublishTarget.prepare`) when their
+	 * version is still the document's: on a long document they are ready before the delay's own
+	 * job could have them.
+	 */
+	ahead(uri: string, version: number, diagnostics: Diagnostic[]): void {
+		if (this.target.current(uri)?.version !== version || this.published.get(uri) === version) return;
+		this.published.set(uri, version);
+		this.seen.add(uri);
+		const sent = Promise.resolve(this.target.send(uri, version, diagnostics)).catch(() => {});
+		this.sending.set(uri, sent);
+		void sent.then(() => this.sending.get(uri) === sent && this.sending.delete(uri));
 	}
 
 	/** Cancels any pending publication and clears the document's diagnostics. */
 	clear(uri: string): void {
 		this.cancel(uri);
 		this.seen.delete(uri);
+		this.published.delete(uri);
 		this.preparedAt.delete(uri);
 		void Promise.resolve(this.target.send(uri, undefined, [])).catch(() => {});
 	}
@@ -118,7 +140,10 @@ export class DiagnosticsPublisher {
 		try {
 			// A change may have arrived while computing: its own timer will publish it.
 			if (this.target.current(uri)?.version !== version) return;
+			// Sent ahead: what follows (`done`) waits until they are written.
+			if (this.published.get(uri) === version) return void (await this.sending.get(uri));
 			this.seen.add(uri);
+			this.published.set(uri, version);
 			await this.target.send(uri, version, computed.diagnostics);
 		} catch {
 			// The connection is gone: nothing to tell the editor.
