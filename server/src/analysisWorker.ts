@@ -7,7 +7,6 @@
  * copied to the server's thread.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Diagnostic } from 'vscode-languageserver';
 import { analysisCache, analyzeDocument, readSections, type AnalysisOptions } from './analysis';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
@@ -99,9 +98,9 @@ interface Prepared {
 	options: string;
 	annotations: ReturnType<typeof analyzeDocument>['annotations'];
 	paragraphs: { start: number; end: number }[];
-	/** The wording's settings and silenced findings, and the diagnostics worded under them. */
+	/** The wording's settings and silenced findings, and the diagnostics worded under them, as sent (JSON). */
 	wording?: string;
-	diagnostics?: Diagnostic[];
+	diagnosticsJson?: string;
 }
 const prepared = new Map<string, Prepared>();
 const PREPARED_DOCUMENTS = 4;
@@ -110,7 +109,7 @@ const PREPARED_DOCUMENTS = 4;
 const bases = new Map<string, string>();
 
 /** A job's text: sent whole, or put together from the document's base and the delta. */
-export function textOf(job: WorkerJob): string {
+function jobText(job: WorkerJob): string {
 	if (job.delta) {
 		const base = job.key === undefined ? undefined : bases.get(job.key);
 		if (base === undefined) throw new Error('the analysis thread has no base text for this document');
@@ -129,10 +128,11 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 		const a = analyzeDocument(job.text, job.options, sections);
 		p = { text: job.text, options, annotations: a.annotations, paragraphs: a.paragraphs.map((x) => ({ start: x.start, end: x.end })) };
 	}
-	if (job.publish && (p.wording !== wording || !p.diagnostics)) {
+	if (job.publish && (p.wording !== wording || p.diagnosticsJson === undefined)) {
 		const { uri, version, settings, silenced } = job.publish;
 		const analysis = { annotations: p.annotations, paragraphs: p.paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
-		p.diagnostics = (await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => false)) ?? undefined;
+		const diagnostics = await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => false);
+		p.diagnosticsJson = diagnostics ? JSON.stringify(diagnostics) : undefined;
 		p.wording = wording;
 	}
 	if (job.key) {
@@ -146,24 +146,23 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 /** Analyses one job; `early` receives its diagnostics when the job asks for them, before the answer. */
 export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
 	try {
-		const job = { ...message, text: textOf(message), delta: undefined };
+		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.warm === 'sections') {
 			readSections(job.text, job.options, sections);
 			return { id: job.id, warmed: true };
 		}
 		const p = await prepare(job);
-		const { annotations, paragraphs, diagnostics } = p;
+		const { annotations, paragraphs, diagnosticsJson } = p;
+		const words = job.publish && early && diagnosticsJson !== undefined;
 		if (job.warm) {
 			// Prepared after a pause in typing: the diagnostics go out now (the server drops them if the version is stale).
-			if (job.publish && early && diagnostics) early({ id: job.id, diagnosticsJson: JSON.stringify(diagnostics) });
+			if (words) early({ id: job.id, diagnosticsJson });
 			return { id: job.id, warmed: true };
 		}
-		if (job.publish && early) {
-			if (diagnostics) {
-				const wait = released(job.id);
-				early({ id: job.id, diagnosticsJson: JSON.stringify(diagnostics) });
-				await wait;
-			}
+		if (words) {
+			const wait = released(job.id);
+			early({ id: job.id, diagnosticsJson });
+			await wait;
 		}
 		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
