@@ -11,6 +11,23 @@ export interface Token {
 	end: number;
 	text: string;
 	kind: TokenKind;
+	/** The token's spelling, shared by every token spelt the same way. */
+	form: WordForm;
+}
+
+/**
+ * One spelling of a token. Tokens spelt alike share it across documents (short words in Latin script;
+ * others get their own), so what later stages derive from the text alone is worked out once per
+ * spelling and found without looking the text up again.
+ */
+export interface WordForm {
+	readonly text: string;
+	/** The text in lower case. */
+	readonly lower: string;
+	/** The entity tagger's memo of this spelling (its own type; undefined until the tagger meets it). */
+	tagger: unknown;
+	/** The gazetteer's trie node for names starting with this word (null: none; undefined until looked up). */
+	gazetteer: unknown;
 }
 
 export interface Sentence {
@@ -151,7 +168,7 @@ function tokenizeInto(text: string, start: number, end: number, out: Token[]): T
 		// Keep the trailing dot only on abbreviations (U.S., Mr., Sept.); a sentence's final dot is punctuation.
 		if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 && !isAbbreviation(t)) t = t.slice(0, -1);
 		if (t.length > 2 && t.includes('-')) splitHyphenatedName(t, m.index, out);
-		else out.push({ start: m.index, end: m.index + t.length, text: t, kind: kindOf(t) });
+		else out.push(token(m.index, t));
 		if (t.length < m[0].length) TOKEN.lastIndex = m.index + t.length;
 	}
 	return out;
@@ -199,13 +216,16 @@ const PREFIXED_NAME = /^(\p{L}\p{Ll}*)-(\p{Lu}.*)$/u;
 function splitHyphenatedName(t: string, s: number, out: Token[]): void {
 	const h = PREFIXED_NAME.exec(t);
 	if (!h || !NAME_PREFIXES.has(h[1].toLowerCase())) {
-		out.push({ start: s, end: s + t.length, text: t, kind: kindOf(t) });
+		out.push(token(s, t));
 		return;
 	}
-	out.push({ start: s, end: s + h[1].length, text: h[1], kind: 'word' });
-	out.push({ start: s + h[1].length, end: s + h[1].length + 1, text: '-', kind: 'punct' });
-	const r = s + h[1].length + 1;
-	out.push({ start: r, end: r + h[2].length, text: h[2], kind: kindOf(h[2]) });
+	out.push(token(s, h[1]));
+	out.push(token(s + h[1].length, '-'));
+	out.push(token(s + h[1].length + 1, h[2]));
+}
+
+function token(start: number, text: string): Token {
+	return { start, end: start + text.length, text, kind: kindOf(text), form: formOf(text) };
 }
 
 const ABBREVIATIONS = new Set(
@@ -300,24 +320,29 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 	return out;
 }
 
-// The same words recur through a document and across documents: each spelling is lowered once.
-const lowerMemo = new Map<string, string>();
-const LOWER_MEMO_LIMIT = 100_000;
-// Longer texts are lowered each time rather than kept (a megabyte-long "word" stays out of the memo).
-const LOWER_MEMO_LENGTH = 64;
+// The same words recur through a document and across documents: each spelling is met once.
+const forms = new Map<string, WordForm>();
+const FORMS_LIMIT = 100_000;
+// Longer texts get a form of their own rather than a shared one (a megabyte-long "word" stays out of the table).
+const SHARED_LENGTH = 64;
+
+/** The form of a spelling: shared for short words in Latin script, a fresh one otherwise. */
+export function formOf(text: string): WordForm {
+	// Words in other scripts are not shared: they are rare in news, and a megabyte of random
+	// letters would fill the table with words never seen again.
+	if (text.length > SHARED_LENGTH || text.charCodeAt(0) >= 128) return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
+	let form = forms.get(text);
+	if (form === undefined) {
+		form = { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
+		if (forms.size >= FORMS_LIMIT) forms.clear();
+		forms.set(text, form);
+	}
+	return form;
+}
 
 /** `text.toLowerCase()`, remembered per spelling. */
 export function lowerCase(text: string): string {
-	// Words in other scripts are lowered each time: they are rare in news, and a megabyte of random
-	// letters would fill the memo with words never seen again.
-	if (text.length > LOWER_MEMO_LENGTH || text.charCodeAt(0) >= 128) return text.toLowerCase();
-	let low = lowerMemo.get(text);
-	if (low === undefined) {
-		low = text.toLowerCase();
-		if (lowerMemo.size >= LOWER_MEMO_LIMIT) lowerMemo.clear();
-		lowerMemo.set(text, low);
-	}
-	return low;
+	return formOf(text).lower;
 }
 
 const lowered = new WeakMap<SeedDocument, readonly string[]>();
@@ -328,7 +353,7 @@ export function lowerTokens(doc: SeedDocument): readonly string[] {
 	if (!low) {
 		const { tokens } = doc;
 		const out = new Array<string>(tokens.length);
-		for (let i = 0; i < tokens.length; i++) out[i] = lowerCase(tokens[i].text);
+		for (let i = 0; i < tokens.length; i++) out[i] = tokens[i].form.lower;
 		lowered.set(doc, (low = out));
 	}
 	return low;

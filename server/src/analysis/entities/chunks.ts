@@ -3,7 +3,7 @@
  * names, and gazetteer matches taken whole), trimmed of the ordinary words, articles and titles
  * around them. Money and units ("US$", "UTC") and lone ordinary words are set aside as no names.
  */
-import { lowerCase, type SeedDocument, type Token } from '../document';
+import type { SeedDocument, Token } from '../document';
 import { bestEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
@@ -38,7 +38,7 @@ function startsUpper(w: string): boolean {
 	if (c < 128) return c >= 65 && c <= 90;
 	return CAPITAL.test(w);
 }
-export const lower = (t: Token) => lowerCase(t.text);
+export const lower = (t: Token) => t.form.lower;
 // Gazetteer kinds kept even when their name is also an ordinary word ("Turkey supplied…").
 const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':', '«']);

@@ -3,7 +3,7 @@
  * known organisations, precompiled into one Map from a lowercase token sequence to its entries (and a
  * trie over the same keys), and matched longest-first over a document's tokens in O(tokens × longest name).
  */
-import { lowerCase, tokenize, type Token } from '../document';
+import { lowerCase, tokenize, type Token, type WordForm } from '../document';
 import type { EntityType } from '../types';
 import { CITY_ALIASES, COUNTRY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
@@ -222,19 +222,10 @@ function caseMode(s: string): number {
 	return CAPITAL;
 }
 
-// The trie node of each spelling of a name's first word (null: none), as the same capitalised words recur.
-const firstWords = new Map<string, KeyNode | null>();
-const FIRST_WORDS_LIMIT = 50_000;
-
-function firstWord(g: Gazetteer, text: string): KeyNode | null {
-	// Words in other scripts are looked up directly, as lowerCase does not remember them either.
-	if (text.charCodeAt(0) >= 128) return g.trie.get(norm(text)) ?? null;
-	let f = firstWords.get(text);
-	if (f === undefined) {
-		f = g.trie.get(norm(text)) ?? null;
-		if (firstWords.size >= FIRST_WORDS_LIMIT) firstWords.clear();
-		firstWords.set(text, f);
-	}
+// The trie node of each spelling of a name's first word (null: none), kept on the word's form as the same capitalised words recur.
+function firstWord(g: Gazetteer, form: WordForm): KeyNode | null {
+	let f = form.gazetteer as KeyNode | null | undefined;
+	if (f === undefined) form.gazetteer = f = g.trie.get(norm(form.text)) ?? null;
 	return f;
 }
 
@@ -258,7 +249,7 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 		}
 		// Walk the trie one token at a time while some longer name continues the words so far.
 		hitLengths.length = hitEntries.length = 0;
-		let node: KeyNode | null | undefined = firstWord(g, text);
+		let node: KeyNode | null | undefined = firstWord(g, tokens[i].form);
 		let n = 1;
 		if (node?.entries) {
 			hitLengths.push(1);

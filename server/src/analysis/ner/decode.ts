@@ -32,6 +32,11 @@ export interface SentenceInput {
 	plain?: Uint8Array;
 	/** Called before token `i` is scored: lets inference compute `feats` and `base` only for the tokens it scores. */
 	prepare?: (i: number) => void;
+	/**
+	 * NTAGS scores per token of the history features other than the tag-only ones, for when the
+	 * previous tag is O and the word has no prior (they then read the word alone); with `pairs` only.
+	 */
+	afterO?: Float64Array;
 }
 
 /** Tables the scores of the history features that depend on the previous two tags alone. */
@@ -57,14 +62,20 @@ export function scoreToken(scorer: Scorer, s: SentenceInput, i: number, t1: numb
 	else sc.fill(0);
 	const feats = s.feats;
 	for (let k = i * s.perToken, e = k + s.perToken; k < e; k++) scorer.addTo(feats[k], sc);
-	historyFeatures(s.atoms, i, t1, t2, s.priors ? s.priors.prior(s.atoms, i) : 0, buf.history, 0);
+	const prior = s.priors ? s.priors.prior(s.atoms, i) : 0;
 	let f = 0;
 	if (s.pairs) {
 		const at = (t1 * NTAGS + t2) * NTAGS;
 		for (let t = 0; t < NTAGS; t++) sc[t] += s.pairs[at + t];
 		f = TAG_FEATURES;
 	}
-	for (; f < HISTORY_FEATURES; f++) scorer.addTo(buf.history[f], sc);
+	if (f === TAG_FEATURES && s.afterO && t1 === 0 && prior === 0) {
+		const at = i * NTAGS;
+		for (let t = 0; t < NTAGS; t++) sc[t] += s.afterO[at + t];
+	} else {
+		historyFeatures(s.atoms, i, t1, t2, prior, buf.history, 0);
+		for (; f < HISTORY_FEATURES; f++) scorer.addTo(buf.history[f], sc);
+	}
 	const extra = s.extra?.[i];
 	if (extra) for (const x of extra) scorer.addTo(x, sc);
 	return sc;

@@ -359,6 +359,78 @@ export function contextFeatures(a: Atoms, i: number, out: Uint32Array, at: numbe
 	out[n++] = mix3(38, L[k + 1], L[k + 2]);
 }
 
+/**
+ * The context features grouped by what they read, for inference: a group that reads one word (a
+ * neighbour at a fixed offset, or the word itself with its flags) has the same weights wherever that
+ * word stands, so the tagger sums them once per word. Together the groups are exactly
+ * `contextFeatures` (a unit test holds them to it); training keeps using `contextFeatures`.
+ */
+export const NEAR_ROLES = 4;
+
+/** Writes the features that read the word at offset −2, −1, +1, +2 (`role` 0..3) from the token; returns how many. */
+export function nearFeatures(role: number, lower: number, shape: number, short: number, gaz: number, out: Uint32Array): number {
+	switch (role) {
+		case 0:
+			out[0] = mix(16, lower);
+			out[1] = mix(20, short);
+			return 2;
+		case 1:
+			out[0] = mix(14, lower);
+			out[1] = mix(18, shape);
+			out[2] = mix(30, gaz);
+			return 3;
+		case 2:
+			out[0] = mix(15, lower);
+			out[1] = mix(19, shape);
+			out[2] = mix(31, gaz);
+			return 3;
+		default:
+			out[0] = mix(17, lower);
+			out[1] = mix(21, short);
+			return 2;
+	}
+}
+
+/** Number of context features that read the token alone with its flags. */
+export const SELF_FEATURES = 3;
+
+/** Writes the SELF_FEATURES context features that read the token alone with its flags. */
+export function selfFeatures(flags: number, short: number, gaz: number, out: Uint32Array): void {
+	out[0] = mix3(25, flags, short);
+	out[1] = mix(26, flags);
+	out[2] = mix3(29, gaz, flags & (F_CAP | F_INITIAL));
+}
+
+/** The context feature of the token's document evidence (see `atomsOf`). */
+export function docFeature(flags: number, doc: number): number {
+	return mix3(32, doc, flags & (F_INITIAL | F_COMMON));
+}
+
+/** Number of context features that read two or more tokens. */
+export const PAIR_FEATURES = 10;
+
+/** Writes the PAIR_FEATURES context features of token `i` that read two or more tokens. */
+export function pairFeatures(a: Atoms, i: number, out: Uint32Array): void {
+	const k = i + PAD;
+	const L = a.lower;
+	const s = a.short;
+	out[0] = mix3(22, L[k - 1], L[k]);
+	out[1] = mix3(23, L[k], L[k + 1]);
+	out[2] = mix3(24, mix(s[k - 1], s[k]), s[k + 1]);
+	out[3] = mix3(27, a.flags[k - 1], a.flags[k]);
+	out[4] = mix3(28, a.flags[k], a.flags[k + 1]);
+	out[5] = mix3(33, L[k - 1], s[k]);
+	out[6] = mix3(34, s[k], L[k + 1]);
+	out[7] = mix3(36, a.form[k - 1], s[k]);
+	out[8] = mix3(37, L[k - 2], L[k - 1]);
+	out[9] = mix3(38, L[k + 1], L[k + 2]);
+}
+
+/** The flag bits `F_INITIAL`, for callers that compose a token's flags from a word's and its position. */
+export const INITIAL_FLAG = F_INITIAL;
+/** The flag bit of a capitalised word. */
+export const CAP_FLAG = F_CAP;
+
 /** Number of history features per token: tag-only ones first (`TAG_FEATURES`), then tag-and-word ones. */
 export const HISTORY_FEATURES = 7;
 /** History features that depend on the previous tags alone (their weights can be tabled per tag pair). */
@@ -377,6 +449,15 @@ export function historyFeatures(a: Atoms, i: number, t1: number, t2: number, pri
 	out[at + 4] = mix3(105, t1, a.flags[k]);
 	out[at + 5] = mix3(106, prior, a.flags[k] & (F_CAP | F_INITIAL));
 	out[at + 6] = mix3(107, prior, a.short[k]);
+}
+
+/** Writes the history features after the tag-only ones (`HISTORY_FEATURES − TAG_FEATURES` of them) when the previous tag is O and there is no prior: they then read the word alone. */
+export function historyFeaturesAfterO(lower: number, short: number, flags: number, out: Uint32Array): void {
+	out[0] = mix3(103, 0, lower);
+	out[1] = mix3(104, 0, short);
+	out[2] = mix3(105, 0, flags);
+	out[3] = mix3(106, 0, flags & (F_CAP | F_INITIAL));
+	out[4] = mix3(107, 0, short);
 }
 
 /**

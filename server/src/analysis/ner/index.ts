@@ -15,19 +15,28 @@
  * carry weight in a model trained with them, the shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
  * first call loads them (tens of milliseconds). Pure: no I/O.
  */
-import type { SeedDocument, Token } from '../document';
+import type { SeedDocument, Token, WordForm } from '../document';
 import { harmonize } from './consistency';
 import { DecodeBuffers, decodeSentence, spansOf, tagPairScores } from './decode';
 import {
-	CONTEXT_FEATURES,
+	INITIAL_FLAG,
+	NEAR_ROLES,
+	PAD,
+	PAIR_FEATURES,
 	PriorTypes,
+	SELF_FEATURES,
+	WORD_ATOMS,
 	WORD_FEATURES,
 	allocAtoms,
 	atomsOf,
 	callerFeature,
-	contextFeatures,
+	docFeature,
+	historyFeaturesAfterO,
 	isUpper,
+	nearFeatures,
 	normalizeToken,
+	pairFeatures,
+	selfFeatures,
 	wordFeatures,
 	wordInfo,
 	type Atoms,
@@ -58,6 +67,8 @@ export function tagEntities(doc: SeedDocument, gazetteer?: (token: Token, i: num
 
 /** What the tagger reads of one token text, computed once per distinct text and model. */
 interface WordEntry {
+	/** The memo the entry belongs to. */
+	memo: WordMemo;
 	/** The normalised word (first 64 characters). */
 	word: string;
 	info: WordInfo;
@@ -66,35 +77,74 @@ interface WordEntry {
 	upper: boolean;
 	/** Summed weights of the word-only features, on first use. */
 	scores?: Float64Array;
+	/** Times the text was met; a word met again gets a block in the memo's vector pool. */
+	count: number;
+	/** Offset of the word's block in `WordMemo.vectors`, or −1. */
+	block: number;
+	/** Bit per slot of the block that holds its scores (see `SLOTS`). */
+	done: number;
 }
 
-/** Per-model memo of each token text's entry and the tag-pair scores. */
+// A word's block holds the summed weights of the feature groups that read that word alone, so a word
+// met again costs a few vector additions instead of a dozen look-ups: the four neighbour roles
+// (`nearFeatures`), then the word with its own features (`wordFeatures` + `selfFeatures`) and the
+// history after an O (`historyFeaturesAfterO`), each as a sentence's first word or not.
+const SELF_SLOT = NEAR_ROLES;
+const AFTER_O_SLOT = NEAR_ROLES + 2;
+const SLOTS = NEAR_ROLES + 4;
+const BLOCK = SLOTS * NTAGS;
+
+/** Per-model memo of each token text's entry, the tag-pair scores and the pooled per-word scores. */
 interface WordMemo {
 	words: Map<string, WordEntry>;
 	pairs?: Float64Array;
+	vectors: Float64Array;
+	blocks: number;
+	/** The sentence padding's entries: two before, two after (see `PAD`). */
+	pads: WordEntry[];
 }
 const memos = new WeakMap<CompactModel, WordMemo>();
 // Bounds the memo on endless streams of new words; news vocabulary is far smaller.
 const MEMO_LIMIT = 200_000;
+// Bounds the pooled scores (40,000 words × 704 bytes).
+const BLOCK_LIMIT = 40_000;
 
 function memoFor(model: CompactModel): WordMemo {
 	let m = memos.get(model);
-	if (!m || m.words.size > MEMO_LIMIT) memos.set(model, (m = { words: new Map() }));
+	if (!m || m.words.size > MEMO_LIMIT || m.blocks > BLOCK_LIMIT) memos.set(model, (m = newMemo()));
 	return m;
+}
+
+function newMemo(): WordMemo {
+	const memo: WordMemo = { words: new Map(), vectors: new Float64Array(BLOCK * 1024), blocks: 0, pads: [] };
+	const pad = (value: number): WordEntry => {
+		const atoms = new Uint32Array(WORD_ATOMS);
+		atoms[1] = atoms[2] = atoms[3] = value;
+		return { memo, word: '', info: { lower: '', atoms, opener: false }, plain: 1, upper: false, count: 2, block: -1, done: 0 };
+	};
+	memo.pads.push(pad(0x5a5a), pad(0x5a5b), pad(0xa5a5), pad(0xa5a6));
+	return memo;
 }
 
 // A sentence without a capital letter holds no name the model could find in edited text.
 const UPPER = /\p{Lu}/u;
 
-function entryOf(memo: WordMemo, lex: Lexicon, text: string): WordEntry {
-	// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
-	const key = text.length > 64 ? text.slice(0, 64) : text;
-	let e = memo.words.get(key);
-	if (!e) {
-		const word = normalizeToken(key);
-		e = { word, info: wordInfo(word, lex), plain: UPPER.test(word) ? 0 : 1, upper: isUpper(word) };
-		memo.words.set(key, e);
+function entryOf(memo: WordMemo, lex: Lexicon, form: WordForm): WordEntry {
+	// A spelling's entry hangs on its form; a form not shared, or an entry of an older memo, is looked up.
+	let e = form.tagger as WordEntry | undefined;
+	if (e?.memo !== memo) {
+		// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
+		const text = form.text;
+		const key = text.length > 64 ? text.slice(0, 64) : text;
+		e = memo.words.get(key);
+		if (!e) {
+			const word = normalizeToken(key);
+			e = { memo, word, info: wordInfo(word, lex), plain: UPPER.test(word) ? 0 : 1, upper: isUpper(word), scores: undefined, count: 0, block: -1, done: 0 };
+			memo.words.set(key, e);
+		}
+		form.tagger = e;
 	}
+	e.count++;
 	return e;
 }
 
@@ -109,6 +159,55 @@ function wordScores(model: CompactModel, e: WordEntry, atoms: Atoms, i: number):
 		e.scores = sc;
 	}
 	return sc;
+}
+
+const slotScores = new Float64Array(NTAGS);
+const slotFeats = new Uint32Array(8);
+
+/**
+ * Adds the scores of `slot` of word `e` (token `i` of `atoms`, for the word's own slots) to `acc`,
+ * from the word's block when it has been summed before.
+ */
+function addSlot(model: CompactModel, memo: WordMemo, e: WordEntry, slot: number, atoms: Atoms, i: number, acc: Float64Array): void {
+	if (e.done & (1 << slot)) {
+		const v = memo.vectors;
+		const at = e.block + slot * NTAGS;
+		for (let t = 0; t < NTAGS; t++) acc[t] += v[at + t];
+		return;
+	}
+	const sc = slotScores;
+	sc.fill(0);
+	const wa = e.info.atoms;
+	let n: number;
+	if (slot < NEAR_ROLES) {
+		n = nearFeatures(slot, wa[1], wa[2], wa[3], wa[13], slotFeats);
+	} else {
+		const flags = wa[12] | ((slot - SELF_SLOT) & 1 ? INITIAL_FLAG : 0);
+		if (slot < AFTER_O_SLOT) {
+			sc.set(wordScores(model, e, atoms, i));
+			selfFeatures(flags, wa[3], wa[13], slotFeats);
+			n = SELF_FEATURES;
+		} else {
+			historyFeaturesAfterO(wa[1], wa[3], flags, slotFeats);
+			n = 5;
+		}
+	}
+	for (let f = 0; f < n; f++) model.addTo(slotFeats[f], sc);
+	for (let t = 0; t < NTAGS; t++) acc[t] += sc[t];
+	if (e.count < 2) return;
+	if (e.block < 0) e.block = allocBlock(memo);
+	memo.vectors.set(sc, e.block + slot * NTAGS);
+	e.done |= 1 << slot;
+}
+
+function allocBlock(memo: WordMemo): number {
+	const at = memo.blocks++ * BLOCK;
+	if (at + BLOCK > memo.vectors.length) {
+		const grown = new Float64Array(memo.vectors.length * 2);
+		grown.set(memo.vectors);
+		memo.vectors = grown;
+	}
+	return at;
 }
 
 // Which words occur in lowercase and which capitalised mid-sentence (as `docContext` computes it).
@@ -143,6 +242,8 @@ function mostlyLatin(tokens: readonly Token[], first: number, last: number): boo
 /** Tokens tagged per document at most: far above any news article, it bounds the time on pathological input. */
 export const MAX_TOKENS = 100_000;
 
+const NO_FEATURES = new Uint32Array(0);
+
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
 	// Pathological input: only the sentences that start within the first 2 × MAX_TOKENS tokens are read at all.
@@ -154,7 +255,7 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const bounds = [0];
 	let longest = 0;
 	for (const s of sentences) {
-		for (let i = s.first; i < s.last; i++) entries.push(entryOf(memo, lex, doc.tokens[i].text));
+		for (let i = s.first; i < s.last; i++) entries.push(entryOf(memo, lex, doc.tokens[i].form));
 		bounds.push(entries.length);
 		longest = Math.max(longest, s.last - s.first);
 	}
@@ -165,23 +266,40 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	// Buffers sized for the longest sentence, reused: allocation per sentence would dominate on short ones.
 	longest = Math.min(MAX_TOKENS, longest);
 	const reuse = allocAtoms(longest);
-	const feats = new Uint32Array(longest * CONTEXT_FEATURES);
 	const base = new Float64Array(longest * NTAGS);
+	const afterO = new Float64Array(longest * NTAGS);
 	const tags = new Uint8Array(longest);
 	const probs = new Float64Array(longest);
 	const plain = new Uint8Array(longest);
 	const priors = new PriorTypes();
 	const words: string[] = [];
 	const infos: WordInfo[] = [];
+	// The sentence's entries with the padding's at either end: token i is at i + PAD.
+	const padded: WordEntry[] = [];
+	const acc = new Float64Array(NTAGS);
+	const pairs = new Uint32Array(PAIR_FEATURES);
 	let atoms = reuse;
-	let from = 0;
-	// Features of a token are computed only when the decoder scores it: most lowercase words are not.
+	// Scores of a token are summed only when the decoder scores it: most lowercase words are not.
 	const prepare = (i: number) => {
-		contextFeatures(atoms, i, feats, i * CONTEXT_FEATURES);
-		base.set(wordScores(model, entries[from + i], atoms, i), i * NTAGS);
+		const k = i + PAD;
+		const e = padded[k];
+		const initial = atoms.flags[k] & INITIAL_FLAG ? 1 : 0;
+		acc.fill(0);
+		addSlot(model, memo, e, SELF_SLOT + initial, atoms, i, acc);
+		addSlot(model, memo, padded[k - 2], 0, atoms, i, acc);
+		addSlot(model, memo, padded[k - 1], 1, atoms, i, acc);
+		addSlot(model, memo, padded[k + 1], 2, atoms, i, acc);
+		addSlot(model, memo, padded[k + 2], 3, atoms, i, acc);
+		model.addTo(docFeature(atoms.flags[k], atoms.doc[k]), acc);
+		pairFeatures(atoms, i, pairs);
+		for (let f = 0; f < PAIR_FEATURES; f++) model.addTo(pairs[f], acc);
+		base.set(acc, i * NTAGS);
+		acc.fill(0);
+		addSlot(model, memo, e, AFTER_O_SLOT + initial, atoms, i, acc);
+		afterO.set(acc, i * NTAGS);
 	};
 	sentences.forEach((sent, k) => {
-		from = bounds[k];
+		const from = bounds[k];
 		const n = bounds[k + 1] - from;
 		if (budget < n) return;
 		let capitals = false;
@@ -189,18 +307,24 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		if (!capitals) return;
 		budget -= n;
 		words.length = infos.length = n;
+		padded.length = n + 2 * PAD;
+		padded[0] = memo.pads[0];
+		padded[1] = memo.pads[1];
+		padded[n + PAD] = memo.pads[2];
+		padded[n + PAD + 1] = memo.pads[3];
 		for (let i = 0; i < n; i++) {
 			const e = entries[from + i];
 			plain[i] = e.plain;
 			words[i] = e.word;
 			infos[i] = e.info;
+			padded[i + PAD] = e;
 		}
 		atoms = atomsOf(words, infos, n, ctx, reuse);
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
 		decodeSentence(
 			model,
-			{ atoms, n, feats, perToken: CONTEXT_FEATURES, base, extra, pairs: memo.pairs, priors, plain, prepare },
+			{ atoms, n, feats: NO_FEATURES, perToken: 0, base, extra, pairs: memo.pairs, priors, plain, prepare, afterO },
 			tags,
 			buf,
 			probs,
