@@ -20,6 +20,14 @@ test('finds money, percentages, counts of people and quantities with units', () 
 	assert.deepEqual(checkworthiness('Thousands of people marched and dozens of homes burned.').figures, ['Thousands of people', 'dozens of homes']);
 });
 
+test('a dollar figure keeps its country prefix', () => {
+	assert.deepEqual(checkworthiness('Chrysler will receive CA$1 billion, GM up to US$7.5 billion and a NZ$30m loan.').figures, [
+		'CA$1 billion',
+		'US$7.5 billion',
+		'NZ$30m',
+	]);
+});
+
 test('a year or a bare number is not a figure', () => {
 	assert.deepEqual(checkworthiness('In 2019 the club moved to Stand 4 of the fair.').figures, []);
 	assert.deepEqual(checkworthiness('In 2019 the club moved to Stand 4 of the fair.').reasons, []);

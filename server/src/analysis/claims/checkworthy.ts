@@ -18,7 +18,7 @@ const UNITS =
 // Each alternative is anchored on a digit or a fixed word, with bounded gaps: linear on any input.
 // The leading (?=\d) changes no match (the number follows at once) but lets most positions fail on one character.
 const FIGURE_ALTERNATIVES = [
-	String.raw`(?:US\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
+	String.raw`(?:US\$|CA\$|AU\$|NZ\$|HK\$|A\$|C\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|US dollars)\s?)(?:${NUM})${SCALE}`,
 	String.raw`(?=\d)\b(?:${NUM})${SCALE}\s?${CURRENCY_WORD}\b`,
 	String.raw`(?=\d)\b(?:${NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)`,
 	String.raw`(?=\d)\b(?:${NUM})\s?(?:thousand|million|billion|trillion)\b(?:\s(?:${PEOPLE}|${UNITS})\b)?`,
@@ -27,7 +27,7 @@ const FIGURE_ALTERNATIVES = [
 	String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
 ].join('|');
 // The first characters any alternative can start with (case-insensitively): one test rejects every other position.
-const FIGURE_START = String.raw`(?=[\d$€£¥₹uacegbhtmd])`;
+const FIGURE_START = String.raw`(?=[\d$€£¥₹uacegbhtmdn])`;
 const FIGURE = new RegExp(`${FIGURE_START}(?:${FIGURE_ALTERNATIVES})`, 'giu');
 
 const ACCUSATION =
@@ -48,7 +48,7 @@ export interface Triggers {
 }
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(' '));
-const FIGURE_WORDS = words('$ € £ ¥ ₹ us$ a$ c$ usd eur gbp hundreds thousands millions billions dozens tens');
+const FIGURE_WORDS = words('$ € £ ¥ ₹ us$ ca$ au$ nz$ hk$ a$ c$ usd eur gbp hundreds thousands millions billions dozens tens');
 const ACCUSATION_WORDS = words(
 	'war crime crimes genocide ethnic atrocity atrocities massacre massacred massacres fraud fraudulent corrupt corruption bribe bribes bribed bribery embezzle embezzled embezzlement money laundered smuggled smuggling trafficked trafficking torture tortured torturing rape raped murder murdered murders killed killing killings assassinated assassination terrorism terrorist terrorists abuses looted looting stole stolen theft illegal illegally unlawful unlawfully violated violation violations breached breaches rigged cover-up collusion colluded extortion extorted persecuted persecution criminal criminals',
 );
