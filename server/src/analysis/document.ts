@@ -159,19 +159,36 @@ export function tokenize(text: string, start: number, end: number): Token[] {
 	return tokenizeInto(text, start, end, []);
 }
 
+// The same pattern anchored where a token starts: every character that is not white space starts one
+// (the last alternative is \S), so the scan skips white space itself and only measures each token.
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+const SPACE = /\s/;
+
+// Above ASCII: 1 for white space, 2 for not, 0 not yet known.
+const wideSpace = new Uint8Array(0x10000);
+
+function isSpace(c: number): boolean {
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return (wideSpace[c] ||= SPACE.test(String.fromCharCode(c)) ? 1 : 2) === 1;
+}
+
 // Appends the tokens of `text[start, end)` to `out`.
 function tokenizeInto(text: string, start: number, end: number, out: Token[]): Token[] {
-	TOKEN.lastIndex = start;
-	for (let m = TOKEN.exec(text); m && m.index < end; m = TOKEN.exec(text)) {
-		let t = m[0];
-		if (m.index + t.length > end) t = t.slice(0, end - m.index); // a token never crosses the paragraph's end
+	let at = start;
+	for (;;) {
+		while (at < end && isSpace(text.charCodeAt(at))) at++;
+		if (at >= end) return out;
+		TOKEN_AT.lastIndex = at;
+		TOKEN_AT.test(text);
+		// A token never crosses the paragraph's end.
+		let stop = Math.min(TOKEN_AT.lastIndex, end);
 		// Keep the trailing dot only on abbreviations (U.S., Mr., Sept.); a sentence's final dot is punctuation.
-		if (t.length > 1 && t.charCodeAt(t.length - 1) === 46 && !isAbbreviation(t)) t = t.slice(0, -1);
-		if (t.length > 2 && t.includes('-')) splitHyphenatedName(t, m.index, out);
-		else out.push(token(m.index, t));
-		if (t.length < m[0].length) TOKEN.lastIndex = m.index + t.length;
+		if (stop - at > 1 && text.charCodeAt(stop - 1) === 46 && !isAbbreviation(text.slice(at, stop))) stop--;
+		const t = text.slice(at, stop);
+		if (t.length > 2 && t.includes('-')) splitHyphenatedName(t, at, out);
+		else out.push(token(at, t));
+		at = stop;
 	}
-	return out;
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
