@@ -159,3 +159,53 @@ test('harmonize keeps a weakly tagged person to a vote', () => {
 		['ORG', 'ORG', 'ORG'],
 	);
 });
+
+test('the feature groups inference sums per word are exactly the training features', async () => {
+	const f = await import('../../../server/src/analysis/ner/features');
+	const { nerModel } = await import('../../../server/src/analysis/ner');
+	const lex = nerModel().lexicon;
+	const sentences = [
+		['“', 'Boeing', 'said', 'on', 'Tuesday', 'that', 'Laura', 'Whitfield', 'of', 'the', 'U.S.', 'Army', 'would', 'visit', 'Paris', '.'],
+		['Haftar'],
+		['the', 'IMF', "'s", 'chief', ',', 'Kristalina', 'Georgieva', ','],
+	];
+	const ctx = f.docContext(sentences);
+	for (const words of sentences) {
+		const a = f.sentenceAtoms(words, lex, ctx);
+		const lean = f.atomsOf(words, words.map((w) => f.wordInfo(w, lex)), words.length, ctx, undefined, false);
+		for (let i = 0; i < words.length; i++) {
+			const k = i + f.PAD;
+			const expected = new Uint32Array(f.STATIC_FEATURES);
+			f.staticFeatures(a, i, expected, 0);
+			// What inference adds up for token i, from the words' own atoms and the lean sentence atoms.
+			const got: number[] = [];
+			const buf = new Uint32Array(16);
+			f.wordFeaturesOf(f.wordInfo(words[i], lex).atoms, buf);
+			got.push(...buf.subarray(0, f.WORD_FEATURES));
+			f.selfFeatures(lean.flags[k], lean.short[k], lean.gaz[k], buf);
+			got.push(...buf.subarray(0, f.SELF_FEATURES));
+			got.push(f.docFeature(lean.flags[k], lean.doc[k]));
+			for (const [role, at] of [
+				[0, k - 2],
+				[1, k - 1],
+				[2, k + 1],
+				[3, k + 2],
+			]) {
+				const n = f.nearFeatures(role, lean.lower[at], lean.shape[at], lean.short[at], lean.gaz[at], buf);
+				got.push(...buf.subarray(0, n));
+			}
+			f.pairFeatures(lean, i, buf);
+			got.push(...buf.subarray(0, f.PAIR_FEATURES));
+			assert.deepEqual(
+				got.sort((x, y) => x - y),
+				[...expected].sort((x, y) => x - y),
+				`token ${i} of ${words.join(' ')}`,
+			);
+			// After an O with no prior, the history features past the tag-only ones read the word alone.
+			const history = new Uint32Array(f.HISTORY_FEATURES);
+			f.historyFeatures(a, i, 0, 3, 0, history, 0);
+			f.historyFeaturesAfterO(lean.lower[k], lean.short[k], lean.flags[k], buf);
+			assert.deepEqual([...buf.subarray(0, f.HISTORY_FEATURES - f.TAG_FEATURES)], [...history.subarray(f.TAG_FEATURES)]);
+		}
+	}
+});

@@ -222,10 +222,14 @@ function caseMode(s: string): number {
 	return CAPITAL;
 }
 
-// The trie node of each spelling of a name's first word (null: none), kept on the word's form as the same capitalised words recur.
+// The trie node of each spelling of a name's first word (null: none), kept on the word's form as the same words recur.
+// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda): other lower-case words start none.
 function firstWord(g: Gazetteer, form: WordForm): KeyNode | null {
 	let f = form.gazetteer as KeyNode | null | undefined;
-	if (f === undefined) form.gazetteer = f = g.trie.get(norm(form.text)) ?? null;
+	if (f === undefined) {
+		const c = form.text.charCodeAt(0);
+		form.gazetteer = f = c >= 97 && c <= 122 && !g.lowerStarts.has(form.text) ? null : (g.trie.get(norm(form.text)) ?? null);
+	}
 	return f;
 }
 
@@ -240,16 +244,13 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 	const hitLengths: number[] = [];
 	const hitEntries: GazEntry[][] = [];
 	for (let i = from; i < to;) {
-		// Every name starts with a capital or a digit, save a few spelt in lower case (al-Qaeda).
-		const text = tokens[i].text;
-		const c = text.charCodeAt(0);
-		if (tokens[i].kind === 'punct' || (c >= 97 && c <= 122 && !g.lowerStarts.has(text))) {
+		let node: KeyNode | null | undefined = tokens[i].kind === 'punct' ? null : firstWord(g, tokens[i].form);
+		if (!node) {
 			i++;
 			continue;
 		}
 		// Walk the trie one token at a time while some longer name continues the words so far.
 		hitLengths.length = hitEntries.length = 0;
-		let node: KeyNode | null | undefined = firstWord(g, tokens[i].form);
 		let n = 1;
 		if (node?.entries) {
 			hitLengths.push(1);

@@ -236,7 +236,7 @@ export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, i
 }
 
 /** Sentence atoms from the words' precomputed `WordInfo`s (`infos[i]` for `words[i]`, `n` of them). */
-export function atomsOf(words: readonly string[], infos: readonly WordInfo[], n: number, doc: DocContext | undefined, into?: Atoms): Atoms {
+export function atomsOf(words: readonly string[], infos: readonly WordInfo[], n: number, doc: DocContext | undefined, into?: Atoms, affixes = true): Atoms {
 	const a = into && into.form.length >= n + 2 * PAD ? into : allocAtoms(n);
 	setPad(a, 0, 0x5a5a);
 	setPad(a, 1, 0x5a5b);
@@ -250,9 +250,12 @@ export function atomsOf(words: readonly string[], infos: readonly WordInfo[], n:
 		a.lower[k] = wa[1];
 		a.shape[k] = wa[2];
 		a.short[k] = wa[3];
-		for (let j = 0; j < 4; j++) {
-			a.prefix[4 * k + j] = wa[4 + j];
-			a.suffix[4 * k + j] = wa[8 + j];
+		// Only the word features read affixes: inference sums those per word (`wordFeaturesOf`).
+		if (affixes) {
+			for (let j = 0; j < 4; j++) {
+				a.prefix[4 * k + j] = wa[4 + j];
+				a.suffix[4 * k + j] = wa[8 + j];
+			}
 		}
 		const initial = i === 0 || infos[i - 1].opener;
 		a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
@@ -324,6 +327,18 @@ export function wordFeatures(a: Atoms, i: number, out: Uint32Array, at: number):
 	for (let j = 0; j < 4; j++) out[n++] = mix(10 + j, a.suffix[4 * k + j]);
 	out[n++] = mix3(35, a.suffix[4 * k + 2], a.short[k]);
 	out[n++] = mix(1, 0);
+}
+
+/** The same WORD_FEATURES hashes from a word's own atoms (`wordAtoms`), for inference. */
+export function wordFeaturesOf(wa: Uint32Array, out: Uint32Array): void {
+	out[0] = mix(2, wa[0]);
+	out[1] = mix(3, wa[1]);
+	out[2] = mix(4, wa[2]);
+	out[3] = mix(5, wa[3]);
+	for (let j = 0; j < 4; j++) out[4 + j] = mix(6 + j, wa[4 + j]);
+	for (let j = 0; j < 4; j++) out[8 + j] = mix(10 + j, wa[8 + j]);
+	out[12] = mix3(35, wa[10], wa[3]);
+	out[13] = mix(1, 0);
 }
 
 /** Writes the CONTEXT_FEATURES hashes of token `i`. */

@@ -37,9 +37,8 @@ import {
 	normalizeToken,
 	pairFeatures,
 	selfFeatures,
-	wordFeatures,
+	wordFeaturesOf,
 	wordInfo,
-	type Atoms,
 	type DocContext,
 	type Lexicon,
 	type WordInfo,
@@ -150,11 +149,11 @@ function entryOf(memo: WordMemo, lex: Lexicon, form: WordForm): WordEntry {
 
 const wordBuf = new Uint32Array(WORD_FEATURES);
 
-function wordScores(model: CompactModel, e: WordEntry, atoms: Atoms, i: number): Float64Array {
+function wordScores(model: CompactModel, e: WordEntry): Float64Array {
 	let sc = e.scores;
 	if (!sc) {
 		sc = new Float64Array(NTAGS);
-		wordFeatures(atoms, i, wordBuf, 0);
+		wordFeaturesOf(e.info.atoms, wordBuf);
 		for (const f of wordBuf) model.addTo(f, sc);
 		e.scores = sc;
 	}
@@ -164,11 +163,8 @@ function wordScores(model: CompactModel, e: WordEntry, atoms: Atoms, i: number):
 const slotScores = new Float64Array(NTAGS);
 const slotFeats = new Uint32Array(8);
 
-/**
- * Adds the scores of `slot` of word `e` (token `i` of `atoms`, for the word's own slots) to `acc`,
- * from the word's block when it has been summed before.
- */
-function addSlot(model: CompactModel, memo: WordMemo, e: WordEntry, slot: number, atoms: Atoms, i: number, acc: Float64Array): void {
+/** Adds the scores of `slot` of word `e` to `acc`, from the word's block when it has been summed before. */
+function addSlot(model: CompactModel, memo: WordMemo, e: WordEntry, slot: number, acc: Float64Array): void {
 	if (e.done & (1 << slot)) {
 		const v = memo.vectors;
 		const at = e.block + slot * NTAGS;
@@ -184,7 +180,7 @@ function addSlot(model: CompactModel, memo: WordMemo, e: WordEntry, slot: number
 	} else {
 		const flags = wa[12] | ((slot - SELF_SLOT) & 1 ? INITIAL_FLAG : 0);
 		if (slot < AFTER_O_SLOT) {
-			sc.set(wordScores(model, e, atoms, i));
+			sc.set(wordScores(model, e));
 			selfFeatures(flags, wa[3], wa[13], slotFeats);
 			n = SELF_FEATURES;
 		} else {
@@ -285,17 +281,17 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		const e = padded[k];
 		const initial = atoms.flags[k] & INITIAL_FLAG ? 1 : 0;
 		acc.fill(0);
-		addSlot(model, memo, e, SELF_SLOT + initial, atoms, i, acc);
-		addSlot(model, memo, padded[k - 2], 0, atoms, i, acc);
-		addSlot(model, memo, padded[k - 1], 1, atoms, i, acc);
-		addSlot(model, memo, padded[k + 1], 2, atoms, i, acc);
-		addSlot(model, memo, padded[k + 2], 3, atoms, i, acc);
+		addSlot(model, memo, e, SELF_SLOT + initial, acc);
+		addSlot(model, memo, padded[k - 2], 0, acc);
+		addSlot(model, memo, padded[k - 1], 1, acc);
+		addSlot(model, memo, padded[k + 1], 2, acc);
+		addSlot(model, memo, padded[k + 2], 3, acc);
 		model.addTo(docFeature(atoms.flags[k], atoms.doc[k]), acc);
 		pairFeatures(atoms, i, pairs);
 		for (let f = 0; f < PAIR_FEATURES; f++) model.addTo(pairs[f], acc);
 		base.set(acc, i * NTAGS);
 		acc.fill(0);
-		addSlot(model, memo, e, AFTER_O_SLOT + initial, atoms, i, acc);
+		addSlot(model, memo, e, AFTER_O_SLOT + initial, acc);
 		afterO.set(acc, i * NTAGS);
 	};
 	sentences.forEach((sent, k) => {
@@ -319,7 +315,7 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 			infos[i] = e.info;
 			padded[i + PAD] = e;
 		}
-		atoms = atomsOf(words, infos, n, ctx, reuse);
+		atoms = atomsOf(words, infos, n, ctx, reuse, false);
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
 		decodeSentence(
