@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/analysis/document';
-import { harmonize, tagEntities, type NerSpan } from '../../../server/src/analysis/ner';
+import { harmonize, nerModel, tagEntities, type NerSpan } from '../../../server/src/analysis/ner';
+import * as f from '../../../server/src/analysis/ner/features';
 
 const HEADER = 'date 2023-04-12 Test article\n\n';
 
@@ -160,9 +161,7 @@ test('harmonize keeps a weakly tagged person to a vote', () => {
 	);
 });
 
-test('the feature groups inference sums per word are exactly the training features', async () => {
-	const f = await import('../../../server/src/analysis/ner/features');
-	const { nerModel } = await import('../../../server/src/analysis/ner');
+test('the feature groups inference sums per word are exactly the training features', () => {
 	const lex = nerModel().lexicon;
 	const sentences = [
 		['“', 'Boeing', 'said', 'on', 'Tuesday', 'that', 'Laura', 'Whitfield', 'of', 'the', 'U.S.', 'Army', 'would', 'visit', 'Paris', '.'],
@@ -172,7 +171,14 @@ test('the feature groups inference sums per word are exactly the training featur
 	const ctx = f.docContext(sentences);
 	for (const words of sentences) {
 		const a = f.sentenceAtoms(words, lex, ctx);
-		const lean = f.atomsOf(words, words.map((w) => f.wordInfo(w, lex)), words.length, ctx, undefined, false);
+		const lean = f.atomsOf(
+			words,
+			words.map((w) => f.wordInfo(w, lex)),
+			words.length,
+			ctx,
+			undefined,
+			false,
+		);
 		for (let i = 0; i < words.length; i++) {
 			const k = i + f.PAD;
 			const expected = new Uint32Array(f.STATIC_FEATURES);
