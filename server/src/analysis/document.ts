@@ -184,9 +184,12 @@ function tokenizeInto(text: string, start: number, end: number, out: Token[]): T
 		let stop = Math.min(TOKEN_AT.lastIndex, end);
 		// Keep the trailing dot only on abbreviations (U.S., Mr., Sept.); a sentence's final dot is punctuation.
 		if (stop - at > 1 && text.charCodeAt(stop - 1) === 46 && !isAbbreviation(text.slice(at, stop))) stop--;
-		const t = text.slice(at, stop);
-		if (t.length > 2 && t.includes('-')) splitHyphenatedName(t, at, out);
-		else out.push(token(at, t));
+		if (stop - at > 2 && hasHyphen(text, at, stop)) splitHyphenatedName(text.slice(at, stop), at, out);
+		else {
+			// The form is found from the text itself: the token's text is the form's, no copy per token.
+			const form = formAt(text, at, stop);
+			out.push({ start: at, end: stop, text: form.text, kind: kindOf(form.text), form });
+		}
 		at = stop;
 	}
 }
@@ -337,24 +340,91 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 	return out;
 }
 
+function hasHyphen(text: string, start: number, end: number): boolean {
+	const h = text.indexOf('-', start);
+	return h >= 0 && h < end;
+}
+
 // The same words recur through a document and across documents: each spelling is met once.
-const forms = new Map<string, WordForm>();
-const FORMS_LIMIT = 100_000;
 // Longer texts get a form of their own rather than a shared one (a megabyte-long "word" stays out of the table).
 const SHARED_LENGTH = 64;
+const FORMS_LIMIT = 100_000;
+
+/**
+ * The shared forms, by spelling: an open-addressing table hashed over the document's characters, so a
+ * token's form is found without first copying its text out of the document (the copy, and a Map's own
+ * hashing of it, were a tenth of reading a document).
+ */
+class FormTable {
+	private slots: (WordForm | undefined)[] = new Array<WordForm | undefined>(1 << 15);
+	private hashes = new Int32Array(1 << 15);
+	private size = 0;
+
+	get(text: string, start: number, end: number): WordForm {
+		let h = 0x811c9dc5 | 0;
+		for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+		const mask = this.slots.length - 1;
+		const len = end - start;
+		for (let s = h & mask; ; s = (s + 1) & mask) {
+			const f = this.slots[s];
+			if (f === undefined) return this.add(s, h, text.slice(start, end));
+			if (this.hashes[s] === h && f.text.length === len && text.startsWith(f.text, start)) return f;
+		}
+	}
+
+	private add(s: number, h: number, text: string): WordForm {
+		const form = newForm(text);
+		if (this.size >= FORMS_LIMIT) {
+			this.slots = new Array<WordForm | undefined>(1 << 15);
+			this.hashes = new Int32Array(1 << 15);
+			this.size = 0;
+			return this.put(form, h);
+		}
+		this.slots[s] = form;
+		this.hashes[s] = h;
+		if (++this.size * 2 > this.slots.length) this.grow();
+		return form;
+	}
+
+	private put(form: WordForm, h: number): WordForm {
+		const mask = this.slots.length - 1;
+		let s = h & mask;
+		while (this.slots[s] !== undefined) s = (s + 1) & mask;
+		this.slots[s] = form;
+		this.hashes[s] = h;
+		this.size++;
+		return form;
+	}
+
+	private grow(): void {
+		const { slots, hashes } = this;
+		this.slots = new Array<WordForm | undefined>(slots.length * 2);
+		this.hashes = new Int32Array(slots.length * 2);
+		this.size = 0;
+		for (let s = 0; s < slots.length; s++) {
+			const f = slots[s];
+			if (f !== undefined) this.put(f, hashes[s]);
+		}
+	}
+}
+
+const forms = new FormTable();
+
+function newForm(text: string): WordForm {
+	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
+}
+
+/** The form of `text[start, end)`: shared for short words in Latin script, a fresh one otherwise. */
+function formAt(text: string, start: number, end: number): WordForm {
+	// Words in other scripts are not shared: they are rare in news, and a megabyte of random
+	// letters would fill the table with words never seen again.
+	if (end - start > SHARED_LENGTH || text.charCodeAt(start) >= 128) return newForm(text.slice(start, end));
+	return forms.get(text, start, end);
+}
 
 /** The form of a spelling: shared for short words in Latin script, a fresh one otherwise. */
 export function formOf(text: string): WordForm {
-	// Words in other scripts are not shared: they are rare in news, and a megabyte of random
-	// letters would fill the table with words never seen again.
-	if (text.length > SHARED_LENGTH || text.charCodeAt(0) >= 128) return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
-	let form = forms.get(text);
-	if (form === undefined) {
-		form = { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
-		if (forms.size >= FORMS_LIMIT) forms.clear();
-		forms.set(text, form);
-	}
-	return form;
+	return formAt(text, 0, text.length);
 }
 
 /** `text.toLowerCase()`, remembered per spelling. */

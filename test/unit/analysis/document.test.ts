@@ -74,3 +74,22 @@ test('splits a possessive and a prefixed name into tokens of their own', () => {
 	);
 	for (const t of d.tokens) assert.equal(d.text.slice(t.start, t.end), t.text);
 });
+
+test('tokens spelt alike share one form across documents, with its lower case', () => {
+	const a = parseDocument('date 2021-01-01 T\n\nHaftar met Haftar’s envoy in Tripoli.');
+	const b = parseDocument('date 2021-01-02 U\n\nIn Tripoli, HAFTAR spoke.');
+	const form = (d: typeof a, text: string) => d.tokens.find((t) => t.text === text)!.form;
+	assert.equal(form(a, 'Haftar'), a.tokens[0].form);
+	assert.equal(form(a, 'Tripoli'), form(b, 'Tripoli'));
+	assert.notEqual(form(a, 'Haftar'), form(b, 'HAFTAR'));
+	assert.equal(form(b, 'HAFTAR').lower, 'haftar');
+	// Tens of thousands of new spellings (the table grows, and starts afresh past its bound) still read back exactly.
+	const words = Array.from({ length: 120_000 }, (_, i) => `W${i.toString(36)}`);
+	const doc = parseDocument('date 2021-01-01 T\n\n' + words.join(' '));
+	assert.deepEqual(
+		doc.tokens.map((t) => t.text),
+		words,
+	);
+	assert.ok(doc.tokens.every((t) => t.form.text === t.text && t.form.lower === t.text.toLowerCase()));
+	assert.equal(parseDocument('date 2021-01-01 T\n\nTripoli').tokens[0].form.text, 'Tripoli');
+});
