@@ -8,6 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analysisCache, analyzeDocument, readSections, type AnalysisOptions } from './analysis';
+import { SECTION_THRESHOLD } from './analysis/sections';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
 import type { Settings } from './settings';
@@ -143,8 +144,34 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 	return p;
 }
 
+/**
+ * The thread's first long document is combined from its sections and worded cold: the code those take
+ * is not yet compiled for them, and the first edit's diagnostics then took about twice as long as
+ * later ones. So after answering that first job the thread rehearses both on the same document a few
+ * times while the user reads, and stops at once when a job comes in.
+ */
+const REHEARSALS = 3;
+let rehearsed = false;
+let jobsSeen = 0;
+
+async function rehearse(job: WorkerJob & { text: string }): Promise<void> {
+	if (rehearsed || !job.publish || job.text.length <= SECTION_THRESHOLD) return;
+	rehearsed = true;
+	const seen = jobsSeen;
+	const { uri, version, settings, silenced } = job.publish;
+	for (let i = 0; i < REHEARSALS; i++) {
+		await new Promise<void>((resolve) => setTimeout(resolve, 0));
+		if (jobsSeen !== seen) return;
+		// Every section is in the cache: this combines them, as the analysis after an edit does.
+		const a = analyzeDocument(job.text, job.options, sections);
+		const analysis = { annotations: a.annotations, paragraphs: a.paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
+		JSON.stringify(await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => jobsSeen !== seen));
+	}
+}
+
 /** Analyses one job; `early` receives its diagnostics when the job asks for them, before the answer. */
 export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
+	jobsSeen++;
 	try {
 		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.warm === 'sections') {
@@ -164,6 +191,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 			early({ id: job.id, diagnosticsJson });
 			await wait;
 		}
+		if (!job.warm) void rehearse(job);
 		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
 		return { id: message.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
