@@ -340,9 +340,10 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 	return out;
 }
 
+// Within the token only: `indexOf` would search the rest of a megabyte for every token without one.
 function hasHyphen(text: string, start: number, end: number): boolean {
-	const h = text.indexOf('-', start);
-	return h >= 0 && h < end;
+	for (let i = start; i < end; i++) if (text.charCodeAt(i) === 45) return true;
+	return false;
 }
 
 // The same words recur through a document and across documents: each spelling is met once.
