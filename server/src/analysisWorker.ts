@@ -147,10 +147,12 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 /**
  * The thread's first long document is combined from its sections and worded cold: the code those take
  * is not yet compiled for them, and the first edit's diagnostics then took about twice as long as
- * later ones. So after answering that first job the thread rehearses both on the same document a few
- * times while the user reads, and stops at once when a job comes in.
+ * later ones. So once the thread has been idle for a second after that first job, it rehearses both
+ * on the same document a few times while the user reads (not while the editor's first requests are
+ * answered), and stops at once when a job comes in.
  */
 const REHEARSALS = 3;
+const REHEARSE_AFTER_MS = 1000;
 let rehearsed = false;
 let jobsSeen = 0;
 
@@ -160,7 +162,7 @@ async function rehearse(job: WorkerJob & { text: string }): Promise<void> {
 	const seen = jobsSeen;
 	const { uri, version, settings, silenced } = job.publish;
 	for (let i = 0; i < REHEARSALS; i++) {
-		await new Promise<void>((resolve) => setTimeout(resolve, 0));
+		await new Promise<void>((resolve) => setTimeout(resolve, i === 0 ? REHEARSE_AFTER_MS : 0));
 		if (jobsSeen !== seen) return;
 		// Every section is in the cache: this combines them, as the analysis after an edit does.
 		const a = analyzeDocument(job.text, job.options, sections);
