@@ -13,6 +13,7 @@ import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
 import type { TextSource } from './openDocument';
 import { changedRegion } from './positions';
+import { jsonList } from './rawJson';
 
 /** What the core returns that the server keeps. */
 export interface CoreResult {
@@ -233,7 +234,7 @@ export class AnalysisPool {
 		const worker = lane.worker;
 		const release = () => worker?.postMessage({ release: e.id } satisfies Release);
 		// Nobody reads the diagnostics of a version already edited again: they are not even parsed.
-		if (job && job.job.id === e.id && job.early && !job.stale()) void job.early(() => JSON.parse(e.diagnosticsJson) as Diagnostic[]).then(release, release);
+		if (job && job.job.id === e.id && job.early && !job.stale()) void job.early(() => jsonList<Diagnostic>(e.diagnosticsJson)).then(release, release);
 		else release();
 	}
 

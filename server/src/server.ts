@@ -11,11 +11,14 @@ import {
 	TextDocumentSyncKind,
 	type ClientCapabilities,
 	type InitializeParams,
+	type MessageReader,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import { Analyses, type DocumentAnalysis } from './analyses';
 import { OpenDocument } from './openDocument';
+import { RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
@@ -38,8 +41,20 @@ import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connect();
 const documents = new TextDocuments(OpenDocument.configuration);
+
+// Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
+// thread go out as they are (see rawJson.ts). Standard input is handed over as the stream it is
+// (the library reads it, and still ends the server when the editor closes it), and console output,
+// which would corrupt the messages, goes to the editor's log as the library's own stdio set-up does.
+function connect() {
+	if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+	const c = createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, new RawJsonWriter(process.stdout));
+	const toLog = (...args: unknown[]) => c.console.log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+	console.log = console.info = console.debug = console.warn = console.error = toLog;
+	return c;
+}
 let settings: Settings = defaultSettings;
 let client: ClientCapabilities = {};
 let roots: string[] = [];
