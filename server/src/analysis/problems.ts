@@ -156,8 +156,13 @@ export function paragraphProblems(doc: Pick<SeedDocument, 'text' | 'paragraphs'>
 
 /** What two paragraphs share when one repeats the other: the text with its white space made single spaces. */
 export function paragraphKey(text: string, p: Paragraph): string {
-	return text.slice(p.start, p.end).replace(/\s+/g, ' ');
+	const t = text.slice(p.start, p.end);
+	// Most paragraphs have single spaces only: one scan finds that, and the slice is the key.
+	return ODD_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
+
+// White space other than a single space.
+const ODD_SPACE = /[^\S ]|  /;
 
 /** The repeated paragraphs, given each paragraph's key (`paragraphKey`). */
 export function repeatedParagraphs(paragraphs: readonly Paragraph[], keys: readonly string[]): Diagnostic[] {
