@@ -162,7 +162,7 @@ export function paragraphKey(text: string, p: Paragraph): string {
 }
 
 // White space other than a single space.
-const ODD_SPACE = /[^\S ]|  /;
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /** The repeated paragraphs, given each paragraph's key (`paragraphKey`). */
 export function repeatedParagraphs(paragraphs: readonly Paragraph[], keys: readonly string[]): Diagnostic[] {

@@ -40,10 +40,14 @@ export const FACT_WORDS: Record<string, string> = {
 	state: 'State',
 };
 
+// White space other than a single space: without it, there is nothing to tidy.
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** One line of text, cut to `n` characters with an ellipsis. */
 export function clip(s: string, n = 80): string {
 	// Only the head can show: tidy no more than that (claims can be long, and there are thousands).
-	const t = (s.length > 2 * n + 20 ? s.slice(0, 2 * n + 20) : s).replace(/\s+/g, ' ').trim();
+	const head = s.length > 2 * n + 20 ? s.slice(0, 2 * n + 20) : s;
+	const t = (ODD_SPACE.test(head) ? head.replace(/\s+/g, ' ') : head).trim();
 	return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
