@@ -171,13 +171,38 @@ async function rehearse(job: WorkerJob & { text: string }): Promise<void> {
 	}
 }
 
+// Where each long document has been changed since its base text, as of its last `sections` job.
+const changed = new Map<string, { start: number; end: number }>();
+/** How far typing may stray from where it was and still count as the same place. */
+const SAME_PLACE = 2_000;
+
+/**
+ * True when the document changed only where it had changed already (± `SAME_PLACE`), or for the
+ * first time: the user types in one place, and the analysis after the next pause re-reads that
+ * section anyway. Re-reading it every half second as well only took a core from the editor. Once
+ * the changes reach further (the user moved on), the sections are brought up to date, so the
+ * section left behind is not read again after the pause.
+ */
+function typedInPlace(job: WorkerJob): boolean {
+	if (job.key === undefined) return false;
+	const d = job.delta;
+	if (!d) {
+		// A new base text: the changes start again from nothing.
+		changed.delete(job.key);
+		return false;
+	}
+	const was = changed.get(job.key) ?? d;
+	changed.set(job.key, { start: d.start, end: d.end });
+	return d.start >= was.start - SAME_PLACE && d.end <= was.end + SAME_PLACE;
+}
+
 /** Analyses one job; `early` receives its diagnostics when the job asks for them, before the answer. */
 export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) => void): Promise<WorkerAnswer> {
 	jobsSeen++;
 	try {
 		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.warm === 'sections') {
-			readSections(job.text, job.options, sections);
+			if (!typedInPlace(message)) readSections(job.text, job.options, sections);
 			return { id: job.id, warmed: true };
 		}
 		const p = await prepare(job);
@@ -204,6 +229,7 @@ parentPort?.on('message', (message: WorkerJob | Release | Forget) => {
 	if ('release' in message) return void releases.get(message.release)?.();
 	if ('forget' in message) {
 		bases.delete(message.forget);
+		changed.delete(message.forget);
 		return void prepared.delete(message.forget);
 	}
 	void runJob(message, (e) => parentPort!.postMessage(e)).then((answer) => parentPort!.postMessage(answer));
