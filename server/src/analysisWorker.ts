@@ -145,28 +145,25 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 }
 
 /**
- * The thread's first long document is combined from its sections and worded cold: the code those take
- * is not yet compiled for them, and the first edit's diagnostics then took about twice as long as
- * later ones. So once the thread has been idle for a second after that first job, it rehearses both
- * on the same document a few times while the user reads (not while the editor's first requests are
- * answered), and stops at once when a job comes in.
+ * The thread's first long document is worded cold: the code that words ~5,000 diagnostics is not yet
+ * compiled for them, and the first edit's diagnostics then took about twice as long as later ones
+ * (combining the sections is warm by the second time, which that edit is). So right after answering
+ * that first job, the thread words the same analysis again, twice, and stops when a job comes in.
  */
-const REHEARSALS = 3;
-const REHEARSE_AFTER_MS = 1000;
+const REHEARSALS = 2;
 let rehearsed = false;
 let jobsSeen = 0;
 
-async function rehearse(job: WorkerJob & { text: string }): Promise<void> {
+async function rehearse(job: WorkerJob & { text: string }, p: Prepared): Promise<void> {
 	if (rehearsed || !job.publish || job.text.length <= SECTION_THRESHOLD) return;
 	rehearsed = true;
 	const seen = jobsSeen;
 	const { uri, version, settings, silenced } = job.publish;
 	for (let i = 0; i < REHEARSALS; i++) {
-		await new Promise<void>((resolve) => setTimeout(resolve, i === 0 ? REHEARSE_AFTER_MS : 0));
+		await new Promise<void>((resolve) => setTimeout(resolve, 0));
 		if (jobsSeen !== seen) return;
-		// Every section is in the cache: this combines them, as the analysis after an edit does.
-		const a = analyzeDocument(job.text, job.options, sections);
-		const analysis = { annotations: a.annotations, paragraphs: a.paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
+		// A fresh analysis object: the wording of the answered one is cached on it.
+		const analysis = { annotations: p.annotations, paragraphs: p.paragraphs, uri, version, text: job.text, lines: new LineIndex(job.text) };
 		JSON.stringify(await diagnosticsInSlices(analysis, settings, ignoredBy(silenced), () => jobsSeen !== seen));
 	}
 }
@@ -218,7 +215,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 			early({ id: job.id, diagnosticsJson });
 			await wait;
 		}
-		if (!job.warm) void rehearse(job);
+		if (!job.warm) void rehearse(job, p);
 		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
 		return { id: message.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
