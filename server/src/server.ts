@@ -41,9 +41,6 @@ import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 
-const connection = connect();
-const documents = new TextDocuments(OpenDocument.configuration);
-
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
 // thread go out as they are (see rawJson.ts). Standard input is handed over as the stream it is
 // (the library reads it, and still ends the server when the editor closes it), and console output,
@@ -55,6 +52,10 @@ function connect() {
 	console.log = console.info = console.debug = console.warn = console.error = toLog;
 	return c;
 }
+
+const connection = connect();
+const documents = new TextDocuments(OpenDocument.configuration);
+
 let settings: Settings = defaultSettings;
 let client: ClientCapabilities = {};
 let roots: string[] = [];

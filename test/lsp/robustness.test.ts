@@ -2,7 +2,8 @@
  * Server robustness over stdio: broken framing and JSON, unknown methods, requests about
  * documents that are not open, positions out of range, versions out of order, thousands of random
  * incremental edits (after which the server's annotations equal a fresh analysis of the text the
- * editor holds), and memory given back after documents close. The server must never exit.
+ * editor holds), and memory given back after documents close. The server must never exit while
+ * its input is open, and must end when it closes.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -296,5 +297,35 @@ describe('memory', () => {
 		t.diagnostic(`resident ${baseline.toFixed(0)} MB after the first document, ${(baseline + grown).toFixed(0)} MB after four more`);
 		assert.ok(grown < 200, `the server grew by ${grown.toFixed(0)} MB over four 250 kB documents opened and closed (baseline ${baseline.toFixed(0)} MB)`);
 		assert.equal(await s.stop(), 0);
+	});
+});
+
+describe('end of input', () => {
+	// The server reads standard input itself (see server.ts): closing it must still end the server.
+	// Input closes once the answer to `last` is out (or at once), as an editor closes it.
+	const exitAfter = (bytes: Buffer, last?: number): Promise<number | null> =>
+		new Promise((resolve) => {
+			const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+			const timer = setTimeout(() => child.kill(), 10_000);
+			child.on('exit', (code) => {
+				clearTimeout(timer);
+				resolve(code);
+			});
+			let out = '';
+			child.stdout.on('data', (d) => {
+				out += d;
+				if (last !== undefined && out.includes(`"id":${last},`)) child.stdin.end();
+			});
+			child.stdin.write(bytes);
+			if (last === undefined) child.stdin.end();
+		});
+
+	test('the server ends with status 0 when the editor closes its input after a shutdown request', async () => {
+		const shutdown = frame(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+		assert.equal(await exitAfter(Buffer.concat([INITIALIZE, shutdown]), 2), 0);
+	});
+
+	test('and with status 1 when the input closes without one', async () => {
+		assert.equal(await exitAfter(INITIALIZE), 1);
 	});
 });

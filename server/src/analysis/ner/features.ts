@@ -441,10 +441,8 @@ export function pairFeatures(a: Atoms, i: number, out: Uint32Array): void {
 	out[9] = mix3(38, L[k + 1], L[k + 2]);
 }
 
-/** The flag bits `F_INITIAL`, for callers that compose a token's flags from a word's and its position. */
+/** The flag bit of a sentence's first word, for callers that compose a token's flags from a word's and its position. */
 export const INITIAL_FLAG = F_INITIAL;
-/** The flag bit of a capitalised word. */
-export const CAP_FLAG = F_CAP;
 
 /** Number of history features per token: tag-only ones first (`TAG_FEATURES`), then tag-and-word ones. */
 export const HISTORY_FEATURES = 7;
