@@ -47,3 +47,18 @@ test('the figures of a claim are its own list, not one shared with later analyse
 	claim!.figures!.push('changed by the caller');
 	assert.deepEqual(analyze(text).claims.find((c) => c.figures)?.figures, ['400 workers']);
 });
+
+test('an article reads the same after floods of new words have made the memos start afresh', () => {
+	const first = articles.map((a) => JSON.stringify(analyze(a)));
+	// Tens of thousands of capitalised words met twice each: the tagger's pooled word scores and the
+	// shared word forms pass their bounds and start again, while old forms still point at old entries.
+	const words = Array.from({ length: 45_000 }, (_, i) => `Zq${i.toString(36)}`);
+	for (let k = 0; k < words.length; k += 3_000) {
+		const chunk = words.slice(k, k + 3_000);
+		analyze(seed(`${chunk.join(' ')}.\n\n${chunk.join(' ')}.`));
+	}
+	assert.deepEqual(
+		articles.map((a) => JSON.stringify(analyze(a))),
+		first,
+	);
+});

@@ -66,8 +66,8 @@ export function tagEntities(doc: SeedDocument, gazetteer?: (token: Token, i: num
 
 /** What the tagger reads of one token text, computed once per distinct text and model. */
 interface WordEntry {
-	/** The memo the entry belongs to. */
-	memo: WordMemo;
+	/** The generation of the memo the entry belongs to (a number, so that forms keep no old memo alive). */
+	gen: number;
 	/** The normalised word (first 64 characters). */
 	word: string;
 	info: WordInfo;
@@ -95,6 +95,7 @@ const BLOCK = SLOTS * NTAGS;
 
 /** Per-model memo of each token text's entry, the tag-pair scores and the pooled per-word scores. */
 interface WordMemo {
+	gen: number;
 	words: Map<string, WordEntry>;
 	pairs?: Float64Array;
 	vectors: Float64Array;
@@ -114,12 +115,14 @@ function memoFor(model: CompactModel): WordMemo {
 	return m;
 }
 
+let generations = 0;
+
 function newMemo(): WordMemo {
-	const memo: WordMemo = { words: new Map(), vectors: new Float64Array(BLOCK * 1024), blocks: 0, pads: [] };
+	const memo: WordMemo = { gen: ++generations, words: new Map(), vectors: new Float64Array(BLOCK * 1024), blocks: 0, pads: [] };
 	const pad = (value: number): WordEntry => {
 		const atoms = new Uint32Array(WORD_ATOMS);
 		atoms[1] = atoms[2] = atoms[3] = value;
-		return { memo, word: '', info: { lower: '', atoms, opener: false }, plain: 1, upper: false, count: 2, block: -1, done: 0 };
+		return { gen: memo.gen, word: '', info: { lower: '', atoms, opener: false }, plain: 1, upper: false, count: 2, block: -1, done: 0 };
 	};
 	memo.pads.push(pad(0x5a5a), pad(0x5a5b), pad(0xa5a5), pad(0xa5a6));
 	return memo;
@@ -131,14 +134,24 @@ const UPPER = /\p{Lu}/u;
 function entryOf(memo: WordMemo, lex: Lexicon, form: WordForm): WordEntry {
 	// A spelling's entry hangs on its form; a form not shared, or an entry of an older memo, is looked up.
 	let e = form.tagger as WordEntry | undefined;
-	if (e?.memo !== memo) {
+	if (e?.gen !== memo.gen) {
 		// Features read a word's first 64 characters: enough for any real word, bounded for a megabyte-long one.
 		const text = form.text;
 		const key = text.length > 64 ? text.slice(0, 64) : text;
 		e = memo.words.get(key);
 		if (!e) {
 			const word = normalizeToken(key);
-			e = { memo, word, info: wordInfo(word, lex), plain: UPPER.test(word) ? 0 : 1, upper: isUpper(word), scores: undefined, count: 0, block: -1, done: 0 };
+			e = {
+				gen: memo.gen,
+				word,
+				info: wordInfo(word, lex),
+				plain: UPPER.test(word) ? 0 : 1,
+				upper: isUpper(word),
+				scores: undefined,
+				count: 0,
+				block: -1,
+				done: 0,
+			};
 			memo.words.set(key, e);
 		}
 		form.tagger = e;
