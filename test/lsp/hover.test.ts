@@ -41,6 +41,18 @@ describe('hovers', () => {
 		assert.deepEqual(h!.range, { start: positionAt(text, m.start), end: positionAt(text, m.end) });
 	});
 
+	test("the card's other known names leave out the spellings the text used, and are worded", async () => {
+		const { ann, text } = docs.get(path.basename(SAMPLE))!;
+		const e = ann.entities.find((x) => x.facts?.aka && x.mentions.some((m) => x.facts!.aka.split(', ').includes(m.text)));
+		assert.ok(e, 'the sample has an entity written in the text under one of its other known names');
+		const v = value(await s.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(SAMPLE) }, position: positionAt(text, e.mentions[0].start) }));
+		const used = new Set(e.mentions.map((m) => m.text));
+		const rest = e.facts!.aka.split(', ').filter((x) => !used.has(x) && x !== e.name);
+		assert.doesNotMatch(v, /^aka:/m);
+		if (rest.length) assert.ok(v.includes(`Also known as: **${rest.join(', ')}**`), v);
+		else assert.doesNotMatch(v, /Also known as/);
+	});
+
 	test('the entity card lists the claims the entity is the source of', async () => {
 		const { ann, text } = docs.get(path.basename(SAMPLE))!;
 		const source = ann.entities.find((e) => ann.claims.some((c) => c.source?.entity === e.id));

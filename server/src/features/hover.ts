@@ -73,7 +73,21 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 		for (const c of claims.slice(0, 5)) out.push(`- line ${a.lines.line(c.start) + 1}: “${md(clip(claimStatement(c, a.text), 90))}”`);
 		if (claims.length > 5) out.push(`- … and ${claims.length - 5} more`);
 	}
-	const facts = Object.entries(e.facts ?? {});
+	// The gazetteer's other names, less those the text already used (shown above as spellings).
+	const known = new Set([e.name, ...aliases]);
+	const facts = Object.entries(e.facts ?? {})
+		.map(([k, v]): [string, string] =>
+			k === 'aka'
+				? [
+						k,
+						v
+							.split(', ')
+							.filter((x) => !known.has(x))
+							.join(', '),
+					]
+				: [k, v],
+		)
+		.filter(([, v]) => v);
 	if (facts.length) out.push('', ...facts.map(([k, v]) => `${FACT_WORDS[k] ?? k}: **${md(v)}**  `));
 	if (e.evidence?.length) out.push('', `*Why:* ${[...new Set(e.evidence)].map(md).join('; ')}`);
 	return out;

@@ -27,6 +27,7 @@ export const ENTITY_GROUPS: { name: string; types: EntityType[] }[] = [
 
 /** Names of gazetteer facts, for hovers; unknown keys are shown as they are. */
 export const FACT_WORDS: Record<string, string> = {
+	aka: 'Also known as',
 	country: 'Country',
 	countryCode: 'Country code',
 	iso: 'Country code',
