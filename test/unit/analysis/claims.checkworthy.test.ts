@@ -26,6 +26,13 @@ test('a dollar figure keeps its country prefix', () => {
 		'US$7.5 billion',
 		'NZ$30m',
 	]);
+	// Each way a figure can start: a sign, a prefixed sign, a currency code, a counting word at a word's start.
+	assert.deepEqual(
+		checkworthiness('Aid of A$5 million, HK$2bn and AU$3m, C$4 each, USD 300, EUR 2 billion and GBP 40m; tens of thousands of people and Hundreds of troops.')
+			.figures,
+		['A$5 million', 'HK$2bn', 'AU$3m', 'C$4', 'USD 300', 'EUR 2 billion', 'GBP 40m', 'tens of thousands of people', 'Hundreds of troops'],
+	);
+	assert.deepEqual(checkworthiness('MEGA$4 XHK$5 taUSD 4 USDA 5 pretens of thousands').figures, ['A$4', 'HK$5']);
 });
 
 test('a year or a bare number is not a figure', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument, parseHeader } from '../../../server/src/analysis/document';
+import fc from 'fast-check';
+import { parseDocument, parseHeader, scanToken, TOKEN_AT } from '../../../server/src/analysis/document';
 
 const sentences = (text: string) => {
 	const d = parseDocument(text);
@@ -92,4 +93,58 @@ test('tokens spelt alike share one form across documents, with its lower case', 
 	);
 	assert.ok(doc.tokens.every((t) => t.form.text === t.text && t.form.lower === t.text.toLowerCase()));
 	assert.equal(parseDocument('date 2021-01-01 T\n\nTripoli').tokens[0].form.text, 'Tripoli');
+});
+
+// The tokenizer reads each token character by character; the token pattern is the definition.
+test('reads tokens exactly where the token pattern ends them', () => {
+	const chars = [
+		'a',
+		's',
+		'S',
+		'Z',
+		'0',
+		'7',
+		"'",
+		'’',
+		'.',
+		'-',
+		'&',
+		',',
+		' ',
+		'\n',
+		'é',
+		'\u0301',
+		'Ⅻ',
+		'²',
+		'😀',
+		'\ud800',
+		'\udc00',
+		'_',
+		'”',
+		'ب',
+		'\u00a0',
+		'０',
+		'$',
+		'ǅ',
+		'\u200b',
+	];
+	const text = fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((xs) => xs.join(''));
+	fc.assert(
+		fc.property(text, (t) => {
+			for (let at = 0; at < t.length; at++) {
+				if (/\s/.test(t[at])) continue;
+				TOKEN_AT.lastIndex = at;
+				TOKEN_AT.test(t);
+				const end = scanToken(t, at);
+				// -1: a surrogate is involved and the tokenizer runs the pattern itself.
+				if (end < 0) assert.match(t.slice(at), /[\ud800-\udfff]/);
+				else assert.equal(end, TOKEN_AT.lastIndex, `${JSON.stringify(t)} at ${at}`);
+			}
+		}),
+		{ numRuns: 3000, seed: 20261128 },
+	);
+	assert.equal(scanToken('Haftar’s forces', 0), 6);
+	assert.equal(scanToken('1,000,000 people', 0), 9);
+	assert.equal(scanToken('U.S. troops', 0), 4);
+	assert.equal(scanToken("rock'n'roll", 0), 11);
 });

@@ -26,8 +26,10 @@ const FIGURE_ALTERNATIVES = [
 	String.raw`(?=\d)(?<![-\p{L}])\b(?!(?:19|20)\d\d\b)(?:${NUM})(?:\s(?!(?:and|or|the|of|in|to|for|with|on|at|by|from|including)\b)[\p{Ll}-]{2,20}){0,2}?\s(?:${PEOPLE}|${UNITS})\b`,
 	String.raw`\b(?:hundreds|thousands|tens of thousands|millions|billions|dozens) of (?:${PEOPLE}|${UNITS}|dollars|euros)\b`,
 ].join('|');
-// The first characters any alternative can start with (case-insensitively): one test rejects every other position.
-const FIGURE_START = String.raw`(?=[\d$€£¥₹uacegbhtmdn])`;
+// Where any alternative can start (case-insensitively): a digit or a currency sign; a word's first letter
+// (the word alternatives begin at \b); or the letters of a prefixed dollar sign. A quick test that rejects
+// every other position, inside words too, before the alternatives are tried.
+const FIGURE_START = String.raw`(?=[\d$€£¥₹]|\b[uegthmbd]|[ac]\$|(?:us|ca|au|nz|hk)\$)`;
 const FIGURE = new RegExp(`${FIGURE_START}(?:${FIGURE_ALTERNATIVES})`, 'giu');
 
 const ACCUSATION =
