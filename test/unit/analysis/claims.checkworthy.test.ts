@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findClaims } from '../../../server/src/analysis/claims';
-import { checkworthiness, findHedges } from '../../../server/src/analysis/claims/checkworthy';
+import fc from 'fast-check';
+import { checkworthiness, FIGURE_ALTERNATIVES, findFigures, findHedges } from '../../../server/src/analysis/claims/checkworthy';
 import { parseDocument } from '../../../server/src/analysis/document';
 
 const claimsOf = (body: string) => {
@@ -100,4 +101,56 @@ test('a counted noun takes the nearest unit, and years and model numbers are not
 	assert.deepEqual(checkworthiness('Production starts in 2026 and the aircraft fly in 2028.').figures, []);
 	assert.deepEqual(checkworthiness('It ended the DC-9 family of jets.').figures, []);
 	assert.deepEqual(checkworthiness('The air force ordered 179 new aircraft.').figures, ['179 new aircraft']);
+});
+
+// Figures are looked for only where one can start; the pattern tried at every position is the definition.
+test('finds the figures the figure pattern finds at every position', () => {
+	const parts = [
+		'1',
+		'19',
+		'2006',
+		',',
+		'.',
+		'5',
+		' ',
+		'$',
+		'€',
+		'US',
+		'us',
+		'hk',
+		'HK',
+		'A',
+		'c',
+		'ſ',
+		'K',
+		'x',
+		'e',
+		'USD',
+		'eur',
+		'million',
+		'bn',
+		'm',
+		'%',
+		'per cent',
+		'people',
+		'new',
+		'and',
+		'tens of thousands of',
+		'dozens of',
+		'homes',
+		'Dollars',
+		'-',
+		'é',
+		'😀',
+		'_',
+	];
+	const text = fc.array(fc.constantFrom(...parts), { maxLength: 16 }).map((xs) => xs.join(''));
+	const every = new RegExp(FIGURE_ALTERNATIVES, 'giu');
+	fc.assert(
+		fc.property(text, (t) => {
+			const expected = [...t.matchAll(every)].map((m) => m[0].trim());
+			assert.deepEqual(findFigures(t), expected, JSON.stringify(t));
+		}),
+		{ numRuns: 4000, seed: 20261128 },
+	);
 });
