@@ -28,6 +28,8 @@ export interface WordForm {
 	tagger: unknown;
 	/** The gazetteer's trie node for names starting with this word (null: none; undefined until looked up). */
 	gazetteer: unknown;
+	/** What a token of this spelling is. */
+	readonly kind: TokenKind;
 }
 
 export interface Sentence {
@@ -276,7 +278,7 @@ function tokenizeInto(text: string, start: number, end: number, out: Token[]): T
 		else {
 			// The form is found from the text itself: the token's text is the form's, no copy per token.
 			const form = formAt(text, at, stop);
-			out.push({ start: at, end: stop, text: form.text, kind: kindOf(form.text), form });
+			out.push({ start: at, end: stop, text: form.text, kind: form.kind, form });
 		}
 		at = stop;
 	}
@@ -333,7 +335,8 @@ function splitHyphenatedName(t: string, s: number, out: Token[]): void {
 }
 
 function token(start: number, text: string): Token {
-	return { start, end: start + text.length, text, kind: kindOf(text), form: formOf(text) };
+	const form = formOf(text);
+	return { start, end: start + text.length, text, kind: form.kind, form };
 }
 
 const ABBREVIATIONS = new Set(
@@ -444,6 +447,12 @@ const FORMS_LIMIT = 100_000;
  * token's form is found without first copying its text out of the document (the copy, and a Map's own
  * hashing of it, were a tenth of reading a document).
  */
+// `word` equals `text` from `start` on, for word.length characters.
+function sameChars(word: string, text: string, start: number): boolean {
+	for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+	return true;
+}
+
 class FormTable {
 	private slots: (WordForm | undefined)[] = new Array<WordForm | undefined>(1 << 15);
 	private hashes = new Int32Array(1 << 15);
@@ -452,12 +461,18 @@ class FormTable {
 	get(text: string, start: number, end: number): WordForm {
 		let h = 0x811c9dc5 | 0;
 		for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-		const mask = this.slots.length - 1;
+		// Stored hashes are never 0, which marks an empty slot: a probe reads the hash array alone
+		// until a hash matches.
+		h = h | 1;
+		const hashes = this.hashes;
+		const mask = hashes.length - 1;
 		const len = end - start;
 		for (let s = h & mask; ; s = (s + 1) & mask) {
-			const f = this.slots[s];
-			if (f === undefined) return this.add(s, h, text.slice(start, end));
-			if (this.hashes[s] === h && f.text.length === len && text.startsWith(f.text, start)) return f;
+			const k = hashes[s];
+			if (k === 0) return this.add(s, h, text.slice(start, end));
+			if (k !== h) continue;
+			const f = this.slots[s]!;
+			if (f.text.length === len && sameChars(f.text, text, start)) return f;
 		}
 	}
 
@@ -500,7 +515,7 @@ class FormTable {
 const forms = new FormTable();
 
 function newForm(text: string): WordForm {
-	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined };
+	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined, kind: kindOf(text) };
 }
 
 /** The form of `text[start, end)`: shared for short words in Latin script, a fresh one otherwise. */
