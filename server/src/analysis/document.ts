@@ -30,6 +30,8 @@ export interface WordForm {
 	gazetteer: unknown;
 	/** What a token of this spelling is. */
 	readonly kind: TokenKind;
+	/** The claim finder's trigger bits for this spelling (-1 until looked up). */
+	triggers: number;
 }
 
 export interface Sentence {
@@ -515,7 +517,7 @@ class FormTable {
 const forms = new FormTable();
 
 function newForm(text: string): WordForm {
-	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined, kind: kindOf(text) };
+	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined, kind: kindOf(text), triggers: -1 };
 }
 
 /** The form of `text[start, end)`: shared for short words in Latin script, a fresh one otherwise. */

@@ -38,7 +38,17 @@ const DANGLING_BEFORE_ELLIPSIS = new Set(
 	'would will could can should may might must is are was were has have had be been that which who where when if'.split(' '),
 );
 
-const BOILERPLATE = [
+// A line that is nothing but a link or a section label.
+const BOILERPLATE_LINE =
+	/^(?:read more|related(?: articles?| stories| coverage)?|advertisement|share this(?: article| story)?|(?:terms of (?:use|service)|privacy policy|contact us))[:.]?$/i;
+
+// What every other pattern below needs somewhere in the text, case-insensitively: the outlet words,
+// "rights reserved", the copyright signs, "click here", "follow us", "subscribe", "sign up", " app",
+// "ing by " (Reporting by, Editing by). Most sentences have none of them and skip the patterns.
+const BOILERPLATE_WORDS =
+	/paper|publication|magazine|site|outlet|tabloid|broadsheet|agency|wire service|portal|platform|rights reserved|©|\(c\)|copyright|click here|follow us|subscribe|sign up| app|ing by /iu;
+
+export const BOILERPLATE = [
 	/\b(?:is|are) an? (?:[\p{L}-]+ ){0,3}(?:news ?paper|newspaper|publication|magazine|news ?site|website|news outlet|media outlet|tabloid|broadsheet|news agency|wire service|news portal|news platform)\b/iu,
 	/\ball rights reserved\b/i,
 	/(?:©|\(c\)|\bcopyright\b) ?(?:\d{4}|©)/i,
@@ -48,7 +58,7 @@ const BOILERPLATE = [
 	/\bsign up (?:for|to) (?:our|the) (?:free )?(?:newsletter|daily|weekly)\b/i,
 	/\b(?:download|get) (?:our|the) (?:free )?app\b/i,
 	/\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting) by \p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?(?:;| and| in\b|$)/u,
-	/^(?:read more|related(?: articles?| stories| coverage)?|advertisement|share this(?: article| story)?|(?:terms of (?:use|service)|privacy policy|contact us))[:.]?$/i,
+	BOILERPLATE_LINE,
 ];
 
 /** True for a publisher line rather than article text: “X is a daily newspaper published in…”, “All rights reserved.” */
@@ -58,7 +68,7 @@ export function isBoilerplate(sentence: string): boolean {
 	let known = boilerplateMemo.get(sentence);
 	if (known === undefined) {
 		const trimmed = sentence.trim();
-		known = BOILERPLATE.some((re) => re.test(trimmed));
+		known = BOILERPLATE_WORDS.test(trimmed) ? BOILERPLATE.some((re) => re.test(trimmed)) : BOILERPLATE_LINE.test(trimmed);
 		if (boilerplateMemo.size >= BOILERPLATE_MEMO) boilerplateMemo.clear();
 		boilerplateMemo.set(sentence, known);
 	}

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/analysis/document';
-import { findProblems, isBoilerplate } from '../../../server/src/analysis/problems';
+import fc from 'fast-check';
+import { BOILERPLATE, findProblems, isBoilerplate } from '../../../server/src/analysis/problems';
 
 const HEADER = 'date 2024-01-15 Problems\n\n';
 
@@ -166,4 +167,55 @@ test('a very long sentence is reported as information', () => {
 		[['very-long-sentence', 'information']],
 	);
 	assert.match(problems[0].message, /^Very long sentence \(128 words\)/);
+});
+
+// Sentences with none of the words the publisher patterns need skip them; every pattern tried is the definition.
+test('boilerplate is what one of the publisher patterns matches', () => {
+	const parts = [
+		'The Post ',
+		'is a ',
+		'are an ',
+		'daily ',
+		'newspaper',
+		'news site',
+		'Website',
+		'news agency',
+		'wire service',
+		'All Rights Reserved',
+		'©',
+		'(C)',
+		'Copyright 2020',
+		' 2021',
+		'click here',
+		'Follow us',
+		'subscribe now',
+		'Sign up for our free newsletter',
+		'download the app',
+		'get our free app',
+		'Reporting by Jane Doe',
+		'Editing by Tom',
+		' and ',
+		'Read more',
+		'Related stories',
+		'Advertisement',
+		':',
+		'.',
+		' ',
+		'x',
+		'ſ',
+		'K',
+		'Publication',
+		';',
+	];
+	const text = fc.array(fc.constantFrom(...parts), { maxLength: 10 }).map((xs) => xs.join(''));
+	fc.assert(
+		fc.property(text, (t) => {
+			assert.equal(
+				isBoilerplate(t),
+				BOILERPLATE.some((re) => re.test(t.trim())),
+				JSON.stringify(t),
+			);
+		}),
+		{ numRuns: 4000, seed: 20261128 },
+	);
 });

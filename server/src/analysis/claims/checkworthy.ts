@@ -4,6 +4,8 @@
  * records; and the hedges that distance a writer from a claim.
  */
 
+import type { Token } from '../document';
+
 // Bounded repetitions keep every match attempt short, even inside a megabyte of digits and commas.
 const NUM = String.raw`\d{1,15}(?:[.,]\d{1,3}){0,5}`;
 const SCALE = String.raw`(?:\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)?`;
@@ -66,17 +68,30 @@ const HEDGE_WORDS = words(
 	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified said believed thought understood alleged reported claimed',
 );
 
-/** The triggers of the lower-cased tokens `lower[first..last)`; `numbers` marks number tokens. */
-export function triggersOf(lower: readonly string[], first: number, last: number, isNumber: (k: number) => boolean): Triggers {
-	const t: Triggers = { figure: false, accusation: false, superlative: false, hedge: false };
+const FIGURE_BIT = 1;
+const ACCUSATION_BIT = 2;
+const SUPERLATIVE_BIT = 4;
+const HEDGE_BIT = 8;
+
+function triggerBits(w: string): number {
+	return (
+		(FIGURE_WORDS.has(w) ? FIGURE_BIT : 0) |
+		(ACCUSATION_WORDS.has(w) ? ACCUSATION_BIT : 0) |
+		(SUPERLATIVE_WORDS.has(w) ? SUPERLATIVE_BIT : 0) |
+		(HEDGE_WORDS.has(w) ? HEDGE_BIT : 0)
+	);
+}
+
+/** The triggers of `tokens[first..last)`; a number token is a figure's. Each spelling is looked up once. */
+export function triggersOf(tokens: readonly Token[], first: number, last: number): Triggers {
+	let bits = 0;
 	for (let k = first; k < last; k++) {
-		const w = lower[k];
-		t.figure ||= isNumber(k) || FIGURE_WORDS.has(w);
-		t.accusation ||= ACCUSATION_WORDS.has(w);
-		t.superlative ||= SUPERLATIVE_WORDS.has(w);
-		t.hedge ||= HEDGE_WORDS.has(w);
+		const t = tokens[k];
+		const f = t.form;
+		if (f.triggers < 0) f.triggers = triggerBits(f.lower);
+		bits |= f.triggers | (t.kind === 'number' ? FIGURE_BIT : 0);
 	}
-	return t;
+	return { figure: !!(bits & FIGURE_BIT), accusation: !!(bits & ACCUSATION_BIT), superlative: !!(bits & SUPERLATIVE_BIT), hedge: !!(bits & HEDGE_BIT) };
 }
 
 const ALL: Triggers = { figure: true, accusation: true, superlative: true, hedge: true };

@@ -118,7 +118,7 @@ function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draf
 // The patterns a unit can match, from its words: most sentences need none of the regular expressions.
 function unitTriggers(ctx: ClaimContext, si: number): Triggers {
 	const u = ctx.units[si];
-	return (ctx.triggers[si] ??= triggersOf(ctx.lower, u.first, u.last, (k) => ctx.doc.tokens[k].kind === 'number'));
+	return (ctx.triggers[si] ??= triggersOf(ctx.doc.tokens, u.first, u.last));
 }
 
 function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: number } {
