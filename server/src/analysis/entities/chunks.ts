@@ -17,7 +17,7 @@ import {
 	TITLE_HEADS,
 	isCommonWord,
 	isCurrencyOrUnit,
-	isTitleWord,
+	isTitleLower,
 } from './words';
 
 /** Arabic surnames with their article: "al-Sisi", "el-Baradei", "bin-Salman". */
@@ -189,7 +189,7 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 // Chunks that name nothing: titles alone ("Prime Minister"), and a lone ordinary word
 // capitalised by its place ("Stock", "Unfortunately") or by house style ("the Government").
 export function noName(tokens: Token[], units: Unit[], sentenceFirst: number, casing: Casing): boolean {
-	if (units.every((u) => !u.match && isTitleWord(tokens[u.first].text))) return true;
+	if (units.every((u) => !u.match && isTitleLower(lower(tokens[u.first])))) return true;
 	if (units.length !== 1 || units[0].match) return false;
 	const t = tokens[units[0].first],
 		w = lower(t);

@@ -52,7 +52,11 @@ let built: Gazetteer | undefined;
 // match the text's tokens ("U.S.", "Washington, D.C.", "Coca-Cola").
 // Keys are lower case with one apostrophe: "People’s" and "People's" are one key.
 function norm(text: string): string {
-	const t = lowerCase(text);
+	return normLower(lowerCase(text));
+}
+
+// The trie's key of a lower-case word: curly apostrophes straightened.
+function normLower(t: string): string {
 	return t.includes('’') ? t.replace(/’/g, "'") : t;
 }
 
@@ -257,7 +261,7 @@ export function matchGazetteer(tokens: Token[], from: number, to: number): GazMa
 			hitEntries.push(node.entries);
 		}
 		while (node?.next && i + n < to) {
-			node = node.next.get(norm(tokens[i + n].text));
+			node = node.next.get(normLower(tokens[i + n].form.lower));
 			n++;
 			if (node?.entries) {
 				hitLengths.push(n);

@@ -3,7 +3,7 @@
  * gazetteer and by context (titles before a name, organisation and place head words, verbs of
  * saying after it). Ordinary words that start a sentence, months and weekdays are not names.
  */
-import { lowerCase, type SeedDocument, type Token } from '../document';
+import { type SeedDocument, type Token } from '../document';
 import type { EntityType } from '../types';
 import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit } from './chunks';
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
@@ -27,7 +27,7 @@ import {
 	SPEECH_VERBS,
 	TITLE_HEADS,
 	isCommonWord,
-	isTitleWord,
+	isTitleLower,
 } from './words';
 
 /** A typed span of tokens `[first, last)` proposed as an entity mention. */
@@ -68,7 +68,8 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 			for (const u of chunk)
 				for (let i = u.first; i < u.last; i++) {
 					const w = doc.tokens[i].text;
-					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleWord(w) || casing.low.has(lowerCase(w)))) notNames.add(i);
+					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleLower(lower(doc.tokens[i])) || casing.low.has(lower(doc.tokens[i]))))
+						notNames.add(i);
 				}
 		}
 	});
@@ -209,7 +210,7 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		const u = units[k];
 		if (u.match || !TITLE_HEADS.has(lower(tokens[u.first]))) continue;
 		let s = k;
-		while (s > 0 && !units[s - 1].match && isTitleWord(tokens[units[s - 1].first].text)) s--;
+		while (s > 0 && !units[s - 1].match && isTitleLower(lower(tokens[units[s - 1].first]))) s--;
 		const right = units.slice(k + 1);
 		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
 		else

@@ -157,8 +157,7 @@ export function isCommonWord(word: string): boolean {
 const commonMemo = new Map<string, boolean>();
 const MEMO_LIMIT = 100_000;
 
-/** True for a word that can head a title, or sit inside one. */
-export function isTitleWord(word: string): boolean {
-	const w = lowerCase(word);
+/** True for a word (in lower case) that can head a title, or sit inside one. */
+export function isTitleLower(w: string): boolean {
 	return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 }
