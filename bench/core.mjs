@@ -143,6 +143,16 @@ export function measureCore(core, articles, budgetMs) {
 	return out;
 }
 
+/**
+ * The core's measures in the order the bench reports them, in one thread: throughput over the news
+ * (which warms the code), the sample seed's latency, then each large document once.
+ */
+export function coreSuite(core, articles, budgetMs, sampleText, sampleRuns, bigDocs) {
+	const c = measureCore(core, articles, budgetMs);
+	const sample = sampleLatency(core, sampleText, sampleRuns);
+	return { core: c, sample, big: bigDocs.map((d) => bigDocument(core, d)) };
+}
+
 /** The alternatives on the same text, each as words/s. */
 export function measureAlternatives(articles, budgetMs) {
 	const texts = articles.map((a) => a.text);

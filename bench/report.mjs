@@ -65,7 +65,7 @@ function table(rows) {
 export function report(m, rows, raw, { quick, totalMs }) {
 	const head = [
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; load average at start ${m.loadAverage.join(' / ')}`,
-		'Core, tagger and alternatives: per CPU-second of the bench process (wall clock in the notes); pathological inputs: CPU time of the analysing thread (wall clock and process CPU in the notes); editor and corpus: wall clock.',
+		"Core, tagger and alternatives: in a worker thread set up as the server's analysis threads, per CPU-second of the bench process (wall clock in the notes); pathological inputs: CPU time of the analysing thread (wall clock and process CPU in the notes); editor and corpus: wall clock.",
 		`Commit ${m.commit}, ${m.date}${quick ? ', BENCH_QUICK (short run: fewer edits, a 1,000-file corpus)' : ''}; bench time ${fmt.s(totalMs)}.`,
 	];
 	const text = table(rows);
@@ -87,7 +87,8 @@ export function report(m, rows, raw, { quick, totalMs }) {
 			'The latest `npm run bench` (see `bench/run.mjs`). Throughputs are warm and single-threaded; words are',
 			'whitespace-separated. "News" is the evaluation articles read from `../shared/eval/meantime` (when',
 			'present) plus `samples/`; the 1 MB / 10 MB documents and the corpus are generated from their paragraphs',
-			'into `bench/data/`. Core, tagger and alternative figures are per CPU-second of the bench process (the',
+			'into `bench/data/`. Core, tagger and alternatives run in a worker thread with the heap settings of the',
+			"server's analysis threads (where the editor's analyses run), and are per CPU-second of the bench process (the",
 			'machine is shared with other work; the wall-clock figure is in the note). Each pathological input runs',
 			'in a fresh process and is timed by the CPU time of the thread that analyses it (on Linux; the process',
 			"CPU time, which also counts V8's garbage-collection and compiler helper threads, and the wall clock are",

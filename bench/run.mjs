@@ -6,11 +6,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCore, buildNer } from './build.mjs';
-import { bigDocument, measureAlternatives, measureCore, measurePathological, sampleLatency, taggerLoad } from './core.mjs';
+import { measurePathological, taggerLoad } from './core.mjs';
 import { indexCorpus } from './corpus.mjs';
 import { editorLatency, startLatency } from './editor.mjs';
 import { fmt, machine, report, row } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
+import { analysisYoungGenerationMb, inAnalysisThread } from './thread.mjs';
 import { corpusFolder, dataDir, folderSize, newsArticles, paragraphsOf, root, seedOfSize } from './texts.mjs';
 
 const quick = !!process.env.BENCH_QUICK;
@@ -35,8 +36,13 @@ async function main() {
 	writeFileSync(join(dataDir, 'seed-1mb.txt'), doc1);
 	const newsNote = `${news.all.length} articles`;
 
-	log(`core throughput on ${news.all.length} news articles`);
-	const c = (raw.core = measureCore(core, news.all, cfg.budgetMs));
+	// The core and the alternatives run in a thread set up like the server's analysis threads.
+	const young = analysisYoungGenerationMb();
+	const thread = young ? `in a thread set up as the server's analysis threads (young generation ${young} MB)` : 'in a worker thread';
+	log(`core throughput on ${news.all.length} news articles, ${thread}`);
+	const docBig = seedOfSize(paragraphs, cfg.bigMB * 1e6, 10);
+	const suite = await inAnalysisThread('coreSuite', [news.all, cfg.budgetMs, sample, quick ? 50 : 300, [doc1, docBig]]);
+	const c = (raw.core = suite.core);
 	const T = 'Core';
 	rows.push(
 		row(
@@ -53,13 +59,12 @@ async function main() {
 		rows.push(row(T, `stage: ${stage}`, r.wordsPerSec, fmt.wps, null, `${fmt.ms(r.cpuMsPerRound)} per pass over the news`));
 		rows.push(row(T, `stage: ${stage}`, r.mbPerSec, fmt.mbps));
 	}
-	const s = (raw.sample = sampleLatency(core, sample, quick ? 50 : 300));
+	const s = (raw.sample = suite.sample);
 	rows.push(row(T, `sample seed (${s.words} words), p50`, s.p50, fmt.ms, { op: '<', value: 5 }, `wall ${fmt.ms(s.wallP50)}`));
 	rows.push(row(T, 'sample seed, p99', s.p99, fmt.ms, null, `wall ${fmt.ms(s.wallP99)}`));
-	const big1 = (raw.big1 = bigDocument(core, doc1));
+	const big1 = (raw.big1 = suite.big[0]);
 	rows.push(row(T, `1 MB document (${fmt.int(big1.words)} words)`, big1.cpuMs, fmt.ms, null, `${fmt.wps(big1.wordsPerSec)}; wall ${fmt.ms(big1.ms)}`));
-	const docBig = seedOfSize(paragraphs, cfg.bigMB * 1e6, 10);
-	const big10 = (raw.bigN = bigDocument(core, docBig));
+	const big10 = (raw.bigN = suite.big[1]);
 	rows.push(
 		row(T, `${cfg.bigMB} MB document (${fmt.int(big10.words)} words)`, big10.cpuMs, fmt.ms, null, `${fmt.wps(big10.wordsPerSec)}; wall ${fmt.ms(big10.ms)}`),
 	);
@@ -80,7 +85,7 @@ async function main() {
 	}
 
 	log('alternatives on the same text');
-	const alt = (raw.alternatives = measureAlternatives(news.all, cfg.budgetMs));
+	const alt = (raw.alternatives = await inAnalysisThread('measureAlternatives', [news.all, cfg.budgetMs], false));
 	const pairs = { compromise: 'entities', 'chrono-node': 'dates', 'wink-nlp': 'entities' };
 	const parse = c.stages['document model'];
 	for (const [name, r] of Object.entries(alt)) {
