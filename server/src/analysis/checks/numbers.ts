@@ -81,7 +81,7 @@ function figureAt(doc: SeedDocument, i: number, lo: number, hi: number, year: st
 	if (t.kind !== 'number' || !NUMBER.test(t.text)) return null;
 	let value = +t.text.replace(/,/g, '');
 	// Years ("2009 elections") and small counts are not what this check is about.
-	if (/^(?:1[89]|20)\d\d$/.test(t.text)) return null;
+	if (YEAR.test(t.text)) return null;
 	let k = i + 1;
 	const scale = k < hi ? SCALE[doc.tokens[k].text.toLowerCase()] : undefined;
 	if (scale) [value, k] = [value * scale, k + 1];
@@ -100,8 +100,11 @@ function isTouching(tokens: readonly Token[], a: number, b: number): boolean {
 	return a >= 0 && tokens[a].end === tokens[b].start && tokens[a].kind !== 'word';
 }
 
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
 function yearOf(doc: SeedDocument, lo: number, hi: number): string | null {
-	for (let k = lo; k < hi; k++) if (/^(?:1[89]|20)\d\d$/.test(doc.tokens[k].text)) return doc.tokens[k].text;
+	// A year starts with a digit: only number tokens can be one.
+	for (let k = lo; k < hi; k++) if (doc.tokens[k].kind === 'number' && YEAR.test(doc.tokens[k].text)) return doc.tokens[k].text;
 	return null;
 }
 
@@ -117,8 +120,15 @@ export function numberChecks(doc: SeedDocument): Diagnostic[] {
 	const out: Diagnostic[] = [];
 	const flagged = new Set<string>();
 	for (const s of doc.sentences) {
-		const year = yearOf(doc, s.first, s.last);
+		// The sentence's year is looked for once it has a number.
+		let year: string | null = null;
+		let yearKnown = false;
 		for (let i = s.first; i < s.last; i++) {
+			if (doc.tokens[i].kind !== 'number') continue;
+			if (!yearKnown) {
+				year = yearOf(doc, s.first, s.last);
+				yearKnown = true;
+			}
 			const f = figureAt(doc, i, s.first, s.last, year);
 			if (!f) continue;
 			const earlier = seen.get(f.noun) ?? [];
