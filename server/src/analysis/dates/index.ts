@@ -72,10 +72,15 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 	return out;
 }
 
+// Every COMPOUND is two characters long (Q1, H2), starts with f (FY2020, first-half) or has a hyphen.
+function mayBeCompound(t: string): boolean {
+	return t.length === 2 || t.charCodeAt(0) === 102 || t.includes('-');
+}
+
 /** The cheap prefilter: can this token start or head a date expression? */
 function mayBeDate(t: string): boolean {
 	const c = t.charCodeAt(0);
-	return (c >= 48 && c <= 57) || ANCHORS.has(t) || COMPOUND.test(t);
+	return (c >= 48 && c <= 57) || ANCHORS.has(t) || (mayBeCompound(t) && COMPOUND.test(t));
 }
 
 function recognize(ctx: Ctx, i: number): Found[] {
