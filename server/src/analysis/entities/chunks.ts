@@ -23,6 +23,11 @@ import {
 /** Arabic surnames with their article: "al-Sisi", "el-Baradei", "bin-Salman". */
 export const ARTICLED = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-\p{Lu}/u;
 
+// ARTICLED's names start with a, e, b or i (a cheap test before the pattern, run on every word).
+function mayBeArticled(c: number): boolean {
+	return c === 97 || c === 101 || c === 98 || c === 105;
+}
+
 /** A piece of a chunk: one token, or one gazetteer match taken whole. */
 export interface Unit {
 	first: number;
@@ -56,7 +61,7 @@ export function capitalisedInside(doc: SeedDocument): Casing {
 			const t = tokens[i];
 			if (t.kind !== 'word') continue;
 			const c = t.text.charCodeAt(0);
-			if (ARTICLED.test(t.text)) caps.add(lower(t).slice(t.text.indexOf('-') + 1));
+			if (mayBeArticled(c) && ARTICLED.test(t.text)) caps.add(lower(t).slice(t.text.indexOf('-') + 1));
 			else if (c >= 97 && c <= 122) low.add(t.text);
 			else if (i > s.first && isCap(t) && !OPENERS.has(tokens[i - 1].text)) caps.add(lower(t));
 		}
