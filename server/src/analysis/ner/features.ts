@@ -237,39 +237,48 @@ export function sentenceAtoms(words: string[], lex: Lexicon, doc?: DocContext, i
 
 /** Sentence atoms from the words' precomputed `WordInfo`s (`infos[i]` for `words[i]`, `n` of them). */
 export function atomsOf(words: readonly string[], infos: readonly WordInfo[], n: number, doc: DocContext | undefined, into?: Atoms, affixes = true): Atoms {
+	const a = startAtoms(n, into);
+	for (let i = 0; i < n; i++) fillAtoms(a, words, infos, i, doc, affixes);
+	return a;
+}
+
+/** Atoms for a sentence of `n` tokens (`into` when it is large enough) with the padding set; the tokens' own are filled by `fillAtoms`. */
+export function startAtoms(n: number, into?: Atoms): Atoms {
 	const a = into && into.form.length >= n + 2 * PAD ? into : allocAtoms(n);
 	setPad(a, 0, 0x5a5a);
 	setPad(a, 1, 0x5a5b);
 	setPad(a, n + PAD, 0xa5a5);
 	setPad(a, n + PAD + 1, 0xa5a6);
-	for (let i = 0; i < n; i++) {
-		const info = infos[i];
-		const wa = info.atoms;
-		const k = i + PAD;
-		a.form[k] = wa[0];
-		a.lower[k] = wa[1];
-		a.shape[k] = wa[2];
-		a.short[k] = wa[3];
-		// Only the word features read affixes: inference sums those per word (`wordFeaturesOf`).
-		if (affixes) {
-			for (let j = 0; j < 4; j++) {
-				a.prefix[4 * k + j] = wa[4 + j];
-				a.suffix[4 * k + j] = wa[8 + j];
-			}
-		}
-		const initial = i === 0 || infos[i - 1].opener;
-		a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
-		a.gaz[k] = wa[13];
-		a.doc[k] = 0;
-		if (doc && wa[12] & F_CAP) {
-			let d = 1;
-			if (doc.lowerSeen.has(info.lower)) d |= 2;
-			const mid = (doc.capMid.get(words[i]) ?? 0) - (initial ? 0 : 1);
-			if (mid > 0) d |= 4;
-			a.doc[k] = d;
+	return a;
+}
+
+/** Fills the atoms of token `i` (0-based in the sentence). */
+export function fillAtoms(a: Atoms, words: readonly string[], infos: readonly WordInfo[], i: number, doc: DocContext | undefined, affixes = true): void {
+	const info = infos[i];
+	const wa = info.atoms;
+	const k = i + PAD;
+	a.form[k] = wa[0];
+	a.lower[k] = wa[1];
+	a.shape[k] = wa[2];
+	a.short[k] = wa[3];
+	// Only the word features read affixes: inference sums those per word (`wordFeaturesOf`).
+	if (affixes) {
+		for (let j = 0; j < 4; j++) {
+			a.prefix[4 * k + j] = wa[4 + j];
+			a.suffix[4 * k + j] = wa[8 + j];
 		}
 	}
-	return a;
+	const initial = i === 0 || infos[i - 1].opener;
+	a.flags[k] = wa[12] | (initial ? F_INITIAL : 0);
+	a.gaz[k] = wa[13];
+	a.doc[k] = 0;
+	if (doc && wa[12] & F_CAP) {
+		let d = 1;
+		if (doc.lowerSeen.has(info.lower)) d |= 2;
+		const mid = (doc.capMid.get(words[i]) ?? 0) - (initial ? 0 : 1);
+		if (mid > 0) d |= 4;
+		a.doc[k] = d;
+	}
 }
 
 // Shape with runs capped at four ("Xxxxx" for "London" and "Washington") and the compressed shape ("Xx").

@@ -28,7 +28,8 @@ import {
 	WORD_ATOMS,
 	WORD_FEATURES,
 	allocAtoms,
-	atomsOf,
+	fillAtoms,
+	startAtoms,
 	callerFeature,
 	docFeature,
 	historyFeaturesAfterO,
@@ -288,8 +289,18 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const acc = new Float64Array(NTAGS);
 	const pairs = new Uint32Array(PAIR_FEATURES);
 	let atoms = reuse;
+	// A token's atoms are filled when the decoder first reads them: only those of the tokens it scores
+	// and their neighbours within two (about half the tokens of news text).
+	const filled = new Uint8Array(longest);
+	let sentenceLength = 0;
+	const fill = (i: number) => {
+		if (i < 0 || i >= sentenceLength || filled[i]) return;
+		fillAtoms(atoms, words, infos, i, ctx, false);
+		filled[i] = 1;
+	};
 	// Scores of a token are summed only when the decoder scores it: most lowercase words are not.
 	const prepare = (i: number) => {
+		for (let j = i - 2; j <= i + 2; j++) fill(j);
 		const k = i + PAD;
 		const e = padded[k];
 		const initial = atoms.flags[k] & INITIAL_FLAG ? 1 : 0;
@@ -328,7 +339,9 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 			infos[i] = e.info;
 			padded[i + PAD] = e;
 		}
-		atoms = atomsOf(words, infos, n, ctx, reuse, false);
+		atoms = startAtoms(n, reuse);
+		filled.fill(0, 0, n);
+		sentenceLength = n;
 		const extra = gazetteer ? doc.tokens.slice(sent.first, sent.last).map((t, i) => gazetteer(t, sent.first + i).map(callerFeature)) : undefined;
 		memo.pairs ??= tagPairScores(model, atoms);
 		decodeSentence(
