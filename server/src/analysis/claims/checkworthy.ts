@@ -36,8 +36,34 @@ const FIGURE = new RegExp(`${FIGURE_START}(?:${FIGURE_ALTERNATIVES})`, 'giu');
 // Most text has none of the words an alternative can start with (USD, EUR, GBP, US dollars, hundreds,
 // thousands, millions, billions, dozens): one look for them lets the scan skip word starts altogether.
 const FIGURE_WORDS_ANYWHERE = /usd|eur|gbp|us dollars|hundreds|thousands|millions|billions|dozens/iu;
-const NUMERIC_START = String.raw`(?=[\d$€£¥₹]|[ac]\$|(?:us|ca|au|nz|hk)\$)`;
-const FIGURE_NUMERIC = new RegExp(`${NUMERIC_START}(?:${FIGURE_ALTERNATIVES})`, 'giu');
+// Without those words, a figure starts at a digit at a word's start, at a currency sign, or at the one or two
+// letters before a dollar sign (A$, US$): found by a pattern without flags (a quick scan), and the figure
+// pattern is tried, anchored, at those places only, in order.
+const NUMERIC_CANDIDATE = /\b\d|[$€£¥₹]/g;
+const FIGURE_AT = new RegExp(FIGURE_ALTERNATIVES, 'iuy');
+
+function numericFigures(text: string): string[] {
+	const out: string[] = [];
+	let end = 0;
+	const tryAt = (q: number) => {
+		if (q < end) return;
+		FIGURE_AT.lastIndex = q;
+		const m = FIGURE_AT.exec(text);
+		if (!m) return;
+		out.push(m[0].trim());
+		end = FIGURE_AT.lastIndex;
+	};
+	NUMERIC_CANDIDATE.lastIndex = 0;
+	for (let m = NUMERIC_CANDIDATE.exec(text); m; m = NUMERIC_CANDIDATE.exec(text)) {
+		const p = m.index;
+		if (text.charCodeAt(p) === 36) {
+			if (p >= 2) tryAt(p - 2);
+			if (p >= 1) tryAt(p - 1);
+		}
+		tryAt(p);
+	}
+	return out;
+}
 
 const ACCUSATION =
 	/\b(?:war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres|fraud(?:ulent)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killed|killings?|assassinat(?:ed|ion)|terroris[mt]s?|abuses|looted|looting|stole|stolen|theft|illegal(?:ly)?|unlawful(?:ly)?|violat(?:ed|ions?)|breach(?:ed|es)|rigged|cover-up|collu(?:sion|ded)|extort(?:ion|ed)|persecut(?:ed|ion)|war criminals?)\b/giu;
@@ -119,7 +145,7 @@ export function findFigures(text: string): string[] {
 	let found = figureMemo.get(text);
 	if (!found) {
 		if (figureMemo.size >= FIGURE_MEMO) figureMemo.clear();
-		figureMemo.set(text, (found = matches(FIGURE_WORDS_ANYWHERE.test(text) ? FIGURE : FIGURE_NUMERIC, text)));
+		figureMemo.set(text, (found = FIGURE_WORDS_ANYWHERE.test(text) ? matches(FIGURE, text) : numericFigures(text)));
 	}
 	return found.slice();
 }
