@@ -282,10 +282,11 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 	const probs = new Float64Array(longest);
 	const plain = new Uint8Array(longest);
 	const priors = new PriorTypes();
-	const words: string[] = [];
-	const infos: WordInfo[] = [];
+	// Sized once for the longest sentence and written by index: changing an array's length per sentence was a cost of its own.
+	const words = new Array<string>(longest).fill('');
+	const infos = new Array<WordInfo>(longest);
 	// The sentence's entries with the padding's at either end: token i is at i + PAD.
-	const padded: WordEntry[] = [];
+	const padded = new Array<WordEntry>(longest + 2 * PAD);
 	const acc = new Float64Array(NTAGS);
 	const pairs = new Uint32Array(PAIR_FEATURES);
 	let atoms = reuse;
@@ -326,8 +327,6 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		for (let i = 0; i < n; i++) if (!entries[from + i].plain) capitals = true;
 		if (!capitals) return;
 		budget -= n;
-		words.length = infos.length = n;
-		padded.length = n + 2 * PAD;
 		padded[0] = memo.pads[0];
 		padded[1] = memo.pads[1];
 		padded[n + PAD] = memo.pads[2];
