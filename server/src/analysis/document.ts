@@ -373,6 +373,16 @@ function isCloser(tokens: Token[], first: number, i: number): boolean {
 	return n % 2 === 1;
 }
 
+// Only full stops, question and exclamation marks and ellipses (/^[.!?…]+$/ read without a pattern: it is asked of every token).
+function isStops(w: string): boolean {
+	if (w.length === 0) return false;
+	for (let i = 0; i < w.length; i++) {
+		const c = w.charCodeAt(i);
+		if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) return false;
+	}
+	return true;
+}
+
 // Abbreviations that rarely end a sentence, so a capital after them does not start one.
 const NEVER_FINAL = new Set([
 	'mr.',
@@ -412,7 +422,7 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 		while (i < tokens.length && tokens[i].end <= p.end) {
 			const t = tokens[i];
 			let endHere = false;
-			if (/^[.!?…]+$/.test(t.text)) endHere = true;
+			if (isStops(t.text)) endHere = true;
 			else if (t.text.endsWith('.') && t.text.length > 1 && !NEVER_FINAL.has(t.text.toLowerCase())) {
 				const next = tokens[i + 1];
 				// An abbreviation ends a sentence only when a capitalised word follows that is not a name's next initial.
@@ -420,7 +430,7 @@ export function splitSentences(tokens: Token[], paragraphs: Paragraph[]): Senten
 			}
 			i++;
 			if (endHere) {
-				while (i < tokens.length && tokens[i].end <= p.end && (isCloser(tokens, first, i) || /^[.!?…]+$/.test(tokens[i].text))) i++;
+				while (i < tokens.length && tokens[i].end <= p.end && (isCloser(tokens, first, i) || isStops(tokens[i].text))) i++;
 				const next = tokens[i];
 				if (!next || next.end > p.end || SENTENCE_OPENER.test(next.text)) {
 					out.push({ start: tokens[first].start, end: tokens[i - 1].end, first, last: i, paragraph: pi });
