@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/analysis/document';
 import { findEntities } from '../../../server/src/analysis/entities';
+import { unitShape } from '../../../server/src/analysis/entities/chunks';
+import fc from 'fast-check';
 import type { Entity } from '../../../server/src/analysis/types';
 
 // Rules alone, so these tests pin the gazetteers and rules whatever the trained tagger learns.
@@ -193,4 +195,16 @@ test('knows cities by their abbreviated and spelt-out saints', () => {
 	const es = entities('Traders from St. Petersburg and Saint Louis met.');
 	assert.equal(byName(es, 'Saint Petersburg').mentions[0].text, 'St. Petersburg');
 	assert.equal(byName(es, 'St. Louis').mentions[0].text, 'Saint Louis');
+});
+
+// Unit-like shapes (USD, GHz, MW, Q3) are read character by character for ASCII words; the pattern is the definition.
+test('reads unit shapes as the unit-shape pattern does', () => {
+	const shape = /^\p{Lu}[\p{Lu}\p{N}]*$|^\p{Lu}\p{Ll}?\p{Lu}/u;
+	const word = fc
+		.array(fc.constantFrom('A', 'B', 'Z', 'a', 'h', 'z', '0', '7', 'É', 'é', '-', '.', 'Ⅻ', 'ǅ'), { minLength: 1, maxLength: 6 })
+		.map((xs) => xs.join(''));
+	fc.assert(
+		fc.property(word, (w) => assert.equal(unitShape(w), shape.test(w), w)),
+		{ numRuns: 5000, seed: 20261128 },
+	);
 });

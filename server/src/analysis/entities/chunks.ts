@@ -82,7 +82,8 @@ const MAX_UNITS = 10;
 
 /** The name chunks of `tokens[from, to)`; money and units go into `notNames`. */
 export function chunks(tokens: Token[], from: number, to: number, matches: GazMatch[], notNames: Set<number>): Unit[][] {
-	const at = new Map(matches.map((m) => [m.first, m]));
+	// The gazetteer's matches run left to right without overlapping: a cursor finds the one at token i.
+	let next = 0;
 	const out: Unit[][] = [];
 	let cur: Unit[] = [];
 	const flush = () => {
@@ -91,7 +92,8 @@ export function chunks(tokens: Token[], from: number, to: number, matches: GazMa
 		cur = [];
 	};
 	for (let i = from; i < to;) {
-		const m = at.get(i);
+		while (next < matches.length && matches[next].first < i) next++;
+		const m = next < matches.length && matches[next].first === i ? matches[next] : undefined;
 		const t = tokens[i];
 		// No name runs this long: a title-case line is cut into pieces rather than read as one name.
 		if (cur.length >= MAX_UNITS) flush();
@@ -125,8 +127,27 @@ function currency(tokens: Token[], i: number, end: number): boolean {
 	const next = tokens[end];
 	if (next && next.start === tokens[end - 1].end && /^[$€£¥]$/.test(next.text)) return true;
 	// The word-list lookup last: the shape tests rule out nearly every token first.
-	if (next && end - i === 1 && LOWER_START.test(next.text) && ALL_CAPITALS.test(tokens[i].text) && isCurrencyOrUnit(next.text)) return true;
-	return end - i === 1 && UNIT_SHAPE.test(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
+	if (next && end - i === 1 && startsLower(next.text) && ALL_CAPITALS.test(tokens[i].text) && isCurrencyOrUnit(next.text)) return true;
+	return end - i === 1 && unitShape(tokens[i].text) && isCurrencyOrUnit(tokens[i].text);
+}
+
+// LOWER_START and UNIT_SHAPE, read character by character for ASCII words (they are asked of every capitalised word).
+function startsLower(w: string): boolean {
+	const c = w.charCodeAt(0);
+	if (c < 128) return c >= 97 && c <= 122;
+	return LOWER_START.test(w);
+}
+
+export function unitShape(w: string): boolean {
+	let ascii = true;
+	for (let i = 0; i < w.length && ascii; i++) ascii = w.charCodeAt(i) < 128;
+	if (!ascii) return UNIT_SHAPE.test(w);
+	const up = (k: number) => w.charCodeAt(k) >= 65 && w.charCodeAt(k) <= 90;
+	const low = (k: number) => w.charCodeAt(k) >= 97 && w.charCodeAt(k) <= 122;
+	if (!up(0)) return false;
+	let capsAndDigits = true;
+	for (let i = 1; i < w.length && capsAndDigits; i++) capsAndDigits = up(i) || (w.charCodeAt(i) >= 48 && w.charCodeAt(i) <= 57);
+	return capsAndDigits || up(1) || (low(1) && up(2));
 }
 
 const LOWER_START = /^\p{Ll}/u;
