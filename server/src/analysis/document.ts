@@ -454,17 +454,17 @@ function hasHyphen(text: string, start: number, end: number): boolean {
 const SHARED_LENGTH = 64;
 const FORMS_LIMIT = 100_000;
 
-/**
- * The shared forms, by spelling: an open-addressing table hashed over the document's characters, so a
- * token's form is found without first copying its text out of the document (the copy, and a Map's own
- * hashing of it, were a tenth of reading a document).
- */
 // `word` equals `text` from `start` on, for word.length characters.
 function sameChars(word: string, text: string, start: number): boolean {
 	for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
 	return true;
 }
 
+/**
+ * The shared forms, by spelling: an open-addressing table hashed over the document's characters, so a
+ * token's form is found without first copying its text out of the document (the copy, and a Map's own
+ * hashing of it, were a tenth of reading a document).
+ */
 class FormTable {
 	private slots: (WordForm | undefined)[] = new Array<WordForm | undefined>(1 << 15);
 	private hashes = new Int32Array(1 << 15);
