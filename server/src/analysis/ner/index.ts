@@ -27,6 +27,7 @@ import {
 	SELF_FEATURES,
 	WORD_ATOMS,
 	WORD_FEATURES,
+	type Atoms,
 	allocAtoms,
 	fillAtoms,
 	startAtoms,
@@ -254,6 +255,49 @@ export const MAX_TOKENS = 100_000;
 
 const NO_FEATURES = new Uint32Array(0);
 
+/** The typed buffers of one tagging pass, sized for its longest sentence. */
+interface Scratch {
+	size: number;
+	buf: DecodeBuffers;
+	atoms: Atoms;
+	base: Float64Array;
+	afterO: Float64Array;
+	tags: Uint8Array;
+	probs: Float64Array;
+	plain: Uint8Array;
+	filled: Uint8Array;
+	acc: Float64Array;
+	pairs: Uint32Array;
+}
+
+function newScratch(size: number): Scratch {
+	return {
+		size,
+		buf: new DecodeBuffers(),
+		atoms: allocAtoms(size),
+		base: new Float64Array(size * NTAGS),
+		afterO: new Float64Array(size * NTAGS),
+		tags: new Uint8Array(size),
+		probs: new Float64Array(size),
+		plain: new Uint8Array(size),
+		filled: new Uint8Array(size),
+		acc: new Float64Array(NTAGS),
+		pairs: new Uint32Array(PAIR_FEATURES),
+	};
+}
+
+// Kept between documents (a dozen typed arrays per short news article were a cost of their own), up to
+// sentences of SCRATCH_LIMIT tokens; a longer one gets buffers of its own that are not kept. Every
+// buffer is written before it is read in each sentence, so nothing carries over.
+const SCRATCH_LIMIT = 2_000;
+let kept = newScratch(256);
+
+function scratchFor(longest: number): Scratch {
+	if (longest <= kept.size) return kept;
+	if (longest > SCRATCH_LIMIT) return newScratch(longest);
+	return (kept = newScratch(Math.min(SCRATCH_LIMIT, Math.max(longest, 2 * kept.size))));
+}
+
 /** The model's spans before document-level consistency. */
 export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?: (token: Token, i: number) => string[]): NerSpan[] {
 	// Pathological input: only the sentences that start within the first 2 × MAX_TOKENS tokens are read at all.
@@ -270,29 +314,20 @@ export function tagSentences(doc: SeedDocument, model: CompactModel, gazetteer?:
 		longest = Math.max(longest, s.last - s.first);
 	}
 	const ctx = contextOf(entries, bounds);
-	const buf = new DecodeBuffers();
 	const out: NerSpan[] = [];
 	let budget = MAX_TOKENS;
 	// Buffers sized for the longest sentence, reused: allocation per sentence would dominate on short ones.
 	longest = Math.min(MAX_TOKENS, longest);
-	const reuse = allocAtoms(longest);
-	const base = new Float64Array(longest * NTAGS);
-	const afterO = new Float64Array(longest * NTAGS);
-	const tags = new Uint8Array(longest);
-	const probs = new Float64Array(longest);
-	const plain = new Uint8Array(longest);
+	const { buf, atoms: reuse, base, afterO, tags, probs, plain, filled, acc, pairs } = scratchFor(longest);
 	const priors = new PriorTypes();
 	// Sized once for the longest sentence and written by index: changing an array's length per sentence was a cost of its own.
 	const words = new Array<string>(longest).fill('');
 	const infos = new Array<WordInfo>(longest);
 	// The sentence's entries with the padding's at either end: token i is at i + PAD.
 	const padded = new Array<WordEntry>(longest + 2 * PAD);
-	const acc = new Float64Array(NTAGS);
-	const pairs = new Uint32Array(PAIR_FEATURES);
 	let atoms = reuse;
 	// A token's atoms are filled when the decoder first reads them: only those of the tokens it scores
 	// and their neighbours within two (about half the tokens of news text).
-	const filled = new Uint8Array(longest);
 	let sentenceLength = 0;
 	const fill = (i: number) => {
 		if (i < 0 || i >= sentenceLength || filled[i]) return;
