@@ -229,3 +229,13 @@ test('a joiner glued inside a name (5+5, G7/G20) does not cut the source phrase'
 	assert.ok(said?.source, 'no source');
 	assert.match(text.slice(said.source.start, said.source.end), /5\+5 military commission$/);
 });
+
+test('a quotation over several paragraphs lists the figures and hedges of all of them', () => {
+	const { claims } = claimsOf(
+		'“The plan is good for everyone who lives in the town, and nobody will lose out.\n\nIt will cost $4 million over two years and it is reportedly popular.\n\nThis is what people asked for,” the mayor said on Monday.',
+	);
+	const quote = claims.find((c) => c.kind === 'quote');
+	assert.ok(quote, 'the quotation is a claim');
+	assert.deepEqual(quote.figures, ['$4 million']);
+	assert.deepEqual(quote.hedges, ['reportedly']);
+});

@@ -120,7 +120,8 @@ export function triggersOf(tokens: readonly Token[], first: number, last: number
 	return { figure: !!(bits & FIGURE_BIT), accusation: !!(bits & ACCUSATION_BIT), superlative: !!(bits & SUPERLATIVE_BIT), hedge: !!(bits & HEDGE_BIT) };
 }
 
-const ALL: Triggers = { figure: true, accusation: true, superlative: true, hedge: true };
+/** Every pattern may match: for text whose words were not looked at. */
+export const ALL: Triggers = { figure: true, accusation: true, superlative: true, hedge: true };
 
 /** Why a sentence is worth checking, and the figures it asserts. */
 export interface Checkworthiness {

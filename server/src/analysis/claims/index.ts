@@ -7,7 +7,7 @@ import type { SeedDocument, Sentence } from '../document';
 import { isBoilerplate } from '../problems';
 import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
-import { checkworthiness, findFigures, findHedges, triggersOf, type Triggers } from './checkworthy';
+import { ALL, checkworthiness, findFigures, findHedges, triggersOf, type Triggers } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
@@ -146,7 +146,9 @@ function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker, hedgeCache:
 	const claim: Claim = { start: d.start, end: d.end, text: text.slice(d.start, d.end), kind: d.kind, cue, source, content: d.content };
 	// Claims of one sentence share its span: look for its hedges once.
 	const key = `${d.start}:${d.end}`;
-	const t = unitTriggers(ctx, d.sentence);
+	// A quotation can run on past its sentence (over a paragraph break): its words beyond were not looked at.
+	const unit = ctx.units[d.sentence];
+	const t = d.start < unit.start || d.end > unit.end ? ALL : unitTriggers(ctx, d.sentence);
 	const hedges = hedgeCache.get(key) ?? findHedges(sentence, t);
 	hedgeCache.set(key, hedges);
 	if (hedges.length) claim.hedges = hedges;
