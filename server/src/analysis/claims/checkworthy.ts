@@ -91,20 +91,24 @@ const SUPERLATIVE_WORDS = words(
 	'largest biggest greatest highest lowest worst deadliest fastest longest oldest richest poorest strongest weakest smallest heaviest costliest bloodiest most least first-ever first all-time record record-breaking record-high record-low unprecedented never',
 );
 const HEDGE_WORDS = words(
-	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified said believed thought understood alleged reported claimed',
+	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified alleged claimed',
 );
+// "is said to", "were believed to": these count only before a word starting with "to" (most sentences have "said").
+const SAID_WORDS = words('said believed thought understood reported');
 
 const FIGURE_BIT = 1;
 const ACCUSATION_BIT = 2;
 const SUPERLATIVE_BIT = 4;
 const HEDGE_BIT = 8;
+const SAID_BIT = 16;
 
 function triggerBits(w: string): number {
 	return (
 		(FIGURE_WORDS.has(w) ? FIGURE_BIT : 0) |
 		(ACCUSATION_WORDS.has(w) ? ACCUSATION_BIT : 0) |
 		(SUPERLATIVE_WORDS.has(w) ? SUPERLATIVE_BIT : 0) |
-		(HEDGE_WORDS.has(w) ? HEDGE_BIT : 0)
+		(HEDGE_WORDS.has(w) ? HEDGE_BIT : 0) |
+		(SAID_WORDS.has(w) ? SAID_BIT : 0)
 	);
 }
 
@@ -116,6 +120,7 @@ export function triggersOf(tokens: readonly Token[], first: number, last: number
 		const f = t.form;
 		if (f.triggers < 0) f.triggers = triggerBits(f.lower);
 		bits |= f.triggers | (t.kind === 'number' ? FIGURE_BIT : 0);
+		if (f.triggers & SAID_BIT && k + 1 < last && tokens[k + 1].form.lower.startsWith('to')) bits |= HEDGE_BIT;
 	}
 	return { figure: !!(bits & FIGURE_BIT), accusation: !!(bits & ACCUSATION_BIT), superlative: !!(bits & SUPERLATIVE_BIT), hedge: !!(bits & HEDGE_BIT) };
 }
