@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findClaims } from '../../../server/src/analysis/claims';
 import fc from 'fast-check';
+import { joined } from '../robustness/arbitraries';
 import { checkworthiness, FIGURE_ALTERNATIVES, findFigures, findHedges } from '../../../server/src/analysis/claims/checkworthy';
 import { parseDocument } from '../../../server/src/analysis/document';
 
@@ -155,7 +156,7 @@ test('finds the figures the figure pattern finds at every position', () => {
 		'😀',
 		'_',
 	];
-	const text = fc.array(fc.constantFrom(...parts), { maxLength: 16 }).map((xs) => xs.join(''));
+	const text = joined(parts, 16);
 	const every = new RegExp(FIGURE_ALTERNATIVES, 'giu');
 	fc.assert(
 		fc.property(text, (t) => {

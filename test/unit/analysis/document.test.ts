@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { joined } from '../robustness/arbitraries';
 import { parseDocument, parseHeader, scanToken, TOKEN_AT } from '../../../server/src/analysis/document';
 
 const sentences = (text: string) => {
@@ -128,7 +129,7 @@ test('reads tokens exactly where the token pattern ends them', () => {
 		'ǅ',
 		'\u200b',
 	];
-	const text = fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((xs) => xs.join(''));
+	const text = joined(chars, 24);
 	fc.assert(
 		fc.property(text, (t) => {
 			for (let at = 0; at < t.length; at++) {

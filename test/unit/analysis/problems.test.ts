@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseDocument } from '../../../server/src/analysis/document';
 import fc from 'fast-check';
+import { joined } from '../robustness/arbitraries';
 import { BOILERPLATE, findProblems, isBoilerplate } from '../../../server/src/analysis/problems';
 
 const HEADER = 'date 2024-01-15 Problems\n\n';
@@ -207,7 +208,7 @@ test('boilerplate is what one of the publisher patterns matches', () => {
 		'Publication',
 		';',
 	];
-	const text = fc.array(fc.constantFrom(...parts), { maxLength: 10 }).map((xs) => xs.join(''));
+	const text = joined(parts, 10);
 	fc.assert(
 		fc.property(text, (t) => {
 			assert.equal(

@@ -122,6 +122,10 @@ export const fragment: fc.Arbitrary<string> = fc.oneof(
 /** A body of up to `max` fragments. */
 export const body = (max: number): fc.Arbitrary<string> => fc.array(fragment, { maxLength: max }).map((xs) => xs.join(''));
 
+/** Up to `max` of the given pieces, joined: text made of exactly the characters and words a rule cares about. */
+export const joined = (pieces: readonly string[], max: number, min = 0): fc.Arbitrary<string> =>
+	fc.array(fc.constantFrom(...pieces), { minLength: min, maxLength: max }).map((xs) => xs.join(''));
+
 /** A seed-like text: a header (valid, broken, alone or missing), then a body. */
 export const seedText: fc.Arbitrary<string> = fc
 	.tuple(fc.option(fc.constantFrom(...headers), { freq: 4 }), fc.constantFrom('\n', '\r\n', '\n\n', '\r', ''), body(120))

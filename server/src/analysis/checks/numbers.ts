@@ -121,14 +121,10 @@ export function numberChecks(doc: SeedDocument): Diagnostic[] {
 	const flagged = new Set<string>();
 	for (const s of doc.sentences) {
 		// The sentence's year is looked for once it has a number.
-		let year: string | null = null;
-		let yearKnown = false;
+		let year: string | null | undefined;
 		for (let i = s.first; i < s.last; i++) {
 			if (doc.tokens[i].kind !== 'number') continue;
-			if (!yearKnown) {
-				year = yearOf(doc, s.first, s.last);
-				yearKnown = true;
-			}
+			if (year === undefined) year = yearOf(doc, s.first, s.last);
 			const f = figureAt(doc, i, s.first, s.last, year);
 			if (!f) continue;
 			const earlier = seen.get(f.noun) ?? [];
