@@ -1,5 +1,17 @@
 // Bundles the client, the server and the CLI into dist/. Flags: --watch, --production.
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** Data files read at run time, copied beside the bundles. */
+const dataFiles = [{ from: 'server/src/analysis/syntax/syntax.bin', to: 'dist/syntax.bin' }];
+
+function copyData() {
+	for (const f of dataFiles) {
+		fs.mkdirSync(path.dirname(f.to), { recursive: true });
+		fs.copyFileSync(f.from, f.to);
+	}
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,6 +56,7 @@ async function main() {
 			}),
 		),
 	);
+	copyData();
 	if (watch) {
 		await Promise.all(contexts.map((c) => c.watch()));
 		return;

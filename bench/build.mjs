@@ -30,7 +30,7 @@ export async function buildNer() {
 }
 
 /** Bundles a module source (TypeScript exports from the repository) into bench/data/NAME, as the server ships code. */
-async function bundle(contents, name) {
+export async function bundle(contents, name) {
 	const outfile = join(dataDir, name);
 	await require('esbuild').build({
 		stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: name.replace(/\.cjs$/, '.ts') },

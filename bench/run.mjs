@@ -11,6 +11,7 @@ import { indexCorpus } from './corpus.mjs';
 import { editorLatency, startLatency } from './editor.mjs';
 import { fmt, machine, report, row } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
+import { buildSyntax, measureSyntax, syntaxLoad } from './syntax.mjs';
 import { analysisYoungGenerationMb, inAnalysisThread } from './thread.mjs';
 import { corpusFolder, dataDir, folderSize, newsArticles, paragraphsOf, root, seedOfSize } from './texts.mjs';
 
@@ -84,6 +85,38 @@ async function main() {
 		rows.push(row('Tagger', 'model load (cold require + first call)', load.ms, fmt.ms, { op: '<', value: 100 }));
 	}
 
+	log('syntax: tagger and parser on the news sentences');
+	const syntaxBundle = await buildSyntax();
+	const sx = (raw.syntax = measureSyntax(syntaxBundle, news.all, cfg.budgetMs));
+	const X = 'Syntax';
+	rows.push(
+		row(
+			X,
+			`part-of-speech tagger, news (${fmt.int(sx.tokens)} words)`,
+			sx.tagger.tokensPerSec,
+			fmt.tps,
+			{ op: '>=', value: 500_000 },
+			`wall ${fmt.tps(sx.tagger.wallTokensPerSec)}`,
+		),
+	);
+	rows.push(
+		row(
+			X,
+			'dependency parser, news (tags given)',
+			sx.parser.tokensPerSec,
+			fmt.tps,
+			{ op: '>=', value: 150_000 },
+			`wall ${fmt.tps(sx.parser.wallTokensPerSec)}`,
+		),
+	);
+	rows.push(row(X, 'tag + parse from the words', sx.both.tokensPerSec, fmt.tps, null, `${fmt.int(sx.sentences)} sentences`));
+	rows.push(row(X, 'wink-nlp part-of-speech tagging, same text', sx.wink.tokensPerSec, fmt.tps, null, 'readDoc + tokens().out(its.pos)'));
+	rows.push(row(X, 'tagger / wink-nlp', sx.tagger.tokensPerSec / sx.wink.tokensPerSec, fmt.ratio));
+	const sl = (raw.syntaxLoad = syntaxLoad(syntaxBundle));
+	rows.push(
+		row(X, 'model load (cold require + read + first sentence)', sl.ms, fmt.ms, { op: '<', value: 150 }, sl.bytes ? `${fmt.bytes(sl.bytes)} model` : sl.error),
+	);
+
 	log('alternatives on the same text');
 	const alt = (raw.alternatives = await inAnalysisThread('measureAlternatives', [news.all, cfg.budgetMs], false));
 	const pairs = { compromise: 'entities', 'chrono-node': 'dates', 'wink-nlp': 'entities' };
@@ -145,7 +178,16 @@ async function main() {
 	log('sizes');
 	const sz = (raw.sizes = measureSizes());
 	for (const [f, b] of Object.entries(sz.bytes))
-		rows.push(row('Sizes', f, b, fmt.bytes, f.endsWith('.vsix') ? { op: '<', value: 5e6 } : null, f.endsWith('.vsix') ? sz.vsixNote : undefined));
+		rows.push(
+			row(
+				'Sizes',
+				f,
+				b,
+				fmt.bytes,
+				f.endsWith('.vsix') ? { op: '<', value: 10e6 } : f.endsWith('syntax.bin') ? { op: '<=', value: 8e6 } : null,
+				f.endsWith('.vsix') ? sz.vsixNote : undefined,
+			),
+		);
 
 	log('pathological inputs');
 	const pat = (raw.pathological = measurePathological(join(dataDir, 'core.cjs'), Object.keys(core.pathological), 1_000_000, sample, quick ? 10_000 : 30_000));

@@ -49,6 +49,8 @@ export function measureSizes() {
 		vsixNote = 'packaged now with npm run package';
 		if (r.status !== 0) vsixNote = fallbackPackage(vsix, r);
 	}
+	const model = join(root, 'dist/syntax.bin');
+	out['dist/syntax.bin'] = existsSync(model) ? statSync(model).size : NaN;
 	out[VSIX] = existsSync(vsix) ? statSync(vsix).size : NaN;
 	return { bytes: out, vsixNote };
 }

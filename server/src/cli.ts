@@ -2,10 +2,13 @@
 /** seed-lens: the analysis core behind a command line. */
 import { analyze, type DocumentAnnotations } from './analysis';
 import { expandInputs, readSeed } from './cli/files';
+import { runParse } from './cli/parse';
 import { sarif } from './cli/sarif';
 import { textReport } from './cli/textReport';
+import { syntaxModel } from './syntaxModel';
 
 const USAGE = `Usage: seed-lens analyze [--format json|text|sarif] [--max-file-size N] [--entities rules|model|both] FILE|DIR...
+       seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)
 
 Analyses seed files (a first line "date YYYY-MM-DD Title", then paragraphs) and
 reports their entities, dates, claims and problems.
@@ -34,7 +37,7 @@ function parseArgs(argv: string[]): { format: string; files: string[]; maxFileSi
 		process.stdout.write(USAGE + '\n');
 		process.exit(0);
 	}
-	if (command !== 'analyze') fail(`unknown command “${command}”`);
+	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze or parse`);
 	let format = 'text';
 	let maxFileSize: number | undefined;
 	let entities: 'rules' | 'model' | 'both' | undefined;
@@ -70,6 +73,22 @@ function progress(done: number, total: number): void {
 }
 
 function main(): void {
+	// A reader that stops early (`| head`) is not an error.
+	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+		if (e.code === 'EPIPE') process.exit(0);
+		throw e;
+	});
+	if (process.argv[2] === 'parse') {
+		const io = {
+			model: syntaxModel,
+			expand: expandInputs,
+			read: readSeed,
+			out: (s: string) => process.stdout.write(s),
+			err: (s: string) => process.stderr.write(s),
+		};
+		process.exitCode = runParse(process.argv.slice(3), io);
+		return;
+	}
 	const { format, files, maxFileSize, entities } = parseArgs(process.argv.slice(2));
 	const inputs = expandInputs(files);
 	const results: Result[] = [];

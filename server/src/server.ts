@@ -17,6 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
 import { Analyses, type DocumentAnalysis } from './analyses';
+import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
 import { RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
@@ -170,6 +171,14 @@ connection.onInitialized(async () => {
 	await ignores.load(roots);
 	await applySettings(await pullSettings(undefined), true);
 	configured();
+	// The syntax model (claim hovers) is read just after start-up, so the first hover does not wait for it.
+	setTimeout(() => {
+		try {
+			syntaxModel();
+		} catch (e) {
+			connection.console.warn(`Seed Lens: claim hovers will not show their grammar: ${(e as Error).message}`);
+		}
+	}, 300).unref();
 });
 
 /** The `seedLens` settings: pulled from the editor where it can answer, else what it pushed. */

@@ -3,6 +3,8 @@ import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
 import type { DocumentAnalysis } from '../analyses';
 import type { EditShift } from '../positions';
+import { syntaxModel } from '../syntaxModel';
+import { claimGrammar } from './claimGrammar';
 import { dateInWords, distanceFromPublication, weekday } from './dateWords';
 import { claimAt, claimsOf, dateAt, entitiesById, entityAt, sourceEntity } from './lookup';
 import { aliasesOf, claimStatement, clip, FACT_WORDS, plural, sourcePhrase, summaryLine, TYPE_WORDS } from './words';
@@ -35,7 +37,7 @@ function hoverAt(a: DocumentAnalysis, position: Position): Hover | null {
 	const d = dateAt(a, at);
 	if (d) return card(a, dateCard(a, d), d);
 	const c = claimAt(a, at);
-	if (c) return card(a, claimCard(a, c.claim), c.span);
+	if (c) return card(a, claimCard(a, c.claim, grammarLine(a, c.claim)), c.span);
 	const h = a.annotations.header;
 	if (h.end > h.start && h.start <= at && at <= h.end) return card(a, headerCard(a), h);
 	return null;
@@ -110,8 +112,17 @@ export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
 	return out;
 }
 
-/** The claim card: kind, source, hedges, figures, reasons. */
-export function claimCard(a: DocumentAnalysis, c: Claim): string[] {
+/** The parse's subject and reported clause of a claim's cue; none when the syntax model cannot be read. */
+function grammarLine(a: DocumentAnalysis, c: Claim): string | undefined {
+	try {
+		return claimGrammar(a, c, syntaxModel());
+	} catch {
+		return undefined;
+	}
+}
+
+/** The claim card: kind, source, hedges, figures, reasons, and the grammar the parse sees. */
+export function claimCard(a: DocumentAnalysis, c: Claim, grammar?: string): string[] {
 	const entities = entitiesById(a);
 	const out = [`**${CLAIM_KINDS[c.kind]}**`, ''];
 	if (c.kind === 'unattributed') out.push('No source is named for this statement.');
@@ -123,5 +134,6 @@ export function claimCard(a: DocumentAnalysis, c: Claim): string[] {
 	if (c.hedges?.length) out.push('', `Hedged: ${c.hedges.map((h) => `“${md(h)}”`).join(', ')}`);
 	if (c.figures?.length) out.push('', `Figures: ${c.figures.map((f) => `**${md(f)}**`).join(', ')}`);
 	if (c.reasons?.length) out.push('', `Check-worthy: ${c.reasons.map(md).join(', ')}`);
+	if (grammar) out.push('', `*${md(grammar)}*`);
 	return out;
 }

@@ -1,0 +1,129 @@
+/**
+ * The syntax model file: the tagger's and the parser's weights in one binary file.
+ *
+ *   "SLSX" · u32 version · u32 header length · header (UTF-8 JSON) · four sections
+ *   section = u32 count · count × u32 feature keys (ascending) · count × classes × i8 weights
+ *
+ * The sections, in order: the tagger's first pass, its second pass, the parser's moves, the arc labels.
+ *
+ * A weight is stored as a μ-law int8 code (`dequantise`); each section has its scale in the header. All numbers
+ * are little-endian. Everything here is pure: bytes in, tables out.
+ */
+import { parseWords, type Parse, type ParserModel } from './parser';
+import { tagTwice, UPOS, type ProperNouns } from './tagger';
+import { quantise, Weights } from './weights';
+import { parseLexicon, WordInfoCache, type TagDictionary, type WordInfo } from './words';
+
+export const MAGIC = 0x58534c53; // "SLSX"
+export const VERSION = 2;
+
+export interface SyntaxHeader {
+	upos: string[];
+	labels: string[];
+	rootLabel: number;
+	/** Normalised word, its tag bit mask and most frequent tag: "word mask mft" lines. */
+	dictionary: string;
+	/** The general lexicon: "word class" lines. */
+	lexicon: string;
+	/** Each section's weight scale, in file order. */
+	scales: number[];
+	meta?: Record<string, unknown>;
+}
+
+export interface Section {
+	keys: Uint32Array;
+	weights: Float32Array;
+	classes: number;
+}
+
+/** Writes the model file: the sections are the tagger's two passes, the moves and the labels. */
+export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: readonly [Section, Section, Section, Section]): Uint8Array {
+	const q = sections.map((s) => quantise(s.weights));
+	const full: SyntaxHeader = { ...header, scales: q.map((x) => x.scale) };
+	const json = new TextEncoder().encode(JSON.stringify(full));
+	const sizes = sections.map((s) => 4 + s.keys.length * 4 + s.weights.length);
+	const total = 12 + json.length + sizes.reduce((a, b) => a + b, 0);
+	const bytes = new Uint8Array(total);
+	const view = new DataView(bytes.buffer);
+	view.setUint32(0, MAGIC, true);
+	view.setUint32(4, VERSION, true);
+	view.setUint32(8, json.length, true);
+	bytes.set(json, 12);
+	let at = 12 + json.length;
+	sections.forEach((s, i) => {
+		view.setUint32(at, s.keys.length, true);
+		at += 4;
+		for (const k of s.keys) {
+			view.setUint32(at, k, true);
+			at += 4;
+		}
+		bytes.set(new Uint8Array(q[i].codes.buffer), at);
+		at += s.weights.length;
+	});
+	return bytes;
+}
+
+/** The loaded model: the tagger, the parser and a memo of word information, ready to use. */
+export class SyntaxModel {
+	readonly tagger: Weights;
+	readonly tagger2: Weights;
+	readonly parser: ParserModel;
+	readonly dictionary: TagDictionary;
+	readonly words: WordInfoCache;
+	readonly header: SyntaxHeader;
+
+	constructor(bytes: Uint8Array) {
+		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a Seed Lens syntax model');
+		if (view.getUint32(4, true) !== VERSION) throw new Error(`syntax model version ${view.getUint32(4, true)}, expected ${VERSION}`);
+		const len = view.getUint32(8, true);
+		const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as SyntaxHeader;
+		this.header = header;
+		let at = 12 + len;
+		const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+		const section = (classes: number, scale: number): Weights => {
+			const n = view.getUint32(at, true);
+			at += 4;
+			// Keys are copied out whole (aligned; a Node Buffer's own slice would not copy); on a big-endian machine, one by one.
+			const keys = littleEndian
+				? new Uint32Array(Uint8Array.prototype.slice.call(bytes, at, at + 4 * n).buffer)
+				: Uint32Array.from({ length: n }, (_, i) => view.getUint32(at + 4 * i, true));
+			at += 4 * n;
+			const codes = new Int8Array(bytes.buffer, bytes.byteOffset + at, n * classes);
+			at += n * classes;
+			return new Weights(keys, codes, classes, scale);
+		};
+		this.tagger = section(header.upos.length, header.scales[0]);
+		this.tagger2 = section(header.upos.length, header.scales[1]);
+		const moves = section(4, header.scales[2]);
+		const labels = section(header.labels.length, header.scales[3]);
+		this.parser = { moves, labels, labelNames: header.labels, rootLabel: header.rootLabel };
+		const tags = new Map<string, number>();
+		for (const line of header.dictionary.split('\n')) {
+			if (!line) continue;
+			const [w, mask, mft] = line.split(' ');
+			tags.set(w, (Number(mask) << 8) | Number(mft));
+		}
+		this.dictionary = { tags, lexicon: parseLexicon(header.lexicon ?? '') };
+		this.words = new WordInfoCache(this.dictionary);
+		if (header.upos.join() !== UPOS.join()) throw new Error('syntax model: unexpected tag set');
+	}
+
+	infos(forms: readonly string[]): WordInfo[] {
+		return forms.map((f) => this.words.get(f));
+	}
+
+	/**
+	 * UPOS indices of the words: a left-to-right pass, then a second pass that sees the first's tags on
+	 * the right. `properNouns: 'capitalised'` (for edited text such as news) never tags a word written in
+	 * lower case as a proper noun.
+	 */
+	tag(words: readonly WordInfo[], properNouns: ProperNouns = 'any'): Uint8Array {
+		return tagTwice(this.tagger, this.tagger2, words, properNouns);
+	}
+
+	/** Heads and labels of the tagged words. */
+	parse(words: readonly WordInfo[], tags: Uint8Array): Parse {
+		return parseWords(this.parser, words, tags);
+	}
+}

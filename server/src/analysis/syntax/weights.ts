@@ -1,0 +1,285 @@
+/**
+ * Hashed features and their weights, shared by the part-of-speech tagger and the parser.
+ *
+ * A feature is a 32-bit hash of its template number and the values it combines. Training keeps every
+ * feature it meets in a growable table of averaged-perceptron weights (`TrainingWeights`); the shipped
+ * model keeps the strongest features with int8 weights (`Weights`, read-only), found by open addressing.
+ */
+
+/** FNV-1a over a string's UTF-16 units. */
+export function hashString(s: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+	return h >>> 0;
+}
+
+/** Folds a value into a running hash (multiply-xorshift; order matters). */
+export function mix(h: number, v: number): number {
+	h = Math.imul(h ^ v, 0x9e3779b1);
+	h ^= h >>> 15;
+	h = Math.imul(h, 0x85ebca6b);
+	return (h ^ (h >>> 13)) >>> 0;
+}
+
+const TEMPLATES = Uint32Array.from({ length: 256 }, (_, t) => mix(0x2545f491, t + 1));
+
+/** Start of a feature hash for template `t` (0-255). */
+export const tpl = (t: number): number => TEMPLATES[t];
+
+/** Never 0 (0 marks an empty slot in the tables). */
+export const key = (h: number): number => h >>> 0 || 1;
+
+/** μ of the μ-law weight codes: fine steps near zero, where most weights are. */
+export const MU = 255;
+
+/** Weight of an int8 code: sign(q) × scale × ((1 + μ)^(|q|/127) − 1) / μ. */
+export function dequantise(q: number, scale: number): number {
+	if (q === 0) return 0;
+	const v = (scale * (Math.pow(1 + MU, Math.abs(q) / 127) - 1)) / MU;
+	return q < 0 ? -v : v;
+}
+
+/** Quantises weights to μ-law int8 codes; the scale is the largest magnitude. */
+export function quantise(weights: Float32Array): { codes: Int8Array; scale: number } {
+	let top = 0;
+	for (const w of weights) top = Math.max(top, Math.abs(w));
+	const scale = top || 1;
+	const codes = new Int8Array(weights.length);
+	for (let i = 0; i < weights.length; i++) {
+		const x = Math.abs(weights[i]) / scale;
+		const q = Math.round((127 * Math.log1p(MU * x)) / Math.log1p(MU));
+		codes[i] = weights[i] < 0 ? -q : q;
+	}
+	return { codes, scale };
+}
+
+/**
+ * The read-only weights of a model: `classes` int8 codes per feature. Each slot of the open-addressing
+ * table holds the feature's key followed by its codes, so a look-up touches one place in memory, and
+ * the table is a quarter the size float weights would need.
+ */
+export class Weights {
+	private readonly keys: Uint32Array;
+	private readonly codes: Int8Array;
+	/** Slot size in bytes (the key and the codes, rounded up to whole 32-bit words). */
+	private readonly stride: number;
+	private readonly words: number;
+	private readonly mask: number;
+	/** Weight of each code, by its byte value. */
+	private readonly value = new Float32Array(256);
+	readonly size: number;
+
+	constructor(
+		featureKeys: Uint32Array,
+		codes: Int8Array,
+		readonly classes: number,
+		readonly scale: number,
+	) {
+		let cap = 16;
+		while (cap < featureKeys.length * 1.5) cap <<= 1;
+		this.stride = 4 + Math.ceil(classes / 4) * 4;
+		this.words = this.stride / 4;
+		const buffer = new ArrayBuffer(cap * this.stride);
+		this.keys = new Uint32Array(buffer);
+		this.codes = new Int8Array(buffer);
+		this.mask = cap - 1;
+		this.size = featureKeys.length;
+		for (let q = -127; q <= 127; q++) this.value[q & 255] = dequantise(q, scale);
+		this.fill(featureKeys, new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), new Uint8Array(buffer));
+	}
+
+	/** Puts every feature in its slot (locals only: this runs once per load, before the code is optimised). */
+	private fill(featureKeys: Uint32Array, from: Uint8Array, bytes: Uint8Array): void {
+		const keys = this.keys;
+		const words = this.words;
+		const stride = this.stride;
+		const mask = this.mask;
+		const classes = this.classes;
+		const n = featureKeys.length;
+		for (let r = 0; r < n; r++) {
+			const k = featureKeys[r];
+			let slot = k & mask;
+			while (keys[slot * words] !== 0) slot = (slot + 1) & mask;
+			keys[slot * words] = k;
+			const src = r * classes;
+			const dst = slot * stride + 4;
+			for (let j = 0; j < classes; j++) bytes[dst + j] = from[src + j];
+		}
+	}
+
+	/** Quantises float weights (training's) into a table. */
+	static fromFloats(featureKeys: Uint32Array, weights: Float32Array, classes: number): Weights {
+		const { codes, scale } = quantise(weights);
+		return new Weights(featureKeys, codes, classes, scale);
+	}
+
+	/** Byte offset of the feature's codes, or -1 when the model does not have it. */
+	find(k: number): number {
+		const keys = this.keys;
+		const words = this.words;
+		let slot = k & this.mask;
+		for (;;) {
+			const at = keys[slot * words];
+			if (at === k) return slot * this.stride + 4;
+			if (at === 0) return -1;
+			slot = (slot + 1) & this.mask;
+		}
+	}
+
+	/** Adds the weights at offset `o` (from `find`) into `into[from..from + classes)`. */
+	addAt(o: number, into: Float64Array | Float32Array, from = 0): void {
+		const codes = this.codes;
+		const value = this.value;
+		for (let j = 0; j < this.classes; j++) into[from + j] += value[codes[o + j] & 255];
+	}
+
+	/** Adds the weights of `n` features into `scores` (zeroed first). */
+	score(feats: Uint32Array, n: number, scores: Float64Array): void {
+		const c = this.classes;
+		const codes = this.codes;
+		const value = this.value;
+		scores.fill(0, 0, c);
+		for (let i = 0; i < n; i++) {
+			const o = this.find(feats[i]);
+			if (o < 0) continue;
+			for (let j = 0; j < c; j++) scores[j] += value[codes[o + j] & 255];
+		}
+	}
+}
+
+/** Growable averaged-perceptron weights for training. */
+export class TrainingWeights {
+	private keys: Uint32Array;
+	private rows: Int32Array;
+	private mask: number;
+	count = 0;
+	/** Current weights and the averaging accumulators (sum of time × update). */
+	private w: Float32Array;
+	private u: Float64Array;
+	/** Updates so far (the perceptron's clock). */
+	time = 1;
+
+	constructor(readonly classes: number) {
+		this.keys = new Uint32Array(1 << 16);
+		this.rows = new Int32Array(1 << 16);
+		this.mask = (1 << 16) - 1;
+		this.w = new Float32Array((1 << 15) * classes);
+		this.u = new Float64Array((1 << 15) * classes);
+	}
+
+	private find(k: number): number {
+		let slot = k & this.mask;
+		for (;;) {
+			const at = this.keys[slot];
+			if (at === k) return this.rows[slot];
+			if (at === 0) return -1;
+			slot = (slot + 1) & this.mask;
+		}
+	}
+
+	private insert(k: number): number {
+		if ((this.count + 1) * 2 > this.keys.length) this.grow();
+		let slot = k & this.mask;
+		while (this.keys[slot] !== 0) {
+			if (this.keys[slot] === k) return this.rows[slot];
+			slot = (slot + 1) & this.mask;
+		}
+		const row = this.count++ * this.classes;
+		if (row + this.classes > this.w.length) {
+			const w = new Float32Array(this.w.length * 2);
+			w.set(this.w);
+			this.w = w;
+			const u = new Float64Array(this.u.length * 2);
+			u.set(this.u);
+			this.u = u;
+		}
+		this.keys[slot] = k;
+		this.rows[slot] = row;
+		return row;
+	}
+
+	private grow(): void {
+		const oldKeys = this.keys;
+		const oldRows = this.rows;
+		this.keys = new Uint32Array(oldKeys.length * 2);
+		this.rows = new Int32Array(oldKeys.length * 2);
+		this.mask = this.keys.length - 1;
+		for (let s = 0; s < oldKeys.length; s++) {
+			const k = oldKeys[s];
+			if (k === 0) continue;
+			let slot = k & this.mask;
+			while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+			this.keys[slot] = k;
+			this.rows[slot] = oldRows[s];
+		}
+	}
+
+	score(feats: Uint32Array, n: number, scores: Float64Array): void {
+		const c = this.classes;
+		scores.fill(0, 0, c);
+		for (let i = 0; i < n; i++) {
+			const o = this.find(feats[i]);
+			if (o < 0) continue;
+			for (let j = 0; j < c; j++) scores[j] += this.w[o + j];
+		}
+	}
+
+	/** Moves the weights of the features towards `good` and away from `bad`. */
+	update(feats: Uint32Array, n: number, good: number, bad: number, step = 1): void {
+		const t = this.time;
+		for (let i = 0; i < n; i++) {
+			const o = this.insert(feats[i]);
+			this.w[o + good] += step;
+			this.u[o + good] += t * step;
+			this.w[o + bad] -= step;
+			this.u[o + bad] -= t * step;
+		}
+	}
+
+	tick(): void {
+		this.time++;
+	}
+
+	/** The averaged weights of every feature: keys and `classes` weights per key. */
+	averaged(): { keys: Uint32Array; weights: Float32Array } {
+		const keys = new Uint32Array(this.count);
+		const weights = new Float32Array(this.count * this.classes);
+		const t = this.time;
+		for (let s = 0; s < this.keys.length; s++) {
+			const k = this.keys[s];
+			if (k === 0) continue;
+			const row = this.rows[s];
+			const r = row / this.classes;
+			keys[r] = k;
+			for (let j = 0; j < this.classes; j++) weights[row + j] = this.w[row + j] - this.u[row + j] / t;
+		}
+		return { keys, weights };
+	}
+}
+
+/**
+ * Keeps the `max` features with the largest weights (sum of absolute values), in key order so that
+ * the model file does not depend on the order features were met in.
+ */
+export function prune(keys: Uint32Array, weights: Float32Array, classes: number, max: number): { keys: Uint32Array; weights: Float32Array } {
+	const n = keys.length;
+	const mass = new Float64Array(n);
+	for (let r = 0; r < n; r++) {
+		let m = 0;
+		for (let j = 0; j < classes; j++) m += Math.abs(weights[r * classes + j]);
+		mass[r] = m;
+	}
+	let order = Array.from({ length: n }, (_, i) => i).filter((i) => mass[i] > 1e-9);
+	if (order.length > max) {
+		order.sort((a, b) => mass[b] - mass[a] || keys[a] - keys[b]);
+		order = order.slice(0, max);
+	}
+	order.sort((a, b) => keys[a] - keys[b]);
+	const outKeys = new Uint32Array(order.length);
+	const outW = new Float32Array(order.length * classes);
+	order.forEach((r, i) => {
+		outKeys[i] = keys[r];
+		outW.set(weights.subarray(r * classes, r * classes + classes), i * classes);
+	});
+	return { keys: outKeys, weights: outW };
+}

@@ -1,0 +1,123 @@
+/**
+ * What the tagger and the parser know of a word by itself: hashes of its spelling, lower case, shape,
+ * prefixes and suffixes, and its ambiguity class (the tags it had in the treebank).
+ */
+import { hashString } from './weights';
+
+export interface WordInfo {
+	form: number;
+	lower: number;
+	shape: number;
+	suffix: [number, number, number, number];
+	prefix: [number, number, number];
+	/** Bit mask of the tags this word had in training (0: unknown or rare). */
+	amb: number;
+	/** Its most frequent tag in training, or -1. */
+	mft: number;
+	/** Hash of its word class in the general English lexicon (compromise's), or 0 when not listed. */
+	lex: number;
+	/** Capitalised (first letter upper case). */
+	cap: boolean;
+	/** Starts with a lower-case letter (not a proper noun in edited text). */
+	lowerInitial: boolean;
+	/** The tagger's per-role weight sums for this word, one entry per model (filled by the tagger). */
+	pooled?: { model: object; sums: Float32Array }[];
+}
+
+/** Word shape: letters as X/x, digits as d, runs longer than two cut ("Xxx", "dd-dd"), at most 8 marks. */
+export function shapeOf(w: string): string {
+	let out = '';
+	let last = '';
+	let run = 0;
+	for (const ch of w) {
+		const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+		if (c === last) {
+			if (++run > 2) continue;
+		} else {
+			last = c;
+			run = 1;
+		}
+		out += c;
+		if (out.length >= 8) break;
+	}
+	return out;
+}
+
+/** Lower-cased spelling with digits folded to 0, the form the features and the tag dictionary read. */
+export function normalise(w: string): string {
+	return w.toLowerCase().replace(/\d/g, '0');
+}
+
+/**
+ * What is known of words before tagging: the treebank's tag dictionary (normalised word → (tag mask << 8)
+ * | most frequent tag) and a general English lexicon (lower-case word → hash of its word class), which
+ * helps with words the treebank never had.
+ */
+export interface TagDictionary {
+	tags: ReadonlyMap<string, number>;
+	lexicon: ReadonlyMap<string, number>;
+}
+
+export const NO_DICTIONARY: TagDictionary = { tags: new Map(), lexicon: new Map() };
+
+/** Reads "word class" lines into a lexicon. */
+export function parseLexicon(text: string): Map<string, number> {
+	const lex = new Map<string, number>();
+	for (const line of text.split('\n')) {
+		const sp = line.indexOf(' ');
+		if (sp > 0) lex.set(line.slice(0, sp), hashString(line.slice(sp + 1)));
+	}
+	return lex;
+}
+
+/** Works out a word's information (memoised by the caller). */
+export function wordInfo(w: string, dict: TagDictionary): WordInfo {
+	const l = normalise(w);
+	const d = dict.tags.get(l);
+	const n = l.length;
+	return {
+		form: hashString(w),
+		lower: hashString(l),
+		shape: hashString(shapeOf(w)),
+		suffix: [hashString(l.slice(n - 1)), hashString(l.slice(n - 2)), hashString(l.slice(n - 3)), hashString(l.slice(n - 4))],
+		prefix: [hashString(l.slice(0, 1)), hashString(l.slice(0, 2)), hashString(l.slice(0, 3))],
+		amb: d === undefined ? 0 : d >>> 8,
+		mft: d === undefined ? -1 : d & 0xff,
+		lex: dict.lexicon.get(w.toLowerCase()) ?? 0,
+		cap: /^\p{Lu}/u.test(w),
+		lowerInitial: /^\p{Ll}/u.test(w),
+	};
+}
+
+/** A bounded memo of word information, owned by a model. */
+export class WordInfoCache {
+	private map = new Map<string, WordInfo>();
+	constructor(
+		private readonly dict: TagDictionary,
+		private readonly limit = 100_000,
+	) {}
+	get(w: string): WordInfo {
+		let info = this.map.get(w);
+		if (info === undefined) {
+			if (this.map.size >= this.limit) this.map.clear();
+			info = wordInfo(w, this.dict);
+			this.map.set(w, info);
+		}
+		return info;
+	}
+}
+
+/** Sentinels for positions outside the sentence. */
+export const NONE: WordInfo = {
+	form: 1,
+	lower: 1,
+	shape: 1,
+	suffix: [1, 1, 1, 1],
+	prefix: [1, 1, 1],
+	amb: 0,
+	mft: -2,
+	lex: 1,
+	cap: false,
+	lowerInitial: false,
+};
+export const ROOT_INFO: WordInfo = { ...NONE, form: 2, lower: 2, shape: 2, mft: -3, lex: 2 };
