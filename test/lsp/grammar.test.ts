@@ -11,6 +11,10 @@ Labour party spokeswoman Anna Berg said that prices would rise sharply next mont
 Prices rose sharply in February, analysts said on Monday, as fuel costs climbed.
 
 The agency told reporters in Brussels that the new rules would take effect in June.
+
+According to the ministry, 300 soldiers were killed in the attack.
+
+The mayor was accused by opposition councillors of misusing public funds.
 `;
 
 const value = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
@@ -37,6 +41,18 @@ describe('claim hovers show the grammar of the attribution', () => {
 		assert.match(v, /subject “analysts”/, v);
 		assert.match(v, /reported clause “Prices rose sharply in February”/, v);
 		assert.doesNotMatch(v, /reported clause “on Monday/, v);
+	});
+
+	test('"according to X" names X and the clause it is attached to', async () => {
+		const v = value(await hoverOn('According to'));
+		assert.match(v, /object of “according to” “the ministry”/, v);
+		assert.match(v, /reported clause “300 soldiers were killed in the attack”/, v);
+	});
+
+	test('a passive accusation shows who is accused and, as the agent, who accuses', async () => {
+		const v = value(await hoverOn('accused by'));
+		assert.match(v, /passive subject “The mayor”/, v);
+		assert.match(v, /agent “opposition councillors”/, v);
 	});
 
 	test('the addressee of "told" is not the reported clause', async () => {

@@ -31,8 +31,21 @@ export function claimGrammar(a: DocumentAnalysis, c: Claim, model: SyntaxModel):
 	const v = cueWord(s, c.cue);
 	if (v < 0) return undefined;
 	const parts: string[] = [];
+	const according = s.accordingTo(s.words.findIndex((w) => w.start >= c.cue!.start && w.end <= c.cue!.end));
+	if (according) {
+		parts.push(`object of “according to” “${clip(s.text(a.text, ...according.source), 60)}”`);
+		if (according.clause) parts.push(`reported clause “${clip(s.text(a.text, ...according.clause), 80)}”`);
+		return `Grammar: ${parts.join(' · ')}`;
+	}
 	const subj = s.subjectPhrase(v);
-	if (subj) parts.push(`subject “${clip(s.text(a.text, subj[0], subj[1]), 60)}”`);
+	const passive = s.isPassive(v);
+	if (subj) parts.push(`${passive ? 'passive subject' : 'subject'} “${clip(s.text(a.text, subj[0], subj[1]), 60)}”`);
+	const agent = passive ? s.agentOf(v) : -1;
+	if (agent >= 0) {
+		const [lo, hi] = s.extent(agent, (rel) => /^(punct|acl|advcl|nmod|parataxis|conj|cc)/.test(rel));
+		const from = s.words[lo].upos === 'ADP' ? lo + 1 : lo;
+		parts.push(`agent “${clip(s.text(a.text, from, hi), 60)}”`);
+	}
 	const said = s.reportedSpan(v);
 	if (said) parts.push(`reported clause “${clip(s.text(a.text, said[0], said[1]), 80)}”`);
 	return parts.length ? `Grammar: ${parts.join(' · ')}` : undefined;

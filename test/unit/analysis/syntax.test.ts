@@ -298,3 +298,41 @@ describe('postposed attributions', () => {
 		assert.equal(s.text(text, ...s.reportedSpan(4)!), 'that demand fell');
 	});
 });
+
+describe('according to, passives and relative pronouns', () => {
+	test('"According to the UN, there are 20,000 mercenaries": the object and the clause it is attached to', () => {
+		const { s, text } = sentence([
+			['According', 'VERB', 3, 'case'],
+			['to', 'ADP', 0, 'fixed'],
+			['the', 'DET', 3, 'det'],
+			['UN', 'PROPN', 6, 'obl'],
+			[',', 'PUNCT', 3, 'punct'],
+			['there', 'PRON', 6, 'expl'],
+			['are', 'VERB', -1, 'root'],
+			['20,000', 'NUM', 8, 'nummod'],
+			['mercenaries', 'NOUN', 6, 'nsubj'],
+		]);
+		const r = s.accordingTo(0)!;
+		assert.equal(s.text(text, ...r.source), 'the UN');
+		assert.equal(s.text(text, ...r.clause!), 'there are 20,000 mercenaries');
+		assert.equal(s.accordingTo(1)?.source.join(), r.source.join(), 'from "to" as well');
+		assert.equal(s.accordingTo(6), undefined);
+	});
+
+	test('"Haftar, who has been accused by detractors": the relative pronoun is Haftar, the agent the accusers', () => {
+		const { s, text } = sentence([
+			['Haftar', 'PROPN', -1, 'root'],
+			[',', 'PUNCT', 5, 'punct'],
+			['who', 'PRON', 5, 'nsubj:pass'],
+			['has', 'AUX', 5, 'aux'],
+			['been', 'AUX', 5, 'aux:pass'],
+			['accused', 'VERB', 0, 'acl:relcl'],
+			['by', 'ADP', 7, 'case'],
+			['detractors', 'NOUN', 5, 'obl:agent'],
+		]);
+		assert.ok(s.isPassive(5));
+		assert.equal(s.subjectOf(5), 0);
+		assert.equal(s.agentOf(5), 7);
+		assert.equal(s.text(text, ...s.subjectPhrase(5)!), 'Haftar');
+	});
+});

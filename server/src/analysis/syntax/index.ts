@@ -65,6 +65,9 @@ export function wordsOf(text: string, tokens: readonly Token[]): { start: number
 	return out;
 }
 
+/** Relative pronouns, which stand for the noun their clause modifies. */
+const RELATIVE = /^(who|whom|which|that)$/i;
+
 /** The longest sentence parsed, in words; longer ones are parsed in pieces of this size. */
 export const MAX_WORDS = 250;
 
@@ -134,6 +137,13 @@ export class SentenceSyntax {
 	 */
 	subjectOf(i: number): number {
 		const s = this.dependents(i, 'nsubj', 'csubj');
+		// "detractors who accused …": the relative pronoun stands for the noun the clause modifies.
+		if (s.length && RELATIVE.test(this.words[s[0]].text)) {
+			if (this.words[i].deprel.startsWith('acl') && this.words[i].head >= 0) return this.words[i].head;
+			let k = s[0] - 1;
+			if (k >= 0 && this.words[k].text === ',') k--;
+			if (k >= 0 && /^(NOUN|PROPN)$/.test(this.words[k].upos)) return k;
+		}
 		if (s.length) return s[0];
 		const w = this.words[i];
 		if (w.deprel === 'conj' && w.head >= 0 && !this.isPostposed(i)) return this.subjectOf(w.head);
@@ -145,7 +155,7 @@ export class SentenceSyntax {
 	private speakerBefore(i: number): number {
 		let j = i - 1;
 		while (j >= 0 && /^(ADV|AUX|PART)$/.test(this.words[j].upos)) j--;
-		if (j < 0 || !/^(NOUN|PROPN|PRON)$/.test(this.words[j].upos)) return -1;
+		if (j < 0 || !/^(NOUN|PROPN|PRON)$/.test(this.words[j].upos) || RELATIVE.test(this.words[j].text)) return -1;
 		let top = j;
 		while (
 			this.words[top].head >= 0 &&
@@ -195,6 +205,21 @@ export class SentenceSyntax {
 		return e >= lo ? [lo, e] : undefined;
 	}
 
+	/** The agent of a passive verb ("accused by detractors"): its `obl:agent`, or an oblique marked "by"; -1 if none. */
+	agentOf(i: number): number {
+		const rel = this.children(i).find((c) => this.words[c].deprel === 'obl:agent');
+		if (rel !== undefined) return rel;
+		const by = this.dependents(i, 'obl').find((c) =>
+			this.children(c).some((k) => this.words[k].deprel === 'case' && this.words[k].text.toLowerCase() === 'by'),
+		);
+		return by ?? -1;
+	}
+
+	/** True when the verb's subject is a passive one (`nsubj:pass`, or a "be/get" auxiliary `aux:pass`). */
+	isPassive(i: number): boolean {
+		return this.children(i).some((c) => this.words[c].deprel === 'nsubj:pass' || this.words[c].deprel === 'aux:pass');
+	}
+
 	/** The subjects of a predicate as one phrase: all its subject dependents and what they head. */
 	subjectPhrase(i: number): [number, number] | undefined {
 		const subs = this.dependents(i, 'nsubj', 'csubj');
@@ -205,6 +230,15 @@ export class SentenceSyntax {
 			const [a, b] = this.nounPhrase(x);
 			if (b + 1 >= lo && a - 1 <= hi) [lo, hi] = [Math.min(lo, a), Math.max(hi, b)];
 		}
+		// A phrase that starts with its preposition ("of the troops") lost its head noun to the left
+		// ("Representatives of the troops"): take that noun's phrase in too.
+		if (this.words[lo].upos === 'ADP' && lo > 0 && /^(NOUN|PROPN)$/.test(this.words[lo - 1].upos)) {
+			let k = lo - 1;
+			while (k > 0 && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(this.words[k - 1].upos)) k--;
+			lo = k;
+		}
+		// Otherwise a leading preposition ("with the airframer", "by the spokesman") is not the speaker's.
+		while (lo < hi && this.words[lo].upos === 'ADP') lo++;
 		return [lo, hi];
 	}
 
@@ -219,6 +253,31 @@ export class SentenceSyntax {
 		if ((w.deprel === 'parataxis' || (w.deprel === 'conj' && this.isPostposed(i))) && w.head >= 0 && w.head < i) return w.head;
 		const p = this.dependents(i, 'parataxis');
 		return p.length ? p[0] : -1;
+	}
+
+	/**
+	 * The source of "according to X": X's noun phrase, and the clause X is attached to (without X's
+	 * phrase), from the word "according" (or "to" after it). Undefined when the parse does not have it.
+	 */
+	accordingTo(i: number): { source: [number, number]; clause?: [number, number] } | undefined {
+		const at = this.words[i]?.text.toLowerCase() === 'according' ? i : this.words[i - 1]?.text.toLowerCase() === 'according' ? i - 1 : -1;
+		if (at < 0) return undefined;
+		// The noun "according" (and "to") mark; else the first noun after "to".
+		let x = this.words[at].head;
+		if (x < 0 || x <= at || !/^(NOUN|PROPN|PRON|NUM)$/.test(this.words[x].upos)) {
+			x = this.words.findIndex((w, k) => k > at + 1 && /^(NOUN|PROPN|PRON)$/.test(w.upos));
+			if (x < 0) return undefined;
+		}
+		const [lo, hi] = this.nounPhrase(x);
+		const source: [number, number] = [Math.max(lo, at + 2), hi];
+		const host = this.words[x].head;
+		if (host < 0) return { source };
+		let [clo, chi] = this.clause(host);
+		if (clo >= at && clo <= hi + 1) clo = hi + 1;
+		if (chi >= at && chi <= hi) chi = at - 1;
+		while (clo < chi && /^[,;:]$/.test(this.words[clo].text)) clo++;
+		while (chi > clo && /^[,;:]$/.test(this.words[chi].text)) chi--;
+		return chi >= clo ? { source, clause: [clo, chi] } : { source };
 	}
 
 	/** The span of a word's subtree (the phrase it heads): [first word, last word]. */
