@@ -109,7 +109,16 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 				pkg.files.filter((f) => !allowed.test(f)),
 				[],
 			);
-			for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/syntax.bin', 'readme.md', 'LICENSE.txt', 'changelog.md', 'language-configuration.json'])
+			for (const f of [
+				'package.json',
+				'dist/extension.js',
+				'dist/server.js',
+				'dist/syntax.bin',
+				'readme.md',
+				'LICENSE.txt',
+				'changelog.md',
+				'language-configuration.json',
+			])
 				assert.ok(pkg.files.includes(f), `${f} is missing from the .vsix`);
 			assert.ok(pkg.bytes < 10 * 1000 * 1000, `the .vsix is ${(pkg.bytes / 1024 / 1024).toFixed(1)} MB`);
 			note(`seed-lens.vsix: ${(pkg.bytes / 1024).toFixed(0)} KB, ${pkg.files.length} files`);
