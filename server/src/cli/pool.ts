@@ -1,0 +1,158 @@
+/**
+ * The worker threads of `seed-lens analyze`: a queue of files fed while the inputs are still being
+ * listed, sent to the threads in batches (two batches in flight per thread, so a thread never waits
+ * for the main thread), and the results handed back as they arrive. A thread that stops (a crash in
+ * the core, out of memory) is replaced; the files it held are tried again one at a time, and the
+ * one it stops on alone gets an error result instead of ending the run.
+ */
+import { Worker } from 'node:worker_threads';
+import { failed, type Batch, type BatchAnswer, type Task, type TaskResult, type WorkerSetup } from './tasks';
+
+/**
+ * The analysis makes many short-lived objects: as in the editor's analysis threads, a young
+ * generation larger than V8's default collects them in fewer, cheaper pauses.
+ */
+const YOUNG_GENERATION_MB = 64;
+/** The most files sent in one message: enough to make messages cheap, few enough to keep the threads evenly loaded at the end. */
+const MAX_BATCH = 16;
+const IN_FLIGHT = 2;
+/** The most files listed ahead of the threads: the listing runs ahead (for the progress bar's total) within a bounded memory. */
+const LOOKAHEAD = 100_000;
+
+interface Slot {
+	worker: Worker | null;
+	inFlight: Map<number, Task[]>;
+	/** Running one suspect file alone: nothing else is sent until it answers. */
+	alone: boolean;
+}
+
+/** Runs tasks on `jobs` threads; `deliver` receives each batch's results, `limit` (when given) is the first task index not yet to be sent. */
+export class WorkerPool {
+	private readonly slots: Slot[];
+	private queue: Task[] = [];
+	private head = 0;
+	/** Files of a stopped thread, tried again one at a time. */
+	private readonly suspects: Task[] = [];
+	private ended = false;
+	private nextBatch = 0;
+	private pumpScheduled = false;
+	private room: (() => void) | null = null;
+	private finished!: () => void;
+	/** Resolves when every task has its result and the threads are stopped. */
+	readonly done = new Promise<void>((resolve) => (this.finished = resolve));
+
+	constructor(
+		private readonly workerFile: string,
+		jobs: number,
+		private readonly setup: WorkerSetup,
+		private readonly deliver: (results: TaskResult[]) => void,
+		private readonly limit: () => number = () => Infinity,
+	) {
+		// Started now: the threads load the core and its models while the inputs are listed.
+		this.slots = Array.from({ length: jobs }, () => ({ worker: null, inFlight: new Map(), alone: false }));
+		for (const slot of this.slots) this.start(slot);
+	}
+
+	/** Queues a task; waits while the queue is full. */
+	async push(task: Task): Promise<void> {
+		this.queue.push(task);
+		this.schedulePump();
+		if (this.queue.length - this.head >= LOOKAHEAD) await new Promise<void>((resolve) => (this.room = resolve));
+	}
+
+	/** No more tasks will come. */
+	end(): void {
+		this.ended = true;
+		this.schedulePump();
+	}
+
+	/** Lets the pool send more once the output has moved on (ordered output holds results back). */
+	moved(): void {
+		this.schedulePump();
+	}
+
+	private schedulePump(): void {
+		if (this.pumpScheduled) return;
+		this.pumpScheduled = true;
+		setImmediate(() => {
+			this.pumpScheduled = false;
+			this.pump();
+		});
+	}
+
+	private pump(): void {
+		const waiting = () => this.queue.length - this.head;
+		for (const slot of this.slots) {
+			while (!slot.alone && slot.inFlight.size < IN_FLIGHT) {
+				if (this.suspects.length) {
+					if (slot.inFlight.size) break;
+					slot.alone = true;
+					this.send(slot, [this.suspects.shift()!]);
+					break;
+				}
+				// Near the end, smaller batches keep every thread busy until the last file.
+				const share = this.ended ? Math.ceil(waiting() / (this.slots.length * IN_FLIGHT)) : MAX_BATCH;
+				const limit = this.limit();
+				let n = 0;
+				while (n < Math.min(MAX_BATCH, share) && this.head + n < this.queue.length && this.queue[this.head + n].i < limit) n++;
+				if (!n) break;
+				this.send(slot, this.queue.slice(this.head, this.head + n));
+				this.head += n;
+			}
+		}
+		if (this.head > 4096 && this.head * 2 > this.queue.length) {
+			this.queue = this.queue.slice(this.head);
+			this.head = 0;
+		}
+		if (this.room && waiting() < LOOKAHEAD) {
+			const r = this.room;
+			this.room = null;
+			r();
+		}
+		if (this.ended && !waiting() && !this.suspects.length && this.slots.every((s) => !s.inFlight.size)) this.stop();
+	}
+
+	private send(slot: Slot, tasks: Task[]): void {
+		const batch = this.nextBatch++;
+		slot.inFlight.set(batch, tasks);
+		this.start(slot).postMessage({ batch, tasks } satisfies Batch);
+	}
+
+	private start(slot: Slot): Worker {
+		if (slot.worker) return slot.worker;
+		const w = new Worker(this.workerFile, { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+		w.on('message', (answer: BatchAnswer) => this.answered(slot, answer));
+		w.on('error', (e) => this.stopped(slot, w, e.message));
+		w.on('exit', (code) => this.stopped(slot, w, `exit status ${code}`));
+		return (slot.worker = w);
+	}
+
+	private answered(slot: Slot, answer: BatchAnswer): void {
+		if (!slot.inFlight.delete(answer.batch)) return;
+		slot.alone = false;
+		this.deliver(answer.results);
+		this.schedulePump();
+	}
+
+	// The thread is gone with what it held: the one file it ran alone failed; any others are tried again alone.
+	private stopped(slot: Slot, w: Worker, reason: string): void {
+		if (slot.worker !== w) return;
+		slot.worker = null;
+		const held = [...slot.inFlight.values()].flat();
+		slot.inFlight.clear();
+		if (slot.alone && held.length === 1)
+			this.deliver([failed(held[0], `the analysis thread stopped on this file (${reason})`, this.setup, this.setup.out === undefined)]);
+		else this.suspects.push(...held.sort((a, b) => a.i - b.i));
+		slot.alone = false;
+		this.schedulePump();
+	}
+
+	private stop(): void {
+		for (const slot of this.slots) {
+			const w = slot.worker;
+			slot.worker = null;
+			void w?.terminate();
+		}
+		this.finished();
+	}
+}
