@@ -1,9 +1,10 @@
 /**
  * `--shard I/N`: a stable share of the inputs, so that N machines (or N tasks of a job array) split
- * a corpus with no coordination. A file belongs to shard `hash(path) mod N`, where the path is
+ * a corpus with no coordination. A file belongs to shard `hash(path) mod N` (`pathHash`), where the path is
  * relative to its input root with `/` separators: the same corpus mounted elsewhere, or listed on
  * another machine, shards identically, and the N shards together are exactly the whole corpus.
  */
+import { createHash } from 'node:crypto';
 
 /** One share of N. */
 export interface Shard {
@@ -20,21 +21,14 @@ export function parseShard(value: string): Shard | undefined {
 	return count >= 1 && index < count && Number.isSafeInteger(count) ? { index, count } : undefined;
 }
 
-const utf8 = new TextEncoder();
-
-/** 32-bit FNV-1a over the UTF-8 bytes of a string: simple, stable across platforms and versions. */
-export function fnv1a(s: string): number {
-	let h = 0x811c9dc5;
-	for (const byte of utf8.encode(s)) {
-		h ^= byte;
-		h = Math.imul(h, 0x01000193) >>> 0;
-	}
-	return h >>> 0;
+/** The first 4 bytes of the SHA-1 of the path's UTF-8, as an unsigned integer: stable everywhere, and easy to reproduce with other tools. */
+export function pathHash(relativePath: string): number {
+	return createHash('sha1').update(relativePath, 'utf8').digest().readUInt32BE(0);
 }
 
 /** The shard a file belongs to, from its path relative to its input root (`/`-separated). */
 export function shardOf(relativePath: string, count: number): number {
-	return fnv1a(relativePath) % count;
+	return pathHash(relativePath) % count;
 }
 
 /** Whether a file (path relative to its input root) is in the given shard; every file is when there is none. */
