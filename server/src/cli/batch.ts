@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { AnalyzeArgs } from './analyzeArgs';
 import type { TaskResult, WorkerSetup } from './tasks';
 import { listInputs } from './files';
@@ -13,12 +14,22 @@ import { WorkerPool } from './pool';
 import { Progress, summaryLine, type Counts } from './progress';
 import { inShard } from './shard';
 
+/**
+ * How far V8 lets a heap grow past what the last full collection kept (30 %, for V8's default of up
+ * to 100 % and more). The threads keep their caches (word forms, the tagger's per-word scores) from
+ * file to file; without this, each thread's heap settled at about twice what it holds, and two
+ * threads over 10,000 files peaked at 490 MB instead of 340 MB, at no measurable gain in speed.
+ */
+const HEAP_GROWING_PERCENT = 30;
+
 /** Where the worker bundle lies, beside the command line's own bundle. */
 export const WORKER_FILE = path.join(__dirname, 'batchWorker.js');
 
 /** Analyses the inputs of `args`; resolves to the exit status (0 every file analysed, 1 a file failed). */
 export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): Promise<number> {
 	if (!fs.existsSync(workerFile)) throw new Error(`the analysis worker ${workerFile} is missing from the installation`);
+	// Read by V8 at each collection, for every thread of the process: set before the threads start.
+	v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 	const setup: WorkerSetup = {
 		options: { ...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}), ...(args.entities ? { entityRecogniser: args.entities } : {}) },
 		format: args.format,
