@@ -49,9 +49,10 @@ export class WorkerPool {
 		private readonly deliver: (results: TaskResult[]) => void,
 		private readonly limit: () => number = () => Infinity,
 	) {
-		// Started now: the threads load the core and its models while the inputs are listed.
 		this.slots = Array.from({ length: jobs }, () => ({ worker: null, inFlight: new Map(), alone: false }));
-		for (const slot of this.slots) this.start(slot);
+		// The first thread starts now, loading the core and its models while the inputs are listed; the
+		// others with their first batch, a moment later (so one file never starts two threads).
+		this.start(this.slots[0]);
 	}
 
 	/** Queues a task; waits while the queue is full. */
