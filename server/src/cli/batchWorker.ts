@@ -4,6 +4,7 @@
  * text of each result (or writes it to its result file with `--out`), so that the main thread
  * only orders and writes strings.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../analysis';
 import { readSeed } from './files';
@@ -50,6 +51,12 @@ if (parentPort) {
 				return failed(t, errorText(e), setup, setup.out === undefined);
 			}
 		});
-		port.postMessage({ batch: m.batch, results } satisfies BatchAnswer);
+		port.postMessage({ batch: m.batch, results, heapMB: heapMB() } satisfies BatchAnswer);
 	});
+}
+
+/** The thread's V8 heap and the memory its typed arrays hold, in MB. */
+function heapMB(): number {
+	const h = getHeapStatistics();
+	return (h.total_heap_size + h.external_memory) / 2 ** 20;
 }

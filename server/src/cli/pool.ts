@@ -17,6 +17,13 @@ const YOUNG_GENERATION_MB = 32;
 /** The most files sent in one message: enough to make messages cheap, few enough to keep the threads evenly loaded at the end. */
 const MAX_BATCH = 16;
 const IN_FLIGHT = 2;
+/**
+ * A thread whose heap has grown past this is replaced by a fresh one once its batches are done. The
+ * core keeps caches from file to file (word forms, the tagger's per-word scores) that fill up to
+ * bounds meant for one editor thread; a corpus with an endless supply of new words (names, figures)
+ * would otherwise hold two threads near 300 MB each. A news corpus's vocabulary stays far below.
+ */
+const HEAP_BUDGET_MB = 112;
 /** The most files listed ahead of the threads: the listing runs ahead (for the progress bar's total) within a bounded memory. */
 const LOOKAHEAD = 100_000;
 
@@ -25,6 +32,8 @@ interface Slot {
 	inFlight: Map<number, Task[]>;
 	/** Running one suspect file alone: nothing else is sent until it answers. */
 	alone: boolean;
+	/** Over its heap budget: nothing more is sent, and the thread is replaced when its batches are in. */
+	retiring: boolean;
 }
 
 /** Runs tasks on `jobs` threads; `deliver` receives each batch's results, `limit` (when given) is the first task index not yet to be sent. */
@@ -49,7 +58,7 @@ export class WorkerPool {
 		private readonly deliver: (results: TaskResult[]) => void,
 		private readonly limit: () => number = () => Infinity,
 	) {
-		this.slots = Array.from({ length: jobs }, () => ({ worker: null, inFlight: new Map(), alone: false }));
+		this.slots = Array.from({ length: jobs }, () => ({ worker: null, inFlight: new Map(), alone: false, retiring: false }));
 		// The first thread starts now, loading the core and its models while the inputs are listed; the
 		// others with their first batch, a moment later (so one file never starts two threads).
 		this.start(this.slots[0]);
@@ -85,7 +94,8 @@ export class WorkerPool {
 	private pump(): void {
 		const waiting = () => this.queue.length - this.head;
 		for (const slot of this.slots) {
-			while (!slot.alone && slot.inFlight.size < IN_FLIGHT) {
+			if (slot.retiring && !slot.inFlight.size) this.retire(slot);
+			while (!slot.alone && !slot.retiring && slot.inFlight.size < IN_FLIGHT) {
 				if (this.suspects.length) {
 					if (slot.inFlight.size) break;
 					slot.alone = true;
@@ -132,6 +142,7 @@ export class WorkerPool {
 	private answered(slot: Slot, answer: BatchAnswer): void {
 		if (!slot.inFlight.delete(answer.batch)) return;
 		slot.alone = false;
+		if (answer.heapMB > HEAP_BUDGET_MB) slot.retiring = true;
 		this.deliver(answer.results);
 		this.schedulePump();
 	}
@@ -146,7 +157,16 @@ export class WorkerPool {
 			this.deliver([failed(held[0], `the analysis thread stopped on this file (${reason})`, this.setup, this.setup.out === undefined)]);
 		else this.suspects.push(...held.sort((a, b) => a.i - b.i));
 		slot.alone = false;
+		slot.retiring = false;
 		this.schedulePump();
+	}
+
+	// The next batch for this slot starts a fresh thread.
+	private retire(slot: Slot): void {
+		const w = slot.worker;
+		slot.worker = null;
+		slot.retiring = false;
+		void w?.terminate();
 	}
 
 	private stop(): void {

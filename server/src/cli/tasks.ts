@@ -38,6 +38,8 @@ export interface TaskResult {
 export interface BatchAnswer {
 	batch: number;
 	results: TaskResult[];
+	/** The thread's heap after the batch, in MB (V8's total heap size). */
+	heapMB: number;
 }
 
 // What `\s` matches beyond ASCII.
