@@ -239,6 +239,17 @@ test('a thread that crashes on a file gives that file an error element; the run 
 	assert.match(r.stderr, /90 files, 90 analysed, [\d,]+ words, 1 errors/);
 });
 
+test('threads replaced when their heap passes its budget (here after every batch) lose and reorder nothing', () => {
+	const one = run(['analyze', '-q', '--format', 'jsonl', '--jobs', '1', corpus]);
+	const replaced = run(['analyze', '--format', 'jsonl', '--jobs', '2', corpus], { env: { SEED_LENS_TEST_HEAP_BUDGET_MB: '1' } });
+	assert.equal(replaced.status, 0, replaced.stderr);
+	assert.equal(replaced.stdout, one.stdout);
+	assert.match(replaced.stderr, /90 files, 90 analysed, [\d,]+ words, 0 errors/);
+	const out = path.join(tmp, 'out-replaced');
+	assert.equal(run(['analyze', '-q', '--out', out, corpus], { env: { SEED_LENS_TEST_HEAP_BUDGET_MB: '1' } }).status, 0);
+	assert.equal(tree(out).size, 90);
+});
+
 test('bad corpus arguments exit 2 with a reason', () => {
 	const cases: [string[], RegExp][] = [
 		[['--jobs', '0', corpus], /--jobs takes a whole number/],

@@ -23,7 +23,8 @@ const IN_FLIGHT = 2;
  * bounds meant for one editor thread; a corpus with an endless supply of new words (names, figures)
  * would otherwise hold two threads near 300 MB each. A news corpus's vocabulary stays far below.
  */
-const HEAP_BUDGET_MB = 112;
+// SEED_LENS_TEST_HEAP_BUDGET_MB: a test hook, to replace the threads after every batch.
+const HEAP_BUDGET_MB = Number(process.env.SEED_LENS_TEST_HEAP_BUDGET_MB) || 112;
 /** The most files listed ahead of the threads: the listing runs ahead (for the progress bar's total) within a bounded memory. */
 const LOOKAHEAD = 100_000;
 
