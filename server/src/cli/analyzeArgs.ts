@@ -14,6 +14,8 @@ export interface AnalyzeArgs {
 	entities?: Recogniser;
 	/** Worker threads. */
 	jobs: number;
+	/** `--jobs` was given: every thread starts at once (by default, threads past the first wait for a large enough corpus). */
+	jobsGiven: boolean;
 	/** Results in the order they are ready instead of the order of the inputs. */
 	unordered: boolean;
 	/** A folder for one result file per input (resumable). */
@@ -40,7 +42,9 @@ reports their entities, dates, claims and problems.
                   trained tagger, or both (default)
 
 Corpora:
-  -j, --jobs N    analyse on N worker threads (default: the number of cores)
+  -j, --jobs N    analyse on N worker threads (default: the number of cores,
+                  the second and later ones only once 2,500 files are waiting:
+                  each thread first spends a second or two warming up)
   --unordered     write results as they are ready, not in the order of the
                   inputs (faster when file sizes vary a lot)
   --files-from F  also read inputs from file F, one path per line; "-" reads
@@ -64,7 +68,7 @@ const WITH_VALUE = new Set(['--format', '--max-file-size', '--entities', '--jobs
 
 /** Reads the arguments after `analyze`: the options, `help`, or the error to report. */
 export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | { help: true } | { error: string } {
-	const a: AnalyzeArgs = { format: 'text', inputs: [], jobs: cores, unordered: false, force: false, quiet: false };
+	const a: AnalyzeArgs = { format: 'text', inputs: [], jobs: cores, jobsGiven: false, unordered: false, force: false, quiet: false };
 	let formatGiven = false;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
@@ -97,6 +101,7 @@ export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | {
 			case '--jobs':
 				a.jobs = Number(value);
 				if (!/^\d+$/.test(value) || a.jobs < 1 || a.jobs > 256) return { error: '--jobs takes a whole number from 1 to 256' };
+				a.jobsGiven = true;
 				break;
 			case '--unordered':
 				a.unordered = true;

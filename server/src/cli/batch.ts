@@ -10,7 +10,7 @@ import type { AnalyzeArgs } from './analyzeArgs';
 import type { TaskResult, WorkerSetup } from './tasks';
 import { listInputs } from './files';
 import { Output } from './output';
-import { WorkerPool } from './pool';
+import { FILES_FOR_MORE_THREADS, WorkerPool } from './pool';
 import { Progress, summaryLine, type Counts } from './progress';
 import { inShard } from './shard';
 
@@ -63,7 +63,7 @@ export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): P
 		progress.update(counts, total, seconds());
 	};
 	const window = Math.max(256, args.jobs * 64);
-	const pool = new WorkerPool(workerFile, args.jobs, setup, received, () => output.position + window);
+	const pool = new WorkerPool(workerFile, args.jobs, setup, received, () => output.position + window, args.jobsGiven ? 0 : FILES_FOR_MORE_THREADS);
 
 	let n = 0;
 	try {
