@@ -21,6 +21,7 @@ const entries = [
 	{ in: 'server/src/server.ts', out: 'server', external: [] },
 	{ in: 'server/src/analysisWorker.ts', out: 'analysisWorker', external: [] },
 	{ in: 'server/src/cli.ts', out: 'cli', external: [] },
+	{ in: 'server/src/cli/batchWorker.ts', out: 'batchWorker', external: [] },
 ];
 
 /** Reports build errors the way VS Code's problem matcher for esbuild reads them. */

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCore, buildNer } from './build.mjs';
+import { batchRows, batchThroughput } from './batch.mjs';
 import { measurePathological, taggerLoad } from './core.mjs';
 import { indexCorpus } from './corpus.mjs';
 import { editorLatency, startLatency } from './editor.mjs';
@@ -16,9 +17,22 @@ import { analysisYoungGenerationMb, inAnalysisThread } from './thread.mjs';
 import { corpusFolder, dataDir, folderSize, newsArticles, paragraphsOf, root, seedOfSize } from './texts.mjs';
 
 const quick = !!process.env.BENCH_QUICK;
+// The corpus through the CLI: runs per job count on the news, the generated corpus and a smaller one, files compromise reads.
+const BATCH_QUICK = { newsRuns: 1, compromiseRuns: 1, generated: 1000, small: 200, compromiseFiles: 200 };
+const BATCH_FULL = { newsRuns: 3, compromiseRuns: 2, generated: 100_000, small: 10_000, compromiseFiles: 2000 };
 const cfg = quick
-	? { budgetMs: 300, edits: 50, restRequests: 20, corpusFiles: 1000, starts: 2, bigMB: 2, timeoutMs: 30_000, corpusTimeoutMs: 60_000 }
-	: { budgetMs: 2000, edits: 200, restRequests: 100, corpusFiles: 10_000, starts: 5, bigMB: 10, timeoutMs: 90_000, corpusTimeoutMs: 240_000 };
+	? { budgetMs: 300, edits: 50, restRequests: 20, corpusFiles: 1000, starts: 2, bigMB: 2, timeoutMs: 30_000, corpusTimeoutMs: 60_000, batch: BATCH_QUICK }
+	: {
+			budgetMs: 2000,
+			edits: 200,
+			restRequests: 100,
+			corpusFiles: 10_000,
+			starts: 5,
+			bigMB: 10,
+			timeoutMs: 90_000,
+			corpusTimeoutMs: 240_000,
+			batch: BATCH_FULL,
+		};
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 
 async function main() {
@@ -174,6 +188,9 @@ async function main() {
 	const what = `${fmt.int(size.files)} files, ${fmt.bytes(size.bytes)}, by the ${idx.how === 'server' ? 'server' : 'CLI'}`;
 	rows.push(row(C, `index ${what}`, idx.wallMs, fmt.s, { op: '<', value: 30_000 * (cfg.corpusFiles / 10_000) }, idx.note));
 	rows.push(row(C, 'peak resident memory', idx.peakMB, fmt.mb, { op: '<', value: 500 }));
+
+	raw.batch = await batchThroughput(cfg.batch, (n) => corpusFolder(paragraphs, n), log);
+	rows.push(...batchRows(raw.batch, { row, fmt }));
 
 	log('sizes');
 	const sz = (raw.sizes = measureSizes());
