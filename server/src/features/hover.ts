@@ -1,7 +1,7 @@
 /** Hovers: an entity's card, a date's resolution, a claim's source, hedges and figures. */
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../analyses';
 import type { EditShift } from '../positions';
 import { syntaxModel } from '../syntaxModel';
 import { claimGrammar } from './claimGrammar';
@@ -115,7 +115,8 @@ export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
 /** The parse's subject and reported clause of a claim's cue; none when the syntax model cannot be read. */
 function grammarLine(a: DocumentAnalysis, c: Claim): string | undefined {
 	try {
-		return claimGrammar(a, c, syntaxModel());
+		// Parsed once per analysed version and cue, however often the card is asked for.
+		return cached(a, `grammar:${c.cue?.start ?? c.start}`, () => claimGrammar(a, c, syntaxModel()));
 	} catch {
 		return undefined;
 	}

@@ -8,7 +8,6 @@
  * Nothing is stored on shared per-spelling tables; the model is read-only and shared.
  */
 import type { SeedDocument, Token } from '../document';
-import { tokenize } from '../document';
 import { SyntaxModel } from './model';
 import { UPOS, type Upos } from './tagger';
 
@@ -94,11 +93,6 @@ export function parseSpan(model: SyntaxModel, text: string, tokens: readonly Tok
 		if (firstRoot < 0) firstRoot = words.findIndex((w) => w.head < 0);
 	}
 	return new SentenceSyntax(words);
-}
-
-/** Parses a stand-alone text (for the command line and tests): tokenised and split into sentences by the caller. */
-export function parseText(model: SyntaxModel, text: string, start = 0, end = text.length): SentenceSyntax {
-	return parseSpan(model, text, tokenize(text, start, end));
 }
 
 /** A parsed sentence with the questions the other stages ask of it. */

@@ -153,10 +153,6 @@ export function treeSentences(
 	});
 }
 
-export interface ParserRun {
-	training: ParserTraining;
-}
-
 export function newParserTraining(labels: readonly string[]): ParserTraining {
 	return { moves: new TrainingWeights(MOVES), labels: new TrainingWeights(labels.length), labelNames: labels, rootLabel: labels.indexOf('root') };
 }

@@ -6,12 +6,8 @@
  * model keeps the strongest features with int8 weights (`Weights`, read-only), found by open addressing.
  */
 
-/** FNV-1a over a string's UTF-16 units. */
-export function hashString(s: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-	return h >>> 0;
-}
+/** FNV-1a over a string's UTF-16 units: the entity tagger's, with its default seed. */
+export { hashString } from '../ner/features';
 
 /** Folds a value into a running hash (multiply-xorshift; order matters). */
 export function mix(h: number, v: number): number {
@@ -67,7 +63,6 @@ export class Weights {
 	private readonly mask: number;
 	/** Weight of each code, by its byte value. */
 	private readonly value = new Float32Array(256);
-	readonly size: number;
 
 	constructor(
 		featureKeys: Uint32Array,
@@ -83,7 +78,6 @@ export class Weights {
 		this.keys = new Uint32Array(buffer);
 		this.codes = new Int8Array(buffer);
 		this.mask = cap - 1;
-		this.size = featureKeys.length;
 		for (let q = -127; q <= 127; q++) this.value[q & 255] = dequantise(q, scale);
 		this.fill(featureKeys, new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), new Uint8Array(buffer));
 	}
