@@ -336,3 +336,22 @@ describe('according to, passives and relative pronouns', () => {
 		assert.equal(s.text(text, ...s.subjectPhrase(5)!), 'Haftar');
 	});
 });
+
+describe('the speaker phrase ends where the speaker does', () => {
+	test('a relative pronoun the parse hung on the subject, and the verb itself, stay out of it', () => {
+		const { s, text } = sentence([
+			['Analysts', 'NOUN', 2, 'nsubj'],
+			['who', 'PRON', 0, 'nmod'],
+			['expect', 'VERB', -1, 'root'],
+			['growth', 'NOUN', 2, 'obj'],
+		]);
+		assert.equal(s.text(text, ...s.subjectPhrase(2)!), 'Analysts');
+		const board = sentence([
+			['The', 'DET', 1, 'det'],
+			['board', 'NOUN', 3, 'nsubj'],
+			['stating', 'VERB', 1, 'acl'],
+			['said', 'VERB', -1, 'root'],
+		]);
+		assert.equal(board.s.text(board.text, ...board.s.subjectPhrase(2)!), 'The board', 'the speaker of "stating", without the verb');
+	});
+});

@@ -233,6 +233,10 @@ export class SentenceSyntax {
 		}
 		// Otherwise a leading preposition ("with the airframer", "by the spokesman") is not the speaker's.
 		while (lo < hi && this.words[lo].upos === 'ADP') lo++;
+		// The speaker's phrase ends before the verb itself ("the board, stating …") and before the
+		// relative pronoun of a clause it heads ("people who want …").
+		if (lo < i && i <= hi) hi = i - 1;
+		while (hi > lo && (RELATIVE.test(this.words[hi].text) || this.words[hi].upos === 'PUNCT')) hi--;
 		return [lo, hi];
 	}
 
