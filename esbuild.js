@@ -7,6 +7,7 @@ const path = require('node:path');
 const dataFiles = [{ from: 'server/src/analysis/syntax/syntax.bin', to: 'dist/syntax.bin' }];
 
 function copyData() {
+	fs.mkdirSync('dist/webview', { recursive: true });
 	for (const f of dataFiles) {
 		fs.mkdirSync(path.dirname(f.to), { recursive: true });
 		fs.copyFileSync(f.from, f.to);
@@ -15,6 +16,9 @@ function copyData() {
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** The views' page scripts: bundled for the browser, each with its own style sheet. */
+const webviews = ['entity', 'timeline'];
 
 const entries = [
 	{ in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
@@ -57,7 +61,24 @@ async function main() {
 			}),
 		),
 	);
+	contexts.push(
+		await esbuild.context({
+			entryPoints: Object.fromEntries(webviews.map((w) => [w, `client/webview/${w}.ts`])),
+			bundle: true,
+			format: 'iife',
+			platform: 'browser',
+			target: 'es2022',
+			outdir: 'dist/webview',
+			minify: production,
+			sourcemap: !production,
+			sourcesContent: false,
+			legalComments: production ? 'linked' : 'none',
+			logLevel: 'warning',
+			plugins: [problemMatcher],
+		}),
+	);
 	copyData();
+	fs.copyFileSync('client/webview/views.css', 'dist/webview/views.css');
 	if (watch) {
 		await Promise.all(contexts.map((c) => c.watch()));
 		return;

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { addReports, measureCrossDoc } from './crossdoc.mjs';
 import { memoryOf, startServer } from './lsp.mjs';
 import { root } from './texts.mjs';
 
@@ -21,6 +22,15 @@ export async function indexCorpus(dir, { timeoutMs }) {
 }
 
 async function serverIndex(dir, timeoutMs) {
+	const reports = addReports(dir);
+	try {
+		return await serverIndexWith(dir, timeoutMs, reports);
+	} finally {
+		reports.remove();
+	}
+}
+
+async function serverIndexWith(dir, timeoutMs, reports) {
 	const t0 = performance.now();
 	const server = await startServer({ workspace: dir });
 	const p = server.progress;
@@ -42,6 +52,7 @@ async function serverIndex(dir, timeoutMs) {
 				note: p.begun ? `the server's index did not finish within ${timeoutMs / 1000} s` : 'the server reported no work-done progress for the workspace index',
 			};
 	if (server.proc.exitCode !== null) result.note = `the server exited (${server.proc.exitCode}) while indexing: ${server.stderr().slice(-300)}`;
+	else if (done) result.crossDoc = await measureCrossDoc(server, reports);
 	await server.stop();
 	return result;
 }

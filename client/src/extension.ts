@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { showEntity, showTimeline } from './views';
 
 let client: LanguageClient | undefined;
 let server: ChildProcess | undefined;
@@ -64,6 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedLe
 		vscode.commands.registerCommand('seedLens.restartServer', () => client?.restart()),
 		vscode.commands.registerCommand('seedLens.showOutput', () => output.show(true)),
 		vscode.commands.registerCommand('seedLens.exportAnnotations', exportAnnotations),
+		vscode.commands.registerCommand('seedLens.showEntity', (name?: string) => client && showEntity(context, client, name)),
+		vscode.commands.registerCommand('seedLens.showTimeline', (folder?: vscode.Uri) => client && showTimeline(context, client, folder)),
 		vscode.workspace.onDidOpenTextDocument(adoptSeed),
 	);
 	await client.start();

@@ -6,12 +6,12 @@
 // Setup (Debian packages, the cached code-server) runs first and is skipped when already done.
 // If the editor cannot start, the tests fail: they are never skipped.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Editor, installVsix } from './codeServer.mjs';
-import { command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
+import { activeTab, command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems, webviewFrame } from './person.mjs';
 import { compileSuite, ensureBundles, freshWorkspace, OUTPUT, packageVsix, ROOT, setupEditor } from './prepare.mjs';
 
 const SAMPLE = join(ROOT, 'samples', '000_c1e85f038010932c.txt');
@@ -89,6 +89,8 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 				installVsix(entry, pkg.vsix, extensionsDir, installDir);
 				workspace = freshWorkspace();
 				copyFileSync(SAMPLE, join(workspace, 'desk', sampleName));
+				// Written reports of the same events, for the views across documents.
+				cpSync(join(ROOT, 'test', 'fixtures', 'crossdoc'), join(workspace, 'reports'), { recursive: true });
 				editor = new Editor({ entry, workspace, extensionsDir, logDir: join(OUTPUT, 'vsix') });
 				await editor.start();
 				await editor.open();
@@ -104,7 +106,7 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		test('the .vsix holds only runtime files and stays small', () => {
 			// vsce stores README, CHANGELOG and LICENSE as readme.md, changelog.md and LICENSE.txt.
 			const allowed =
-				/^(package\.json|dist\/[\w-]+\.js|dist\/[\w-]+\.LEGAL\.txt|dist\/syntax\.bin|syntaxes\/[\w.-]+\.json|language-configuration\.json|readme\.md|LICENSE\.txt|changelog\.md|NOTICE|images\/[\w-]+\.png)$/;
+				/^(package\.json|dist\/(webview\/)?[\w-]+\.(js|css)|dist\/(webview\/)?[\w-]+(\.js)?\.LEGAL\.txt|dist\/syntax\.bin|syntaxes\/[\w.-]+\.json|language-configuration\.json|readme\.md|LICENSE\.txt|changelog\.md|NOTICE|images\/[\w-]+\.png)$/;
 			assert.deepEqual(
 				pkg.files.filter((f) => !allowed.test(f)),
 				[],
@@ -185,6 +187,60 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			);
 		});
 
+		test('Show Entity opens the page of an entity across the reports, and its links open the sentence', async () => {
+			const page = editor.page;
+			const frame = await openView(
+				page,
+				'Seed Lens: Show Entity',
+				'Khalifa Haftar',
+				{ selector: 'h1', text: 'Khalifa Haftar' },
+				{ selector: '.empty', text: 'No seed file' },
+			);
+			const text = await frame.locator('main').innerText();
+			assert.match(text, /PERSON · named in [4-9] documents/);
+			assert.match(text, /Documents \(\d+\)[\s\S]*libya-wire\.txt[\s\S]*libya-daily\.txt/);
+			assert.match(text, /What it said \(\d+\)/);
+			assert.match(text, /Named alongside[\s\S]*Libya/);
+			await shot(page, 'entity-page');
+			// Keyboard only: focus the link to the daily's sentence and press Enter.
+			const link = frame.locator('a.sentence', { hasText: /200 mercenaries/ }).first();
+			await link.focus();
+			await page.keyboard.press('Enter');
+			await activeTab(page, 'libya-daily.txt');
+			// The link selects the sentence: it starts on line 3 of the report.
+			await page.locator('#status\\.editor\\.selection', { hasText: /^Ln 3, Col \d+ \(\d+ selected\)/ }).waitFor();
+		});
+
+		test('Show Timeline puts the reports’ dates on a time axis, filters by entity, and a click opens the sentence', async () => {
+			const page = editor.page;
+			const frame = await openView(
+				page,
+				'Seed Lens: Show Timeline',
+				null,
+				{ selector: '#summary', text: 'dates in' },
+				{ selector: '#summary', text: /^0 dates/ },
+			);
+			assert.match(await frame.locator('#summary').innerText(), /\d+ dates in \d+ documents/);
+			assert.ok((await frame.locator('#chart .vis-item').count()) > 5, 'the chart drew no items');
+			const days = await frame.locator('#list h3').allInnerTexts();
+			assert.ok(days.includes('2021-11-11') && days.includes('2022-04-21'), `days listed: ${days.join(', ')}`);
+			assert.deepEqual(days, [...days].sort());
+			await frame.locator('select[name="entity"]').selectOption('Kabul');
+			await frame.locator('button[type="submit"]').click();
+			await frame.locator('#summary', { hasText: /in [1-3] documents?/ }).waitFor();
+			const files = await frame.locator('#list .where').allInnerTexts();
+			assert.ok(files.length && files.every((f) => /kabul-/.test(f)), `after the Kabul filter: ${files.join(' | ')}`);
+			await shot(page, 'timeline');
+			await frame
+				.locator('#list a.sentence', { hasText: /exploded on Friday/ })
+				.first()
+				.click();
+			await activeTab(page, 'kabul-times.txt');
+			await page.locator('#status\\.editor\\.selection', { hasText: /^Ln 3, Col \d+ \(\d+ selected\)/ }).waitFor();
+			// Back to the sample for the tests that follow.
+			await quickOpen(page, sampleName, 'Seed');
+		});
+
 		test('Export Annotations… from the Command Palette writes the JSON file the save dialog proposes', async () => {
 			const page = editor.page;
 			const target = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.annotations.json'));
@@ -208,6 +264,21 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 		});
 	});
 });
+
+/** Runs a Seed Lens command that opens a view, and again while the index is still being built (the view says so). */
+async function openView(page, title, pick, ready, empty) {
+	const end = Date.now() + 60_000;
+	for (;;) {
+		await command(page, title);
+		if (pick) {
+			await page.keyboard.type(pick, { delay: 10 });
+			await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().click();
+		}
+		const frame = await webviewFrame(page, ready.selector, ready.text);
+		if (!(await frame.locator(empty.selector, { hasText: empty.text }).count()) || Date.now() > end) return frame;
+		await page.waitForTimeout(500);
+	}
+}
 
 /** Prints a line into the test report. */
 function note(message) {

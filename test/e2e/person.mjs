@@ -135,3 +135,25 @@ export async function readProblems(page, ok, timeoutMs = 20_000) {
 		await page.waitForTimeout(200);
 	}
 }
+
+/**
+ * The frame of a webview whose page shows `selector` (with `text`): code-server nests each webview's
+ * page in two iframes; the inner one holds the extension's own HTML.
+ */
+export async function webviewFrame(page, selector, text, timeoutMs = 20_000) {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		for (const frame of page.frames()) {
+			const hit = frame.locator(selector, text ? { hasText: text } : {});
+			if (await hit.count().catch(() => 0)) return frame;
+		}
+		if (Date.now() > end) throw new Error(`no webview shows ${selector}${text ? ` with “${text}”` : ''}`);
+		await page.waitForTimeout(200);
+	}
+}
+
+/** Waits until the active editor tab is `name` and returns the cursor's line text. */
+export async function activeTab(page, name, timeoutMs = 15_000) {
+	await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: timeoutMs });
+	return cursorLineText(page);
+}

@@ -16,7 +16,7 @@ export interface ConflictHost<D extends { uri: string }> {
 }
 
 /** How long changes to the index are gathered before the open documents are checked. */
-export const CONFLICT_CHECK_DELAY_MS = 50;
+export const CONFLICT_CHECK_DELAY_MS = 20;
 
 export class ConflictRefresh<D extends { uri: string }> {
 	private readonly sent = new Map<string, string>();
