@@ -103,7 +103,11 @@ export function documentFacts(text: string, a: DocumentAnnotations): DocumentFac
 	const builder = new StatementBuilder(doc.text, doc.sentences, a);
 	for (const c of a.claims) builder.claim(c.start, c.kind, c.source?.text ?? null, c.source?.entity ?? null);
 	const figures: FigureFact[] = [];
-	const dayIn = (s: Sentence) => a.dates.find((d) => d.granularity === 'day' && d.start >= s.start && d.end <= s.end)?.value ?? null;
+	const days = a.dates.filter((d) => d.granularity === 'day');
+	const dayIn = (s: Sentence) => {
+		for (let k = firstAtOrAfter(days, s.start); k < days.length && days[k].start < s.end; k++) if (days[k].end <= s.end) return days[k].value;
+		return null;
+	};
 	for (const s of doc.sentences) {
 		if (s.start < doc.bodyStart) continue;
 		for (const q of quantities(doc.tokens, s.first, s.last)) figures.push({ statement: builder.at(s), quantity: q, date: dayIn(s) });
@@ -134,13 +138,27 @@ class StatementBuilder {
 	readonly statements: Statement[] = [];
 	private readonly bySentence = new Map<number, number>();
 	private readonly ids: Map<string, number>;
+	/** Every mention with its entity's index, in text order. */
+	private readonly mentions: { start: number; end: number; entity: number }[] = [];
 
 	constructor(
 		private readonly text: string,
 		private readonly sentences: Sentence[],
-		private readonly a: DocumentAnnotations,
+		a: DocumentAnnotations,
 	) {
 		this.ids = new Map(a.entities.filter((e) => e.mentions.length).map((e, i) => [e.id, i]));
+		for (const e of a.entities) {
+			const entity = this.ids.get(e.id);
+			if (entity !== undefined) for (const m of e.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
+		}
+		this.mentions.sort((x, y) => x.start - y.start);
+	}
+
+	private mentionsIn(s: Span): { start: number; end: number; entity: number }[] {
+		const out = [];
+		for (let k = firstAtOrAfter(this.mentions, s.start); k < this.mentions.length && this.mentions[k].start < s.end; k++)
+			if (this.mentions[k].end <= s.end) out.push(this.mentions[k]);
+		return out;
 	}
 
 	sentenceOf(offset: number): Sentence | null {
@@ -160,11 +178,7 @@ class StatementBuilder {
 	at(s: Sentence): number {
 		let i = this.bySentence.get(s.start);
 		if (i === undefined) {
-			const entities = new Set<number>();
-			this.a.entities.forEach((e) => {
-				const id = this.ids.get(e.id);
-				if (id !== undefined && e.mentions.some((m) => m.start >= s.start && m.end <= s.end)) entities.add(id);
-			});
+			const entities = new Set(this.mentionsIn(s).map((m) => m.entity));
 			const text = this.text
 				.slice(s.start, Math.min(s.end, s.start + MAX_STATEMENT))
 				.replace(/\s+/g, ' ')
@@ -186,7 +200,7 @@ class StatementBuilder {
 	}
 
 	mentionSpans(s: Sentence): Span[] {
-		return this.a.entities.flatMap((e) => e.mentions.filter((m) => m.start >= s.start && m.end <= s.end));
+		return this.mentionsIn(s);
 	}
 }
 
@@ -219,4 +233,16 @@ function contentWords(tokens: Token[], s: Sentence, d: Span, names: Span[]): str
 		out.add(t.form.lower.replace(/(?:ies|es|s|ed|ing)$/, ''));
 	}
 	return [...out];
+}
+
+// The index of the first span starting at or after `offset` in spans sorted by start.
+function firstAtOrAfter(spans: readonly Span[], offset: number): number {
+	let lo = 0;
+	let hi = spans.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (spans[mid].start < offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
 }

@@ -81,6 +81,8 @@ export class CrossDocIndex {
 	private readonly byThing = new Map<string, Set<string>>();
 	private readonly byVerb = new Map<string, Set<string>>();
 	private readonly byName = new Map<string, Set<string>>();
+	/** Every point of the timeline in order, built on first use after a change. */
+	private sortedTimeline: TimelinePoint[] | null = null;
 
 	constructor(private readonly options: CrossDocOptions = defaultCrossDocOptions) {}
 
@@ -99,6 +101,7 @@ export class CrossDocIndex {
 	/** Adds or replaces one document. */
 	set(id: string, facts: DocumentFacts): void {
 		this.remove(id);
+		this.sortedTimeline = null;
 		this.docs.set(id, facts);
 		for (const k of keysOf(facts)) add(this.byThing, k.thing, id);
 		for (const e of facts.events) add(this.byVerb, e.verb, id);
@@ -108,6 +111,7 @@ export class CrossDocIndex {
 	remove(id: string): void {
 		const facts = this.docs.get(id);
 		if (!facts) return;
+		this.sortedTimeline = null;
 		this.docs.delete(id);
 		for (const k of keysOf(facts)) drop(this.byThing, k.thing, id);
 		for (const e of facts.events) drop(this.byVerb, e.verb, id);
@@ -116,6 +120,7 @@ export class CrossDocIndex {
 
 	clear(): void {
 		for (const m of [this.docs, this.byThing, this.byVerb, this.byName]) m.clear();
+		this.sortedTimeline = null;
 	}
 
 	/** Documents that share a counted thing or an event verb with `id`. */
@@ -218,20 +223,30 @@ export class CrossDocIndex {
 
 	/** Every resolved date, in order of its value, with its sentence. */
 	timeline(filter: TimelineFilter = {}): TimelinePoint[] {
+		this.sortedTimeline ??= this.allPoints();
+		if (!filter.entity && !filter.from && !filter.to && !filter.under) return this.sortedTimeline;
+		const wanted = new Map<string, number>();
+		return this.sortedTimeline.filter((p) => {
+			if (filter.under && !p.doc.startsWith(filter.under)) return false;
+			if ((filter.from && p.value < filter.from) || (filter.to && p.value.slice(0, filter.to.length) > filter.to)) return false;
+			if (!filter.entity) return true;
+			let i = wanted.get(p.doc);
+			if (i === undefined) {
+				i = this.docs.get(p.doc)!.entities.findIndex((e) => e.key === filter.entity || e.keys.includes(filter.entity!));
+				wanted.set(p.doc, i);
+			}
+			return i >= 0 && (p.statement.entities.includes(i) || p.statement.sourceEntity === i);
+		});
+	}
+
+	private allPoints(): TimelinePoint[] {
 		const out: TimelinePoint[] = [];
-		for (const id of this.ids()) {
-			if (filter.under && !id.startsWith(filter.under)) continue;
-			const facts = this.docs.get(id)!;
-			const wanted = filter.entity ? facts.entities.findIndex((e) => e.key === filter.entity || e.keys.includes(filter.entity!)) : -1;
-			if (filter.entity && wanted < 0) continue;
+		for (const [id, facts] of this.docs)
 			for (const t of facts.times) {
-				if ((filter.from && t.value < filter.from) || (filter.to && t.value.slice(0, filter.to.length) > filter.to)) continue;
 				const statement = facts.statements[t.statement];
-				if (filter.entity && !statement.entities.includes(wanted) && statement.sourceEntity !== wanted) continue;
 				const names = statement.entities.map((i) => facts.entities[i].name);
 				out.push({ doc: id, value: t.value, granularity: t.granularity, text: t.text, start: t.start, end: t.end, statement, entities: names });
 			}
-		}
 		return out.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start));
 	}
 }
