@@ -8,6 +8,11 @@ export interface AnalysisOptions {
 	entityRecogniser: 'rules' | 'model' | 'both';
 	/** `entities` stops after the entities (dates, claims and problems stay empty): what a workspace index needs. */
 	scope: 'all' | 'entities';
+	/**
+	 * The text of the document's `.ann` file (brat standoff, see docs/ANNOTATIONS.md): the person's
+	 * annotations, which win over the machine's. Undefined where the document has none.
+	 */
+	human?: string;
 }
 
 export const defaultOptions: AnalysisOptions = {

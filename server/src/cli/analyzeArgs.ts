@@ -25,6 +25,8 @@ export interface AnalyzeArgs {
 	shard?: Shard;
 	/** No progress bar and no summary. */
 	quiet: boolean;
+	/** `--no-annotations`: the `.ann` files beside the seeds are not read (machine suggestions only). */
+	noAnnotations?: boolean;
 }
 
 export const ANALYZE_USAGE = `Usage: seed-lens analyze [options] FILE|DIR...
@@ -58,6 +60,8 @@ Corpora:
                   a stable hash of each path relative to its input directory:
                   N machines or job-array tasks split a corpus with no coordination
   -q, --quiet     no progress bar (shown on stderr in a terminal) and no summary
+  --no-annotations  leave out the human annotations of the NAME.ann files beside
+                  the seeds (by default they win over the machine's)
   -h, --help      this help
 
 Directories are walked for *.txt and *.seed files. Exit status: 0 when every
@@ -126,6 +130,9 @@ export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | {
 			case '-q':
 			case '--quiet':
 				a.quiet = true;
+				break;
+			case '--no-annotations':
+				a.noAnnotations = true;
 				break;
 			default:
 				if (arg.startsWith('-') && arg !== '-') return { error: `unknown option “${arg}”` };

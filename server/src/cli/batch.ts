@@ -35,6 +35,7 @@ export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): P
 		format: args.format,
 		out: args.out,
 		force: args.force,
+		human: !args.noAnnotations,
 	};
 	// SARIF numbers the files in input order; results written to files need no order.
 	const ordered = args.out === undefined && (!args.unordered || args.format === 'sarif');
