@@ -2,7 +2,7 @@
  * Runs the entity tagger alone over seed files and prints ANNOTATIONS-shaped JSON (one entity per
  * mention), so the scorer can measure the model without the rest of the pipeline:
  *
- *   node ../shared/eval/score.mjs --cmd "npx tsx scripts/eval-ner.ts"
+ *   node scripts/score.mjs --cmd "npx tsx scripts/eval-ner.ts"
  *   npx tsx scripts/eval-ner.ts --bench FILE...   # load time and tokens/s on stderr
  *   npx tsx scripts/eval-ner.ts --raw FILE...     # without document-level consistency
  */

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import nlp from 'compromise';
 import { join, resolve } from 'node:path';
+import { readCorpus } from './corpusFiles';
 import { readConllu } from '../server/src/analysis/syntax/conllu';
 import { SyntaxModel, writeModel } from '../server/src/analysis/syntax/model';
 import { tagTwice, tagWords, trainTagger, UPOS } from '../server/src/analysis/syntax/tagger';
@@ -37,7 +38,7 @@ const flag = (name: string, def: string) => {
 };
 const root = resolve(__dirname, '..');
 const smoke = args.includes('--smoke');
-const dataDir = resolve(root, flag('data', '../shared/ud'));
+const dataDir = resolve(root, flag('data', 'data/ud'));
 const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'syntax-')), 'syntax.bin') : join(root, 'server/src/analysis/syntax/syntax.bin'));
 const taggerEpochs = Number(flag('tagger-epochs', smoke ? '1' : '6'));
 const parserEpochs = Number(flag('parser-epochs', smoke ? '1' : '15'));
@@ -51,9 +52,9 @@ const pct = (x: number) => (100 * x).toFixed(2);
 
 // EWT train, then the openly licensed GUM genres (news, interviews, Wikipedia, Wikivoyage, academic, court).
 const extra = flag('extra', join(root, 'data/gum/gum-open.conllu.gz'));
-let train = readConllu(readFileSync(join(dataDir, 'en_ewt-ud-train.conllu'), 'utf8'));
+let train = readConllu(readCorpus(dataDir, 'en_ewt-ud-train.conllu'));
 if (extra !== 'none') train = train.concat(readConllu(gunzipSync(readFileSync(extra)).toString('utf8')));
-let dev = readConllu(readFileSync(join(dataDir, 'en_ewt-ud-dev.conllu'), 'utf8'));
+let dev = readConllu(readCorpus(dataDir, 'en_ewt-ud-dev.conllu'));
 if (smoke) {
 	train = train.slice(0, 300);
 	dev = dev.slice(0, 100);

@@ -10,10 +10,11 @@
  * test (section F), and every sixth document of the other files as dev. Test documents are never
  * trained on; dev documents are scored after each epoch (exact span + type).
  */
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { countries, languages } from 'countries-list';
+import { listCorpora, readCorpus } from './corpusFiles';
 import { parseConll, typeBit, type LabelPolicy, type LabeledDoc } from '../server/src/analysis/ner/corpus';
 import {
 	GAZ_COUNTRY,
@@ -37,7 +38,7 @@ const flag = (name: string, def: string) => {
 };
 const root = resolve(__dirname, '..');
 const smoke = args.includes('--smoke');
-const dataDir = resolve(root, flag('data', '../shared/ner-train'));
+const dataDir = resolve(root, flag('data', 'data/ner-train'));
 const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'ner-')), 'model.json') : join(root, 'server/src/analysis/ner/model.json'));
 const epochs = Number(flag('epochs', smoke ? '1' : '10'));
 const seed = Number(flag('seed', '13'));
@@ -74,12 +75,10 @@ function split(doc: LabeledDoc, index: number): 'train' | 'dev' | 'test' {
 
 function loadCorpus(): { train: LabeledDoc[]; dev: LabeledDoc[] } {
 	const sets = { train: [] as LabeledDoc[], dev: [] as LabeledDoc[] };
-	for (const file of readdirSync(dataDir)
-		.filter((f) => f.endsWith('.conll'))
-		.sort()) {
+	for (const file of listCorpora(dataDir, '.conll')) {
 		const source = file.replace(/\.conll$/, '');
 		const policy = POLICIES[source] ?? { freeTypes: NORP | MISC, miscMayBeNorp: false, weight: 1 };
-		parseConll(readFileSync(join(dataDir, file), 'utf8'), source, policy).forEach((doc, i) => {
+		parseConll(readCorpus(dataDir, file), source, policy).forEach((doc, i) => {
 			const s = split(doc, i);
 			if (s !== 'test') sets[s].push(doc);
 		});
