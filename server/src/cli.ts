@@ -6,11 +6,13 @@ import { ANALYZE_USAGE, parseAnalyzeArgs } from './cli/analyzeArgs';
 import { runAnalyze } from './cli/batch';
 import { listInputs, readSeed } from './cli/files';
 import { runParse } from './cli/parse';
+import { ANNOTATIONS_USAGE, runAgree, runExport, runImport } from './cli/annotations';
 import { syntaxModel } from './syntaxModel';
 
 const USAGE = `${ANALYZE_USAGE}
 
-       seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)`;
+       seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)
+${ANNOTATIONS_USAGE}`;
 
 function fail(message: string): never {
 	process.stderr.write(`seed-lens: ${message}\n\n${USAGE}\n`);
@@ -49,7 +51,23 @@ function main(): void {
 		);
 		return;
 	}
-	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze or parse`);
+	const annotations = new Map([
+		['export', runExport],
+		['import', runImport],
+		['agree', runAgree],
+	]).get(command);
+	if (annotations) {
+		const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+		annotations(rest, io).then(
+			(status) => (process.exitCode = status),
+			(e: unknown) => {
+				process.stderr.write(`seed-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+				process.exitCode = 1;
+			},
+		);
+		return;
+	}
+	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse, export, import or agree`);
 	const args = parseAnalyzeArgs(rest, os.availableParallelism?.() ?? os.cpus().length);
 	if ('help' in args) {
 		process.stdout.write(USAGE + '\n');
