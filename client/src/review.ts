@@ -74,6 +74,7 @@ export class Review implements vscode.TreeDataProvider<FileStatus> {
 			cmd('seedLens.previousSuggestion', () => this.walk(-1)),
 			cmd('seedLens.markDocumentDone', () => this.markDone()),
 			cmd('seedLens.refreshReview', () => this.refresh()),
+			cmd('seedLens.learnFromAnnotations', () => this.learn()),
 			vscode.window.registerTreeDataProvider('seedLens.documents', this),
 			vscode.window.onDidChangeActiveTextEditor(() => void this.updateStatus()),
 			vscode.languages.onDidChangeDiagnostics((e) => {
@@ -208,6 +209,14 @@ export class Review implements vscode.TreeDataProvider<FileStatus> {
 		const left = (await this.suggestions(editor.document))?.suggestions.length ?? 0;
 		if (await this.send('state', { state: 'done' }, editor.document.uri.toString(), toLsp(editor.selection)))
 			void vscode.window.showInformationMessage(left ? `Marked done, with ${left} suggestions left unreviewed.` : 'Marked done.');
+	}
+
+	private async learn(): Promise<void> {
+		const result = await vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: 'Seed Lens: learning from your annotations…' },
+			() => vscode.commands.executeCommand<{ message: string } | null>('seedLens.learn'),
+		);
+		if (result) void vscode.window.showInformationMessage(result.message);
 	}
 
 	private async updateStatus(): Promise<void> {

@@ -55,6 +55,8 @@ export class Analyses {
 	private readonly shifts = new WeakMap<DocumentAnalysis, { version: number; edit: EditShift }>();
 	/** The text of a document's `.ann` (human annotations, applied over the analysis), if it has one. */
 	humanText: (uri: string) => Promise<string | undefined> = () => Promise.resolve(undefined);
+	/** The names learned from the workspace's reviewed annotations, if they are applied. */
+	learned: () => AnalysisOptions['learned'] = () => undefined;
 	/** Bumped when a document's `.ann` changes: analyses started before do not enter the cache. */
 	private readonly generations = new Map<string, number>();
 
@@ -118,7 +120,15 @@ export class Analyses {
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
 		void Promise.all([this.ready, this.humanText(uri)]).then(([, human]) =>
-			this.pool.warm(textOf(doc), { ...this.options(), scope: 'all', human }, uri, () => this.currentVersion(uri) !== version, request(), what, ready),
+			this.pool.warm(
+				textOf(doc),
+				{ ...this.options(), scope: 'all', human, learned: this.learned() },
+				uri,
+				() => this.currentVersion(uri) !== version,
+				request(),
+				what,
+				ready,
+			),
 		);
 	}
 
@@ -207,7 +217,14 @@ export class Analyses {
 			// The request is read now, once the settings and the ignore file are known.
 			const words = publish && { request: publish.request(), early: publish.early };
 			// An open document's jobs name it: its thread keeps its sections and its last result.
-			core = await this.pool.run(text, { ...this.options(), scope, human }, priority, stale, words, priority === 'high' ? uri : undefined);
+			core = await this.pool.run(
+				text,
+				{ ...this.options(), scope, human, learned: this.learned() },
+				priority,
+				stale,
+				words,
+				priority === 'high' ? uri : undefined,
+			);
 		} catch (error) {
 			if (stale()) throw error;
 			core = this.failed(uri, text, error);

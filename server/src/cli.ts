@@ -6,7 +6,7 @@ import { ANALYZE_USAGE, parseAnalyzeArgs } from './cli/analyzeArgs';
 import { runAnalyze } from './cli/batch';
 import { listInputs, readSeed } from './cli/files';
 import { runParse } from './cli/parse';
-import { ANNOTATIONS_USAGE, runAgree, runExport, runImport } from './cli/annotations';
+import { ANNOTATIONS_USAGE, runAgree, runExport, runImport, runTrain } from './cli/annotations';
 import { syntaxModel } from './syntaxModel';
 
 const USAGE = `${ANALYZE_USAGE}
@@ -55,6 +55,7 @@ function main(): void {
 		['export', runExport],
 		['import', runImport],
 		['agree', runAgree],
+		['train', runTrain],
 	]).get(command);
 	if (annotations) {
 		const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
@@ -67,7 +68,7 @@ function main(): void {
 		);
 		return;
 	}
-	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse, export, import or agree`);
+	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse, export, import, agree or train`);
 	const args = parseAnalyzeArgs(rest, os.availableParallelism?.() ?? os.cpus().length);
 	if ('help' in args) {
 		process.stdout.write(USAGE + '\n');

@@ -42,6 +42,8 @@ import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 import { HumanFiles } from './workspace/humanFiles';
+import { LearnedModel } from './workspace/learnedModel';
+import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
 import { executeReview, REVIEW_COMMAND, reviewActions, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -77,6 +79,9 @@ const ignores = new IgnoreList();
 // The `.ann` beside each seed: the person's annotations, laid over the analysis.
 const humans = new HumanFiles({ publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), log });
 analyses.humanText = (uri) => humans.text(uri);
+// The names learned from the workspace's reviewed annotations (Learn from My Annotations).
+const learned = new LearnedModel(log);
+analyses.learned = () => (settings.learnedModel.enabled ? learned.get() : undefined);
 
 /** How much of a document's opening is read for its header (the text is not assembled for it). */
 const HEAD = 4096;
@@ -154,7 +159,7 @@ connection.onInitialize((params: InitializeParams) => {
 			foldingRangeProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-			executeCommandProvider: { commands: [IGNORE_COMMAND, REVIEW_COMMAND] },
+			executeCommandProvider: { commands: [IGNORE_COMMAND, REVIEW_COMMAND, LEARN_COMMAND] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'Seed Lens', version: '0.1.0' },
@@ -175,6 +180,7 @@ connection.onInitialized(async () => {
 				),
 		);
 	await ignores.load(roots);
+	await learned.load(roots);
 	await applySettings(await pullSettings(undefined), true);
 	configured();
 	// The syntax model (claim hovers) is read just after start-up, so the first hover does not wait for it.
@@ -220,9 +226,17 @@ connection.onDidChangeConfiguration(async (change) => applySettings(await pullSe
 connection.onDidChangeWatchedFiles(async (params) => {
 	const ann = params.changes.filter((c) => humans.isAnnFile(c.uri));
 	ann.flatMap((c) => humans.changed(c.uri)).forEach(annotationsChanged);
-	const rest = params.changes.filter((c) => !humans.isAnnFile(c.uri));
+	if (params.changes.some((c) => learned.isModelFile(c.uri)) && (await learned.load(roots))) modelChanged();
+	const rest = params.changes.filter((c) => !humans.isAnnFile(c.uri) && !learned.isModelFile(c.uri));
 	if (await applyFileEvents(rest, indexer, ignores, roots)) documents.all().forEach((d) => publisher.soon(d));
 });
+
+/** The learned model changed: every document is analysed again. */
+function modelChanged(): void {
+	analyses.clear();
+	documents.all().forEach((d) => publisher.soon(d));
+	rebuildIndex();
+}
 
 /** A document's `.ann` changed (on disk, or by a review command): it is analysed again and shown anew. */
 function annotationsChanged(uri: string): void {
@@ -304,6 +318,7 @@ connection.onCodeAction(async (params, token) => {
 
 connection.onExecuteCommand(async (params) => {
 	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
+	if (params.command === LEARN_COMMAND) return learnFromAnnotations(roots, learned, modelChanged);
 	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m)))
 		documents.all().forEach((d) => publisher.soon(d));
 	return null;

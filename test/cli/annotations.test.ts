@@ -175,3 +175,27 @@ test('export, import and agree say what is wrong with their arguments', () => {
 	assert.equal(run(['import', '--format', 'brat', 'only-one']).status, 2);
 	assert.equal(run(['agree', 'a']).status, 2);
 });
+
+test('train --from learns the reviewed names into .seedlens/model.json, and analyze --model applies them to other seeds', () => {
+	const dir = path.join(tmp, 'train');
+	fs.mkdirSync(dir, { recursive: true });
+	const reviewed = 'date 2024-03-01 Quarry dispute\n\nThe firm Kelso & Dunn said on Friday that talks had failed.\n';
+	fs.writeFileSync(path.join(dir, 'reviewed.txt'), reviewed);
+	fs.writeFileSync(path.join(dir, 'reviewed.ann'), tLine(reviewed, 'T1', 'ORG', 'Kelso & Dunn') + '\n');
+	const r = run(['train', '--from', dir]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stderr, /learned 1 names and 0 rejected suggestions from 1 annotated documents/);
+	const model = path.join(dir, '.seedlens', 'model.json');
+	assert.deepEqual(JSON.parse(read(model)).names, { 'Kelso & Dunn': { ORG: 1 } });
+	const other = path.join(tmp, 'other.txt');
+	fs.writeFileSync(other, 'date 2024-03-05 Quarry talks\n\nWorkers met Kelso & Dunn again on Monday.\n');
+	const find = (args: string[]) =>
+		JSON.parse(run(['analyze', '--format', 'json', ...args, other]).stdout)[0].entities.find((e: { mentions: { text: string }[] }) =>
+			e.mentions.some((m) => m.text === 'Kelso & Dunn'),
+		);
+	// The tagger takes the firm for a person; the model learned from the review corrects it.
+	assert.equal(find([])?.type, 'PERSON');
+	assert.equal(find(['--model', model])?.type, 'ORG');
+	assert.equal(run(['analyze', '--model', path.join(dir, 'reviewed.txt'), other]).status, 1);
+	assert.equal(run(['train', '--from', path.join(tmp, 'nothing-here')]).status, 1);
+});

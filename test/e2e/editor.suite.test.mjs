@@ -190,6 +190,7 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			const ann = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.ann'));
 			const before = await suggestionCount(page);
 			// Select “Tripoli administration” with the Find widget, as a person would, and close it: the match stays selected.
+			await command(page, 'View: Focus Active Editor Group');
 			await page.keyboard.press('Control+F');
 			await page.keyboard.type('Tripoli administration', { delay: 10 });
 			await page.keyboard.press('Enter');

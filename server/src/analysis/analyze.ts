@@ -13,6 +13,7 @@ import { findProblems, paragraphKey, paragraphProblems, repeatedParagraphs } fro
 import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
 import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
 import { humanLayer } from './human/layer';
+import { applyLearned } from './human/learned';
 import type { DocumentAnnotations } from './types';
 
 export interface Analysis {
@@ -44,6 +45,7 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const machine = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
 	if (opts.human === undefined) return { annotations: machineOrigin(machine.annotations), paragraphs: machine.paragraphs };
 	const layer = humanLayer(text, opts.human);

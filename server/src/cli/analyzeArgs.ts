@@ -27,6 +27,8 @@ export interface AnalyzeArgs {
 	quiet: boolean;
 	/** `--no-annotations`: the `.ann` files beside the seeds are not read (machine suggestions only). */
 	noAnnotations?: boolean;
+	/** `--model FILE`: names learned from reviewed annotations (`seed-lens train`). */
+	model?: string;
 }
 
 export const ANALYZE_USAGE = `Usage: seed-lens analyze [options] FILE|DIR...
@@ -60,6 +62,8 @@ Corpora:
                   a stable hash of each path relative to its input directory:
                   N machines or job-array tasks split a corpus with no coordination
   -q, --quiet     no progress bar (shown on stderr in a terminal) and no summary
+  --model FILE    apply the names learned from reviewed annotations
+                  (seed-lens train; default: none)
   --no-annotations  leave out the human annotations of the NAME.ann files beside
                   the seeds (by default they win over the machine's)
   -h, --help      this help
@@ -68,7 +72,7 @@ Directories are walked for *.txt and *.seed files. Exit status: 0 when every
 file was analysed, 1 when a file could not be read, 2 on bad arguments.`;
 
 const FORMATS: readonly Format[] = ['json', 'jsonl', 'text', 'sarif'];
-const WITH_VALUE = new Set(['--format', '--max-file-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
+const WITH_VALUE = new Set(['--model', '--format', '--max-file-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
 
 /** Reads the arguments after `analyze`: the options, `help`, or the error to report. */
 export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | { help: true } | { error: string } {
@@ -130,6 +134,10 @@ export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | {
 			case '-q':
 			case '--quiet':
 				a.quiet = true;
+				break;
+			case '--model':
+				if (!value) return { error: '--model takes a file' };
+				a.model = value;
 				break;
 			case '--no-annotations':
 				a.noAnnotations = true;

@@ -9,7 +9,9 @@ import { analyze } from '../analysis';
 import { agreement, type Agreement, type ClaimMark, type DocumentPair, type Labelled } from '../analysis/human/agreement';
 import { fromJsonl, toBrat, toConll, toJsonl, type Include } from '../analysis/human/formats';
 import { humanLayer, type HumanLayer } from '../analysis/human/layer';
+import { learnNames } from '../analysis/human/learned';
 import { annPathOf, readAnnSync, roundTrips, writeAtomic } from '../workspace/annFiles';
+import { MODEL_PATH } from '../workspace/learnedModel';
 import { listInputs, readSeed } from './files';
 
 export const ANNOTATIONS_USAGE = `       seed-lens export --format brat|conll|jsonl|json [--out DIR] [--human-only] FILE|DIR...
@@ -25,11 +27,16 @@ export const ANNOTATIONS_USAGE = `       seed-lens export --format brat|conll|js
        seed-lens agree [--format text|json] A_DIR B_DIR|--machine
                  agreement of two annotators' .ann files (or A against the analysis):
                  span F1 per type (exact, overlap), Cohen's kappa on tokens, claim sources,
-                 and each disagreement as FILE:LINE.`;
+                 and each disagreement as FILE:LINE.
+       seed-lens train --from DIR [--out FILE]
+                 learns the names of DIR's reviewed .ann files (marked, confirmed, retyped
+                 and rejected) into FILE (default DIR/.seedlens/model.json), which the editor
+                 uses for the workspace and seed-lens analyze --model FILE applies.`;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
 
 interface Flags {
+	from?: string;
 	format?: string;
 	out?: string;
 	humanOnly: boolean;
@@ -45,6 +52,7 @@ function flags(args: string[]): Flags | string {
 		const value = () => inline ?? args[++i];
 		if (name === '--format') f.format = value();
 		else if (name === '--out') f.out = value();
+		else if (name === '--from') f.from = value();
 		else if (name === '--human-only') f.humanOnly = true;
 		else if (name === '--replace') f.replace = true;
 		else if (name === '--machine') f.machine = true;
@@ -255,4 +263,24 @@ export function agreementReport(r: Agreement, a: string, b: string): string {
 function usage(message: string, io: Out): number {
 	io.err(`seed-lens: ${message}\n\n${ANNOTATIONS_USAGE}\n`);
 	return 2;
+}
+
+/** `seed-lens train --from DIR`: the names learned from DIR's `.ann` files, written as the workspace model. */
+export async function runTrain(args: string[], io: Out): Promise<number> {
+	const f = flags(args);
+	if (typeof f === 'string') return usage(f, io);
+	if (!f.from || f.rest.length) return usage('train needs --from DIR', io);
+	const layers: HumanLayer[] = [];
+	for await (const input of listInputs([f.from])) {
+		const ann = readAnnSync(annPathOf(input.file));
+		if (ann !== undefined) layers.push(humanLayer(readSeed(input.file), ann));
+	}
+	const model = learnNames(layers);
+	const out = f.out ?? path.join(f.from, MODEL_PATH);
+	await write(out, JSON.stringify(model, null, 1) + '\n');
+	const names = Object.keys(model.names).length;
+	io.err(
+		`seed-lens: learned ${names} names and ${Object.keys(model.rejected).length} rejected suggestions from ${model.documents} annotated documents into ${out}\n`,
+	);
+	return model.documents ? 0 : 1;
 }
