@@ -32,6 +32,8 @@ export const CONTRACT_VERSION = 2;
 
 export interface Mention extends TextSpan {
 	origin?: Origin;
+	/** A person's role as written around this mention, without the name: "Managing Director, IMF". */
+	role?: string;
 }
 
 export interface Entity {
@@ -47,6 +49,8 @@ export interface Entity {
 	facts?: Record<string, string>;
 	/** `human` when a person marked, confirmed or retyped one of its mentions. */
 	origin?: Origin;
+	/** A person's roles, each once, in order of mention ("Managing Director, IMF"); see `Mention.role`. */
+	roles?: string[];
 }
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time';

@@ -9,7 +9,8 @@ import { learnNames } from '../../../server/src/analysis/human/learned';
 
 const at = (text: string, needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
 const layerOf = (text: string, ...edits: AnnotationEdit[]) => humanLayer(text, formatBrat(applyEdits(text, '', edits)));
-const mentionsOf = (a: ReturnType<typeof analyze>, text: string) => a.entities.flatMap((e) => e.mentions.filter((m) => m.text === text).map((m) => ({ ...m, type: e.type })));
+const mentionsOf = (a: ReturnType<typeof analyze>, text: string) =>
+	a.entities.flatMap((e) => e.mentions.filter((m) => m.text === text).map((m) => ({ ...m, type: e.type })));
 
 const reviewed = 'date 2024-03-01 Quarry dispute\n\nThe start-up mOcean said on Friday that talks had failed.';
 const other = 'date 2024-03-05 Quarry talks\n\nWorkers met mOcean again. mOcean-backed plans were discussed, said the mOcean Board.';
