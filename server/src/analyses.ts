@@ -239,7 +239,7 @@ export class Analyses {
 		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
 		return {
 			annotations: {
-				version: 1,
+				version: 2,
 				header: { date: null, title: null, start: 0, end: 0 },
 				entities: [],
 				dates: [],
