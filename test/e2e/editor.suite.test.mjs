@@ -203,14 +203,27 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 				(t) => /\tORG \d+ \d+\tTripoli administration$/m.test(t),
 			);
 			assert.match(marked, /^#\d+\tSeedLensState \*\tin-review$/m);
-			// Click on “Paris”, open the quick fixes (Ctrl+.), and pick Reject.
-			const paris = await wordBox(page, 'Paris');
-			await page.mouse.click(paris.x + paris.width / 2, paris.y + paris.height / 2);
+			// Put the cursor on “Paris” (Find, then close it), open the quick fixes (Ctrl+.), and pick Reject.
+			await page.keyboard.press('Control+F');
+			await page.keyboard.press('Control+A');
+			await page.keyboard.type('Paris', { delay: 10 });
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Escape');
+			await page.locator('#status\\.editor\\.selection', { hasText: '(5 selected)' }).waitFor();
 			await page.keyboard.press('Control+.');
 			const reject = page.locator('.action-widget .monaco-list-row', { hasText: /Reject .*Paris/ }).first();
-			await reject.waitFor();
+			try {
+				await reject.waitFor({ timeout: 15_000 });
+			} catch (e) {
+				await shot(page, 'review-quick-fix-missing');
+				throw new Error(`no Reject quick fix; the menu showed: ${await page.locator('.action-widget').allInnerTexts()}`, { cause: e });
+			}
 			await shot(page, 'review-quick-fix');
-			await reject.click();
+			// The menu is worked with the keyboard: arrow down to Reject, then Enter.
+			const focused = page.locator('.action-widget .monaco-list-row.focused');
+			for (let i = 0; i < 20 && !/Reject .*Paris/.test((await focused.allInnerTexts()).join(' ')); i++) await page.keyboard.press('ArrowDown');
+			assert.match((await focused.allInnerTexts()).join(' '), /Reject .*Paris/);
+			await page.keyboard.press('Enter');
 			const rejected = await waitUntil(
 				'the .ann to hold the rejection',
 				() => readFileSync(ann, 'utf8'),
