@@ -115,3 +115,32 @@ describe('reviewing suggestions', () => {
 		assert.equal(status[0].suggestions, (await suggestions()).suggestions.length);
 	});
 });
+
+describe('Learn from My Annotations', () => {
+	test('learns the workspace model from the .ann files, and the open seeds are analysed again with it', async () => {
+		const dir = workspaceCopy([]);
+		const reviewed = 'date 2024-03-01 Quarry dispute\n\nThe firm Kelso & Dunn said on Friday that talks had failed.\n';
+		const other = 'date 2024-03-05 Quarry talks\n\nWorkers met Kelso & Dunn again on Monday.\n';
+		fs.writeFileSync(path.join(dir, 'reviewed.txt'), reviewed);
+		const at = reviewed.indexOf('Kelso & Dunn');
+		fs.writeFileSync(path.join(dir, 'reviewed.ann'), `T1\tORG ${at} ${at + 12}\tKelso & Dunn\n`);
+		fs.writeFileSync(path.join(dir, 'other.txt'), other);
+		const s = await Session.start({ root: dir });
+		try {
+			const uri = uriOf(path.join(dir, 'other.txt'));
+			await s.open(uri, other, 'seed');
+			const typeOf = async () =>
+				(await s.request<{ entities: { type: string; mentions: { text: string }[] }[] }>('seedLens/annotations', { uri })).entities.find((e) =>
+					e.mentions.some((m) => m.text === 'Kelso & Dunn'),
+				)?.type;
+			assert.equal(await typeOf(), 'PERSON', 'the tagger alone takes the firm for a person');
+			const r = await s.request<{ message: string }>('workspace/executeCommand', { command: 'seedLens.learn', arguments: [] });
+			assert.match(r.message, /Learned 1 names and 0 rejected suggestions from 1 annotated documents/);
+			assert.ok(fs.existsSync(path.join(dir, '.seedlens', 'model.json')));
+			await s.until('the open seed analysed with the model', async () => (await typeOf()) === 'ORG');
+		} finally {
+			s.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
