@@ -11,7 +11,19 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Editor, installVsix, until } from './codeServer.mjs';
-import { activeTab, command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems, webviewFrame, wordBox } from './person.mjs';
+import {
+	activeTab,
+	command,
+	cursor,
+	cursorLineText,
+	expandOutlineRow,
+	hoverWord,
+	openOutline,
+	quickOpen,
+	readProblems,
+	webviewFrame,
+	wordBox,
+} from './person.mjs';
 import { compileSuite, ensureBundles, freshWorkspace, OUTPUT, packageVsix, ROOT, setupEditor } from './prepare.mjs';
 
 const SAMPLE = join(ROOT, 'samples', '000_c1e85f038010932c.txt');
@@ -240,6 +252,8 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			// Back to the sample alone, as the tests that follow expect.
 			await command(page, 'View: Close All Editors');
 			await quickOpen(page, sampleName, 'Seed');
+		});
+
 		test('reviewing: select words and mark them as an organisation from the Command Palette, reject a suggestion with a quick fix', async () => {
 			const page = editor.page;
 			const ann = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.ann'));
@@ -358,6 +372,8 @@ async function openView(page, title, pick, ready, empty) {
 		if (!(await frame.locator(empty.selector, { hasText: empty.text }).count()) || Date.now() > end) return frame;
 		await page.waitForTimeout(500);
 	}
+}
+
 /** Polls `probe` until `ok` accepts its value (at most `ms`), and returns that value. */
 async function waitUntil(what, probe, ok, ms = 20_000) {
 	let last;
