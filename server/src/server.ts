@@ -19,11 +19,22 @@ import { inspect } from 'node:util';
 import { Analyses, type DocumentAnalysis } from './analyses';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
-import { RawJsonWriter } from './rawJson';
+import { appendToList, RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { annotations, AnnotationsRequest } from './features/annotations';
 import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { conflictDiagnostics, figureHover, withFigures } from './features/crossDocuments';
+import {
+	corpusEntities,
+	CorpusEntitiesRequest,
+	EntityAtRequest,
+	entityNameAt,
+	entityPage,
+	EntityPageRequest,
+	timeline,
+	TimelineRequest,
+} from './features/corpusViews';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
@@ -41,6 +52,7 @@ import { IgnoreList } from './workspace/ignoreList';
 import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer';
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
+import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
 // thread go out as they are (see rawJson.ts). Standard input is handed over as the stream it is
@@ -87,8 +99,8 @@ const openAnalysis = async (uri: string) => {
 };
 
 const indexer = new Indexer(corpus, {
-	// The index keeps entities only, so files on disk are analysed that far and no further.
-	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale, 'entities'),
+	// The index keeps entities, and the claims, figures and dates compared across documents.
+	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale),
 	openAnalysis,
 	progress: () => connection.window.createWorkDoneProgress(),
 	log: (message) => connection.console.log(message),
@@ -123,12 +135,21 @@ const publisher = new DiagnosticsPublisher({
 		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
 		return list && { diagnostics: list };
 	},
-	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
+	send: (uri, version, list) =>
+		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
 	prepare: (doc, what) => {
 		const { uri, version } = doc;
 		if (seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => publisher.ahead(uri, version, list));
 	},
 });
+
+// Cross-document findings: published with each document's own, and again when another file changes them.
+const conflicts = new ConflictRefresh({
+	diagnostics: (uri) => conflictDiagnostics(corpus, uri, settings),
+	open: () => documents.all().filter((d) => seedDoc(d.uri)),
+	republish: (doc) => publisher.soon(doc),
+});
+corpus.onChange = () => conflicts.changed();
 
 connection.onInitialize((params: InitializeParams) => {
 	client = params.capabilities;
@@ -219,13 +240,14 @@ documents.onDidChangeContent((e) => publisher.schedule(e.document));
 documents.onDidClose((e) => {
 	analyses.delete(e.document.uri);
 	publisher.clear(e.document.uri);
+	conflicts.forget(e.document.uri);
 	void indexer.refresh(e.document.uri);
 });
 
 connection.onHover(async (params, token) => {
 	const doc = seedDoc(params.textDocument.uri);
 	const now = doc && (await analyses.latest(doc));
-	return now ? hover(now.analysis, params.position, token, now.shift) : null;
+	return now ? withFigures(hover(now.analysis, params.position, token, now.shift), figureHover(corpus, doc.uri, params.position)) : null;
 });
 
 connection.onDocumentSymbol(async (params, token) => {
@@ -295,8 +317,20 @@ connection.onRequest(AnnotationsRequest, async (params, token) => {
 
 connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
+connection.onRequest(EntityPageRequest, (params, token) => entityPage(corpus, params.name, token));
+
+connection.onRequest(TimelineRequest, (params, token) => timeline(corpus, params, token));
+
+connection.onRequest(CorpusEntitiesRequest, (params) => corpusEntities(corpus, params.limit));
+
+connection.onRequest(EntityAtRequest, async (params) => {
+	const doc = seedDoc(params.uri);
+	return doc ? entityNameAt(await analyses.get(doc), params.position) : null;
+});
+
 connection.onShutdown(() => {
 	publisher.dispose();
+	conflicts.dispose();
 	pool.dispose();
 });
 

@@ -24,7 +24,10 @@ export interface Header {
 	end: number;
 }
 
-export interface Mention extends TextSpan {}
+export interface Mention extends TextSpan {
+	/** A person's role as written around this mention, without the name: "Managing Director, IMF". */
+	role?: string;
+}
 
 export interface Entity {
 	id: string;
@@ -37,6 +40,8 @@ export interface Entity {
 	evidence?: string[];
 	/** Facts from the gazetteers, where known (ISO code, capital, country of a demonym…). */
 	facts?: Record<string, string>;
+	/** A person's roles, each once, in order of mention ("Managing Director, IMF"); see `Mention.role`. */
+	roles?: string[];
 }
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time';

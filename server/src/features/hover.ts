@@ -68,6 +68,7 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 	const out = [`**${md(e.name)}** — ${TYPE_WORDS[e.type] ?? 'Name'}`, ''];
 	const aliases = aliasesOf(e);
 	if (aliases.length) out.push(`Also written: ${aliases.map((x) => `“${md(x)}”`).join(', ')}`, '');
+	if (e.roles?.length) out.push(`Role: ${e.roles.map(md).join('; ')}`, '');
 	const first = e.mentions[0];
 	out.push(`${plural(e.mentions.length, 'mention')}${first ? `, first on line ${lineOf(a, first)}` : ''}.`);
 	const claims = claimsOf(a, e);
