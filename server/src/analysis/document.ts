@@ -61,7 +61,6 @@ export interface SeedDocument {
 	diagnostics: Diagnostic[];
 }
 
-
 /** True when `y-m-d` names a day that exists in the proleptic Gregorian calendar. */
 export function isRealDate(y: number, m: number, d: number): boolean {
 	if (m < 1 || m > 12 || d < 1) return false;

@@ -14,7 +14,6 @@ type Result = (DocumentAnnotations & { file: string }) | { file: string; error: 
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-
 /** An artifact URI for a path as given: relative paths stay relative (with `/`), absolute ones become `file:` URIs. */
 function artifactUri(file: string): string {
 	return path.isAbsolute(file) ? pathToFileURL(file).toString() : encodeURI(file.split(path.sep).join('/'));
