@@ -16,25 +16,21 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { Analyses, type DocumentAnalysis } from './analyses';
+import { Analyses } from './analyses';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
 import { RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
-import { annotations, AnnotationsRequest } from './features/annotations';
-import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { AnnotationsRequest } from './features/annotations';
+import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/foldingRanges';
-import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
 import { entityAt } from './features/lookup';
-import { definition, documentHighlight } from './features/navigation';
-import { DiagnosticsPublisher } from './features/publishDiagnostics';
-import { references } from './features/references';
-import { legend, semanticTokens } from './features/semanticTokens';
-import { indexStatus, IndexStatusRequest, workspaceSymbols } from './features/workspaceSymbols';
+import { legend } from './features/semanticTokens';
+import { indexStatus, IndexStatusRequest } from './features/workspaceSymbols';
+import { SeedLanguageService } from './languageService';
 import { analysisChanged, defaultSettings, toSettings, type Settings } from './settings';
 import { Corpus } from './workspace/corpus';
 import { IgnoreList } from './workspace/ignoreList';
@@ -94,6 +90,14 @@ const indexer = new Indexer(corpus, {
 	log: (message) => connection.console.log(message),
 });
 
+// Every feature goes through the service: the handlers below only pass the request's parameters on.
+const service = new SeedLanguageService(analyses, {
+	document: seedDoc,
+	settings: () => settings,
+	corpus: () => corpus,
+	readFile: readSeedFile,
+});
+
 const noop = () => {};
 // The hover index and the outline, built while the editor is quiet rather than on the first request.
 const warmUp = (a: DocumentAnalysis) => {
@@ -107,10 +111,13 @@ const wording = (doc: TextDocument) => {
 	return () => ({ uri, version, settings, silenced: ignores.silenced(uri) });
 };
 
-const publisher = new DiagnosticsPublisher({
-	current: (uri) => documents.get(uri),
-	compute: async (doc) => {
-		if (!seedDoc(doc.uri)) return { diagnostics: [] };
+// The life cycle of each open document's diagnostics (typing delay, work prepared ahead, the analysis
+// in flight, the version published) is the state machine of documentSession.ts; this is its backend.
+const scheduler = new AnalysisScheduler({
+	compute: async (uri, version) => {
+		const doc = documents.get(uri);
+		if (!doc || doc.version !== version) return null;
+		if (!seedDoc(uri)) return { diagnostics: [] };
 		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
 		const early = analyses.earlyDiagnostics(doc, wording(doc));
 		const analysed = analyses.get(doc);
@@ -120,15 +127,16 @@ const publisher = new DiagnosticsPublisher({
 		}, noop);
 		const worded = await early;
 		if (worded) return worded;
-		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
+		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(uri), () => documents.get(uri)?.version !== version);
 		return list && { diagnostics: list };
 	},
 	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
-	prepare: (doc, what) => {
-		const { uri, version } = doc;
-		if (seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => publisher.ahead(uri, version, list));
+	prepare: (uri, version, what) => {
+		const doc = documents.get(uri);
+		if (doc?.version === version && seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => scheduler.ahead(uri, version, list));
 	},
 });
+const republish = () => scheduler.configure(documents.all());
 
 connection.onInitialize((params: InitializeParams) => {
 	client = params.capabilities;
@@ -191,7 +199,7 @@ async function applySettings(next: Settings, first = false): Promise<void> {
 	const previous = settings;
 	settings = next;
 	if (analysisChanged(previous, next)) analyses.clear();
-	documents.all().forEach((d) => publisher.soon(d));
+	republish();
 	if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
 	if (client.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
 	if (first || JSON.stringify(previous.index) !== JSON.stringify(next.index) || analysisChanged(previous, next)) rebuildIndex();
@@ -212,91 +220,38 @@ async function changeFolders(added: string[], removed: string[]): Promise<void> 
 connection.onDidChangeConfiguration(async (change) => applySettings(await pullSettings(change.settings)));
 
 connection.onDidChangeWatchedFiles(async (params) => {
-	if (await applyFileEvents(params.changes, indexer, ignores, roots)) documents.all().forEach((d) => publisher.soon(d));
+	if (await applyFileEvents(params.changes, indexer, ignores, roots)) republish();
 });
 
-documents.onDidChangeContent((e) => publisher.schedule(e.document));
+documents.onDidChangeContent((e) => scheduler.edit(e.document.uri, e.document.version));
 documents.onDidClose((e) => {
 	analyses.delete(e.document.uri);
-	publisher.clear(e.document.uri);
+	scheduler.close(e.document.uri);
 	void indexer.refresh(e.document.uri);
 });
 
-connection.onHover(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	const now = doc && (await analyses.latest(doc));
-	return now ? hover(now.analysis, params.position, token, now.shift) : null;
-});
-
-connection.onDocumentSymbol(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	const now = doc && (await analyses.latest(doc));
-	return now ? documentSymbols(now.analysis, token, settings.outline.maxClaimsPerSource, now.shift) : [];
-});
-
-connection.onDefinition(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? definition(await analyses.get(doc), params.position, token) : null;
-});
-
-connection.onReferences(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? references(await analyses.get(doc), params.position, params.context.includeDeclaration, settings.index.enabled ? corpus : null, token) : [];
-});
-
-connection.onDocumentHighlight(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? documentHighlight(await analyses.get(doc), params.position, token) : [];
-});
-
-connection.onWorkspaceSymbol((params, token) => workspaceSymbols(corpus, params.query, token));
-
-connection.languages.semanticTokens.on(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(await analyses.get(doc), undefined, token) : { data: [] };
-});
-
-connection.languages.semanticTokens.onRange(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(await analyses.get(doc), params.range, token) : { data: [] };
-});
-
-connection.languages.inlayHint.on(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? inlayHints(await analyses.get(doc), params.range, settings, token) : [];
-});
-
-connection.onFoldingRanges(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? foldingRanges(await analyses.get(doc), token) : [];
-});
-
-connection.onCodeLens(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? codeLenses(await analyses.get(doc), settings, token) : [];
-});
-
-connection.onCodeAction(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? codeActions(await analyses.get(doc), params, token) : [];
-});
+connection.onHover((p, token) => service.hover(p.textDocument.uri, p.position, token));
+connection.onDocumentSymbol((p, token) => service.documentSymbols(p.textDocument.uri, token));
+connection.onDefinition((p, token) => service.definition(p.textDocument.uri, p.position, token));
+connection.onReferences((p, token) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration, token));
+connection.onDocumentHighlight((p, token) => service.documentHighlight(p.textDocument.uri, p.position, token));
+connection.onWorkspaceSymbol((p, token) => service.workspaceSymbols(p.query, token));
+connection.languages.semanticTokens.on((p, token) => service.semanticTokens(p.textDocument.uri, undefined, token));
+connection.languages.semanticTokens.onRange((p, token) => service.semanticTokens(p.textDocument.uri, p.range, token));
+connection.languages.inlayHint.on((p, token) => service.inlayHints(p.textDocument.uri, p.range, token));
+connection.onFoldingRanges((p, token) => service.foldingRanges(p.textDocument.uri, token));
+connection.onCodeLens((p, token) => service.codeLenses(p.textDocument.uri, token));
+connection.onCodeAction((p, token) => service.codeActions(p, token));
+connection.onRequest(AnnotationsRequest, (p, token) => service.annotations(p.uri, token));
 
 connection.onExecuteCommand(async (params) => {
-	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m)))
-		documents.all().forEach((d) => publisher.soon(d));
-});
-
-connection.onRequest(AnnotationsRequest, async (params, token) => {
-	const doc = seedDoc(params.uri);
-	const text = doc ? null : await readSeedFile(params.uri);
-	if (token.isCancellationRequested) return null;
-	return doc ? annotations(await analyses.get(doc)) : text !== null ? annotations(await analyses.fromText(params.uri, text)) : null;
+	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
 });
 
 connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
 connection.onShutdown(() => {
-	publisher.dispose();
+	scheduler.dispose();
 	pool.dispose();
 });
 

@@ -1,7 +1,7 @@
 /** Diagnostics: every entity, date, claim and problem as a finding in the Problems panel. */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { DocumentAnnotations, FindingCode, Severity } from '../analysis/types';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { SeverityLevel, Settings } from '../settings';
 import { findingHash, findings, type Finding, type FindingKind } from './findings';
 

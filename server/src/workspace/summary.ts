@@ -4,7 +4,7 @@
  * analysis, not the text — so ten thousand files fit in a few megabytes.
  */
 import type { EntityType } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { entityKeys, nameKey } from '../features/lookup';
 
 /** One entity of a file, as the index remembers it. */
