@@ -4,13 +4,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { ANALYZE_USAGE, parseAnalyzeArgs } from './cli/analyzeArgs';
 import { runAnalyze } from './cli/batch';
+import { CORPUS_USAGE, parseCorpusArgs, runCorpus } from './cli/corpus';
 import { listInputs, readSeed } from './cli/files';
 import { runParse } from './cli/parse';
 import { syntaxModel } from './syntaxModel';
 
 const USAGE = `${ANALYZE_USAGE}
 
-       seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)`;
+       seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)
+       seed-lens corpus [--format text|json] DIR...   (entities, timeline and conflicts across documents; seed-lens corpus --help)`;
 
 function fail(message: string): never {
 	process.stderr.write(`seed-lens: ${message}\n\n${USAGE}\n`);
@@ -31,6 +33,27 @@ async function parse(args: string[]): Promise<number> {
 	return runParse(args, io);
 }
 
+/** `seed-lens corpus`: the cross-document report. */
+function corpus(args: string[]): void {
+	const parsed = parseCorpusArgs(args);
+	if ('help' in parsed) return void process.stdout.write(CORPUS_USAGE + '\n');
+	if ('error' in parsed) {
+		process.stderr.write(`seed-lens: ${parsed.error}\n\n${CORPUS_USAGE}\n`);
+		process.exit(2);
+	}
+	runCorpus(
+		parsed,
+		(s) => process.stdout.write(s),
+		(s) => process.stderr.write(s),
+	).then(
+		(status) => (process.exitCode = status),
+		(e: unknown) => {
+			process.stderr.write(`seed-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+			process.exitCode = 1;
+		},
+	);
+}
+
 function main(): void {
 	const [command, ...rest] = process.argv.slice(2);
 	if (!command || command === '-h' || command === '--help') {
@@ -49,7 +72,8 @@ function main(): void {
 		);
 		return;
 	}
-	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze or parse`);
+	if (command === 'corpus') return corpus(rest);
+	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse or corpus`);
 	const args = parseAnalyzeArgs(rest, os.availableParallelism?.() ?? os.cpus().length);
 	if ('help' in args) {
 		process.stdout.write(USAGE + '\n');

@@ -12,6 +12,8 @@ import { annotations } from './features/annotations';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { documentSymbols } from './features/documentSymbols';
+import { entityNameAt } from './features/corpusViews';
+import { figureHover, withFigures } from './features/crossDocuments';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -43,6 +45,7 @@ export const FRESHNESS = {
 	codeLenses: 'fresh',
 	codeActions: 'fresh',
 	annotations: 'fresh',
+	entityNameAt: 'fresh',
 } as const satisfies Record<string, 'latest' | 'fresh'>;
 
 export type Feature = keyof typeof FRESHNESS;
@@ -77,7 +80,8 @@ export class SeedLanguageService {
 	) {}
 
 	hover(uri: string, position: Position, token: CancellationToken) {
-		return this.answer('hover', uri, token, null, (a, shift) => hover(a, position, token, shift));
+		// The document's own card, and the figures other documents give for what is under the cursor.
+		return this.answer('hover', uri, token, null, (a, shift) => withFigures(hover(a, position, token, shift), figureHover(this.host.corpus(), uri, position)));
 	}
 
 	documentSymbols(uri: string, token: CancellationToken) {
@@ -116,6 +120,11 @@ export class SeedLanguageService {
 
 	codeActions(params: CodeActionParams, token: CancellationToken) {
 		return this.answer('codeActions', params.textDocument.uri, token, [], (a) => codeActions(a, params, token));
+	}
+
+	/** The name of the entity at a position (the entity page's subject). */
+	entityNameAt(uri: string, position: Position, token: CancellationToken) {
+		return this.answer('entityNameAt', uri, token, null, (a) => entityNameAt(a, position));
 	}
 
 	workspaceSymbols(query: string, token: CancellationToken) {

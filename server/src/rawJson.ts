@@ -14,6 +14,8 @@ let enabled = false;
 let next = 0;
 /** The texts whose placeholders the message being encoded holds. */
 const pending = new Map<string, string>();
+/** The JSON text of each stand-in. */
+const texts = new WeakMap<object, string>();
 
 /**
  * The list a JSON text encodes: parsed, or, when a `RawJsonWriter` writes the messages, a stand-in
@@ -29,7 +31,17 @@ export function jsonList<T>(json: string): T[] {
 			return marker;
 		},
 	});
+	texts.set(list, json);
 	return list;
+}
+
+/** A list with `more` after the items of `list`, which may be a `jsonList` stand-in (then so is the result). */
+export function appendToList<T>(list: T[], more: T[]): T[] {
+	const json = texts.get(list);
+	if (!more.length) return list;
+	if (json === undefined) return [...list, ...more];
+	const extra = JSON.stringify(more).slice(1, -1);
+	return jsonList<T>(json.trimEnd() === '[]' ? `[${extra}]` : `${json.trimEnd().slice(0, -1)},${extra}]`);
 }
 
 /** Encodes a message as JSON, putting the texts of `jsonList` stand-ins in their places. */

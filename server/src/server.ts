@@ -21,10 +21,12 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
-import { RawJsonWriter } from './rawJson';
+import { appendToList, RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
+import { conflictDiagnostics } from './features/crossDocuments';
+import { corpusEntities, CorpusEntitiesRequest, EntityAtRequest, entityPage, EntityPageRequest, timeline, TimelineRequest } from './features/corpusViews';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { entityAt } from './features/lookup';
@@ -37,6 +39,7 @@ import { IgnoreList } from './workspace/ignoreList';
 import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer';
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
+import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
 // thread go out as they are (see rawJson.ts). Standard input is handed over as the stream it is
@@ -83,8 +86,8 @@ const openAnalysis = async (uri: string) => {
 };
 
 const indexer = new Indexer(corpus, {
-	// The index keeps entities only, so files on disk are analysed that far and no further.
-	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale, 'entities'),
+	// The index keeps entities, and the claims, figures and dates compared across documents.
+	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale),
 	openAnalysis,
 	progress: () => connection.window.createWorkDoneProgress(),
 	log: (message) => connection.console.log(message),
@@ -130,13 +133,22 @@ const scheduler = new AnalysisScheduler({
 		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(uri), () => documents.get(uri)?.version !== version);
 		return list && { diagnostics: list };
 	},
-	send: (uri, version, list) => connection.sendDiagnostics({ uri, version, diagnostics: list }),
+	send: (uri, version, list) =>
+		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
 	prepare: (uri, version, what) => {
 		const doc = documents.get(uri);
 		if (doc?.version === version && seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => scheduler.ahead(uri, version, list));
 	},
 });
 const republish = () => scheduler.configure(documents.all());
+
+// Cross-document findings: published with each document's own, and again when another file changes them.
+const conflicts = new ConflictRefresh({
+	diagnostics: (uri) => conflictDiagnostics(corpus, uri, settings),
+	open: () => documents.all().filter((d) => seedDoc(d.uri)),
+	republish: (doc) => scheduler.configure([doc]),
+});
+corpus.onChange = () => conflicts.changed();
 
 connection.onInitialize((params: InitializeParams) => {
 	client = params.capabilities;
@@ -227,6 +239,7 @@ documents.onDidChangeContent((e) => scheduler.edit(e.document.uri, e.document.ve
 documents.onDidClose((e) => {
 	analyses.delete(e.document.uri);
 	scheduler.close(e.document.uri);
+	conflicts.forget(e.document.uri);
 	void indexer.refresh(e.document.uri);
 });
 
@@ -243,6 +256,10 @@ connection.onFoldingRanges((p, token) => service.foldingRanges(p.textDocument.ur
 connection.onCodeLens((p, token) => service.codeLenses(p.textDocument.uri, token));
 connection.onCodeAction((p, token) => service.codeActions(p, token));
 connection.onRequest(AnnotationsRequest, (p, token) => service.annotations(p.uri, token));
+connection.onRequest(EntityAtRequest, (p, token) => service.entityNameAt(p.uri, p.position, token));
+connection.onRequest(EntityPageRequest, (p, token) => entityPage(corpus, p.name, token));
+connection.onRequest(TimelineRequest, (p, token) => timeline(corpus, p, token));
+connection.onRequest(CorpusEntitiesRequest, (p) => corpusEntities(corpus, p.limit));
 
 connection.onExecuteCommand(async (params) => {
 	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
@@ -252,6 +269,7 @@ connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
 connection.onShutdown(() => {
 	scheduler.dispose();
+	conflicts.dispose();
 	pool.dispose();
 });
 

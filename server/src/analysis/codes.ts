@@ -66,6 +66,16 @@ export const CODES = {
 	},
 	'inconsistent-number': { kind: 'problems', severity: 'warning', description: 'The same quantity given different figures in one document.' },
 	'alias-variant': { kind: 'problems', severity: 'information', description: 'One name spelt two ways in one document.' },
+	'conflicting-figure': {
+		kind: 'problems',
+		severity: 'warning',
+		description: 'Another document in the workspace gives a different figure for the same quantity.',
+	},
+	'conflicting-date': {
+		kind: 'problems',
+		severity: 'warning',
+		description: 'Another document in the workspace gives a different date for the same event.',
+	},
 	'findings-capped': {
 		kind: 'problems',
 		severity: 'information',

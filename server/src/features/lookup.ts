@@ -5,6 +5,7 @@
  */
 import type { Claim, DateAnnotation, Entity, Mention, Span, TextSpan } from '../analysis';
 import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { nameKey as coreNameKey } from '../analysis/crossdoc/keys';
 
 /** A mention under the cursor and the entity it belongs to. */
 export interface EntityHit {
@@ -140,7 +141,7 @@ export function sourceEntity(a: DocumentAnalysis, claim: Claim): Entity | undefi
 
 /** Normalised key for matching names across documents: case, accents, apostrophes and spacing folded. */
 export function nameKey(name: string): string {
-	return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+	return coreNameKey(name);
 }
 
 /** Every key an entity can be matched by in other documents: its name, aliases and mention spellings. */

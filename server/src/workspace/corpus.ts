@@ -4,6 +4,7 @@
  * references across documents.
  */
 import type { EntityType } from '../analysis';
+import { CrossDocIndex } from '../analysis/crossdoc';
 import { mentionRange, type EntitySummary, type FileSummary } from './summary';
 
 /** A place an entity is mentioned, in any file. */
@@ -27,6 +28,10 @@ export class Corpus {
 	private readonly files = new Map<string, FileSummary>();
 	/** Canonical-name key → files whose entity of that name is there. */
 	private readonly byName = new Map<string, Set<string>>();
+	/** The cross-document facts of the same files, kept in step with them. */
+	readonly crossDoc = new CrossDocIndex();
+	/** Told of every file added, replaced or forgotten (not of `clear`). */
+	onChange: (uri: string) => void = () => {};
 
 	get size(): number {
 		return this.files.size;
@@ -43,24 +48,38 @@ export class Corpus {
 
 	/** Adds or replaces one file's summary. */
 	set(f: FileSummary): void {
-		this.remove(f.uri);
+		this.forget(f.uri);
 		this.files.set(f.uri, f);
+		if (f.facts) this.crossDoc.set(f.uri, f.facts);
 		for (const e of f.entities) {
 			let s = this.byName.get(e.key);
 			if (!s) this.byName.set(e.key, (s = new Set()));
 			s.add(f.uri);
 		}
+		this.onChange(f.uri);
 	}
 
 	/** Forgets a file, or every file under a folder URI. */
 	remove(uri: string): void {
-		const f = this.files.get(uri);
-		if (!f) {
+		if (!this.files.has(uri)) {
 			const prefix = uri.endsWith('/') ? uri : uri + '/';
 			for (const u of [...this.files.keys()]) if (u.startsWith(prefix)) this.remove(u);
 			return;
 		}
+		this.forget(uri);
+		this.onChange(uri);
+	}
+
+	/** The summary of one file. */
+	get(uri: string): FileSummary | undefined {
+		return this.files.get(uri);
+	}
+
+	private forget(uri: string): void {
+		const f = this.files.get(uri);
+		if (!f) return;
 		this.files.delete(uri);
+		this.crossDoc.remove(uri);
 		for (const e of f.entities) {
 			const s = this.byName.get(e.key);
 			s?.delete(uri);
@@ -72,6 +91,7 @@ export class Corpus {
 	clear(): void {
 		this.files.clear();
 		this.byName.clear();
+		this.crossDoc.clear();
 	}
 
 	/**

@@ -4,6 +4,7 @@
  * analysis, not the text — so ten thousand files fit in a few megabytes.
  */
 import type { EntityType } from '../analysis';
+import { documentFacts, type DocumentFacts } from '../analysis/crossdoc';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import { entityKeys, nameKey } from '../features/lookup';
 
@@ -29,6 +30,10 @@ export interface FileSummary {
 	entities: EntitySummary[];
 	/** Four numbers per mention: start line, start character, end line, end character. */
 	mentions: Uint32Array;
+	/** The file's share of the cross-document view (figures, dated events, claims), when analysed that far. */
+	facts?: DocumentFacts;
+	/** LSP positions of the offsets `facts` refers to. */
+	where?: Map<number, { line: number; character: number }>;
 }
 
 /** Summarises one analysis for the index. */
@@ -48,7 +53,27 @@ export function summarize(a: DocumentAnalysis): FileSummary {
 		}
 		out.push({ name: e.name, type: e.type, key: nameKey(e.name), keys: entityKeys(e), from, to: k });
 	}
-	return { uri: a.uri, title: header.title, date: header.date, entities: out, mentions };
+	const summary: FileSummary = { uri: a.uri, title: header.title, date: header.date, entities: out, mentions };
+	// An analysis of entities only (no claims, no dates) has no facts to compare.
+	if (a.annotations.claims.length || a.annotations.dates.length) {
+		summary.facts = documentFacts(a.text, a.annotations);
+		summary.where = positionsOf(summary.facts, a);
+	}
+	return summary;
+}
+
+function positionsOf(facts: DocumentFacts, a: DocumentAnalysis): Map<number, { line: number; character: number }> {
+	const where = new Map<number, { line: number; character: number }>();
+	const add = (s: { start: number; end: number }) => {
+		if (!where.has(s.start)) where.set(s.start, a.lines.position(s.start));
+		if (!where.has(s.end)) where.set(s.end, a.lines.position(s.end));
+	};
+	facts.statements.forEach(add);
+	facts.figures.forEach((f) => add(f.quantity));
+	facts.events.forEach((e) => add(e.dateSpan));
+	facts.times.forEach(add);
+	facts.entities.forEach((e) => add(e.first));
+	return where;
 }
 
 /** The LSP range of one packed mention. */
