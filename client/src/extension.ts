@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Review } from './review';
 import { CloseAction, ErrorAction, LanguageClient, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { hasSeedHeader } from '../../server/src/analysis/header';
 
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedLe
 		vscode.commands.registerCommand('seedLens.exportAnnotations', exportAnnotations),
 		vscode.workspace.onDidOpenTextDocument(adoptSeed),
 	);
+	new Review(() => client).register(context);
 	await client.start();
 	await Promise.all(vscode.workspace.textDocuments.map(adoptSeed));
 	return { serverPid: () => (server && server.exitCode === null && !server.killed ? server.pid : undefined) };

@@ -29,6 +29,12 @@ export class Analyses {
 	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
 	/** The edits since an analysis, for the document version they were measured against. */
 	private readonly shifts = new WeakMap<DocumentAnalysis, { version: number; edit: EditShift }>();
+	/** The text of a document's `.ann` (human annotations, applied over the analysis), if it has one. */
+	humanText: (uri: string) => Promise<string | undefined> = () => Promise.resolve(undefined);
+	/** The names learned from the workspace's reviewed annotations, if they are applied. */
+	learned: () => AnalysisOptions['learned'] = () => undefined;
+	/** Bumped when a document's `.ann` changes: analyses started before do not enter the cache. */
+	private readonly generations = new Map<string, number>();
 
 	constructor(
 		private readonly pool: AnalysisPool,
@@ -89,8 +95,16 @@ export class Analyses {
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
-		void this.ready.then(() =>
-			this.pool.warm(textOf(doc), { ...this.options(), scope: 'all' }, uri, () => this.currentVersion(uri) !== version, request(), what, ready),
+		void Promise.all([this.ready, this.humanText(uri)]).then(([, human]) =>
+			this.pool.warm(
+				textOf(doc),
+				{ ...this.options(), scope: 'all', human, learned: this.learned() },
+				uri,
+				() => this.currentVersion(uri) !== version,
+				request(),
+				what,
+				ready,
+			),
 		);
 	}
 
@@ -102,10 +116,13 @@ export class Analyses {
 		if (waiting && waiting.version === doc.version) return waiting.result;
 		const { uri, version } = doc;
 		const text = doc.getText();
+		const generation = this.generations.get(uri) ?? 0;
 		const result = this.analyze(uri, version, text, 'high', () => this.currentVersion(uri) !== version, 'all', publish).then((a) => {
-			// A version already edited again is still the best answer to requests until the next one is ready.
+			// A version already edited again is still the best answer to requests until the next one is ready
+			// (unless its `.ann` changed meanwhile: then it was read with the old annotations).
 			const cached = this.cache.get(uri);
-			if (this.currentVersion(uri) !== undefined && (!cached || cached.version < version)) this.cache.set(uri, a);
+			const fresh = (this.generations.get(uri) ?? 0) === generation;
+			if (fresh && this.currentVersion(uri) !== undefined && (!cached || cached.version < version)) this.cache.set(uri, a);
 			return a;
 		});
 		const entry = { version, result };
@@ -147,6 +164,13 @@ export class Analyses {
 		this.pool.forget(uri);
 	}
 
+	/** Forgets the analysis of a document whose `.ann` changed: its next request analyses the same version again. */
+	invalidate(uri: string): void {
+		this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
+		this.cache.delete(uri);
+		this.pending.delete(uri);
+	}
+
 	/** Forgets everything (the options changed). */
 	clear(): void {
 		this.cache.clear();
@@ -164,11 +188,19 @@ export class Analyses {
 	): Promise<DocumentAnalysis> {
 		let core: CoreResult;
 		await this.ready;
+		const human = await this.humanText(uri);
 		try {
 			// The request is read now, once the settings and the ignore file are known.
 			const words = publish && { request: publish.request(), early: publish.early };
 			// An open document's jobs name it: its thread keeps its sections and its last result.
-			core = await this.pool.run(text, { ...this.options(), scope }, priority, stale, words, priority === 'high' ? uri : undefined);
+			core = await this.pool.run(
+				text,
+				{ ...this.options(), scope, human, learned: this.learned() },
+				priority,
+				stale,
+				words,
+				priority === 'high' ? uri : undefined,
+			);
 		} catch (error) {
 			if (stale()) throw error;
 			core = this.failed(uri, text, error);
@@ -183,7 +215,7 @@ export class Analyses {
 		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
 		return {
 			annotations: {
-				version: 1,
+				version: 2,
 				header: { date: null, title: null, start: 0, end: 0 },
 				entities: [],
 				dates: [],

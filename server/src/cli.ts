@@ -7,12 +7,14 @@ import { runAnalyze } from './cli/batch';
 import { CORPUS_USAGE, parseCorpusArgs, runCorpus } from './cli/corpus';
 import { listInputs, readSeed } from './cli/files';
 import { runParse } from './cli/parse';
+import { ANNOTATIONS_USAGE, runAgree, runExport, runImport, runTrain } from './cli/annotations';
 import { syntaxModel } from './syntaxModel';
 
 const USAGE = `${ANALYZE_USAGE}
 
        seed-lens parse [--conllu] FILE...   (CoNLL-U tags and trees; seed-lens parse --help)
-       seed-lens corpus [--format text|json] DIR...   (entities, timeline and conflicts across documents; seed-lens corpus --help)`;
+       seed-lens corpus [--format text|json] DIR...   (entities, timeline and conflicts across documents; seed-lens corpus --help)
+${ANNOTATIONS_USAGE}`;
 
 function fail(message: string): never {
 	process.stderr.write(`seed-lens: ${message}\n\n${USAGE}\n`);
@@ -73,7 +75,24 @@ function main(): void {
 		return;
 	}
 	if (command === 'corpus') return corpus(rest);
-	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse or corpus`);
+	const annotations = new Map([
+		['export', runExport],
+		['import', runImport],
+		['agree', runAgree],
+		['train', runTrain],
+	]).get(command);
+	if (annotations) {
+		const io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) };
+		annotations(rest, io).then(
+			(status) => (process.exitCode = status),
+			(e: unknown) => {
+				process.stderr.write(`seed-lens: ${e instanceof Error ? e.message : String(e)}\n`);
+				process.exitCode = 1;
+			},
+		);
+		return;
+	}
+	if (command !== 'analyze') fail(`unknown command “${command}”: use analyze, parse, corpus, export, import, agree or train`);
 	const args = parseAnalyzeArgs(rest, os.availableParallelism?.() ?? os.cpus().length);
 	if ('help' in args) {
 		process.stdout.write(USAGE + '\n');

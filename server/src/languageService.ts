@@ -15,6 +15,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { entityNameAt } from './features/corpusViews';
 import { figureHover, withFigures } from './features/crossDocuments';
 import { foldingRanges } from './features/foldingRanges';
+import { reviewActions } from './features/review';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlight } from './features/navigation';
@@ -119,7 +120,7 @@ export class SeedLanguageService {
 	}
 
 	codeActions(params: CodeActionParams, token: CancellationToken) {
-		return this.answer('codeActions', params.textDocument.uri, token, [], (a) => codeActions(a, params, token));
+		return this.answer('codeActions', params.textDocument.uri, token, [], (a) => [...codeActions(a, params, token), ...reviewActions(a, params, token)]);
 	}
 
 	/** The name of the entity at a position (the entity page's subject). */

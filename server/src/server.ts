@@ -39,6 +39,10 @@ import { IgnoreList } from './workspace/ignoreList';
 import { canonicalUri, Indexer, readSeedFile, toPath } from './workspace/indexer';
 import { isSeedDocument } from './workspace/seedFiles';
 import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
+import { HumanFiles } from './workspace/humanFiles';
+import { LearnedModel } from './workspace/learnedModel';
+import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
+import { executeReview, REVIEW_COMMAND, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
 import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -71,6 +75,12 @@ const analyses = new Analyses(
 );
 const corpus = new Corpus();
 const ignores = new IgnoreList();
+// The `.ann` beside each seed: the person's annotations, laid over the analysis.
+const humans = new HumanFiles({ publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), log });
+analyses.humanText = (uri) => humans.text(uri);
+// The names learned from the workspace's reviewed annotations (Learn from My Annotations).
+const learned = new LearnedModel(log);
+analyses.learned = () => (settings.learnedModel.enabled ? learned.get() : undefined);
 
 /** How much of a document's opening is read for its header (the text is not assembled for it). */
 const HEAD = 4096;
@@ -126,6 +136,7 @@ const scheduler = new AnalysisScheduler({
 		const analysed = analyses.get(doc);
 		void analysed.then((a) => {
 			indexer.update(a);
+			void humans.showProblems(a.uri, a.text);
 			setImmediate(() => warmUp(a));
 		}, noop);
 		const worded = await early;
@@ -168,7 +179,7 @@ connection.onInitialize((params: InitializeParams) => {
 			foldingRangeProvider: true,
 			codeLensProvider: { resolveProvider: false },
 			codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-			executeCommandProvider: { commands: [IGNORE_COMMAND] },
+			executeCommandProvider: { commands: [IGNORE_COMMAND, REVIEW_COMMAND, LEARN_COMMAND] },
 			workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 		},
 		serverInfo: { name: 'Seed Lens', version: '0.1.0' },
@@ -189,6 +200,7 @@ connection.onInitialized(async () => {
 				),
 		);
 	await ignores.load(roots);
+	await learned.load(roots);
 	await applySettings(await pullSettings(undefined), true);
 	configured();
 	// The syntax model (claim hovers) is read just after start-up, so the first hover does not wait for it.
@@ -232,12 +244,34 @@ async function changeFolders(added: string[], removed: string[]): Promise<void> 
 connection.onDidChangeConfiguration(async (change) => applySettings(await pullSettings(change.settings)));
 
 connection.onDidChangeWatchedFiles(async (params) => {
-	if (await applyFileEvents(params.changes, indexer, ignores, roots)) republish();
+	const ann = params.changes.filter((c) => humans.isAnnFile(c.uri));
+	ann.flatMap((c) => humans.changed(c.uri)).forEach(annotationsChanged);
+	if (params.changes.some((c) => learned.isModelFile(c.uri)) && (await learned.load(roots))) modelChanged();
+	const rest = params.changes.filter((c) => !humans.isAnnFile(c.uri) && !learned.isModelFile(c.uri));
+	if (await applyFileEvents(rest, indexer, ignores, roots)) republish();
 });
+
+/** The learned model changed: every document is analysed again. */
+function modelChanged(): void {
+	analyses.clear();
+	republish();
+	rebuildIndex();
+}
+
+/** A document's `.ann` changed (on disk, or by a review command): it is analysed again and shown anew. */
+function annotationsChanged(uri: string): void {
+	analyses.invalidate(uri);
+	const doc = documents.get(uri);
+	if (doc) scheduler.configure([doc]);
+	if (client.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+	if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+	if (client.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
+}
 
 documents.onDidChangeContent((e) => scheduler.edit(e.document.uri, e.document.version));
 documents.onDidClose((e) => {
 	analyses.delete(e.document.uri);
+	humans.forget(e.document.uri);
 	scheduler.close(e.document.uri);
 	conflicts.forget(e.document.uri);
 	void indexer.refresh(e.document.uri);
@@ -262,8 +296,37 @@ connection.onRequest(TimelineRequest, (p, token) => timeline(corpus, p, token));
 connection.onRequest(CorpusEntitiesRequest, (p) => corpusEntities(corpus, p.limit));
 
 connection.onExecuteCommand(async (params) => {
+	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
+	if (params.command === LEARN_COMMAND) return learnFromAnnotations(roots, learned, modelChanged);
 	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
+	return null;
 });
+
+const reviewHost = {
+	analysis: async (uri: string) => {
+		const doc = seedDoc(uri);
+		return doc && analyses.get(doc);
+	},
+	write: (uri: string, text: string, edits: Parameters<HumanFiles['write']>[2]) => humans.write(uri, text, edits),
+	changed: annotationsChanged,
+	state: (uri: string) => humans.state(uri),
+	warn: (m: string) => void connection.window.showWarningMessage(m),
+};
+
+connection.onRequest(SuggestionsRequest, async (params) => {
+	const doc = seedDoc(params.uri);
+	return doc ? suggestionList(await analyses.get(doc), await humans.state(doc.uri)) : null;
+});
+
+connection.onRequest(ReviewStatusRequest, (params, token) => reviewStatus(params.uris, { analysis: seedAnalysis, state: (uri) => humans.state(uri) }, token));
+
+/** A seed file's analysis: the open document's, else the file read from disk (null when it is not a seed file). */
+async function seedAnalysis(uri: string) {
+	const doc = seedDoc(uri);
+	if (doc) return analyses.get(doc);
+	const text = await readSeedFile(uri);
+	return text !== null && isSeedDocument(uri, text.slice(0, HEAD)) ? analyses.fromText(uri, text) : null;
+}
 
 connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 

@@ -23,6 +23,8 @@ export interface Settings {
 	/** Finding codes silenced across the workspace. */
 	ignore: string[];
 	index: { enabled: boolean; exclude: string[] };
+	/** Apply the workspace model learned from the reviewed annotations (`.seedlens/model.json`). */
+	learnedModel: { enabled: boolean };
 }
 
 export const defaultSettings: Settings = {
@@ -34,6 +36,7 @@ export const defaultSettings: Settings = {
 	codeLens: { enabled: true },
 	ignore: [],
 	index: { enabled: true, exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'] },
+	learnedModel: { enabled: true },
 };
 
 const LEVELS = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -74,6 +77,7 @@ export function toSettings(raw: unknown): Settings {
 		codeLens: { enabled: bool(codeLens, d.codeLens.enabled) },
 		ignore: strings(r.ignore, d.ignore),
 		index: { enabled: bool(obj(r.index).enabled, d.index.enabled), exclude: strings(obj(r.index).exclude, d.index.exclude) },
+		learnedModel: { enabled: bool(obj(r.learnedModel).enabled, d.learnedModel.enabled) },
 	};
 }
 
@@ -95,5 +99,5 @@ function expandDotted(r: Record<string, unknown>): Record<string, unknown> {
 
 /** True when two settings analyse documents differently (so cached analyses are stale). */
 export function analysisChanged(a: Settings, b: Settings): boolean {
-	return JSON.stringify(a.analysis) !== JSON.stringify(b.analysis);
+	return JSON.stringify(a.analysis) !== JSON.stringify(b.analysis) || a.learnedModel.enabled !== b.learnedModel.enabled;
 }

@@ -80,7 +80,7 @@ test('--format jsonl writes one line per file, each the element --format json pu
 	assert.equal(lines.pop(), '', 'ends with a newline');
 	assert.equal(lines.length, array.length);
 	lines.forEach((l, i) => assert.equal(l, JSON.stringify(array[i])));
-	assert.ok(array.every((x: any) => x.version === 1));
+	assert.ok(array.every((x: any) => x.version === 2));
 	assert.ok(array.filter((x: any) => x.entities.length > 0).length > 60);
 });
 

@@ -53,7 +53,7 @@ test('analyze --format json prints one contract element per sample, in order, wi
 		files,
 	);
 	for (const x of out) {
-		assert.equal(x.version, 1);
+		assert.equal(x.version, 2);
 		assert.match(x.header.date, /^\d{4}-\d\d-\d\d$/);
 		assert.ok(x.entities.length > 3 && x.dates.length > 0 && x.claims.length > 0, `${x.file} found too little`);
 		assertSpans(x, fs.readFileSync(path.join(root, x.file), 'utf8'));

@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Editor, installVsix } from './codeServer.mjs';
-import { command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems } from './person.mjs';
+import { Editor, installVsix, until } from './codeServer.mjs';
+import { command, cursor, cursorLineText, expandOutlineRow, hoverWord, openOutline, quickOpen, readProblems, wordBox } from './person.mjs';
 import { compileSuite, ensureBundles, freshWorkspace, OUTPUT, packageVsix, ROOT, setupEditor } from './prepare.mjs';
 
 const SAMPLE = join(ROOT, 'samples', '000_c1e85f038010932c.txt');
@@ -185,6 +185,82 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			);
 		});
 
+		test('reviewing: select words and mark them as an organisation from the Command Palette, reject a suggestion with a quick fix', async () => {
+			const page = editor.page;
+			const ann = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.ann'));
+			const before = await suggestionCount(page);
+			// Select “Tripoli administration” with the Find widget, as a person would, and close it: the match stays selected.
+			await command(page, 'View: Focus Active Editor Group');
+			await page.keyboard.press('Control+F');
+			await page.keyboard.type('Tripoli administration', { delay: 10 });
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Escape');
+			await page.locator('#status\\.editor\\.selection', { hasText: '(22 selected)' }).waitFor();
+			await command(page, 'Seed Lens: Mark as Organisation');
+			const marked = await waitUntil(
+				'the .ann to hold the organisation',
+				() => existsSync(ann) && readFileSync(ann, 'utf8'),
+				(t) => /\tORG \d+ \d+\tTripoli administration$/m.test(t),
+			);
+			assert.match(marked, /^#\d+\tSeedLensState \*\tin-review$/m);
+			// Put the cursor on “Paris” (Find, then close it), open the quick fixes (Ctrl+.), and pick Reject.
+			await page.keyboard.press('Control+F');
+			await page.keyboard.press('Control+A');
+			await page.keyboard.type('Paris', { delay: 10 });
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Escape');
+			await page.locator('#status\\.editor\\.selection', { hasText: '(5 selected)' }).waitFor();
+			await page.keyboard.press('Control+.');
+			const reject = page.locator('.action-widget .monaco-list-row', { hasText: /Reject .*Paris/ }).first();
+			try {
+				await reject.waitFor({ timeout: 15_000 });
+			} catch (e) {
+				await shot(page, 'review-quick-fix-missing');
+				throw new Error(`no Reject quick fix; the menu showed: ${await page.locator('.action-widget').allInnerTexts()}`, { cause: e });
+			}
+			await shot(page, 'review-quick-fix');
+			// The menu is worked with the keyboard: arrow down to Reject, then Enter.
+			const focused = page.locator('.action-widget .monaco-list-row.focused');
+			for (let i = 0; i < 20 && !/Reject .*Paris/.test((await focused.allInnerTexts()).join(' ')); i++) await page.keyboard.press('ArrowDown');
+			assert.match((await focused.allInnerTexts()).join(' '), /Reject .*Paris/);
+			await page.keyboard.press('Enter');
+			const rejected = await waitUntil(
+				'the .ann to hold the rejection',
+				() => readFileSync(ann, 'utf8'),
+				(t) => /^A\d+\tRejected T\d+$/m.test(t),
+			);
+			assert.match(rejected, /\tGPE \d+ \d+\tParis$/m);
+			// The organisation took the place of the “Tripoli” suggestion inside it, and Paris is gone: two fewer to review.
+			await page.locator('.statusbar-item', { hasText: `${before - 2} suggestions to review` }).waitFor();
+			const card = await hoverWord(page, 'administration', 'Tripoli ');
+			assert.match(card, /Confirmed by you/);
+			assert.match(card, /Organisation/);
+		});
+
+		test('after a reload of the window both annotations are still there; Next Suggestion (Alt+N) walks the rest', async () => {
+			const page = editor.page;
+			const left = await suggestionCount(page);
+			await command(page, 'Developer: Reload Window');
+			await page.locator('.tabs-container .tab.active', { hasText: sampleName }).waitFor({ timeout: 60_000 });
+			await page.locator('#status\\.editor\\.mode', { hasText: 'Seed' }).waitFor({ timeout: 60_000 });
+			await page.locator('.statusbar-item', { hasText: `${left} suggestions to review` }).waitFor({ timeout: 60_000 });
+			const card = await hoverWord(page, 'administration', 'Tripoli ');
+			assert.match(card, /Confirmed by you/);
+			// Put the cursor at the top and walk: each Alt+N selects the next suggestion further down.
+			await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+			await page.keyboard.press('Control+Home');
+			await page.keyboard.press('Alt+N');
+			await page.locator('#status\\.editor\\.selection', { hasText: 'selected' }).waitFor();
+			const first = await cursor(page);
+			await page.keyboard.press('Alt+N');
+			await waitUntil(
+				'the cursor to move on',
+				() => cursor(page),
+				(c) => c.line > first.line || (c.line === first.line && c.column > first.column),
+			);
+			await shot(page, 'review-next');
+		});
+
 		test('Export Annotations… from the Command Palette writes the JSON file the save dialog proposes', async () => {
 			const page = editor.page;
 			const target = join(workspace, 'desk', sampleName.replace(/\.txt$/, '.annotations.json'));
@@ -199,15 +275,40 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			await page.keyboard.press('Enter');
 			await page.locator('.notifications-toasts', { hasText: 'Annotations written to' }).waitFor();
 			const a = JSON.parse(readFileSync(target, 'utf8'));
-			assert.equal(a.version, 1);
+			assert.equal(a.version, 2);
 			assert.equal(a.header.date, '2021-11-11');
 			assert.ok(
 				a.entities.some((e) => e.name === 'Khalifa Haftar' && e.type === 'PERSON'),
 				'no Khalifa Haftar among the exported entities',
 			);
+			// The review above is in the export: the organisation is the person's, the rejected Paris is not there.
+			const org = a.entities.find((e) => e.mentions.some((m) => m.text === 'Tripoli administration'));
+			assert.equal(org?.type, 'ORG');
+			assert.equal(org?.origin, 'human');
+			assert.ok(!a.entities.some((e) => e.mentions.some((m) => m.text === 'Paris')), 'the rejected Paris was exported');
 		});
 	});
 });
+
+/** Polls `probe` until `ok` accepts its value (at most `ms`), and returns that value. */
+async function waitUntil(what, probe, ok, ms = 20_000) {
+	let last;
+	return until(
+		`${what} (last seen: ${String(last).slice(0, 300)})`,
+		async () => {
+			last = await probe();
+			return ok(last) ? last : null;
+		},
+		ms,
+	).then(() => last);
+}
+
+/** The number the status bar gives of the active seed's suggestions still to review. */
+async function suggestionCount(page) {
+	const item = page.locator('.statusbar-item', { hasText: /\d+ suggestions? to review/ }).first();
+	await item.waitFor();
+	return Number(/(\d+) suggestion/.exec(await item.innerText())[1]);
+}
 
 /** Prints a line into the test report. */
 function note(message) {

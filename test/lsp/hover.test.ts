@@ -6,7 +6,13 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
 import { FIXTURES, positionAt, positionOf, read, SAMPLE, Session, uriOf } from './harness';
 
-const value = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
+// A card's first line says who made the annotation; the tests below read the card after it.
+const ORIGIN = /^\*(Suggestion — [^*\n]+|Confirmed by you)\*\n\n/;
+const value = (h: Hover | null) => {
+	const v = (h?.contents as MarkupContent | undefined)?.value ?? '';
+	if (!v.startsWith('**Published')) assert.match(v, ORIGIN, 'the first line says who made the annotation');
+	return v.replace(ORIGIN, '');
+};
 
 describe('hovers', () => {
 	let s: Session;

@@ -70,7 +70,9 @@ describe('Neovim', () => {
 
 	test('a hover on "Haftar" shows the entity card', () => {
 		assert.equal(seen.hover.contents.kind, 'markdown');
-		assert.ok(seen.hover.contents.value.startsWith(`**${haftar!.name}**`), seen.hover.contents.value);
+		// The first line says who made the annotation (a suggestion here: there is no .ann), then the card.
+		assert.ok(seen.hover.contents.value.startsWith(`*Suggestion — `), seen.hover.contents.value);
+		assert.ok(seen.hover.contents.value.includes(`\n\n**${haftar!.name}**`), seen.hover.contents.value);
 		assert.match(seen.hover.contents.value, /mentions, first on line \d+/);
 	});
 

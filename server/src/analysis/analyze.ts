@@ -11,6 +11,9 @@ import { findEntities } from './entities';
 import { defaultOptions, type AnalysisOptions } from './options';
 import { findProblems, paragraphKey, paragraphProblems, repeatedParagraphs } from './problems';
 import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
+import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
+import { humanLayer } from './human/layer';
+import { applyLearned } from './human/learned';
 import type { Diagnostic, DocumentAnnotations } from './types';
 
 export interface Analysis {
@@ -41,7 +44,17 @@ export function analysisCache(maxChars?: number): AnalysisCache {
 export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
-	if (text.length > SECTION_THRESHOLD) return inSections(text, opts, cache);
+	const machine = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
+	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
+	if (opts.human === undefined) return { annotations: machineOrigin(machine.annotations), paragraphs: machine.paragraphs };
+	const layer = humanLayer(text, opts.human);
+	const annotations = applyHuman(machine.annotations, text, layer);
+	annotations.diagnostics = [...annotations.diagnostics, ...layerDiagnostics(layer, annotations.header)];
+	return { annotations, paragraphs: machine.paragraphs };
+}
+
+function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis {
 	const { annotations, document } = analyzeWhole(text, opts);
 	return { annotations, paragraphs: document.paragraphs };
 }
@@ -117,6 +130,6 @@ function tooLarge(text: string, max: number): Analysis {
 	];
 	return {
 		paragraphs: [],
-		annotations: { version: 1, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics },
+		annotations: { version: 2, header: { date: null, title: null, start: 0, end: 0 }, entities: [], dates: [], claims: [], diagnostics },
 	};
 }

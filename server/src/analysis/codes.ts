@@ -66,6 +66,11 @@ export const CODES = {
 	},
 	'inconsistent-number': { kind: 'problems', severity: 'warning', description: 'The same quantity given different figures in one document.' },
 	'alias-variant': { kind: 'problems', severity: 'information', description: 'One name spelt two ways in one document.' },
+	'annotation-file': {
+		kind: 'problems',
+		severity: 'warning',
+		description: 'A line of the document’s .ann annotation file that could not be used, with the reason.',
+	},
 	'conflicting-figure': {
 		kind: 'problems',
 		severity: 'warning',

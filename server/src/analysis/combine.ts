@@ -65,7 +65,15 @@ function shifted(p: SectionPart, k: number): Moved {
 	const moved: Moved = {
 		from,
 		delta,
-		mentions: a.entities.map((e) => e.mentions.filter(inside).map((m) => ({ start: m.start + delta, end: m.end + delta, text: m.text }))),
+		mentions: a.entities.map((e) =>
+			e.mentions
+				.filter(inside)
+				.map((m) =>
+					m.role === undefined
+						? { start: m.start + delta, end: m.end + delta, text: m.text }
+						: { start: m.start + delta, end: m.end + delta, text: m.text, role: m.role },
+				),
+		),
 		dates: a.dates.filter(inside).map((d) => shift(d, delta)),
 		claims: a.claims.filter(inside).map((c) => shiftClaim(c, delta)),
 		diagnostics: a.diagnostics
@@ -239,6 +247,7 @@ function entityOf(g: Group): Entity {
 	const e: Entity = { id: g.id, type: g.type, name: made.name, mentions: g.mentions, evidence: made.evidence };
 	if (made.aliases) e.aliases = made.aliases;
 	if (made.facts) e.facts = made.facts;
+	if (made.roles) e.roles = made.roles;
 	return e;
 }
 
@@ -248,6 +257,7 @@ interface Merged {
 	aliases?: string[];
 	evidence: string[];
 	facts?: Record<string, string>;
+	roles?: string[];
 }
 const mergedOf = new WeakMap<Entity, Merged>();
 
@@ -266,6 +276,8 @@ function merged(members: Entity[]): Merged {
 	if (names.size) made.aliases = [...names];
 	const facts = members.find((m) => m.facts)?.facts;
 	if (facts) made.facts = { ...facts };
+	const roles = [...new Set(members.flatMap((m) => m.roles ?? []))];
+	if (roles.length) made.roles = roles;
 	mergedOf.set(members[0], made);
 	return made;
 }

@@ -1,3 +1,5 @@
+import type { LearnedNames } from './human/learned';
+
 /** Options of the analysis core: plain data, filled from settings by the server or flags by the CLI. */
 export interface AnalysisOptions {
 	/** Past this many UTF-16 code units, the file is not analysed and one diagnostic says so. */
@@ -8,6 +10,13 @@ export interface AnalysisOptions {
 	entityRecogniser: 'rules' | 'model' | 'both';
 	/** `entities` stops after the entities (dates, claims and problems stay empty): what a workspace index needs. */
 	scope: 'all' | 'entities';
+	/**
+	 * The text of the document's `.ann` file (brat standoff, see docs/ANNOTATIONS.md): the person's
+	 * annotations, which win over the machine's. Undefined where the document has none.
+	 */
+	human?: string;
+	/** Names learned from the workspace's reviewed annotations (`.seedlens/model.json`), applied as suggestions. */
+	learned?: LearnedNames;
 }
 
 export const defaultOptions: AnalysisOptions = {

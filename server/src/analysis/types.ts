@@ -1,5 +1,5 @@
 /**
- * The annotation contract (JSON, version 1), as in ANNOTATIONS.md.
+ * The annotation contract (JSON, version 2: version 1 and `origin`), as in ANNOTATIONS.md.
  * Offsets are UTF-16 code-unit indices into the exact file text, `end` exclusive.
  * Fields may be added; the ones named in the contract are never renamed or dropped.
  */
@@ -26,7 +26,17 @@ export interface Header {
 	end: number;
 }
 
-export interface Mention extends TextSpan {}
+/** Who made an annotation: the person, in the document's `.ann` file, or the analysis (a suggestion). */
+export type Origin = 'human' | 'machine';
+
+/** The contract's version: 2 added `origin`. */
+export const CONTRACT_VERSION = 2;
+
+export interface Mention extends TextSpan {
+	origin?: Origin;
+	/** A person's role as written around this mention, without the name: "Managing Director, IMF". */
+	role?: string;
+}
 
 export interface Entity {
 	id: string;
@@ -39,6 +49,10 @@ export interface Entity {
 	evidence?: string[];
 	/** Facts from the gazetteers, where known (ISO code, capital, country of a demonym…). */
 	facts?: Record<string, string>;
+	/** `human` when a person marked, confirmed or retyped one of its mentions. */
+	origin?: Origin;
+	/** A person's roles, each once, in order of mention ("Managing Director, IMF"); see `Mention.role`. */
+	roles?: string[];
 }
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time';
@@ -50,6 +64,7 @@ export interface DateAnnotation extends TextSpan {
 	relative: boolean;
 	/** How the value was reached, in words, for hovers ("weekday before a past-tense verb"). */
 	resolution?: string;
+	origin?: Origin;
 }
 
 export type ClaimKind = 'attributed' | 'quote' | 'unattributed';
@@ -69,6 +84,7 @@ export interface Claim extends TextSpan {
 	reasons?: string[];
 	/** Numbers and quantities asserted in the claim. */
 	figures?: string[];
+	origin?: Origin;
 }
 
 export interface Diagnostic extends Span {
@@ -79,7 +95,8 @@ export interface Diagnostic extends Span {
 
 export interface DocumentAnnotations {
 	file?: string;
-	version: 1;
+	/** 2 in what the analysis returns; 1 still types what older code builds before it is finished. */
+	version: 1 | 2;
 	header: Header;
 	entities: Entity[];
 	dates: DateAnnotation[];

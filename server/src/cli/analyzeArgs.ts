@@ -25,6 +25,10 @@ export interface AnalyzeArgs {
 	shard?: Shard;
 	/** No progress bar and no summary. */
 	quiet: boolean;
+	/** `--no-annotations`: the `.ann` files beside the seeds are not read (machine suggestions only). */
+	noAnnotations?: boolean;
+	/** `--model FILE`: names learned from reviewed annotations (`seed-lens train`). */
+	model?: string;
 }
 
 export const ANALYZE_USAGE = `Usage: seed-lens analyze [options] FILE|DIR...
@@ -58,13 +62,17 @@ Corpora:
                   a stable hash of each path relative to its input directory:
                   N machines or job-array tasks split a corpus with no coordination
   -q, --quiet     no progress bar (shown on stderr in a terminal) and no summary
+  --model FILE    apply the names learned from reviewed annotations
+                  (seed-lens train; default: none)
+  --no-annotations  leave out the human annotations of the NAME.ann files beside
+                  the seeds (by default they win over the machine's)
   -h, --help      this help
 
 Directories are walked for *.txt and *.seed files. Exit status: 0 when every
 file was analysed, 1 when a file could not be read, 2 on bad arguments.`;
 
 const FORMATS: readonly Format[] = ['json', 'jsonl', 'text', 'sarif'];
-const WITH_VALUE = new Set(['--format', '--max-file-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
+const WITH_VALUE = new Set(['--model', '--format', '--max-file-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
 
 /** Reads the arguments after `analyze`: the options, `help`, or the error to report. */
 export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | { help: true } | { error: string } {
@@ -126,6 +134,13 @@ export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | {
 			case '-q':
 			case '--quiet':
 				a.quiet = true;
+				break;
+			case '--model':
+				if (!value) return { error: '--model takes a file' };
+				a.model = value;
+				break;
+			case '--no-annotations':
+				a.noAnnotations = true;
 				break;
 			default:
 				if (arg.startsWith('-') && arg !== '-') return { error: `unknown option “${arg}”` };

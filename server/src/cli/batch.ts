@@ -4,6 +4,7 @@
  * file each with `--out`), with progress and a summary on stderr.
  */
 import * as fs from 'node:fs';
+import { readLearned, type LearnedNames } from '../analysis/human/learned';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { AnalyzeArgs } from './analyzeArgs';
@@ -30,11 +31,17 @@ export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): P
 	if (!fs.existsSync(workerFile)) throw new Error(`the analysis worker ${workerFile} is missing from the installation`);
 	// Read by V8 at each collection, for every thread of the process: set before the threads start.
 	v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+	const learned = args.model === undefined ? undefined : readModel(args.model);
 	const setup: WorkerSetup = {
-		options: { ...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}), ...(args.entities ? { entityRecogniser: args.entities } : {}) },
+		options: {
+			...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}),
+			...(args.entities ? { entityRecogniser: args.entities } : {}),
+			...(learned ? { learned } : {}),
+		},
 		format: args.format,
 		out: args.out,
 		force: args.force,
+		human: !args.noAnnotations,
 	};
 	// SARIF numbers the files in input order; results written to files need no order.
 	const ordered = args.out === undefined && (!args.unordered || args.format === 'sarif');
@@ -80,4 +87,11 @@ export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): P
 	progress.clear();
 	if (!args.quiet) process.stderr.write(summaryLine(counts, seconds()) + '\n');
 	return counts.errors ? 1 : 0;
+}
+
+/** Reads a learned-names model (`seed-lens train`); throws with the reason when it is not one. */
+function readModel(file: string): LearnedNames {
+	const model = readLearned(JSON.parse(fs.readFileSync(file, 'utf8')));
+	if (!model) throw new Error(`${file} is not a Seed Lens model written by seed-lens train`);
+	return model;
 }

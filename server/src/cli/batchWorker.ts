@@ -4,9 +4,11 @@
  * text of each result (or writes it to its result file with `--out`), so that the main thread
  * only orders and writes strings.
  */
+import { existsSync as fsExists } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../analysis';
+import { annPathOf, readAnnSync } from '../workspace/annFiles';
 import { readSeed } from './files';
 import { resultPath, upToDate, writeResult } from './resultFiles';
 import { countWords, errorText, failed, type Batch, type BatchAnswer, type Task, type TaskResult, type WorkerSetup } from './tasks';
@@ -16,10 +18,13 @@ import { textReport } from './textReport';
 export function runTask(task: Task, setup: WorkerSetup): TaskResult {
 	const { file } = task;
 	const target = setup.out === undefined ? undefined : resultPath(setup.out, task.rel);
-	if (target && !setup.force && upToDate(file, target)) return { i: task.i, words: 0, skipped: true };
+	const ann = setup.human === false ? undefined : annPathOf(file);
+	if (target && !setup.force && upToDate(file, target) && (!ann || upToDate(ann, target) || !fsExists(ann))) return { i: task.i, words: 0, skipped: true };
 	let text: string;
+	let human: string | undefined;
 	try {
 		text = readSeed(file);
+		human = ann && readAnnSync(ann);
 	} catch (e) {
 		return failed(task, errorText(e), setup, !target);
 	}
@@ -27,7 +32,7 @@ export function runTask(task: Task, setup: WorkerSetup): TaskResult {
 	if (process.env.SEED_LENS_TEST_CRASH && file.includes(process.env.SEED_LENS_TEST_CRASH)) process.exit(70);
 	let element;
 	try {
-		element = { file, ...analyze(text, setup.options) };
+		element = { file, ...analyze(text, human === undefined ? setup.options : { ...setup.options, human }) };
 	} catch (e) {
 		return failed(task, `the analysis failed: ${errorText(e)}`, setup, !target);
 	}

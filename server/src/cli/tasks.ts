@@ -9,6 +9,8 @@ export interface WorkerSetup {
 	format: Format;
 	out?: string;
 	force: boolean;
+	/** Read each seed's `.ann` (human annotations) unless false. */
+	human?: boolean;
 }
 
 /** One file to analyse; `i` is its place among the inputs. */

@@ -5,6 +5,7 @@ import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { EditShift } from '../positions';
 import { syntaxModel } from '../syntaxModel';
 import { claimGrammar } from './claimGrammar';
+import { originLine } from './review';
 import { dateInWords, distanceFromPublication, weekday } from './dateWords';
 import { claimAt, claimsOf, dateAt, entitiesById, entityAt, sourceEntity } from './lookup';
 import { aliasesOf, claimStatement, clip, FACT_WORDS, plural, sourcePhrase, summaryLine, TYPE_WORDS } from './words';
@@ -33,11 +34,11 @@ export function hover(a: DocumentAnalysis, position: Position, token?: Cancellat
 function hoverAt(a: DocumentAnalysis, position: Position): Hover | null {
 	const at = a.lines.offset(position);
 	const e = entityAt(a, at);
-	if (e) return card(a, entityCard(a, e.entity), e.mention);
+	if (e) return card(a, [originLine(e.mention.origin, e.entity.evidence), '', ...entityCard(a, e.entity)], e.mention);
 	const d = dateAt(a, at);
-	if (d) return card(a, dateCard(a, d), d);
+	if (d) return card(a, [originLine(d.origin, ['date rules']), '', ...dateCard(a, d)], d);
 	const c = claimAt(a, at);
-	if (c) return card(a, claimCard(a, c.claim, grammarLine(a, c.claim)), c.span);
+	if (c) return card(a, [originLine(c.claim.origin, ['claim rules']), '', ...claimCard(a, c.claim, grammarLine(a, c.claim))], c.span);
 	const h = a.annotations.header;
 	if (h.end > h.start && h.start <= at && at <= h.end) return card(a, headerCard(a), h);
 	return null;
@@ -67,6 +68,7 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 	const out = [`**${md(e.name)}** — ${TYPE_WORDS[e.type] ?? 'Name'}`, ''];
 	const aliases = aliasesOf(e);
 	if (aliases.length) out.push(`Also written: ${aliases.map((x) => `“${md(x)}”`).join(', ')}`, '');
+	if (e.roles?.length) out.push(`Role: ${e.roles.map(md).join('; ')}`, '');
 	const first = e.mentions[0];
 	out.push(`${plural(e.mentions.length, 'mention')}${first ? `, first on line ${lineOf(a, first)}` : ''}.`);
 	const claims = claimsOf(a, e);

@@ -9,8 +9,8 @@ import { cached, type DocumentAnalysis } from '../documentAnalysis';
 
 /** The token types, in legend order. Declared with their super types in package.json. */
 export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'facility', 'event', 'entity', 'date', 'claimCue', 'claimSource'] as const;
-/** The modifiers: the first mention of an entity, a relative date, a hedged claim. */
-export const TOKEN_MODIFIERS = ['declaration', 'relative', 'hedged'] as const;
+/** The modifiers: the first mention of an entity, a relative date, a hedged claim, an annotation a person made or confirmed. */
+export const TOKEN_MODIFIERS = ['declaration', 'relative', 'hedged', 'human'] as const;
 
 /** The legend announced in the server capabilities. */
 export const legend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
@@ -78,16 +78,17 @@ function tokens(a: DocumentAnalysis): Token[] {
 function collect(a: DocumentAnalysis): Token[] {
 	const out: Token[] = [];
 	const ann = a.annotations;
+	const human = (o: string | undefined) => (o === 'human' ? bit('human') : 0);
 	for (const c of ann.claims) {
-		const hedged = c.hedges?.length ? bit('hedged') : 0;
+		const hedged = (c.hedges?.length ? bit('hedged') : 0) | human(c.origin);
 		if (c.cue) out.push({ start: c.cue.start, end: c.cue.end, type: 'claimCue', modifiers: hedged, rank: 0 });
 		// A source that is a known entity is coloured as that entity.
 		if (c.source && !c.source.entity) out.push({ start: c.source.start, end: c.source.end, type: 'claimSource', modifiers: hedged, rank: 3 });
 	}
-	for (const d of ann.dates) out.push({ start: d.start, end: d.end, type: 'date', modifiers: d.relative ? bit('relative') : 0, rank: 1 });
+	for (const d of ann.dates) out.push({ start: d.start, end: d.end, type: 'date', modifiers: (d.relative ? bit('relative') : 0) | human(d.origin), rank: 1 });
 	for (const e of ann.entities)
 		e.mentions.forEach((m, i) =>
-			out.push({ start: m.start, end: m.end, type: TYPE_OF[e.type] ?? 'entity', modifiers: i === 0 ? bit('declaration') : 0, rank: 2 }),
+			out.push({ start: m.start, end: m.end, type: TYPE_OF[e.type] ?? 'entity', modifiers: (i === 0 ? bit('declaration') : 0) | human(m.origin), rank: 2 }),
 		);
 	return out.filter((t) => t.end > t.start).sort((x, y) => x.start - y.start || x.rank - y.rank);
 }

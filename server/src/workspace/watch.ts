@@ -4,7 +4,7 @@ import { IGNORE_FILE, type IgnoreList } from './ignoreList';
 import type { Indexer } from './indexer';
 
 /** What the server asks the editor to watch. */
-export const WATCHED_GLOBS = ['**/*.txt', '**/*.seed', `**/${IGNORE_FILE}`];
+export const WATCHED_GLOBS = ['**/*.txt', '**/*.seed', `**/${IGNORE_FILE}`, '**/*.ann', '**/.seedlens/model.json'];
 
 /** Applies file events; true when an ignore file changed (so diagnostics must be refreshed). */
 export async function applyFileEvents(changes: FileEvent[], indexer: Indexer, ignores: IgnoreList, roots: string[]): Promise<boolean> {

@@ -48,7 +48,7 @@ suite('Export', () => {
 		const parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
 		const a = Array.isArray(parsed) ? parsed[0] : parsed;
 		const text = doc.getText();
-		assert.equal(a.version, 1);
+		assert.equal(a.version, 2);
 		assert.equal(a.header.date, '2021-11-11');
 		assert.equal(a.header.title, 'Libya’s 300 pro-Haftar mercenaries are leaving the country.');
 		for (const key of ['entities', 'dates', 'claims', 'diagnostics']) assert.ok(Array.isArray(a[key]), `${key} is not an array`);

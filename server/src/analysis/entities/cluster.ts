@@ -141,6 +141,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 	const mentions: Entity['mentions'] = [];
 	const evidence = new Set<string>();
 	const texts = new Set<string>();
+	const roles: string[] = [];
 	let longest = '';
 	for (const i of members) {
 		const m = cands[i];
@@ -150,7 +151,10 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		const start = doc.tokens[m.first].start,
 			end = m.end ?? doc.tokens[m.last - 1].end;
 		const text = doc.text.slice(start, end);
-		mentions.push({ start, end, text });
+		if (m.role) {
+			mentions.push({ start, end, text, role: m.role });
+			if (!roles.includes(m.role)) roles.push(m.role);
+		} else mentions.push({ start, end, text });
 		texts.add(text);
 		if (text.length > longest.length) longest = text;
 		for (const x of m.evidence) evidence.add(x);
@@ -160,6 +164,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 	texts.delete(name);
 	const e: Entity = { id, type, name, mentions, evidence: summarise(evidence) };
 	if (texts.size) e.aliases = [...texts];
+	if (roles.length && type === 'PERSON') e.roles = roles;
 	if (entry && entry.type === type && Object.keys(entry.facts).length) e.facts = { ...entry.facts };
 	return e;
 }

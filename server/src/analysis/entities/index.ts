@@ -8,6 +8,7 @@ import { tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
 import { bestEntry, matchGazetteer } from './gazetteer';
+import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
 
 /** Which recognisers run: the rules and gazetteers, the trained tagger, or both (the default). */
@@ -30,7 +31,7 @@ export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> 
 					model.filter((m) => !vetoed(m, reading.notNames)),
 				)
 			: [...rules, ...model];
-	return clusterEntities(doc, nonOverlapping(merged));
+	return clusterEntities(doc, attachRoles(doc, nonOverlapping(merged)));
 }
 
 const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', NORP: 'NORP', MISC: 'OTHER' };

@@ -41,6 +41,8 @@ export interface Candidate {
 	strength: number;
 	/** Set when the name is only the start of its token: "NATO" of "NATO-backed" ends here. */
 	end?: number;
+	/** A person's title and organisation, read around the name (see roles.ts). */
+	role?: string;
 }
 
 /** The rules' reading of a document: candidates, and the tokens they know are no names. */

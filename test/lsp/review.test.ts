@@ -1,0 +1,146 @@
+/** Protocol tests: reviewing suggestions writes the seed's `.ann`, and the analysis, hovers and suggestions follow it. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { FIXTURES, positionAt, read, Session, uriOf, workspaceCopy } from './harness';
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+type Suggestions = { state: string; suggestions: { range: Range; layer: string; type: string; text: string }[] };
+
+describe('reviewing suggestions', () => {
+	let s: Session;
+	let dir: string;
+	let file: string;
+	let uri: string;
+	let text: string;
+	const ann = () => path.join(dir, 'port-strike.ann');
+	const rangeOf = (needle: string, nth = 0): Range => {
+		let at = -1;
+		for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+		assert.ok(at >= 0, `“${needle}” is in the fixture`);
+		return { start: positionAt(text, at), end: positionAt(text, at + needle.length) };
+	};
+	const review = (args: Record<string, unknown>) =>
+		s.request<{ changed: boolean; message?: string }>('workspace/executeCommand', { command: 'seedLens.review', arguments: [{ uri, ...args }] });
+	const suggestions = () => s.request<Suggestions>('seedLens/suggestions', { uri });
+	const hoverAt = (r: Range) => s.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: r.start });
+	const published = () => s.diagnostics.get(uri) ?? [];
+
+	before(async () => {
+		dir = workspaceCopy([path.join(FIXTURES, 'port-strike.txt')]);
+		file = path.join(dir, 'port-strike.txt');
+		uri = uriOf(file);
+		text = read(file);
+		s = await Session.start({ root: dir });
+		await s.open(uri, text, 'seed');
+		await s.diagnosticsFor(uri, 1);
+	});
+	after(() => {
+		s.kill();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('a suggestion’s hover begins with who suggested it, and the server announces the review command', async () => {
+		const first = (await suggestions()).suggestions.find((x) => x.layer === 'entity');
+		assert.ok(first, 'the fixture has entity suggestions');
+		const v = ((await hoverAt(first.range))?.contents as MarkupContent).value;
+		assert.match(v.split('\n')[0], /^\*Suggestion — /);
+		assert.ok(s.initialize.capabilities.executeCommandProvider?.commands.includes('seedLens.review'));
+	});
+
+	test('marking a selection as an organisation writes a brat line and the analysis takes it as the human’s', async () => {
+		const words = text.match(/\b[A-Z][a-z]+ [A-Z][a-z]+\b/g) ?? [];
+		const target = words.find((w) => text.indexOf(w) > text.indexOf('\n'));
+		assert.ok(target, 'the fixture has a capitalised two-word phrase in its body');
+		const before = published().length;
+		const result = await review({ action: 'mark', range: rangeOf(target), type: 'ORG' });
+		assert.deepEqual(result, { changed: true });
+		const written = read(ann());
+		const start = text.indexOf(target);
+		assert.match(written, new RegExp(`^T\\d+\\tORG ${start} ${start + target.length}\\t${target}$`, 'm'));
+		assert.match(written, /^#\d+\tSeedLensState \*\tin-review$/m);
+		// The document is analysed again with the annotation, and its findings published again.
+		await s.waitFor('diagnostics after the review', () => published().length > before && published()[published().length - 1]);
+		const v = ((await hoverAt(rangeOf(target)))?.contents as MarkupContent).value;
+		assert.match(v, /^\*Confirmed by you\*/);
+		assert.match(v, /Organisation/);
+	});
+
+	test('rejecting a suggestion through its quick fix removes it from the suggestions and keeps it in the file as Rejected', async () => {
+		const list = (await suggestions()).suggestions;
+		const victim = list.find((x) => x.layer === 'entity' || x.layer === 'date');
+		assert.ok(victim);
+		const actions = await s.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: victim.range, context: { diagnostics: [] } });
+		const reject = actions.find((a) => a.title.startsWith('Reject '));
+		assert.ok(reject?.command, `a Reject action is offered: ${actions.map((a) => a.title).join(', ')}`);
+		assert.ok(actions.some((a) => a.title.startsWith('Confirm ')));
+		await s.request('workspace/executeCommand', { command: reject.command.command, arguments: reject.command.arguments });
+		assert.match(read(ann()), /^A\d+\tRejected T\d+$/m);
+		const after = await s.until('the suggestion to be gone', async () => {
+			const now = (await suggestions()).suggestions;
+			return now.length === list.length - 1 && now;
+		});
+		assert.ok(!after.some((x) => JSON.stringify(x.range) === JSON.stringify(victim.range)));
+	});
+
+	test('an .ann changed on disk by another program is read again, and its malformed lines are reported on the .ann', async () => {
+		const now = read(ann());
+		fs.writeFileSync(ann(), now + 'this line is not brat\n');
+		await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ann()), type: 2 }] });
+		const d = await s.waitFor('diagnostics on the .ann', () => {
+			const list = s.diagnostics.get(uriOf(ann()));
+			return list?.[list.length - 1]?.diagnostics.length ? list[list.length - 1] : undefined;
+		});
+		const lines = read(ann()).split('\n');
+		assert.equal((d as PublishDiagnosticsParams).diagnostics[0].range.start.line, lines.indexOf('this line is not brat'));
+		assert.match(String((d as PublishDiagnosticsParams).diagnostics[0].message), /Not a brat annotation line/);
+	});
+
+	test('Mark document done sets the state, and the suggestions request reports it', async () => {
+		await review({ action: 'state', state: 'done', range: rangeOf(text.slice(0, 4)) });
+		assert.equal((await suggestions()).state, 'done');
+		assert.match(read(ann()), /^#\d+\tSeedLensState \*\tdone$/m);
+		// The unknown line written by the other program is still there, untouched.
+		assert.match(read(ann()), /^this line is not brat$/m);
+	});
+
+	test('the review status lists the seed files with their state and counts', async () => {
+		const status = await s.request<{ uri: string; state: string; suggestions: number }[]>('seedLens/reviewStatus', {
+			uris: [uri, uriOf(path.join(dir, 'missing.txt'))],
+		});
+		assert.equal(status.length, 1);
+		assert.equal(status[0].state, 'done');
+		assert.equal(status[0].suggestions, (await suggestions()).suggestions.length);
+	});
+});
+
+describe('Learn from My Annotations', () => {
+	test('learns the workspace model from the .ann files, and the open seeds are analysed again with it', async () => {
+		const dir = workspaceCopy([]);
+		const reviewed = 'date 2024-03-01 Quarry dispute\n\nThe firm Kelso & Dunn said on Friday that talks had failed.\n';
+		const other = 'date 2024-03-05 Quarry talks\n\nWorkers met Kelso & Dunn again on Monday.\n';
+		fs.writeFileSync(path.join(dir, 'reviewed.txt'), reviewed);
+		const at = reviewed.indexOf('Kelso & Dunn');
+		fs.writeFileSync(path.join(dir, 'reviewed.ann'), `T1\tORG ${at} ${at + 12}\tKelso & Dunn\n`);
+		fs.writeFileSync(path.join(dir, 'other.txt'), other);
+		const s = await Session.start({ root: dir });
+		try {
+			const uri = uriOf(path.join(dir, 'other.txt'));
+			await s.open(uri, other, 'seed');
+			const typeOf = async () =>
+				(await s.request<{ entities: { type: string; mentions: { text: string }[] }[] }>('seedLens/annotations', { uri })).entities.find((e) =>
+					e.mentions.some((m) => m.text === 'Kelso & Dunn'),
+				)?.type;
+			assert.equal(await typeOf(), 'PERSON', 'the tagger alone takes the firm for a person');
+			const r = await s.request<{ message: string }>('workspace/executeCommand', { command: 'seedLens.learn', arguments: [] });
+			assert.match(r.message, /Learned 1 names and 0 rejected suggestions from 1 annotated documents/);
+			assert.ok(fs.existsSync(path.join(dir, '.seedlens', 'model.json')));
+			await s.until('the open seed analysed with the model', async () => (await typeOf()) === 'ORG');
+		} finally {
+			s.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
