@@ -206,7 +206,7 @@ async function main() {
 					: f.endsWith('syntax.bin')
 						? { op: '<=', value: 8e6 }
 						: f === 'dist/server.js'
-							? { op: '<', value: 320e3 }
+							? { op: '<', value: 360e3 }
 							: null,
 				f.endsWith('.vsix') ? sz.vsixNote : undefined,
 			),

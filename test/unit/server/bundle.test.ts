@@ -22,10 +22,11 @@ const CALLED: Record<string, string> = {
 const CALLED_FOLDERS = [
 	'server/src/analysis/syntax/', // a claim hover parses the cue's sentence
 	'server/src/analysis/crossdoc/', // the index compares figures and dates across documents
+	'server/src/analysis/human/', // the .ann files and the learned model are read and written on the server's thread
 ];
 
 /** The limit on the minified server bundle, with room for the features to grow. */
-const MAX_BYTES = 320_000;
+const MAX_BYTES = 360_000;
 
 test('the server bundle holds no analysis code its thread does not call, and stays small', async () => {
 	const result = await esbuild.build({
