@@ -80,7 +80,7 @@ export interface Claim extends TextSpan {
 	content: Span | null;
 	/** Hedging words on the claim: reportedly, allegedly, so-called… */
 	hedges?: string[];
-	/** Why an unattributed claim is check-worthy: figure, accusation, superlative. */
+	/** Why an unattributed claim is check-worthy: figure, accusation, superlative, comparison, first, causal, negative. */
 	reasons?: string[];
 	/** Numbers and quantities asserted in the claim. */
 	figures?: string[];

@@ -4,6 +4,7 @@
  * both built from this list, so they say the same thing. No editor imports.
  */
 import type { Claim, DocumentAnnotations, FindingCode, FindingKind, Severity, Span } from '../analysis/types';
+import { checkworthiness, explainReasons } from '../analysis/claims/checkworthy';
 import { dateInWords } from './dateWords';
 import { clip, entityMap, sourcePhrase, TYPE_WORDS } from './words';
 
@@ -85,7 +86,7 @@ export function findings(a: DocumentAnnotations, keep: (kind: FindingKind, start
 					return trigger(c);
 				},
 				get message() {
-					const why = c.reasons?.length ? ` Check-worthy: ${c.reasons.join(', ')}.` : '';
+					const why = c.reasons?.length ? ` Check-worthy — ${explainReasons(c.text, c.reasons).join('; ')}.` : '';
 					return `Unattributed claim: “${clip(c.text)}” — no source is named for it.${why}`;
 				},
 			});
@@ -137,6 +138,10 @@ function trigger(c: Claim): Span | undefined {
 		const at = f ? c.text.indexOf(f) : -1;
 		if (at >= 0) return { start: c.start + at, end: c.start + at + f.length };
 	}
+	// Otherwise the words that make it worth checking ("the largest ever recorded").
+	const phrase = c.reasons?.length ? checkworthiness(c.text.slice(0, 2000)).found.find((f) => c.reasons?.includes(f.reason))?.phrase : undefined;
+	const at = phrase ? c.text.indexOf(phrase) : -1;
+	if (phrase && at >= 0) return { start: c.start + at, end: c.start + at + phrase.length };
 	const head = c.text.slice(0, TRIGGER_CHARS + 1);
 	const clause = head.search(/[,;:—–(]/);
 	let end = clause > 0 ? clause : head.length;

@@ -3,6 +3,7 @@ import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
 import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { EditShift } from '../positions';
+import { explainReasons } from '../analysis/claims/checkworthy';
 import { syntaxModel } from '../syntaxModel';
 import { claimGrammar } from './claimGrammar';
 import { originLine } from './review';
@@ -136,7 +137,7 @@ export function claimCard(a: DocumentAnalysis, c: Claim, grammar?: string): stri
 	out.push('', `> ${md(clip(claimStatement(c, a.text), 240))}`);
 	if (c.hedges?.length) out.push('', `Hedged: ${c.hedges.map((h) => `“${md(h)}”`).join(', ')}`);
 	if (c.figures?.length) out.push('', `Figures: ${c.figures.map((f) => `**${md(f)}**`).join(', ')}`);
-	if (c.reasons?.length) out.push('', `Check-worthy: ${c.reasons.map(md).join(', ')}`);
+	if (c.reasons?.length) out.push('', `Check-worthy — ${explainReasons(c.text, c.reasons).map(md).join('; ')}`);
 	if (grammar) out.push('', `*${md(grammar)}*`);
 	return out;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { findClaims } from '../../../server/src/analysis/claims';
 import fc from 'fast-check';
 import { joined } from '../robustness/arbitraries';
-import { checkworthiness, FIGURE_ALTERNATIVES, findFigures, findHedges } from '../../../server/src/analysis/claims/checkworthy';
+import { checkworthiness, explainReasons, FIGURE_ALTERNATIVES, findFigures, findHedges } from '../../../server/src/analysis/claims/checkworthy';
 import { parseDocument } from '../../../server/src/analysis/document';
 
 const claimsOf = (body: string) => {
@@ -46,6 +46,7 @@ test('names accusations and superlatives as reasons', () => {
 	assert.deepEqual(checkworthiness('Both sides committed war crimes in the siege.').reasons, ['accusation']);
 	assert.deepEqual(checkworthiness('The mayor was charged with fraud and bribery.').reasons, ['accusation']);
 	assert.deepEqual(checkworthiness('It was the deadliest storm on record, the worst in a century.').reasons, ['superlative']);
+	assert.deepEqual(checkworthiness('The rebels attacked for the first time.').reasons, ['first']);
 	assert.deepEqual(checkworthiness('Exports hit a record high of $9 billion.').reasons, ['figure', 'superlative']);
 });
 
@@ -73,11 +74,101 @@ test('a figure with no source is an unattributed claim with its reasons and figu
 	assert.equal(text.slice(25, 59), 'Unemployment rose to 7.5% in March');
 });
 
-test('a hedged statement with no source is unattributed and records its hedge', () => {
-	const { claims } = claimsOf('The rebels reportedly seized the airport.');
-	assert.equal(claims[0].kind, 'unattributed');
-	assert.deepEqual(claims[0].reasons, ['hedged']);
-	assert.deepEqual(claims[0].hedges, ['reportedly']);
+test('a hedged statement with no source is not flagged', () => {
+	assert.deepEqual(claimsOf('The rebels reportedly seized the airport.').claims, []);
+	assert.deepEqual(claimsOf('The rebels reportedly seized the largest airport in the north.').claims, []);
+	assert.deepEqual(claimsOf('Exports may reach a record high this year.').claims, []);
+	assert.deepEqual(reasonsOf('The merger is expected to create the biggest lender in the region.'), []);
+	// "May" the month is no hedge.
+	assert.deepEqual(
+		claimsOf('In May, exports reached a record high.').claims.map((c) => c.reasons),
+		[['superlative']],
+	);
+});
+
+test('a hedge governs its own clause, not the whole sentence', () => {
+	const reasons = (body: string) => claimsOf(body).claims.map((c) => c.reasons);
+	// The apposition is asserted; only the landing is hedged.
+	assert.deepEqual(reasons('The A380, the largest passenger plane, was set to land in Dallas.'), [['superlative']]);
+	// "whether" opens an indirect question: it hedges what follows it only.
+	assert.deepEqual(reasons('The court has never ruled on whether the law applies online.'), [['negative']]);
+	assert.deepEqual(reasons('The storm could become the strongest of the season.'), []);
+	assert.deepEqual(reasons('Exports hit a record high and may rise further.'), [['superlative']]);
+});
+
+// Each class with sentences the finder missed before it had the class (or flagged wrongly).
+const reasonsOf = (body: string) => claimsOf(body).claims.flatMap((c) => (c.kind === 'unattributed' ? (c.reasons ?? []) : []));
+
+test('comparisons against a baseline are check-worthy', () => {
+	assert.deepEqual(reasonsOf('Wheat prices are higher than at any time since the 2008 food crisis.'), ['comparison']);
+	assert.deepEqual(reasonsOf('The airline carried more passengers than its two rivals combined.'), ['comparison']);
+	assert.deepEqual(reasonsOf('Applications have doubled since the scheme opened.'), ['comparison']);
+	assert.deepEqual(reasonsOf('Women here are three times as likely to lose their jobs.'), ['comparison']);
+});
+
+test('superlatives and records are check-worthy, a title or a family is not', () => {
+	assert.deepEqual(reasonsOf('The eruption was the largest ever recorded on the island.'), ['superlative']);
+	assert.deepEqual(reasonsOf('Turnout hit a new record in the coastal districts.'), ['superlative']);
+	assert.deepEqual(reasonsOf('It was the driest summer in living memory.'), ['superlative']);
+	assert.deepEqual(reasonsOf("The country's highest court heard the appeal on Monday."), []);
+	assert.deepEqual(reasonsOf('He is the youngest of three brothers and the oldest of five siblings.'), []);
+	assert.deepEqual(reasonsOf('The minister praised its most recent report.'), []);
+});
+
+test('firsts and onlies are check-worthy', () => {
+	assert.deepEqual(reasonsOf('The side became only the third club to reach the final unbeaten.'), ['first']);
+	assert.deepEqual(reasonsOf('The river burst its banks for the first time in a century.'), ['first']);
+	assert.deepEqual(reasonsOf('She was the first Indigenous lawyer to sit on the bench.'), ['first']);
+	assert.deepEqual(reasonsOf('The bank posted its first loss in 30 years.'), ['figure', 'first']);
+	assert.deepEqual(reasonsOf('It was the first time the two leaders had met.'), ['first']);
+	assert.deepEqual(reasonsOf('The first bus leaves at six and the only road is closed.'), []);
+});
+
+test('causal and efficacy claims are check-worthy', () => {
+	assert.deepEqual(reasonsOf('The booster has been shown to be highly effective against severe illness.'), ['causal']);
+	assert.deepEqual(reasonsOf('Daily exercise lowers the risk of heart disease.'), ['causal']);
+	assert.deepEqual(reasonsOf('The blackout was caused by a fire at a substation.'), ['causal']);
+	assert.deepEqual(reasonsOf('The new rules led to a surge in applications.'), ['causal']);
+	assert.deepEqual(reasonsOf('Microplastics have been linked to inflammation in the gut.'), ['causal']);
+	assert.deepEqual(reasonsOf('Volunteers led the children to safety.'), []);
+	assert.deepEqual(reasonsOf('The minister responsible for transport opened the station.'), []);
+});
+
+test('absolute negatives are check-worthy', () => {
+	assert.deepEqual(reasonsOf('The tribunal has never ruled on the question of sovereignty.'), ['negative']);
+	// The fraud is denied, not alleged: no accusation.
+	assert.deepEqual(reasonsOf('There is no evidence of fraud in the postal ballots.'), ['negative']);
+	assert.deepEqual(reasonsOf('The senator was cleared of corruption last year.'), []);
+	assert.deepEqual(reasonsOf('Not a single case has been recorded in the capital.'), ['negative']);
+	assert.deepEqual(reasonsOf('None of the ministers attended the ceremony.'), ['negative']);
+});
+
+test('an accusation needs a wrongful act, not gossip nor a death by itself', () => {
+	assert.deepEqual(reasonsOf('The governor took bribes from construction firms.'), ['accusation']);
+	assert.deepEqual(reasonsOf('Troops violated the ceasefire overnight.'), ['accusation']);
+	assert.deepEqual(reasonsOf('The former minister was charged with money laundering.'), ['accusation']);
+	assert.deepEqual(reasonsOf('Rumours have abounded about the cover-up for years.'), []);
+	assert.deepEqual(reasonsOf('Rumours have abounded since the spring.'), []);
+	assert.deepEqual(reasonsOf('The singer was killed in a road accident.'), []);
+	assert.deepEqual(reasonsOf('The index breached 8,000 points and the anti-corruption unit moved offices.'), []);
+});
+
+test('questions, headings, quoted words and attributed statements are not flagged', () => {
+	assert.deepEqual(reasonsOf('Is this the worst drought in a century?'), []);
+	assert.deepEqual(reasonsOf('Record losses at the biggest lenders'), []);
+	assert.deepEqual(reasonsOf('The chairman called it "the biggest deal in our history" and left.'), []);
+	assert.deepEqual(reasonsOf('The weather service said the storm was the deadliest in decades.'), []);
+});
+
+test('each reason keeps the words that make it, for the hover', () => {
+	assert.deepEqual(checkworthiness('Rainfall was the largest ever recorded, and no other city has banned cars.').found, [
+		{ reason: 'superlative', phrase: 'the largest ever recorded' },
+		{ reason: 'negative', phrase: 'no other city' },
+	]);
+	assert.deepEqual(explainReasons('Prices are higher than at any time since 1990.', ['comparison', 'figure']), [
+		'Comparison: “higher than at any time since”',
+		'Figure',
+	]);
 });
 
 test('a sourced figure is an attributed claim, not an unattributed one', () => {

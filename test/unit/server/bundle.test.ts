@@ -17,6 +17,7 @@ const CALLED: Record<string, string> = {
 	'server/src/analysis/document.ts': "a claim hover splits the cue's sentence into words",
 	'server/src/analysis/ner/features.ts': "the word hash the parser's features share with the tagger",
 	'server/src/analysis/checks/numbers.ts': 'figures compared across documents',
+	'server/src/analysis/claims/checkworthy.ts': "the code actions word an unattributed claim's reasons",
 };
 /** Folders of the core whose modules the server's thread calls. */
 const CALLED_FOLDERS = [

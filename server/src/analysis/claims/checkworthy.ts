@@ -1,7 +1,9 @@
 /**
  * What makes a statement worth checking: figures (money, percentages, counts
  * of people, quantities with units), accusations of crimes, superlatives and
- * records; and the hedges that distance a writer from a claim.
+ * records, comparisons against a baseline, firsts and onlies, causal and
+ * efficacy claims, absolute negatives; and the hedges that distance a writer
+ * from a claim.
  */
 
 import type { Token } from '../document';
@@ -65,14 +67,116 @@ function numericFigures(text: string): string[] {
 	return out;
 }
 
-const ACCUSATION =
-	/\b(?:war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres|fraud(?:ulent)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killed|killings?|assassinat(?:ed|ion)|terroris[mt]s?|abuses|looted|looting|stole|stolen|theft|illegal(?:ly)?|unlawful(?:ly)?|violat(?:ed|ions?)|breach(?:ed|es)|rigged|cover-up|collu(?:sion|ded)|extort(?:ion|ed)|persecut(?:ed|ion)|war criminals?)\b/giu;
+// The other classes are phrases anchored on fixed words, with bounded gaps of whole words: each match attempt
+// is short, so a scan is linear in the text. `(?<![\p{L}\p{N}-])` keeps a word from matching inside another
+// ("anti-corruption", "counter-terrorism").
+const AT_WORD = String.raw`(?<![\p{L}\p{N}'’-])`;
+const GAP = String.raw`[\p{L}-]{2,20} `;
+const POSSESSOR = String.raw`(?:the|its|their|his|her|our|a|an|\p{L}{1,25}['’]s)`;
+const phrases = (alternatives: string[], flags = 'giu') => new RegExp(`${AT_WORD}(?:${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, flags);
 
-const SUPERLATIVE =
-	/\b(?:largest|biggest|greatest|highest|lowest|worst|deadliest|fastest|longest|oldest|richest|poorest|strongest|weakest|smallest|heaviest|costliest|bloodiest|(?:the|its|their|his|her|['’]s) (?:most|least) \p{L}{3,20}|first[- ]ever|for the first time|all-time|(?:a|new|record)[- ]record|record[- ](?:high|low|number|levels?|breaking)|unprecedented|never before)\b/giu;
+// An accusation names a criminal or wrongful act ("fraud", "violated the ceasefire", "charged with"), not
+// gossip ("rumours have abounded") nor a death by itself ("killed in a crash").
+const ACCUSATION = phrases([
+	String.raw`war crimes?|crimes? against humanity|genocide|ethnic cleansing|atrocit(?:y|ies)|massacred?|massacres`,
+	String.raw`fraud(?:ulent(?:ly)?)?|corrupt(?:ion)?|brib(?:e|es|ed|ery)|embezzle(?:d|ment)?|money laundering|laundered|extort(?:ion|ed)`,
+	String.raw`smuggl(?:ed|ing)|traffick(?:ed|ing)|tortur(?:e|ed|ing)|raped?|murder(?:ed|s)?|killings|assassinat(?:ed|ion)|terrorism`,
+	String.raw`abuses|looted|looting|stole|stolen|theft|illegally|unlawfully|rigged|cover-up|collu(?:sion|ded)|persecut(?:ed|ion)|war criminals?`,
+	String.raw`illegal (?:payments?|donations?|arms|weapons|logging|mining|settlements?|detention|occupation|surveillance|wiretaps?|dumping)`,
+	String.raw`(?:violat(?:ed|ing|ions? of)|breach(?:ed|es|ing)?(?: of)?) (?:the |its |their |his |her |a |an |international |human )?(?:rights|law|laws|ceasefire|truce|sanctions|embargo|agreement|accord|treaty|rules|constitution|airspace|regulations|contract|duty|trust)`,
+	String.raw`human rights (?:violations|abuses)|(?:convicted|found guilty) of|pleaded guilty|indicted|charged with|on suspicion of|jailed for`,
+]);
+
+// An act denied or cleared is no accusation: "no evidence of fraud", "cleared of corruption", "denied bribery".
+const DENIED =
+	/(?:\bno (?:[\p{L}-]{2,20} )?(?:evidence|proof|sign|suggestion|indication)|\bcleared|\bacquitted|\binnocent|\bden(?:y|ies|ied|ying)|\bnot guilty) (?:of |any |that )*$/iu;
+
+const SUPERLATIVE_ADJECTIVES =
+	'largest|biggest|greatest|highest|lowest|worst|deadliest|fastest|longest|oldest|richest|poorest|strongest|weakest|smallest|heaviest|' +
+	'costliest|bloodiest|hottest|coldest|warmest|wettest|driest|busiest|tallest|deepest|wealthiest|sharpest|steepest|most-watched|best-selling|top-selling';
+// "the most popular", but not "the most recent", "the most likely" nor opinions ("the most interesting").
+const NOT_MOST =
+	'recent|likely|important|notable|notably|common|commonly|often|senior|prominent|famous|influential|beautiful|interesting|exciting|difficult|challenging|significant|vulnerable|part|of';
+const SUPERLATIVE = phrases([
+	String.raw`(?:${POSSESSOR} )?(?:(?:\d{1,3}(?:st|nd|rd|th)|second|third|fourth|fifth|single) )?(?:${SUPERLATIVE_ADJECTIVES})(?! court| of (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:children|siblings|brothers|sisters|sons|daughters))(?: (?:ever(?: recorded| seen| built| made)?|on record|in (?:history|decades|a century|a generation)))?`,
+	String.raw`(?:${POSSESSOR} )(?:single )?(?:most|least) (?!(?:${NOT_MOST})\b)\p{L}{3,20}`,
+	String.raw`record[- ](?:high|highs|low|lows|number|numbers|levels?|breaking|heat|temperatures?|profits?|sales|losses|turnout|amount|sums?|prices?|demand|growth)`,
+	String.raw`(?:a|new|all-time|world|national|olympic|british|european) record(?! (?:label|labels|company|deal|store|shop|player|collection|book|of)\b)`,
+	String.raw`(?:hit|hits|reached|set|sets|broke|broken|breaking|beat|beats|matched|equalled|equaled|smashed) (?:a |the |its |their |his |her )?(?:new |world |all-time |national |previous )?record`,
+	String.raw`all-time (?:highs?|lows?|record)|ever recorded|on record|since records began`,
+	String.raw`in (?:its|their|his|her|the (?:country|nation|city|company|club|league|state)['’]s|modern|recorded|living) (?:history|memory)`,
+]);
+
+const COMPARATIVES =
+	'more|less|fewer|higher|lower|greater|bigger|larger|smaller|faster|slower|cheaper|costlier|deadlier|worse|stronger|weaker|' +
+	'warmer|hotter|colder|wetter|drier|richer|poorer|longer|shorter|heavier|busier';
+// A comparison against a stated baseline: a time ("higher than at any time since"), a rival ("sold more planes than Boeing"), a multiple.
+const COMPARISON = phrases([
+	String.raw`(?:${COMPARATIVES}) than (?:at any (?:time|point)(?: since)?|at any other|any (?:other|time|year|previous|point)|ever(?: before)?|before|in any|(?:in )?(?:the )?(?:past|last|previous|same)|last (?:year|month|week|season|time)|a (?:year|decade|month) (?:ago|earlier|before)|(?:19|20)\d\d)`,
+	String.raw`(?:more|fewer) (?:${GAP})?[\p{L}-]{1,20}s than`,
+	String.raw`(?:twice|three times|four times|five times|ten times|\d{1,3} times|double|triple|half) (?:as (?:many|much|high|large|likely|big|fast|often|long)|the (?:number|level|rate|size|amount|average|national average|price|speed))`,
+	String.raw`(?:doubled|tripled|trebled|quadrupled|halved)(?! down)|(?:outnumbered|outsold|outpaced|outperformed|overtook|overtaken|surpassed|eclipsed)`,
+]);
+
+const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|only';
+const FIRST_VERBS =
+	'be|win|have|hold|reach|lead|receive|become|land|climb|cross|score|serve|sign|join|qualify|visit|travel|complete|set|break|earn|take|run|head|' +
+	'launch|introduce|approve|ban|legalise|legalize|recognise|recognize|allow|adopt|fly|orbit|walk|achieve|top|beat|defeat|ratify|pass|abolish|' +
+	'elect|offer|sell|use|make|play|host|appoint|survive|finish|sit|stand|speak|address|enter|graduate|compete|marry|publish|produce|' +
+	'release|build|design|discover|swim|sail|drive|ride|study|teach|perform|own|raise|return|go|come|see|occupy|govern|rule|command|chair|' +
+	'captain|coach|manage|direct|open|close|issue|sue|test|detect|record|report|confirm|identify|map|clone|transplant|vaccinate|cure|treat';
+const PERIOD = String.raw`in (?:(?:more than|over|nearly|almost|about|at least) )?(?:\d{1,4}|a|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades|decade|century|centuries|generation|months)`;
+// Firsts and onlies: "for the first time in", "only the second team to", "the first woman to lead", "its first profit since".
+const FIRST = phrases([
+	String.raw`for the first time(?: (?:ever|since|in (?:history|decades|years|\d{1,4}(?: years)?|a (?:century|decade|generation|lifetime)|(?:its|their|his|her) history)))?|first[- ]ever|unprecedented|never before|(?:the )?(?:first|only|last) (?:${GAP}){0,2}of its kind`,
+	String.raw`the first time (?:ever|since|in|that|a|an|the|this|such)`,
+	String.raw`(?:only )?the (?:${ORDINALS}) (?!(?:step|thing|way|option|solution|choice|answer|hope|reason|question|problem|time)\b)(?:(?!(?:that|which|who|is|are|was|were|of|and|or|to)\b)${GAP}){1,3}(?:to (?:${FIRST_VERBS})|in (?:history|the world)|ever)`,
+	String.raw`(?:${POSSESSOR}) first (?:${GAP}){0,2}(?:since|${PERIOD})`,
+]);
+
+const EFFECT_VERBS = 'reduce|increase|cause|prevent|cut|lower|raise|improve|work|protect|slow|kill|help|boost|double|halve|worsen|lead';
+// Causal and efficacy claims: "has been shown to be highly effective", "reduces the risk of", "caused", "led to", "linked to".
+const CAUSAL = phrases([
+	String.raw`(?:has|have|had|was|were|is|are|been|be) (?:been )?(?:(?:clinically|scientifically|repeatedly|consistently) )?(?:(?:shown|proven|proved|demonstrated) to (?:be|${EFFECT_VERBS})|found to (?:${EFFECT_VERBS}))`,
+	String.raw`(?:highly|very|extremely|\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per cent)) effective|(?:is|are|was|were|proved|proven|remains?) effective (?:against|at|in)`,
+	String.raw`(?:reduces?|reduced|reducing|lowers?|lowered|lowering|cuts?|cutting|halves|halved|halving|increases?|increased|increasing|raises?|raised|raising|doubles?|doubled|doubling|triples?|tripled) (?:the |a |their |his |her |its |your )?(?:${GAP})?(?:risk|risks|chance|chances|likelihood|odds|incidence|severity|spread|transmission|mortality) of`,
+	String.raw`caused|causing|led to(?! (?:safety|believe|shore)\b)|linked to|resulted in|results in|resulting in|contributed to|contributes to|contributing to|triggered|fuelled|fueled|blamed for|attributable to`,
+	String.raw`(?:is|are|was|were) associated with|responsible for (?:the |a |an )?(?:deaths?|attacks?|killings?|crash|collapse|outbreak|spread|fires?|explosions?|bombings?|losses|damage|failure|shooting)`,
+]);
+
+// Absolute negatives: "has never ruled on", "no evidence", "not a single".
+const NEGATIVE = phrases([
+	String.raw`(?:has|have) (?:never|not once)|never once`,
+	String.raw`no (?:(?:credible|scientific|clinical|hard|direct|conclusive|real|independent) )?(?:evidence|proof)|no (?:link|connection|record|trace|cases?|deaths?) (?:of|that|between|linking)`,
+	String.raw`not (?:a single|one|once)|none of (?:the|its|their|his|her|these|those)|(?:no one|nobody) (?:has|had|was|is|died)`,
+	String.raw`no other (?:${GAP})?(?:country|nation|state|team|club|company|firm|player|person|city|government|leader|airline|bank)|zero (?:cases|deaths|infections|emissions|casualties)`,
+]);
+
+// What distances the writer from a statement: a phrase a hedge governs is not flagged.
+const HEDGED = phrases([
+	String.raw`might|could|would|should|possibly|probably|perhaps|maybe|(?<!(?:as|more|less|most) )likely|unlikely|potentially|presumably|reportedly|allegedly|apparently|supposedly|purportedly`,
+	String.raw`rumou?rs?|rumou?red|gossip|speculation|speculat(?:ed|es|ing)|allegations?|alleged|unconfirmed|unverified|suggests?|suggested|suggesting`,
+	String.raw`(?:expected|set|poised|slated|believed|thought|said|understood|reported|appears?|appeared|seems?|seemed|tipped) to|(?:is|are|was|were) due to`,
+]);
+// A condition or an indirect question governs only what follows it: "has never said whether…", "if confirmed, …".
+const SUBORDINATE = phrases(['if|unless|whether']);
+// "may" the verb, not "May" the month.
+const MAY_ALL = /(?<![\p{L}\p{N}'’-])may(?![\p{L}\p{N}-])/gu;
 
 const HEDGE =
 	/\b(?:reportedly|allegedly|so-called|self-styled|self-proclaimed|purportedly|supposedly|apparently|rumou?red|unconfirmed|unverified|(?:is|are|was|were) (?:said|believed|thought|understood|alleged|reported) to)\b|\b(?:the|a|an|its|their|his|her) (?:claimed|alleged)\b/giu;
+
+/** The reasons an unattributed statement can be flagged for, in the order they are listed, with their names in words. */
+export const REASONS = {
+	figure: 'Figure',
+	accusation: 'Accusation',
+	superlative: 'Superlative',
+	comparison: 'Comparison',
+	first: 'First or only',
+	causal: 'Causal or efficacy claim',
+	negative: 'Absolute negative',
+} as const;
+export type Reason = keyof typeof REASONS;
 
 /** Which of the (comparatively slow) patterns a piece of text can match at all, from its words. */
 export interface Triggers {
@@ -80,18 +184,42 @@ export interface Triggers {
 	accusation: boolean;
 	superlative: boolean;
 	hedge: boolean;
+	comparison: boolean;
+	first: boolean;
+	causal: boolean;
+	negative: boolean;
+	/** A word of a hedge that keeps a statement from being flagged ("may", "could", "is expected to"). */
+	hedged: boolean;
 }
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(' '));
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
 const FIGURE_WORDS = words('$ € £ ¥ ₹ us$ ca$ au$ nz$ hk$ a$ c$ usd eur gbp hundreds thousands millions billions dozens tens');
 const ACCUSATION_WORDS = words(
-	'war crime crimes genocide ethnic atrocity atrocities massacre massacred massacres fraud fraudulent corrupt corruption bribe bribes bribed bribery embezzle embezzled embezzlement money laundered smuggled smuggling trafficked trafficking torture tortured torturing rape raped murder murdered murders killed killing killings assassinated assassination terrorism terrorist terrorists abuses looted looting stole stolen theft illegal illegally unlawful unlawfully violated violation violations breached breaches rigged cover-up collusion colluded extortion extorted persecuted persecution criminal criminals',
+	`war crime crimes genocide ethnic atrocity atrocities massacre massacred massacres fraud fraudulent fraudulently corrupt corruption bribe bribes
+	bribed bribery embezzle embezzled embezzlement money laundered smuggled smuggling trafficked trafficking torture tortured torturing rape raped
+	murder murdered murders killings assassinated assassination terrorism abuses looted looting stole stolen theft illegal illegally unlawfully
+	rigged cover-up collusion colluded extortion extorted persecuted persecution violated violating violation violations breach breached breaches
+	breaching convicted guilty pleaded indicted charged suspicion jailed criminal criminals`,
 );
-const SUPERLATIVE_WORDS = words(
-	'largest biggest greatest highest lowest worst deadliest fastest longest oldest richest poorest strongest weakest smallest heaviest costliest bloodiest most least first-ever first all-time record record-breaking record-high record-low unprecedented never',
+const SUPERLATIVE_WORDS = words(`${SUPERLATIVE_ADJECTIVES.replace(/\|/g, ' ')} most least record records all-time history memory`);
+const COMPARISON_WORDS = words(
+	'than twice double triple half times doubled tripled trebled quadrupled halved outnumbered outsold outpaced outperformed overtook overtaken surpassed eclipsed',
 );
+const FIRST_WORDS = words(`${ORDINALS.replace(/\|/g, ' ')} first-ever unprecedented never`);
+const CAUSAL_WORDS = words(
+	`shown proven proved found demonstrated effective reduce reduces reduced reducing lower lowers lowered lowering cut cuts cutting halves halved
+	halving increase increases increased increasing raise raises raised raising double doubles doubled doubling triple triples tripled caused causing
+	led linked resulted results resulting contributed contributes contributing triggered fuelled fueled blamed attributable associated responsible`,
+);
+const NEGATIVE_WORDS = words('never not no none nobody zero');
 const HEDGE_WORDS = words(
 	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified alleged claimed',
+);
+const HEDGED_WORDS = words(
+	`may might could would should possibly probably perhaps maybe likely unlikely potentially presumably reportedly allegedly apparently supposedly
+	purportedly rumour rumours rumor rumors rumoured rumored gossip speculation speculated speculates speculating allegation allegations alleged
+	unconfirmed unverified if unless whether suggest suggests suggested suggesting expected set poised slated believed thought said understood
+	reported appear appears appeared seem seems seemed tipped due`,
 );
 // "is said to", "were believed to": these count only before a word starting with "to" (most sentences have "said").
 const SAID_WORDS = words('said believed thought understood reported');
@@ -101,15 +229,32 @@ const ACCUSATION_BIT = 2;
 const SUPERLATIVE_BIT = 4;
 const HEDGE_BIT = 8;
 const SAID_BIT = 16;
+const COMPARISON_BIT = 32;
+const FIRST_BIT = 64;
+const CAUSAL_BIT = 128;
+const NEGATIVE_BIT = 256;
+const HEDGED_BIT = 512;
 
-function triggerBits(w: string): number {
+function wordBits(w: string): number {
 	return (
 		(FIGURE_WORDS.has(w) ? FIGURE_BIT : 0) |
 		(ACCUSATION_WORDS.has(w) ? ACCUSATION_BIT : 0) |
 		(SUPERLATIVE_WORDS.has(w) ? SUPERLATIVE_BIT : 0) |
 		(HEDGE_WORDS.has(w) ? HEDGE_BIT : 0) |
-		(SAID_WORDS.has(w) ? SAID_BIT : 0)
+		(SAID_WORDS.has(w) ? SAID_BIT : 0) |
+		(COMPARISON_WORDS.has(w) ? COMPARISON_BIT : 0) |
+		(FIRST_WORDS.has(w) ? FIRST_BIT : 0) |
+		(CAUSAL_WORDS.has(w) ? CAUSAL_BIT : 0) |
+		(NEGATIVE_WORDS.has(w) ? NEGATIVE_BIT : 0) |
+		(HEDGED_WORDS.has(w) ? HEDGED_BIT : 0)
 	);
+}
+
+// A hyphenated word has the bits of its parts too ("record-breaking"); the patterns decide whether it matches.
+function triggerBits(w: string): number {
+	let bits = wordBits(w);
+	if (w.length <= 60 && w.includes('-')) for (const part of w.split('-')) bits |= wordBits(part) & ~(HEDGE_BIT | SAID_BIT);
+	return bits;
 }
 
 /** The triggers of `tokens[first..last)`; a number token is a figure's. Each spelling is looked up once. */
@@ -122,27 +267,138 @@ export function triggersOf(tokens: readonly Token[], first: number, last: number
 		bits |= f.triggers | (t.kind === 'number' ? FIGURE_BIT : 0);
 		if (f.triggers & SAID_BIT && k + 1 < last && tokens[k + 1].form.lower.startsWith('to')) bits |= HEDGE_BIT;
 	}
-	return { figure: !!(bits & FIGURE_BIT), accusation: !!(bits & ACCUSATION_BIT), superlative: !!(bits & SUPERLATIVE_BIT), hedge: !!(bits & HEDGE_BIT) };
+	return {
+		figure: !!(bits & FIGURE_BIT),
+		accusation: !!(bits & ACCUSATION_BIT),
+		superlative: !!(bits & SUPERLATIVE_BIT),
+		hedge: !!(bits & HEDGE_BIT),
+		comparison: !!(bits & COMPARISON_BIT),
+		first: !!(bits & FIRST_BIT),
+		causal: !!(bits & CAUSAL_BIT),
+		negative: !!(bits & NEGATIVE_BIT),
+		hedged: !!(bits & HEDGED_BIT),
+	};
 }
 
 /** Every pattern may match: for text whose words were not looked at. */
-export const ALL: Triggers = { figure: true, accusation: true, superlative: true, hedge: true };
+export const ALL: Triggers = {
+	figure: true,
+	accusation: true,
+	superlative: true,
+	hedge: true,
+	comparison: true,
+	first: true,
+	causal: true,
+	negative: true,
+	hedged: true,
+};
+
+/** One reason a statement is worth checking, with the words that make it so. */
+export interface Finding {
+	reason: Reason;
+	/** The words as they stand in the text: "the largest ever recorded", "$4.2 billion". */
+	phrase: string;
+}
 
 /** Why a sentence is worth checking, and the figures it asserts. */
 export interface Checkworthiness {
-	/** `figure`, `accusation`, `superlative`, each at most once, in that order. */
-	reasons: string[];
+	/** Each reason at most once, in the order of `REASONS`. */
+	reasons: Reason[];
 	figures: string[];
+	/** The first phrase found for each reason, in the order of `reasons`. */
+	found: Finding[];
 }
 
-/** Looks for figures, accusations and superlatives in a piece of text; `t` skips patterns that cannot match. */
-export function checkworthiness(text: string, t: Triggers = ALL): Checkworthiness {
+const PATTERNS: [Exclude<Reason, 'figure'>, RegExp, keyof Triggers][] = [
+	['accusation', ACCUSATION, 'accusation'],
+	['superlative', SUPERLATIVE, 'superlative'],
+	['comparison', COMPARISON, 'comparison'],
+	['first', FIRST, 'first'],
+	['causal', CAUSAL, 'causal'],
+	['negative', NEGATIVE, 'negative'],
+];
+
+/**
+ * Looks for what makes a piece of text worth checking; `t` skips patterns that cannot match. Words inside
+ * quotation marks are somebody's words, not the writer's assertion: only figures are looked for there.
+ * With `unhedged`, a phrase a hedge governs ("may reduce the risk", "is expected to be the largest") does not count.
+ */
+export function checkworthiness(text: string, t: Triggers = ALL, unhedged = false): Checkworthiness {
 	const figures = t.figure ? findFigures(text) : [];
-	const reasons: string[] = [];
-	if (figures.length) reasons.push('figure');
-	if (t.accusation && test(ACCUSATION, text)) reasons.push('accusation');
-	if (t.superlative && test(SUPERLATIVE, text)) reasons.push('superlative');
-	return { reasons, figures };
+	const hedges = unhedged ? hedgeStarts(text, t) : [];
+	const free = (end: number) => !hedges.some((h) => governs(text, h, end));
+	const found: Finding[] = [];
+	let from = 0;
+	for (const f of figures) {
+		const at = text.indexOf(f, from);
+		if (at < 0) break;
+		from = at + f.length;
+		if (free(from)) {
+			found.push({ reason: 'figure', phrase: f });
+			break;
+		}
+	}
+	const own = PATTERNS.some(([, , k]) => t[k]) ? unquoted(text) : text;
+	for (const [reason, re, k] of PATTERNS) {
+		if (!t[k]) continue;
+		re.lastIndex = 0;
+		for (let m = re.exec(own); m; m = re.exec(own)) {
+			if (!free(m.index + m[0].length) || (reason === 'accusation' && DENIED.test(own.slice(Math.max(0, m.index - 60), m.index)))) continue;
+			found.push({ reason, phrase: m[0] });
+			break;
+		}
+	}
+	return { reasons: found.map((f) => f.reason), figures, found };
+}
+
+// Where the hedges of a text start: "may", "could", "reportedly", "is expected to", "rumours"; and, as negative
+// numbers (-1 - offset), the conditions and indirect questions that govern only what follows them.
+function hedgeStarts(text: string, t: Triggers): number[] {
+	if (!t.hedged) return [];
+	const out: number[] = [];
+	for (const re of [HEDGED, MAY_ALL]) {
+		re.lastIndex = 0;
+		for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+	}
+	SUBORDINATE.lastIndex = 0;
+	for (let m = SUBORDINATE.exec(text); m; m = SUBORDINATE.exec(text)) out.push(-1 - m.index);
+	return out;
+}
+
+// A hedge governs what follows it in the sentence ("could", "reportedly", "if") and, except a condition or
+// question, what comes just before it in the same clause ("exports will double and may…" is cut by "and";
+// "the largest plane, was set to land" by the comma).
+const CLAUSE_BREAK = /[,;:—–()]| (?:and|but|while|whereas|although|though) /u;
+function governs(text: string, hedge: number, end: number): boolean {
+	if (hedge < 0) return -1 - hedge < end;
+	return hedge < end || (hedge - end <= 80 && !CLAUSE_BREAK.test(text.slice(end, hedge)));
+}
+
+/** Whether a sentence asks rather than asserts: it ends in a question mark (before any closing quotes or brackets). */
+export function isQuestion(text: string): boolean {
+	return /\?[\s"'”’»)\]]{0,8}$/u.test(text.slice(-12));
+}
+
+/** Whether a paragraph's last sentence reads as a heading or a caption: short, with no closing punctuation. */
+export function isHeading(text: string): boolean {
+	const t = text.trimEnd();
+	return !/[.!?…:;"'”’)\]»]$/u.test(t) && t.split(/\s+/, 17).length <= 16;
+}
+
+// The text with everything between paired quotation marks blanked out, offsets kept.
+function unquoted(text: string): string {
+	if (!/["“]/.test(text)) return text;
+	return text.replace(/“[^“”]{0,2000}”|"[^"]{0,2000}"/g, (q) => ' '.repeat(q.length));
+}
+
+/** The phrase for each of a claim's reasons, in words for a hover: "Superlative: “the largest ever recorded”". */
+export function explainReasons(text: string, reasons: readonly string[]): string[] {
+	const { found } = checkworthiness(text.slice(0, 2000));
+	return reasons.map((r) => {
+		const label = (REASONS as Record<string, string>)[r] ?? r;
+		const f = found.find((x) => x.reason === r);
+		return f ? `${label}: “${f.phrase}”` : label;
+	});
 }
 
 /** The numbers and quantities of a piece of text: "$4.2 billion", "12%", "3,400 workers". */
@@ -170,9 +426,4 @@ function matches(re: RegExp, text: string): string[] {
 	re.lastIndex = 0;
 	for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[0].trim());
 	return out;
-}
-
-function test(re: RegExp, text: string): boolean {
-	re.lastIndex = 0;
-	return re.test(text);
 }

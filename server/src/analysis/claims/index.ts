@@ -1,13 +1,14 @@
 /**
  * Claims: attributed statements ("the ministry said that…", "according to
  * the UN"), direct quotations with their speakers, and unattributed
- * check-worthy statements (figures, accusations, superlatives).
+ * check-worthy statements (figures, accusations, superlatives, comparisons,
+ * firsts, causal claims, absolute negatives).
  */
 import type { SeedDocument, Sentence } from '../document';
 import { isBoilerplate } from '../problems';
 import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
-import { ALL, checkworthiness, findFigures, findHedges, triggersOf, type Triggers } from './checkworthy';
+import { ALL, checkworthiness, findFigures, findHedges, isHeading, isQuestion, triggersOf, type Triggers } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
@@ -97,7 +98,7 @@ function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
 	return ctx.lower[close] === ',' && isApposition(ctx, seg) && isNominal(ctx, seg.first) ? { first: head.first, last: close } : head;
 }
 
-// Sentences with figures, accusations, superlatives or hedges and no claim of their own.
+// Check-worthy sentences with no claim of their own: not hedged, not a question, not a heading.
 function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draft[] {
 	const claimed = new Uint8Array(ctx.units.length);
 	for (const d of drafts) claimed[d.sentence] = 1;
@@ -106,8 +107,9 @@ function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draf
 		if (claimed[si] || skip[si] || s.last <= s.first || (ctx.quoted[s.first + 1] && ctx.quoted[s.last - 2])) return;
 		const text = ctx.doc.text.slice(s.start, s.end);
 		const t = unitTriggers(ctx, si);
-		const { reasons } = checkworthiness(text, t);
-		if (findHedges(text, t).length) reasons.push('hedged');
+		const ends = ctx.units[si + 1]?.paragraph !== s.paragraph;
+		if (isQuestion(text) || (ends && isHeading(text))) return;
+		const { reasons } = checkworthiness(text, t, true);
 		if (!reasons.length) return;
 		const content = trimOffsets(ctx, s);
 		out.push({ sentence: si, kind: 'unattributed', cue: null, source: null, content, start: s.start, end: s.end, reasons });
