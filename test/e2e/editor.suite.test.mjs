@@ -257,6 +257,7 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 				'the cursor to move on',
 				() => cursor(page),
 				(c) => c.line > first.line || (c.line === first.line && c.column > first.column),
+				60_000,
 			);
 			await shot(page, 'review-next');
 		});
@@ -294,7 +295,7 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 async function waitUntil(what, probe, ok, ms = 20_000) {
 	let last;
 	return until(
-		`${what} (last seen: ${String(last).slice(0, 300)})`,
+		what,
 		async () => {
 			last = await probe();
 			return ok(last) ? last : null;
