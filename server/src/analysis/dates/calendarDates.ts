@@ -74,8 +74,15 @@ export function monthAt(ctx: Ctx, i: number): Found | null {
 		const shift = { last: -1, this: 0, next: 1 }[w(ctx, i + 2)];
 		if (shift !== undefined) return periodModifiers(ctx, found(i, i + 1, monthValue(ctx.dct.y + shift, m), 'month', true, `month of ${w(ctx, i + 2)} year`));
 	}
+	// "April last year", "March next year", "June this year": one date, the month of that year.
+	const rel = RELATIVE_YEAR[w(ctx, i + 1)];
+	if (rel !== undefined && w(ctx, i + 2) === 'year' && i + 2 < ctx.hi && ctx.dct) {
+		return periodModifiers(ctx, found(i, i + 3, monthValue(ctx.dct.y + rel, m), 'month', true, `month of ${w(ctx, i + 1)} year, from the publication date`));
+	}
 	return weekOf(ctx, periodModifiers(ctx, bareMonth(ctx, i, m)));
 }
+
+const RELATIVE_YEAR: Record<string, number | undefined> = { last: -1, previous: -1, this: 0, next: 1, coming: 1 };
 
 const WEEK_ORDINALS: Record<string, number> = { first: 4, second: 11, third: 18, fourth: 25, last: -3, final: -3 };
 

@@ -102,6 +102,7 @@ export const ANCHORS = new Set<string>([
 	'tonight',
 	'now',
 	'currently',
+	'current',
 	'presently',
 	'nowadays',
 	'recently',

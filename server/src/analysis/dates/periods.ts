@@ -9,7 +9,9 @@ import { CAPITAL, capitalised, found, raw, tenseOf, w, withThe, type Ctx, type F
 import { ORDINALS, SEASONS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
-const SHIFT: Record<string, number> = { last: -1, previous: -1, past: -1, prior: -1, this: 0, current: 0, next: 1, coming: 1 };
+const SHIFT: Record<string, number> = { last: -1, previous: -1, past: -1, prior: -1, preceding: -1, this: 0, current: 0, next: 1, coming: 1, following: 1 };
+// Shifts that count from the period the text reports on ("the previous quarter" after "the third quarter"), not from publication.
+const FROM_REPORTED = new Set(['previous', 'prior', 'preceding', 'following']);
 
 /** The year a phrase after token k names: "2009", "of 2009", "of this year", "of last year". */
 function yearAfter(ctx: Ctx, k: number): { y: number; last: number; relative: boolean } | null {
@@ -54,11 +56,23 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 		if (isNaN(k)) return null;
 		return found(first, ya.last, `${ya.y}-${unit}${k}`, gran, ya.relative, `${ord} ${gran} of the year named`);
 	}
-	// "the first half" without a year is as often a match as a year.
-	if (unit === 'H') return null;
+	// "the first half" without a year is as often a match as a year: only a text that reports on a
+	// year's periods (a quarter, a half, a year named before) gives it one.
+	const reported = ctx.refPeriod && /^(\d{4})-[QH]\d$/.exec(ctx.refPeriod.value);
+	if (unit === 'H' && n !== undefined) {
+		const y = ctx.sentYear ?? (reported ? +reported[1] : null);
+		return y === null ? null : found(first, i + 1, `${y}-H${n}`, gran, true, `half of the year of the period the text reports on`);
+	}
+	if (unit === 'H' && !ctx.dct) return null;
 	if (!ctx.dct) return n ? found(first, i + 1, `XXXX-${unit}${n}`, gran, true, `${gran} without a year (no publication date)`) : null;
 	const size = 12 / max;
 	const cur = unit === 'Q' ? quarterOf(ctx.dct.m) : ctx.dct.m <= 6 ? 1 : 2;
+	// "Profit rose in the third quarter … more than in the previous quarter": counted from the quarter reported on.
+	const period = ctx.refPeriod && new RegExp(`^(\\d{4})-${unit}(\\d)$`).exec(ctx.refPeriod.value);
+	if (n === undefined && FROM_REPORTED.has(ord) && period) {
+		const k = +period[1] * max + +period[2] - 1 + SHIFT[ord];
+		return found(first, i + 1, `${Math.floor(k / max)}-${unit}${(k % max) + 1}`, gran, true, `${ord} ${gran}, from the ${gran} the text reports on`);
+	}
 	if (n === undefined) {
 		// "last quarter", "the previous quarter", "this quarter", "next half": counted from the current one.
 		const k = ctx.dct.y * max + cur - 1 + SHIFT[ord];

@@ -12,6 +12,7 @@ const FUTURE = 'FUTURE_REF';
 const LETTER = /^\p{L}/u;
 const TIME_NOUNS = /^(years|months|weeks|days|times|decades|history|past|memory)$/;
 const FUTURE_ADJ = /^(near|foreseeable|distant|immediate|not-too-distant|long-term|short-term|medium-term)$/;
+const CURRENT_NOT_REF = /^(account|accounts|affairs|year|quarter|month|week|period|half|fiscal|season|term|and|or|of|to|is|was|are|were)$/;
 const DEGREE = /^(very|more|most|only|quite|fairly|relatively)$/;
 
 function ref(first: number, last: number, value: string, why: string): Found {
@@ -44,6 +45,11 @@ export function refAt(ctx: Ctx, i: number): Found | null {
 			// "the most recent model" is the latest one, not a time.
 			if (prev === 'most') return null;
 			return ref(DEGREE.test(prev) ? i - 1 : i, TIME_NOUNS.test(next) ? i + 2 : i + 1, PAST, '“recent”: shortly before the time of writing');
+		case 'current':
+			// "the current crisis" is the present; "the current quarter" is a period (periods.ts), "current account" no time.
+			return /^(the|its|their|his|her|our|a)$/.test(prev) && LETTER.test(next) && !CURRENT_NOT_REF.test(next)
+				? ref(i, i + 1, PRESENT, '“current”: at the time of writing')
+				: null;
 		case 'past':
 			return thePast(ctx, i);
 		case 'future':

@@ -7,7 +7,7 @@ import { addDays, addMonths, dayValue, isoWeekday, monthValue, weekValue, yearVa
 import { periodModifiers } from './calendarDates';
 import { CAPITAL, capitalised, digits, found, tenseOf, w, withThe, type Ctx, type Found } from './context';
 import { DAY_PARTS, MONTHS, NUMBER_WORDS, WEEKDAYS } from './lexicon';
-import { tensePhrase, type Direction } from './tense';
+import { presentArrangement, tensePhrase, type Direction } from './tense';
 
 // Holidays and market days named after a weekday are not that weekday.
 const NAMED_DAYS = new Set(['black', 'cyber', 'easter', 'super', 'good', 'ash', 'bloody', 'blue', 'holy', 'shrove', 'palm', 'maundy', 'manic', 'giving']);
@@ -57,6 +57,8 @@ export function weekdayAt(ctx: Ctx, i: number): Found | null {
 	else {
 		const t = tenseOf(ctx, i, i + 1);
 		[dir, why] = [t.dir, tensePhrase(t)];
+		const plan = t.dir === 'none' ? presentArrangement(ctx.low, i, i + 1, ctx.lo, ctx.hi) : null;
+		if (plan) [dir, why] = ['future', `present progressive or plan (“${plan}”)`];
 		if (prev === 'this') first = i - 1;
 	}
 	const part = dayPart(ctx, i + 1);

@@ -302,6 +302,50 @@ function scan(low: readonly string[], first: number, last: number, lo: number, h
 	return null;
 }
 
+const PRESENT_BE = new Set(['is', 'are', 'am', "'re", '’re']);
+const GERUND = /^[a-z]{2,}ing$/;
+const NOT_GERUND = new Set([
+	'during',
+	'morning',
+	'evening',
+	'thing',
+	'something',
+	'nothing',
+	'anything',
+	'everything',
+	'king',
+	'ring',
+	'spring',
+	'string',
+	'wing',
+	'ceiling',
+	'building',
+	'meeting',
+]);
+
+/**
+ * Present progressive and "is to" as a plan: "troops are being deployed on Sunday", "the minister is
+ * meeting unions on Tuesday", "talks are to resume on Thursday" speak of a coming day. Read only
+ * where the tense cues found nothing; within a few words of the date, in its clause.
+ */
+export function presentArrangement(low: readonly string[], first: number, last: number, lo: number, hi: number): string | null {
+	let from = first;
+	while (from > lo && first - from < 8 && !CLAUSE_BOUNDARY.has(low[from - 1])) from--;
+	let to = last;
+	while (to < hi && to - last < 8 && !CLAUSE_BOUNDARY.has(low[to])) to++;
+	for (let k = from; k < to; k++) {
+		if (k >= first && k < last) continue;
+		if (!PRESENT_BE.has(low[k])) continue;
+		let j = k + 1;
+		if (/^(still|now|already|also|currently)$/.test(low[j] ?? '')) j++;
+		if (low[j] === 'being') return `${low[k]} being`;
+		if (low[j] === 'to' && /^[a-z]+$/.test(low[j + 1] ?? '') && !NOT_A_VERB_AFTER_TO.has(low[j + 1])) return `${low[k]} to`;
+		// The meeting noun is a verb here: "is meeting unions".
+		if (GERUND.test(low[j] ?? '') && (!NOT_GERUND.has(low[j]) || low[j] === 'meeting')) return `${low[k]} ${low[j]}`;
+	}
+	return null;
+}
+
 /** A phrase for the hover: how tense decided the value. */
 export function tensePhrase(t: Tense): string {
 	if (t.dir === 'past') return `past context (“${t.cue}”)`;

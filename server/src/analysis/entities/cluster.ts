@@ -11,8 +11,11 @@ import { CORP_SUFFIXES, NAME_CONNECTORS } from './words';
 
 class UnionFind {
 	private readonly parent: number[];
+	/** Per root: the person/organisation/place types its sure members have (bits of HARD_TYPES). */
+	readonly types: Uint8Array;
 	constructor(n: number) {
 		this.parent = Array.from({ length: n }, (_, i) => i);
+		this.types = new Uint8Array(n);
 	}
 	find(i: number): number {
 		while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
@@ -22,7 +25,10 @@ class UnionFind {
 	union(a: number, b: number): void {
 		const ra = this.find(a),
 			rb = this.find(b);
-		if (ra !== rb) this.parent[rb] = ra;
+		if (ra !== rb) {
+			this.parent[rb] = ra;
+			this.types[ra] |= this.types[rb];
+		}
 	}
 }
 
@@ -51,6 +57,7 @@ function initials(ws: string[]): string {
 export function clusterEntities(doc: SeedDocument, cands: Candidate[]): Entity[] {
 	const { tokens } = doc;
 	const uf = new UnionFind(cands.length);
+	cands.forEach((c, i) => (uf.types[i] = c.strength >= SURE ? (HARD_TYPES[c.type] ?? 0) : 0));
 	const byKey = new Map<string, number>();
 	// Each candidate's words, computed once: every linking step reads them.
 	const ws = cands.map((c) => words(tokens, c));
@@ -58,7 +65,7 @@ export function clusterEntities(doc: SeedDocument, cands: Candidate[]): Entity[]
 		const k = nameKey(ws[i], c);
 		const j = byKey.get(k);
 		if (j === undefined) byKey.set(k, i);
-		else uf.union(j, i);
+		else join(uf, cands, j, i);
 	});
 	linkAcronyms(tokens, cands, ws, uf);
 	linkShortNames(cands, ws, uf);
@@ -79,8 +86,10 @@ function linkAcronyms(tokens: Token[], cands: Candidate[], ws: string[][], uf: U
 		const w = ws[i];
 		if (w.length !== 1 || !ACRONYM.test(w[0])) return;
 		const prev = cands[i - 1];
-		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void join(uf, cands, i - 1, i);
 		const acr = w[0].replace(/\./g, '');
+		// "Libyan National Army (LNA)", "Singapore Airlines (SIA)": the letters must fit the name; a
+		// byline after a dateline, "Kenya (AP)", is not the place's acronym.
+		if (prev && tokens[c.first - 1]?.text === '(' && prev.last === c.first - 1) return void (spells(acr, ws[i - 1]) && join(uf, cands, i - 1, i));
 		const target = byInitials.get(acr);
 		if (target !== undefined) join(uf, cands, target, i);
 	});
@@ -115,8 +124,28 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 }
 
 // The group keeps the type of its strongest member (see entityOf): a weakly guessed "Haftar" becomes PERSON.
+// Two groups whose sure members say different things among person, organisation and place never join:
+// "Washington" the city is not Denzel Washington, and "Instagram" is not its parent.
 function join(uf: UnionFind, _cands: Candidate[], anchor: number, other: number): void {
+	const a = uf.types[uf.find(anchor)],
+		b = uf.types[uf.find(other)];
+	if (a && b && a !== b) return;
 	uf.union(anchor, other);
+}
+
+const HARD_TYPES: Partial<Record<EntityType, number>> = { PERSON: 1, ORG: 2, GPE: 4 };
+/** From this strength a candidate's type is sure: a country, a titled person, a name with an organisation word (a town named like a surname is not). */
+const SURE = 0.8;
+
+/** True when an acronym's letters are the initials of the name, or follow its letters in order from its first. */
+export function spells(acr: string, ws: string[]): boolean {
+	const a = acr.toLowerCase();
+	if (initials(ws).toLowerCase() === a) return true;
+	const name = ws.join(' ').toLowerCase();
+	if (!a || name[0] !== a[0]) return false;
+	let k = 0;
+	for (const ch of name) if (ch === a[k]) k++;
+	return k === a.length;
 }
 
 function buildEntities(doc: SeedDocument, cands: Candidate[], uf: UnionFind): Entity[] {

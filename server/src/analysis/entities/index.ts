@@ -7,7 +7,7 @@ import type { SeedDocument } from '../document';
 import { tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
-import { bestEntry, matchGazetteer } from './gazetteer';
+import { bestEntry, lookup, matchGazetteer } from './gazetteer';
 import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
 
@@ -31,7 +31,7 @@ export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> 
 					model.filter((m) => !vetoed(m, reading.notNames)),
 				)
 			: [...rules, ...model];
-	return clusterEntities(doc, attachRoles(doc, nonOverlapping(merged)));
+	return clusterEntities(doc, attachRoles(doc, datelines(doc, teams(doc, withoutFragments(doc, nonOverlapping(merged))))));
 }
 
 const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', NORP: 'NORP', MISC: 'OTHER' };
@@ -154,4 +154,137 @@ function lastToken(...lists: Candidate[][]): number {
 	let n = 0;
 	for (const list of lists) for (const c of list) n = Math.max(n, c.last);
 	return n;
+}
+
+const DASHES = new Set(['—', '–', '-', '--']);
+const UPPER_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
+const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+// "NAIROBI, Kenya (AP) —", "GENEVA —": a paragraph that opens with a place in capitals and a dash
+// names where the story was filed. The place is a GPE (in the gazetteer or not), never an acronym.
+function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
+	const { tokens } = doc;
+	const found: Candidate[] = [];
+	let p = -1;
+	for (const s of doc.sentences) {
+		if (s.paragraph === p) continue;
+		p = s.paragraph;
+		let end = s.first;
+		while (end < s.last && end - s.first < 4 && tokens[end].kind === 'word' && UPPER_WORD.test(tokens[end].text) && tokens[end].text.length > 1) end++;
+		if (end === s.first) continue;
+		const dash = [...tokens.slice(end, Math.min(s.last, end + 8))].findIndex((t) => DASHES.has(t.text));
+		if (dash < 0 || (dash > 0 && tokens[end].text !== ',' && tokens[end].text !== '(')) continue;
+		const name = tokens
+			.slice(s.first, end)
+			.map((t) => titleCase(t.text))
+			.join(' ');
+		const places = lookup(name).filter((e) => e.type === 'GPE' || e.type === 'LOC');
+		const entry = places.length ? bestEntry(places) : undefined;
+		found.push({
+			first: s.first,
+			last: end,
+			type: entry?.type ?? 'GPE',
+			evidence: ['dateline', ...(entry ? [`gazetteer: ${entry.kind}`] : [])],
+			entry,
+			strength: 0.95,
+		});
+	}
+	if (!found.length) return cands;
+	const out = cands.filter((c) => !found.some((d) => c.first < d.last && d.first < c.last));
+	return [...out, ...found].sort((a, b) => a.first - b.first);
+}
+
+const ACRONYM_WORD = /^\p{Lu}{2,}$/u;
+
+// "the Telescope" after "the Giant Magellan Telescope": the head word of a longer name, standing alone
+// after "the", refers back to some name of that kind and is no entity of its own (nor one to merge).
+function withoutFragments(doc: SeedDocument, cands: Candidate[]): Candidate[] {
+	const heads = new Set<string>();
+	for (const c of cands) if (c.last - c.first >= 2 && c.end === undefined) heads.add(doc.tokens[c.last - 1].form.lower);
+	if (!heads.size) return cands;
+	return cands.filter((c) => {
+		if (c.last - c.first !== 1 || c.entry || c.end !== undefined || c.type === 'PERSON') return true;
+		const t = doc.tokens[c.first];
+		return ACRONYM_WORD.test(t.text) || !heads.has(t.form.lower) || doc.tokens[c.first - 1]?.form.lower !== 'the';
+	});
+}
+
+const SPORT_WORDS = new Set([
+	'match',
+	'goal',
+	'goals',
+	'scored',
+	'striker',
+	'midfielder',
+	'goalkeeper',
+	'league',
+	'cup',
+	'fixture',
+	'penalty',
+	'half-time',
+	'halftime',
+	'stoppage',
+	'relegation',
+	'promoted',
+	'playoff',
+	'playoffs',
+	'innings',
+	'wicket',
+	'touchdown',
+	'quarterback',
+	'coach',
+	'season',
+	'squad',
+	'stadium',
+	'kick-off',
+	'derby',
+	'draw',
+	'drew',
+	'defender',
+	'winger',
+	'referee',
+	'title',
+]);
+const MATCH_VERBS = new Set([
+	'beat',
+	'beats',
+	'scored',
+	'scores',
+	'drew',
+	'draws',
+	'lost',
+	'loses',
+	'won',
+	'wins',
+	'defeated',
+	'thrashed',
+	'hosted',
+	'hosts',
+	'face',
+	'faces',
+	'faced',
+	'edged',
+]);
+
+// "Leeds United beat Kerala Blasters … Leeds scored twice": in a match report a town named alone
+// where a club named after it plays, or as the side that beat, scored or lost, is the club.
+function teams(doc: SeedDocument, cands: Candidate[]): Candidate[] {
+	let cues = 0;
+	for (const t of doc.tokens) if (SPORT_WORDS.has(t.form.lower) && ++cues >= 2) break;
+	if (cues < 2) return cands;
+	const clubs = new Map<string, string>();
+	for (const c of cands)
+		if (c.type === 'ORG' && c.last - c.first >= 2) {
+			const w = doc.tokens[c.first].form.lower;
+			if (!clubs.has(w)) clubs.set(w, doc.text.slice(doc.tokens[c.first].start, doc.tokens[c.last - 1].end));
+		}
+	return cands.map((c) => {
+		if (c.type !== 'GPE' || c.last - c.first !== 1 || (c.entry && c.entry.kind === 'country')) return c;
+		const w = doc.tokens[c.first].form.lower;
+		const club = clubs.get(w);
+		const verb = MATCH_VERBS.has(doc.tokens[c.last]?.form.lower ?? '') || MATCH_VERBS.has(doc.tokens[c.first - 1]?.form.lower ?? '');
+		if (!club && !verb) return c;
+		const why = club ? `team named after the place, as ‘${club}’ (sports context)` : 'place name as a side in a match (sports context)';
+		return { ...c, type: 'ORG', entry: undefined, evidence: [why, ...c.evidence], strength: Math.max(c.strength, 0.8) };
+	});
 }

@@ -297,6 +297,9 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (noun && PRODUCT_NOUNS.has(noun.text)) return { first, last, type: 'OTHER', evidence: [`name of a thing before ‘${noun.text}’`], strength: 0.6 };
 	if (after && FAC_NOUNS.has(after.text)) return { first, last, type: 'FAC', evidence: [`name before ‘${after.text}’`], strength: 0.7 };
 	if (n === 1 && after?.kind === 'number') return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
+	// "the 19th Amendment", "the 5th Fleet": a numbered name, not a word standing for an organisation.
+	if (n === 1 && /^\d+(?:st|nd|rd|th)$/i.test(tokens[first - 1]?.text ?? ''))
+		return { first: first - 1, last, type: 'OTHER', evidence: ['numbered name'], strength: 0.7 };
 	const title = titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	const before = tokens[first - 1];

@@ -1,0 +1,54 @@
+/**
+ * Compound and relative date forms written for these tests: a month with a relative year, quarters
+ * and halves counted from the period the text reports on, and the aspect of the verb before a
+ * weekday. The publication date is Friday 10 May 2024.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findDates } from '../../../server/src/analysis/dates';
+import { parseDocument } from '../../../server/src/analysis/document';
+
+const values = (body: string) => findDates(parseDocument(`date 2024-05-10 Title\n\n${body}`)).map((d) => [d.text, d.value]);
+
+test('a month with a relative year is one date in that year', () => {
+	assert.deepEqual(values('The mill shut in April last year.'), [['April last year', '2023-04']]);
+	assert.deepEqual(values('The line reopens in March next year.'), [['March next year', '2025-03']]);
+	assert.deepEqual(values('Shipments resumed in June this year.'), [['June this year', '2024-06']]);
+});
+
+test('a month after last or next is the nearest one on that side of publication', () => {
+	assert.deepEqual(values('Exports dipped last April.'), [['last April', '2024-04']]);
+	assert.deepEqual(values('Exports dipped last June.'), [['last June', '2023-06']]);
+	assert.deepEqual(values('The board meets next March.'), [['next March', '2025-03']]);
+});
+
+test('the previous quarter counts from the quarter the report is about, this quarter from publication', () => {
+	assert.deepEqual(values('Sales grew in the third quarter, faster than in the previous quarter.'), [
+		['the third quarter', '2023-Q3'],
+		['the previous quarter', '2023-Q2'],
+	]);
+	assert.deepEqual(values('The lender expects a loss this quarter.'), [['this quarter', '2024-Q2']]);
+	assert.deepEqual(values('Costs will rise in the current quarter.'), [['the current quarter', '2024-Q2']]);
+});
+
+test('a half takes the year of the reported period, and stays unread where nothing gives one', () => {
+	assert.deepEqual(values('Orders rose in the fourth quarter of 2023. Margins were thinner in the first half.'), [
+		['the fourth quarter of 2023', '2023-Q4'],
+		['the first half', '2023-H1'],
+	]);
+	assert.deepEqual(values('The visitors led at the end of the first half.'), []);
+	assert.deepEqual(values('Growth should pick up in the second half of next year.'), [['the second half of next year', '2025-H2']]);
+});
+
+test('present progressive and “is to” put a weekday after publication; past progressive before it', () => {
+	assert.deepEqual(values('Reservists are being called up on Sunday.'), [['Sunday', '2024-05-12']]);
+	assert.deepEqual(values('Reservists were being called up on Sunday.'), [['Sunday', '2024-05-05']]);
+	assert.deepEqual(values('The envoy is visiting Lusaka on Tuesday.'), [['Tuesday', '2024-05-14']]);
+	assert.deepEqual(values('Negotiators are to reconvene on Wednesday.'), [['Wednesday', '2024-05-15']]);
+	assert.deepEqual(values('The envoy visited Lusaka on Tuesday.'), [['Tuesday', '2024-05-07']]);
+});
+
+test('“current” before a noun is the present; a current account is no time', () => {
+	assert.deepEqual(values('Given the current slump, banks are wary.'), [['current', 'PRESENT_REF']]);
+	assert.deepEqual(values('The current account deficit narrowed.'), []);
+});
