@@ -34,7 +34,36 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The core is pure: no editor, no Node built-ins (STYLE.md).
+		// What runs on the analysis threads words diagnostics without the LSP library: the threads load
+		// none (the protocol's types are erased; its values, such as DiagnosticSeverity, are written out).
+		files: [
+			'server/src/analysisWorker.ts',
+			'server/src/workerProtocol.ts',
+			'server/src/documentAnalysis.ts',
+			'server/src/positions.ts',
+			'server/src/settings.ts',
+			'server/src/features/diagnostics.ts',
+			'server/src/features/findings.ts',
+			'server/src/features/words.ts',
+			'server/src/features/dateWords.ts',
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'],
+							allowTypeImports: true,
+							message: 'This module runs on the analysis threads, which load no LSP library: import its types only.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
+		// The core is pure: no editor, no Node built-ins (README, “How it works”).
 		files: ['server/src/analysis/**/*.ts'],
 		rules: {
 			'no-restricted-imports': [

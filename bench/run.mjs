@@ -225,7 +225,13 @@ async function main() {
 				f,
 				b,
 				fmt.bytes,
-				f.endsWith('.vsix') ? { op: '<', value: 10e6 } : f.endsWith('syntax.bin') ? { op: '<=', value: 8e6 } : null,
+				f.endsWith('.vsix')
+					? { op: '<', value: 10e6 }
+					: f.endsWith('syntax.bin')
+						? { op: '<=', value: 8e6 }
+						: f === 'dist/server.js'
+							? { op: '<', value: 360e3 }
+							: null,
 				f.endsWith('.vsix') ? sz.vsixNote : undefined,
 			),
 		);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Review } from './review';
 import { CloseAction, ErrorAction, LanguageClient, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { hasSeedHeader } from '../../server/src/analysis/header';
 import { showEntity, showTimeline } from './views';
 
 let client: LanguageClient | undefined;
@@ -39,13 +40,13 @@ function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
 	};
 }
 
-const HEADER = /^\s*date \d{4}-\d{2}-\d{2}(\s|$)/;
+/** How many lines are read for the header: blank lines may come before it. */
+const HEAD_LINES = 20;
 
-/** A plain-text file whose first line is a seed header opens as `seed` (the built-in .txt association wins over firstLine). */
+/** A plain-text file whose first non-empty line is a seed header opens as `seed` (the built-in .txt association wins over firstLine). */
 async function adoptSeed(doc: vscode.TextDocument): Promise<void> {
 	if (doc.languageId !== 'plaintext' || doc.lineCount === 0) return;
-	const first = doc.lineAt(0).text || (doc.lineCount > 1 ? doc.lineAt(1).text : '');
-	if (HEADER.test(first)) await vscode.languages.setTextDocumentLanguage(doc, 'seed');
+	if (hasSeedHeader(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, HEAD_LINES), 0)))) await vscode.languages.setTextDocumentLanguage(doc, 'seed');
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<SeedLensApi> {

@@ -5,23 +5,13 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
+import type { AnalysisOptions } from './analysis';
 import type { AnalysisPool, CoreResult } from './analysisPool';
-import type { PublishRequest } from './analysisWorker';
+import type { DocumentAnalysis } from './documentAnalysis';
+import type { PublishRequest } from './workerProtocol';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { OpenDocument, type TextSource } from './openDocument';
 import { EditShift, LineIndex } from './positions';
-
-/** One analysed document version, as the features see it. */
-export interface DocumentAnalysis {
-	annotations: DocumentAnnotations;
-	/** The body's paragraphs (for folding). */
-	paragraphs: Paragraph[];
-	uri: string;
-	version: number;
-	text: string;
-	lines: LineIndex;
-}
 
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
 interface LazyPublish {
@@ -30,22 +20,8 @@ interface LazyPublish {
 	early: (read: () => Diagnostic[]) => Promise<unknown>;
 }
 
-const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
-
 /** A document's text for reading in pieces: an open document's is not assembled for it. */
 const textOf = (doc: TextDocument): TextSource => (doc instanceof OpenDocument ? doc : doc.getText());
-
-/**
- * A feature's result for one analysed version, computed on first use and then
- * looked up: on a long document the outline, the tokens and the diagnostics
- * take far longer to build than to send, and editors ask for them again and again.
- */
-export function cached<T>(a: DocumentAnalysis, key: string, make: () => T): T {
-	let memo = results.get(a);
-	if (!memo) results.set(a, (memo = new Map()));
-	if (!memo.has(key)) memo.set(key, make());
-	return memo.get(key) as T;
-}
 
 /** Caches analyses by URI and version. */
 export class Analyses {

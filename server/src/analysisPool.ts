@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
-import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './analysisWorker';
+import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 import type { TextSource } from './openDocument';
 import { changedRegion } from './positions';
 import { jsonList } from './rawJson';
@@ -210,7 +210,18 @@ export class AnalysisPool {
 	private thread(lane: Lane): Worker {
 		if (lane.worker) return lane.worker;
 		lane.bases.clear();
-		const w = new Worker(this.workerFile!, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+		// The thread's standard output and error are its own streams, read into the log: a stray
+		// console.log on a thread must never write into the server's LSP stream.
+		const w = new Worker(this.workerFile!, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, stdout: true, stderr: true });
+		for (const [name, stream] of [
+			['output', w.stdout],
+			['error output', w.stderr],
+		] as const) {
+			stream.setEncoding('utf8');
+			stream.on('data', (chunk: string) => {
+				for (const line of chunk.split('\n')) if (line.trim()) this.log(`Analysis thread ${name}: ${line}`);
+			});
+		}
 		w.on('message', (answer: WorkerAnswer | EarlyDiagnostics) => ('diagnosticsJson' in answer ? this.early(lane, answer) : this.settle(lane, answer)));
 		w.on('error', (e) => this.crashed(lane, w, e));
 		w.on('exit', (code) => this.crashed(lane, w, new Error(`the analysis worker exited with status ${code}`)));

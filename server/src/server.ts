@@ -16,36 +16,23 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { Analyses, type DocumentAnalysis } from './analyses';
+import { Analyses } from './analyses';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
 import { appendToList, RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
-import { annotations, AnnotationsRequest } from './features/annotations';
-import { codeActions, executeCommand, IGNORE_COMMAND } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
-import { conflictDiagnostics, figureHover, withFigures } from './features/crossDocuments';
-import {
-	corpusEntities,
-	CorpusEntitiesRequest,
-	EntityAtRequest,
-	entityNameAt,
-	entityPage,
-	EntityPageRequest,
-	timeline,
-	TimelineRequest,
-} from './features/corpusViews';
+import { AnnotationsRequest } from './features/annotations';
+import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
+import { conflictDiagnostics } from './features/crossDocuments';
+import { corpusEntities, CorpusEntitiesRequest, EntityAtRequest, entityPage, EntityPageRequest, timeline, TimelineRequest } from './features/corpusViews';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/foldingRanges';
-import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
 import { entityAt } from './features/lookup';
-import { definition, documentHighlight } from './features/navigation';
-import { DiagnosticsPublisher } from './features/publishDiagnostics';
-import { references } from './features/references';
-import { legend, semanticTokens } from './features/semanticTokens';
-import { indexStatus, IndexStatusRequest, workspaceSymbols } from './features/workspaceSymbols';
+import { legend } from './features/semanticTokens';
+import { indexStatus, IndexStatusRequest } from './features/workspaceSymbols';
+import { SeedLanguageService } from './languageService';
 import { analysisChanged, defaultSettings, toSettings, type Settings } from './settings';
 import { Corpus } from './workspace/corpus';
 import { IgnoreList } from './workspace/ignoreList';
@@ -55,7 +42,7 @@ import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 import { HumanFiles } from './workspace/humanFiles';
 import { LearnedModel } from './workspace/learnedModel';
 import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
-import { executeReview, REVIEW_COMMAND, reviewActions, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
+import { executeReview, REVIEW_COMMAND, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
 import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -116,6 +103,14 @@ const indexer = new Indexer(corpus, {
 	log: (message) => connection.console.log(message),
 });
 
+// Every feature goes through the service: the handlers below only pass the request's parameters on.
+const service = new SeedLanguageService(analyses, {
+	document: seedDoc,
+	settings: () => settings,
+	corpus: () => corpus,
+	readFile: readSeedFile,
+});
+
 const noop = () => {};
 // The hover index and the outline, built while the editor is quiet rather than on the first request.
 const warmUp = (a: DocumentAnalysis) => {
@@ -129,10 +124,13 @@ const wording = (doc: TextDocument) => {
 	return () => ({ uri, version, settings, silenced: ignores.silenced(uri) });
 };
 
-const publisher = new DiagnosticsPublisher({
-	current: (uri) => documents.get(uri),
-	compute: async (doc) => {
-		if (!seedDoc(doc.uri)) return { diagnostics: [] };
+// The life cycle of each open document's diagnostics (typing delay, work prepared ahead, the analysis
+// in flight, the version published) is the state machine of documentSession.ts; this is its backend.
+const scheduler = new AnalysisScheduler({
+	compute: async (uri, version) => {
+		const doc = documents.get(uri);
+		if (!doc || doc.version !== version) return null;
+		if (!seedDoc(uri)) return { diagnostics: [] };
 		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
 		const early = analyses.earlyDiagnostics(doc, wording(doc));
 		const analysed = analyses.get(doc);
@@ -143,22 +141,23 @@ const publisher = new DiagnosticsPublisher({
 		}, noop);
 		const worded = await early;
 		if (worded) return worded;
-		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(doc.uri), () => documents.get(doc.uri)?.version !== doc.version);
+		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(uri), () => documents.get(uri)?.version !== version);
 		return list && { diagnostics: list };
 	},
 	send: (uri, version, list) =>
 		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
-	prepare: (doc, what) => {
-		const { uri, version } = doc;
-		if (seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => publisher.ahead(uri, version, list));
+	prepare: (uri, version, what) => {
+		const doc = documents.get(uri);
+		if (doc?.version === version && seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => scheduler.ahead(uri, version, list));
 	},
 });
+const republish = () => scheduler.configure(documents.all());
 
 // Cross-document findings: published with each document's own, and again when another file changes them.
 const conflicts = new ConflictRefresh({
 	diagnostics: (uri) => conflictDiagnostics(corpus, uri, settings),
 	open: () => documents.all().filter((d) => seedDoc(d.uri)),
-	republish: (doc) => publisher.soon(doc),
+	republish: (doc) => scheduler.configure([doc]),
 });
 corpus.onChange = () => conflicts.changed();
 
@@ -224,7 +223,7 @@ async function applySettings(next: Settings, first = false): Promise<void> {
 	const previous = settings;
 	settings = next;
 	if (analysisChanged(previous, next)) analyses.clear();
-	documents.all().forEach((d) => publisher.soon(d));
+	republish();
 	if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
 	if (client.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
 	if (first || JSON.stringify(previous.index) !== JSON.stringify(next.index) || analysisChanged(previous, next)) rebuildIndex();
@@ -249,13 +248,13 @@ connection.onDidChangeWatchedFiles(async (params) => {
 	ann.flatMap((c) => humans.changed(c.uri)).forEach(annotationsChanged);
 	if (params.changes.some((c) => learned.isModelFile(c.uri)) && (await learned.load(roots))) modelChanged();
 	const rest = params.changes.filter((c) => !humans.isAnnFile(c.uri) && !learned.isModelFile(c.uri));
-	if (await applyFileEvents(rest, indexer, ignores, roots)) documents.all().forEach((d) => publisher.soon(d));
+	if (await applyFileEvents(rest, indexer, ignores, roots)) republish();
 });
 
 /** The learned model changed: every document is analysed again. */
 function modelChanged(): void {
 	analyses.clear();
-	documents.all().forEach((d) => publisher.soon(d));
+	republish();
 	rebuildIndex();
 }
 
@@ -263,94 +262,44 @@ function modelChanged(): void {
 function annotationsChanged(uri: string): void {
 	analyses.invalidate(uri);
 	const doc = documents.get(uri);
-	if (doc) publisher.soon(doc);
+	if (doc) scheduler.configure([doc]);
 	if (client.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
 	if (client.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
 	if (client.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type);
 }
 
-documents.onDidChangeContent((e) => publisher.schedule(e.document));
+documents.onDidChangeContent((e) => scheduler.edit(e.document.uri, e.document.version));
 documents.onDidClose((e) => {
 	analyses.delete(e.document.uri);
 	humans.forget(e.document.uri);
-	publisher.clear(e.document.uri);
+	scheduler.close(e.document.uri);
 	conflicts.forget(e.document.uri);
 	void indexer.refresh(e.document.uri);
 });
 
-connection.onHover(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	const now = doc && (await analyses.latest(doc));
-	return now ? withFigures(hover(now.analysis, params.position, token, now.shift), figureHover(corpus, doc.uri, params.position)) : null;
-});
-
-connection.onDocumentSymbol(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	const now = doc && (await analyses.latest(doc));
-	return now ? documentSymbols(now.analysis, token, settings.outline.maxClaimsPerSource, now.shift) : [];
-});
-
-connection.onDefinition(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? definition(await analyses.get(doc), params.position, token) : null;
-});
-
-connection.onReferences(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? references(await analyses.get(doc), params.position, params.context.includeDeclaration, settings.index.enabled ? corpus : null, token) : [];
-});
-
-connection.onDocumentHighlight(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? documentHighlight(await analyses.get(doc), params.position, token) : [];
-});
-
-connection.onWorkspaceSymbol((params, token) => workspaceSymbols(corpus, params.query, token));
-
-connection.languages.semanticTokens.on(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(await analyses.get(doc), undefined, token) : { data: [] };
-});
-
-connection.languages.semanticTokens.onRange(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? semanticTokens(await analyses.get(doc), params.range, token) : { data: [] };
-});
-
-connection.languages.inlayHint.on(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? inlayHints(await analyses.get(doc), params.range, settings, token) : [];
-});
-
-connection.onFoldingRanges(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? foldingRanges(await analyses.get(doc), token) : [];
-});
-
-connection.onCodeLens(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	return doc ? codeLenses(await analyses.get(doc), settings, token) : [];
-});
-
-connection.onCodeAction(async (params, token) => {
-	const doc = seedDoc(params.textDocument.uri);
-	const a = doc && (await analyses.get(doc));
-	return a ? [...codeActions(a, params, token), ...reviewActions(a, params, token)] : [];
-});
+connection.onHover((p, token) => service.hover(p.textDocument.uri, p.position, token));
+connection.onDocumentSymbol((p, token) => service.documentSymbols(p.textDocument.uri, token));
+connection.onDefinition((p, token) => service.definition(p.textDocument.uri, p.position, token));
+connection.onReferences((p, token) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration, token));
+connection.onDocumentHighlight((p, token) => service.documentHighlight(p.textDocument.uri, p.position, token));
+connection.onWorkspaceSymbol((p, token) => service.workspaceSymbols(p.query, token));
+connection.languages.semanticTokens.on((p, token) => service.semanticTokens(p.textDocument.uri, undefined, token));
+connection.languages.semanticTokens.onRange((p, token) => service.semanticTokens(p.textDocument.uri, p.range, token));
+connection.languages.inlayHint.on((p, token) => service.inlayHints(p.textDocument.uri, p.range, token));
+connection.onFoldingRanges((p, token) => service.foldingRanges(p.textDocument.uri, token));
+connection.onCodeLens((p, token) => service.codeLenses(p.textDocument.uri, token));
+connection.onCodeAction((p, token) => service.codeActions(p, token));
+connection.onRequest(AnnotationsRequest, (p, token) => service.annotations(p.uri, token));
+connection.onRequest(EntityAtRequest, (p, token) => service.entityNameAt(p.uri, p.position, token));
+connection.onRequest(EntityPageRequest, (p, token) => entityPage(corpus, p.name, token));
+connection.onRequest(TimelineRequest, (p, token) => timeline(corpus, p, token));
+connection.onRequest(CorpusEntitiesRequest, (p) => corpusEntities(corpus, p.limit));
 
 connection.onExecuteCommand(async (params) => {
 	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
 	if (params.command === LEARN_COMMAND) return learnFromAnnotations(roots, learned, modelChanged);
-	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m)))
-		documents.all().forEach((d) => publisher.soon(d));
+	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
 	return null;
-});
-
-connection.onRequest(AnnotationsRequest, async (params, token) => {
-	const doc = seedDoc(params.uri);
-	const text = doc ? null : await readSeedFile(params.uri);
-	if (token.isCancellationRequested) return null;
-	return doc ? annotations(await analyses.get(doc)) : text !== null ? annotations(await analyses.fromText(params.uri, text)) : null;
 });
 
 const reviewHost = {
@@ -381,19 +330,8 @@ async function seedAnalysis(uri: string) {
 
 connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
-connection.onRequest(EntityPageRequest, (params, token) => entityPage(corpus, params.name, token));
-
-connection.onRequest(TimelineRequest, (params, token) => timeline(corpus, params, token));
-
-connection.onRequest(CorpusEntitiesRequest, (params) => corpusEntities(corpus, params.limit));
-
-connection.onRequest(EntityAtRequest, async (params) => {
-	const doc = seedDoc(params.uri);
-	return doc ? entityNameAt(await analyses.get(doc), params.position) : null;
-});
-
 connection.onShutdown(() => {
-	publisher.dispose();
+	scheduler.dispose();
 	conflicts.dispose();
 	pool.dispose();
 });

@@ -1,5 +1,5 @@
 /** Settings (`seedLens.*`) → plain option objects for the core and the features. */
-import { defaultOptions, type AnalysisOptions } from './analysis';
+import { defaultOptions, type AnalysisOptions } from './analysis/options';
 
 export type SeverityLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 

@@ -14,7 +14,7 @@ import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
 import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
 import { humanLayer } from './human/layer';
 import { applyLearned } from './human/learned';
-import type { DocumentAnnotations } from './types';
+import type { Diagnostic, DocumentAnnotations } from './types';
 
 export interface Analysis {
 	annotations: DocumentAnnotations;
@@ -119,10 +119,10 @@ function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCac
 
 function tooLarge(text: string, max: number): Analysis {
 	const size = (text.length / 1e6).toFixed(1);
-	const diagnostics = [
+	const diagnostics: Diagnostic[] = [
 		{
 			code: 'file-too-large',
-			severity: 'warning' as const,
+			severity: 'warning',
 			message: `Not analysed: the file has ${size} million characters, more than seedLens.maxFileSize (${max}).`,
 			start: 0,
 			end: Math.min(text.length, 1),

@@ -3,6 +3,7 @@
  * into the exact file text. Everything else in the analysis reads this.
  */
 import type { Diagnostic, Header } from './types';
+import { HEADER_DATE, HEADER_LINE } from './header';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -60,9 +61,6 @@ export interface SeedDocument {
 	diagnostics: Diagnostic[];
 }
 
-const HEADER = /^([ \t]*)date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True when `y-m-d` names a day that exists in the proleptic Gregorian calendar. */
 export function isRealDate(y: number, m: number, d: number): boolean {
 	if (m < 1 || m > 12 || d < 1) return false;
@@ -94,7 +92,7 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	const bodyStart = Math.min(text.length, end + 1);
 	if (end > start && text[end - 1] === '\r') end--;
 	const line = text.slice(start, end);
-	const h = HEADER.exec(line);
+	const h = HEADER_LINE.exec(line);
 	if (!h) {
 		diagnostics.push({
 			code: 'missing-header',
@@ -109,7 +107,7 @@ export function parseHeader(text: string): { header: Header; bodyStart: number; 
 	const dateEnd = dateStart + h[2].length;
 	const title = h[3] ? h[3] : null;
 	let date: string | null = null;
-	const d = ISO_DATE.exec(h[2]);
+	const d = HEADER_DATE.exec(h[2]);
 	if (!d) {
 		diagnostics.push({
 			code: 'malformed-date',

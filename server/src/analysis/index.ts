@@ -2,4 +2,5 @@
 export { analysisCache, analyze, analyzeDocument, readSections, type Analysis, type AnalysisCache } from './analyze';
 export { defaultOptions, type AnalysisOptions } from './options';
 export type * from './types';
+export { CODES, FINDING_CODE_LIST, isFindingCode, type CodeInfo } from './codes';
 export type { SeedDocument, Sentence, Token, Paragraph } from './document';

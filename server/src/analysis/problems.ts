@@ -290,7 +290,7 @@ function encodingProblems(text: string): Diagnostic[] {
 	return out;
 }
 
-function scan(text: string, re: RegExp, out: Diagnostic[], code: string, severity: Diagnostic['severity'], message: (m: string) => string): void {
+function scan(text: string, re: RegExp, out: Diagnostic[], code: Diagnostic['code'], severity: Diagnostic['severity'], message: (m: string) => string): void {
 	let n = 0;
 	let more = 0;
 	re.lastIndex = 0;

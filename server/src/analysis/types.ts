@@ -15,7 +15,9 @@ export interface TextSpan extends Span {
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'FAC' | 'EVENT' | 'OTHER';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { FindingCode, Severity } from './codes';
+
+export type { FindingCode, FindingKind, Severity } from './codes';
 
 export interface Header {
 	date: string | null;
@@ -86,7 +88,7 @@ export interface Claim extends TextSpan {
 }
 
 export interface Diagnostic extends Span {
-	code: string;
+	code: FindingCode;
 	severity: Severity;
 	message: string;
 }

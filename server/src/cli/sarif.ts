@@ -5,34 +5,14 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentAnnotations, Severity } from '../analysis';
+import { CODES } from '../analysis/codes';
+import type { DocumentAnnotations, Severity } from '../analysis/types';
 import { findingHash, findings, type Finding } from '../features/findings';
 import { LineIndex } from '../positions';
 
 type Result = (DocumentAnnotations & { file: string }) | { file: string; error: string };
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-/** What each rule is about, for the rule list of the log; codes not listed are described by their name. */
-const RULES: Record<string, string> = {
-	'attributed-claim': 'A claim attributed to a source.',
-	quote: 'A direct quotation with its speaker.',
-	'unattributed-claim': 'A check-worthy statement (a figure, an accusation, a superlative) with no source.',
-	'truncated-sentence': 'A sentence that ends mid-phrase.',
-	boilerplate: 'Publisher boilerplate that is not part of the article.',
-	'duplicate-paragraph': 'A paragraph that repeats an earlier one word for word.',
-	'missing-header': 'The first line is not a seed header “date YYYY-MM-DD Title”.',
-	'file-too-large': 'The file is larger than the analysis limit and was not analysed.',
-	'empty-document': 'The file is empty.',
-	'malformed-date': 'The header date is not of the form YYYY-MM-DD, or does not exist in the calendar.',
-	'date-after-publication': 'A past event dated after the article was published.',
-	'ambiguous-date': 'A date whose reading is uncertain (day and month swappable, a nearest weekday or month taken, a two-digit year).',
-	'inconsistent-number': 'The same quantity given different figures in one document.',
-	'alias-variant': 'One name spelt two ways in one document.',
-	'missing-title': 'The header has a date but no title.',
-	'unbalanced-quote': 'A quotation mark that is never closed, or closed without being opened.',
-	'very-long-sentence': 'A sentence long enough to hide several claims.',
-};
 
 /** An artifact URI for a path as given: relative paths stay relative (with `/`), absolute ones become `file:` URIs. */
 function artifactUri(file: string): string {
@@ -52,7 +32,7 @@ export function sarif(results: Result[], readText: (file: string) => string, ver
 		for (const f of findings(r).filter((x) => x.kind !== 'entities' && x.kind !== 'dates')) {
 			if (!ruleIndex.has(f.code)) {
 				ruleIndex.set(f.code, rules.length);
-				rules.push({ id: f.code, shortDescription: { text: RULES[f.code] ?? f.code.replace(/-/g, ' ') }, defaultConfiguration: { level: LEVEL[f.severity] } });
+				rules.push({ id: f.code, shortDescription: { text: CODES[f.code].description }, defaultConfiguration: { level: LEVEL[f.severity] } });
 			}
 			out.push(result(f, r.file, index, ruleIndex.get(f.code)!, lines, text));
 		}

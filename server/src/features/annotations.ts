@@ -1,7 +1,7 @@
 /** The custom request `seedLens/annotations`: a document's annotations as the JSON contract, for export. */
 import { RequestType } from 'vscode-languageserver';
 import type { DocumentAnnotations } from '../analysis';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { toPath } from '../workspace/indexer';
 
 export interface AnnotationsParams {

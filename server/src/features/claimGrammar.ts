@@ -5,7 +5,7 @@
 import type { Claim } from '../analysis';
 import { splitSentences, tokenize } from '../analysis/document';
 import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../analysis/syntax';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { clip } from './words';
 
 /** The sentence around an offset, tagged and parsed; undefined outside the body's paragraphs. */

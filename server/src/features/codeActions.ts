@@ -4,7 +4,7 @@
  * spelling where the analysis flags a variant spelling of a name.
  */
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { IGNORE_FILE, type IgnoreList } from '../workspace/ignoreList';
 import { DIAGNOSTIC_SOURCE, type FindingData } from './diagnostics';
 import { entityAt } from './lookup';

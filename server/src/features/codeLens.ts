@@ -1,6 +1,6 @@
 /** A code lens on the header summarising the document: "14 entities · 9 dates · 7 claims, 2 unattributed". */
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { Settings } from '../settings';
 import { summaryLine } from './words';
 

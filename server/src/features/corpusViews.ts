@@ -6,7 +6,7 @@
  */
 import { RequestType, type CancellationToken, type Position, type Range } from 'vscode-languageserver';
 import { nameKey, type Statement } from '../analysis/crossdoc';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Corpus } from '../workspace/corpus';
 import { canonicalUri } from '../workspace/indexer';
 import type { FileSummary } from '../workspace/summary';

@@ -3,6 +3,7 @@
  * `conflicting-date` diagnostics with the other report's sentence as related
  * information, and the hover that lists every document's figure for a count.
  */
+import type { FindingCode } from '../analysis/codes';
 import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vscode-languageserver';
 import { conflictMessage, figureWords, provenance, type Conflict } from '../analysis/crossdoc';
 import type { SeverityLevel } from '../settings';
@@ -10,7 +11,7 @@ import type { Corpus } from '../workspace/corpus';
 import type { FileSummary } from '../workspace/summary';
 import { canonicalUri, toPath } from '../workspace/indexer';
 
-export const CONFLICT_CODES = { figure: 'conflicting-figure', date: 'conflicting-date' } as const;
+export const CONFLICT_CODES = { figure: 'conflicting-figure', date: 'conflicting-date' } as const satisfies Record<string, FindingCode>;
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = { hint: 4, information: 3, warning: 2, error: 1 };
 const MAX_RELATED = 20;
 

@@ -1,7 +1,7 @@
 /** Diagnostics: every entity, date, claim and problem as a finding in the Problems panel. */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { DocumentAnnotations, Severity } from '../analysis';
-import { cached, type DocumentAnalysis } from '../analyses';
+import type { DocumentAnnotations, FindingCode, Severity } from '../analysis/types';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { SeverityLevel, Settings } from '../settings';
 import { findingHash, findings, type Finding, type FindingKind } from './findings';
 
@@ -140,7 +140,7 @@ function byStart(list: Finding[]): Finding[] {
 }
 
 /** The code of the note that says hint- and information-level findings were left out. */
-export const CAPPED_CODE = 'findings-capped';
+export const CAPPED_CODE = 'findings-capped' satisfies FindingCode;
 
 function cappedNote(a: DocumentAnalysis, shown: number, skipped: number): Diagnostic {
 	return {

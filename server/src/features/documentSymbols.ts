@@ -5,7 +5,7 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, EntityType, Span } from '../analysis';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { EditShift } from '../positions';
 import { entitiesById } from './lookup';
 import { chronologicalKey, dateInWords } from './dateWords';

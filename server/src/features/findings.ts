@@ -3,16 +3,15 @@
  * analysis as a coded, worded item. The diagnostics and the SARIF report are
  * both built from this list, so they say the same thing. No editor imports.
  */
-import type { Claim, DocumentAnnotations, Severity, Span } from '../analysis';
+import type { Claim, DocumentAnnotations, FindingCode, FindingKind, Severity, Span } from '../analysis/types';
 import { checkworthiness, explainReasons } from '../analysis/claims/checkworthy';
 import { dateInWords } from './dateWords';
 import { clip, entityMap, sourcePhrase, TYPE_WORDS } from './words';
 
-/** Which severity setting governs a finding. */
-export type FindingKind = 'entities' | 'dates' | 'claims' | 'unattributedClaims' | 'problems';
+export type { FindingKind };
 
 export interface Finding extends Span {
-	code: string;
+	code: FindingCode;
 	kind: FindingKind;
 	/** The severity the analysis proposes (used for problems; other kinds follow settings). */
 	severity: Severity;
@@ -26,14 +25,14 @@ export interface Finding extends Span {
 	related?: Span & { message: string };
 }
 
-/** Codes of the findings that are not structural problems. */
+/** Codes of the findings that are not structural problems (rows of the code table, `analysis/codes.ts`). */
 export const FINDING_CODES = {
 	entity: 'entity',
 	date: 'date',
 	attributed: 'attributed-claim',
 	quote: 'quote',
 	unattributed: 'unattributed-claim',
-} as const;
+} as const satisfies Record<string, FindingCode>;
 
 /**
  * The findings of one document, in document order within each kind. `keep` may leave some out

@@ -1,6 +1,6 @@
 /** Folding: the article body under its header, and every paragraph that spans several lines. */
 import { FoldingRangeKind, type CancellationToken, type FoldingRange } from 'vscode-languageserver';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 
 /** The folding ranges of one analysis, built once per analysed version. */
 export function foldingRanges(a: DocumentAnalysis, token?: CancellationToken): FoldingRange[] {

@@ -1,7 +1,7 @@
 /** Hovers: an entity's card, a date's resolution, a claim's source, hedges and figures. */
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import type { EditShift } from '../positions';
 import { explainReasons } from '../analysis/claims/checkworthy';
 import { syntaxModel } from '../syntaxModel';

@@ -1,6 +1,6 @@
 /** Inlay hints: the resolved value after each relative date ("Thursday" → 2021-11-11). */
 import { InlayHintKind, type CancellationToken, type InlayHint, type Range } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Settings } from '../settings';
 import { dateInWords } from './dateWords';
 

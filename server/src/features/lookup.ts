@@ -4,7 +4,7 @@
  * so a span's end counts as inside when nothing starts there.
  */
 import type { Claim, DateAnnotation, Entity, Mention, Span, TextSpan } from '../analysis';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 import { nameKey as coreNameKey } from '../analysis/crossdoc/keys';
 
 /** A mention under the cursor and the entity it belongs to. */

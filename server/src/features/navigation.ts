@@ -1,6 +1,6 @@
 /** Go to definition (a mention → the entity's first mention) and document highlight (every mention). */
 import { DocumentHighlightKind, type CancellationToken, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { entityAt } from './lookup';
 
 /** The first mention of the entity under the cursor. */

@@ -1,6 +1,6 @@
 /** Find all references: every mention of the entity under the cursor, here and in the other seed files of the workspace. */
 import type { CancellationToken, Location, Position } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Corpus } from '../workspace/corpus';
 import { canonicalUri } from '../workspace/indexer';
 import { entityAt, entityKeys, nameKey } from './lookup';

@@ -8,7 +8,7 @@ import { CodeActionKind, RequestType, type CancellationToken, type CodeAction, t
 import type { Claim, EntityType, Span } from '../analysis';
 import type { AnnotationEdit, TypedSpan } from '../analysis/human/edits';
 import type { ReviewState } from '../analysis/human/layer';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { claimAt, dateAt, entityAt } from './lookup';
 import { clip, TYPE_WORDS } from './words';
 

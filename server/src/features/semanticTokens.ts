@@ -5,7 +5,7 @@
  */
 import { SemanticTokensBuilder, type CancellationToken, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { EntityType, Span } from '../analysis';
-import { cached, type DocumentAnalysis } from '../analyses';
+import { cached, type DocumentAnalysis } from '../documentAnalysis';
 
 /** The token types, in legend order. Declared with their super types in package.json. */
 export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'facility', 'event', 'entity', 'date', 'claimCue', 'claimSource'] as const;

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Corpus } from './corpus';
 import { excluder, hasSeedHeader, SEED_CANDIDATE } from './seedFiles';
 import { summarize } from './summary';

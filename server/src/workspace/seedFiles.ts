@@ -7,20 +7,9 @@
 /** A `.seed` file, or a `.txt` file that may be one (its header decides). */
 export const SEED_CANDIDATE = /\.(seed|txt)$/i;
 
-// "date " and a digit at the start of the first non-empty line; a bad date is still a seed, with a diagnostic.
-const HEADER_START = /^[ \t]*date[ \t]+\d/;
+import { hasSeedHeader } from '../analysis/header';
 
-/** True when the text's first non-empty line starts like a seed header. */
-export function hasSeedHeader(text: string): boolean {
-	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	for (;;) {
-		const nl = text.indexOf('\n', i);
-		const line = text.slice(i, nl < 0 ? Math.min(text.length, i + 200) : Math.min(nl, i + 200));
-		if (line.trim()) return HEADER_START.test(line);
-		if (nl < 0) return false;
-		i = nl + 1;
-	}
-}
+export { hasSeedHeader };
 
 /** True when a document is a seed file: a `.seed` file, one the editor calls `seed`, or any text with a seed header. */
 export function isSeedDocument(uri: string, text: string, languageId?: string): boolean {

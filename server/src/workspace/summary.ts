@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../analysis';
 import { documentFacts, type DocumentFacts } from '../analysis/crossdoc';
-import type { DocumentAnalysis } from '../analyses';
+import type { DocumentAnalysis } from '../documentAnalysis';
 import { entityKeys, nameKey } from '../features/lookup';
 
 /** One entity of a file, as the index remembers it. */

@@ -6,6 +6,7 @@
 import { lowerTokens, type SeedDocument } from '../document';
 import { cueAt, tenseAround } from '../dates/tense';
 import type { DateAnnotation, Diagnostic } from '../types';
+import { DETERMINERS } from '../words';
 import { sentenceAt, tokenAt } from './spans';
 
 // After these the date is a target or a deadline ("postponed to March", "until June"), not when something happened.
@@ -57,7 +58,6 @@ const MODAL = new Set([
 const CLAUSE_REACH = 40;
 const VERB_REACH = 6;
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '—', '–', '“', '”', '"']);
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'this', 'that']);
 const CALENDAR_WORD = /\d|january|february|march|april|may|june|july|august|september|october|november|december/i;
 
 const WEEKDAY_GUESS = 'no tense cue';

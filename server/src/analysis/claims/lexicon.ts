@@ -91,7 +91,7 @@ export const CUE_NOUNS: ReadonlySet<string> = new Set(NOUNS.split(' '));
 
 const set = (s: string): ReadonlySet<string> => new Set(s.split(' '));
 
-export const DETERMINERS = set('the a an this that these those its his her their our my your some any each every no another both several many');
+export { DETERMINERS } from '../words';
 /** Degree words that make the next word an adjective: "the most demanding", "very concerned". */
 export const DEGREE_WORDS = set('most more less least very so too quite rather extremely highly increasingly');
 /** Words that make the next word a noun: "the statement", "his claims" (not "some say", "many believe"). */

@@ -4,6 +4,7 @@
  * the coming one. A light heuristic over tokens: the nearest tense cue wins.
  */
 
+import { DETERMINERS } from '../words';
 export type Direction = 'past' | 'future' | 'none';
 
 export interface Tense {
@@ -218,7 +219,6 @@ const NOT_PAST_ED = new Set([
 	'vowed',
 	'prepared',
 ]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 
 /** Classifies one token (lower-cased `w`, with its neighbours) as a tense cue. */
 export function cueAt(low: readonly string[], k: number, lo: number, hi: number): Direction {

@@ -1,0 +1,163 @@
+/**
+ * The one object the handlers talk to: every feature of an open seed document, answered from the
+ * analysis cache under one freshness policy (`FRESHNESS`), with cancellation honoured while an
+ * analysis is awaited. The handlers in server.ts only pass the request's parameters through; they
+ * never see threads, caches or timers.
+ */
+import type { CancellationToken, CodeActionParams, Position, Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyses } from './analyses';
+import type { DocumentAnalysis } from './documentAnalysis';
+import { annotations } from './features/annotations';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { documentSymbols } from './features/documentSymbols';
+import { entityNameAt } from './features/corpusViews';
+import { figureHover, withFigures } from './features/crossDocuments';
+import { foldingRanges } from './features/foldingRanges';
+import { reviewActions } from './features/review';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { definition, documentHighlight } from './features/navigation';
+import { references } from './features/references';
+import { semanticTokens } from './features/semanticTokens';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import type { EditShift } from './positions';
+import type { Settings } from './settings';
+import type { Corpus } from './workspace/corpus';
+
+/**
+ * Which analysis a feature answers from, stated once:
+ * - `latest`: at once, from the last analysis with the edits made since mapped through it (while
+ *   typing in a long document a fresh analysis takes a second or more, and a hover or the outline
+ *   must not wait for it); only a document's first analysis is waited for.
+ * - `fresh`: from the analysis of the document's current version, waited for. These answers are
+ *   positions the editor applies as they are (tokens, hints, folds, edits, locations), or exports.
+ */
+export const FRESHNESS = {
+	hover: 'latest',
+	documentSymbols: 'latest',
+	definition: 'fresh',
+	references: 'fresh',
+	documentHighlight: 'fresh',
+	semanticTokens: 'fresh',
+	inlayHints: 'fresh',
+	foldingRanges: 'fresh',
+	codeLenses: 'fresh',
+	codeActions: 'fresh',
+	annotations: 'fresh',
+	entityNameAt: 'fresh',
+} as const satisfies Record<string, 'latest' | 'fresh'>;
+
+export type Feature = keyof typeof FRESHNESS;
+
+/** Where the analyses come from (the server's `Analyses`; a fake in the tests). */
+export type AnalysisSource = Pick<Analyses, 'get' | 'latest' | 'fromText'>;
+
+/** What the service needs from the server around it. */
+export interface ServiceHost {
+	/** The open seed document at this URI (undefined when it is not open or not a seed file). */
+	document(uri: string): TextDocument | undefined;
+	settings(): Settings;
+	/** The workspace index (open documents are in it even when the index of files on disk is off). */
+	corpus(): Corpus;
+	/** The text of a seed file that is not open, or null when it cannot be read. */
+	readFile(uri: string): Promise<string | null>;
+}
+
+/** Settles with `p`'s value, or with undefined as soon as the request is cancelled. */
+function unlessCancelled<T>(p: Promise<T>, token: CancellationToken): Promise<T | undefined> {
+	if (token.isCancellationRequested) return Promise.resolve(undefined);
+	let listener: { dispose(): void } | undefined;
+	const cancelled = new Promise<undefined>((resolve) => (listener = token.onCancellationRequested(() => resolve(undefined))));
+	return Promise.race([p, cancelled]).finally(() => listener?.dispose());
+}
+
+/** The language features of seed documents. */
+export class SeedLanguageService {
+	constructor(
+		private readonly analyses: AnalysisSource,
+		private readonly host: ServiceHost,
+	) {}
+
+	hover(uri: string, position: Position, token: CancellationToken) {
+		// The document's own card, and the figures other documents give for what is under the cursor.
+		return this.answer('hover', uri, token, null, (a, shift) => withFigures(hover(a, position, token, shift), figureHover(this.host.corpus(), uri, position)));
+	}
+
+	documentSymbols(uri: string, token: CancellationToken) {
+		return this.answer('documentSymbols', uri, token, [], (a, shift) => documentSymbols(a, token, this.host.settings().outline.maxClaimsPerSource, shift));
+	}
+
+	definition(uri: string, position: Position, token: CancellationToken) {
+		return this.answer('definition', uri, token, null, (a) => definition(a, position, token));
+	}
+
+	references(uri: string, position: Position, includeDeclaration: boolean, token: CancellationToken) {
+		return this.answer('references', uri, token, [], (a) =>
+			references(a, position, includeDeclaration, this.host.settings().index.enabled ? this.host.corpus() : null, token),
+		);
+	}
+
+	documentHighlight(uri: string, position: Position, token: CancellationToken) {
+		return this.answer('documentHighlight', uri, token, [], (a) => documentHighlight(a, position, token));
+	}
+
+	semanticTokens(uri: string, range: Range | undefined, token: CancellationToken) {
+		return this.answer('semanticTokens', uri, token, { data: [] }, (a) => semanticTokens(a, range, token));
+	}
+
+	inlayHints(uri: string, range: Range, token: CancellationToken) {
+		return this.answer('inlayHints', uri, token, [], (a) => inlayHints(a, range, this.host.settings(), token));
+	}
+
+	foldingRanges(uri: string, token: CancellationToken) {
+		return this.answer('foldingRanges', uri, token, [], (a) => foldingRanges(a, token));
+	}
+
+	codeLenses(uri: string, token: CancellationToken) {
+		return this.answer('codeLenses', uri, token, [], (a) => codeLenses(a, this.host.settings(), token));
+	}
+
+	codeActions(params: CodeActionParams, token: CancellationToken) {
+		return this.answer('codeActions', params.textDocument.uri, token, [], (a) => [...codeActions(a, params, token), ...reviewActions(a, params, token)]);
+	}
+
+	/** The name of the entity at a position (the entity page's subject). */
+	entityNameAt(uri: string, position: Position, token: CancellationToken) {
+		return this.answer('entityNameAt', uri, token, null, (a) => entityNameAt(a, position));
+	}
+
+	workspaceSymbols(query: string, token: CancellationToken) {
+		return workspaceSymbols(this.host.corpus(), query, token);
+	}
+
+	/** The annotations of a seed file: an open one's current version, or the file on disk. */
+	async annotations(uri: string, token: CancellationToken) {
+		if (this.host.document(uri)) return this.answer('annotations', uri, token, null, (a) => annotations(a));
+		const text = await this.host.readFile(uri);
+		if (text === null || token.isCancellationRequested) return null;
+		const a = await unlessCancelled(this.analyses.fromText(uri, text), token);
+		return a ? annotations(a) : null;
+	}
+
+	/** The analysis a feature answers from (see `FRESHNESS`), or undefined when the document is not open or the request was cancelled. */
+	async analysisFor(feature: Feature, uri: string, token: CancellationToken): Promise<{ analysis: DocumentAnalysis; shift: EditShift | null } | undefined> {
+		const doc = this.host.document(uri);
+		if (!doc) return undefined;
+		const now = FRESHNESS[feature] === 'latest' ? this.analyses.latest(doc) : this.analyses.get(doc).then((analysis) => ({ analysis, shift: null }));
+		const got = await unlessCancelled(now, token);
+		return token.isCancellationRequested ? undefined : got;
+	}
+
+	private async answer<T>(
+		feature: Feature,
+		uri: string,
+		token: CancellationToken,
+		empty: T,
+		make: (a: DocumentAnalysis, shift: EditShift | null) => T,
+	): Promise<T> {
+		const now = await this.analysisFor(feature, uri, token);
+		return now ? make(now.analysis, now.shift) : empty;
+	}
+}

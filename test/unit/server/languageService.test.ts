@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../../../server/src/analysis';
+import type { DocumentAnalysis } from '../../../server/src/documentAnalysis';
+import { FRESHNESS, SeedLanguageService, type AnalysisSource } from '../../../server/src/languageService';
+import { LineIndex } from '../../../server/src/positions';
+import { defaultSettings } from '../../../server/src/settings';
+import { Corpus } from '../../../server/src/workspace/corpus';
+
+// The facade over a fake analysis cache: each feature answers from the analysis its freshness
+// policy names, and a request cancelled while its analysis is awaited gets the empty answer at once.
+
+const uri = 'file:///a.seed';
+const text = 'date 2021-11-12 Talks\n\nThe minister said on Thursday that Airbus would build a plant in Toulouse.\n';
+const analysisOf = (t: string, version: number): DocumentAnalysis => ({ ...analyzeDocument(t), uri, version, text: t, lines: new LineIndex(t) });
+
+/** A cache whose fresh analysis arrives only when the test says so; the latest one is always there. */
+function fakeSource() {
+	const asked: string[] = [];
+	let release: (a: DocumentAnalysis) => void = () => {};
+	const fresh = new Promise<DocumentAnalysis>((resolve) => (release = resolve));
+	const source: AnalysisSource = {
+		get: () => (asked.push('fresh'), fresh),
+		latest: async () => (asked.push('latest'), { analysis: analysisOf(text, 1), shift: null }),
+		fromText: async (_u, t) => analysisOf(t, 0),
+	};
+	return { source, asked, release: () => release(analysisOf(text, 2)) };
+}
+
+const doc = TextDocument.create(uri, 'seed', 2, text);
+const host = {
+	document: (u: string) => (u === uri ? doc : undefined),
+	settings: () => defaultSettings,
+	corpus: () => new Corpus(),
+	readFile: async () => text,
+};
+const at = (s: string) => doc.positionAt(text.indexOf(s) + 1);
+
+test('hover and the outline answer at once from the latest analysis; the other features wait for the fresh one', async () => {
+	const { source, asked, release } = fakeSource();
+	const service = new SeedLanguageService(source, host);
+	const token = new CancellationTokenSource().token;
+	const card = await service.hover(uri, at('Airbus'), token);
+	assert.match(JSON.stringify(card), /Airbus/);
+	assert.ok((await service.documentSymbols(uri, token)).length > 0);
+	assert.deepEqual(asked, ['latest', 'latest']);
+	const highlights = service.documentHighlight(uri, at('Airbus'), token);
+	let answered = false;
+	void highlights.then(() => (answered = true));
+	await new Promise((resolve) => setImmediate(resolve));
+	assert.equal(answered, false, 'a fresh-analysis feature waits');
+	release();
+	assert.ok((await highlights).length > 0);
+	assert.deepEqual(asked, ['latest', 'latest', 'fresh']);
+});
+
+test('a request cancelled while its analysis is awaited gets the empty answer without waiting', async () => {
+	const { source } = fakeSource();
+	const service = new SeedLanguageService(source, host);
+	const cts = new CancellationTokenSource();
+	const pending = [
+		service.definition(uri, at('Airbus'), cts.token),
+		service.semanticTokens(uri, undefined, cts.token),
+		service.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, cts.token),
+		service.foldingRanges(uri, cts.token),
+		service.annotations(uri, cts.token),
+	];
+	cts.cancel();
+	assert.deepEqual(await Promise.all(pending), [null, { data: [] }, [], [], null]);
+	// Already cancelled: not even the latest analysis is used.
+	assert.equal(await service.hover(uri, at('Airbus'), cts.token), null);
+});
+
+test('a document that is not open gets the empty answers, and its annotations are read from disk', async () => {
+	const { source } = fakeSource();
+	const service = new SeedLanguageService(source, host);
+	const token = new CancellationTokenSource().token;
+	assert.equal(await service.hover('file:///other.seed', { line: 0, character: 0 }, token), null);
+	assert.deepEqual(await service.codeLenses('file:///other.seed', token), []);
+	const ann = await service.annotations('file:///other.seed', token);
+	assert.equal(ann?.header.date, '2021-11-12');
+});
+
+test('only hover and the outline answer from an analysis older than the text', () => {
+	assert.deepEqual(
+		Object.entries(FRESHNESS)
+			.filter(([, f]) => f === 'latest')
+			.map(([k]) => k),
+		['hover', 'documentSymbols'],
+	);
+});
