@@ -98,11 +98,11 @@ export function corpusRows(idx, size, corpusFiles) {
 	rows.push(
 		row(
 			C,
-			'timeline opens (seedLens/timeline, whole workspace)',
-			x.timelineMs,
+			'timeline opens right after the edits (seedLens/timeline, whole workspace)',
+			x.timelineFirstMs,
 			fmt.ms,
 			{ op: '<', value: 1000 },
-			`${fmt.int(x.timelinePoints)} of ${fmt.int(x.timelineTotal)} dates sent`,
+			`median of 5 requests ${fmt.ms(x.timelineMs)}; ${fmt.int(x.timelinePoints)} of ${fmt.int(x.timelineTotal)} dates sent`,
 		),
 	);
 	rows.push(row(C, 'entity page (seedLens/entityPage)', x.entityPageMs, fmt.ms, { op: '<', value: 1000 }));
