@@ -19,12 +19,13 @@ test('corpus --format json lists the conflicts with both sides, the shared entit
 	const r = run('--format', 'json', reports);
 	assert.equal(r.status, 0, r.stderr);
 	const report = JSON.parse(r.stdout);
-	assert.equal(report.documents, 11);
+	assert.equal(report.documents, 14);
 	const pairs = report.conflicts.map((c: any) => `${c.code} ${path.basename(c.a.file)} ${path.basename(c.b.file)}`).sort();
 	assert.deepEqual(pairs, [
 		'conflicting-date kabul-agency.txt kabul-times.txt',
 		'conflicting-figure election-a.txt election-b.txt',
 		'conflicting-figure election-b.txt election-c.txt',
+		'conflicting-figure flood-courier.txt flood-herald.txt',
 		'conflicting-figure kabul-agency.txt kabul-notes.txt',
 		'conflicting-figure kabul-agency.txt kabul-times.txt',
 		'conflicting-figure kabul-notes.txt kabul-times.txt',
@@ -46,7 +47,7 @@ test('corpus --format json lists the conflicts with both sides, the shared entit
 test('corpus --format text prints the same conflicts in words', () => {
 	const r = run(reports);
 	assert.equal(r.status, 0, r.stderr);
-	assert.match(r.stdout, /^11 documents · \d+ entities in several · \d+ dates · 8 conflicts/);
+	assert.match(r.stdout, /^14 documents · \d+ entities in several · \d+ dates · 9 conflicts/);
 	assert.match(
 		r.stdout,
 		/conflicting-date {2}\S*kabul-agency\.txt:3:\d+ {2}Dates disagree for the same event \(explode\): “Thursday” \(2022-04-21\) here; “Friday” \(2022-04-22\)/,

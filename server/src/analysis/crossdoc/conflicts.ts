@@ -1,7 +1,8 @@
 /**
  * The rules that make two documents disagree. Precision first: a false
  * conflict costs a fact-checker more than a missed one, so two figures are
- * compared only when they count the same thing in the same unit, their
+ * compared only when they count the same thing in the same unit doing the same
+ * (leaving, being there, winning; planned or done: see predicates.ts), their
  * sentences share an entity (or a resolved source), and they belong to the same
  * days; they conflict only when the ranges their wording allows do not meet,
  * and when neither document also gives a figure the other agrees with.
@@ -10,6 +11,7 @@
  */
 import type { DocumentFacts, EventFact, FigureFact, Statement } from './facts';
 import { nameKey } from './keys';
+import { sameTime } from './predicates';
 
 export interface CrossDocOptions {
 	/** Reports more than this many days apart are about different moments: their figures are not compared. */
@@ -44,9 +46,9 @@ const DAY = 86_400_000;
 const time = (d: string | null) => (d && /^\d{4}-\d\d-\d\d$/.test(d) ? Date.parse(d + 'T00:00:00Z') : NaN);
 const within = (a: string | null, b: string | null, days: number) => Math.abs(time(a) - time(b)) <= days * DAY;
 
-/** The key under which comparable figures are found: what is counted, in which unit. */
+/** The key under which comparable figures are found: what is counted, in which unit, doing what. */
 export function figureKey(f: FigureFact): string {
-	return `${f.quantity.unit}|${f.quantity.thing}`;
+	return `${f.quantity.unit}|${f.quantity.thing}|${f.quantity.predicate?.key ?? ''}`;
 }
 
 /** Entity keys of a statement: the entities it mentions and the source it cites. */
@@ -74,6 +76,9 @@ function share(a: Set<string>, b: Set<string>): boolean {
 /** True when two figures count the same thing of the same entity at the same time (whatever their values). */
 export function comparableFigures(A: FactsDoc, fa: FigureFact, B: FactsDoc, fb: FigureFact, o: CrossDocOptions = defaultCrossDocOptions): boolean {
 	if (A.id === B.id || figureKey(fa) !== figureKey(fb)) return false;
+	// A set is known by what it does: a figure whose sentence does not say is compared with none.
+	const [pa, pb] = [fa.quantity.predicate, fb.quantity.predicate];
+	if (!pa || !pb || !sameTime(pa.tense, pb.tense)) return false;
 	if (fa.date && fb.date && fa.date !== fb.date) return false;
 	if (!within(fa.date ?? A.facts.date, fb.date ?? B.facts.date, o.windowDays)) return false;
 	return share(statementKeys(A.facts, A.facts.statements[fa.statement]), statementKeys(B.facts, B.facts.statements[fb.statement]));

@@ -8,6 +8,7 @@
  */
 import type { Token } from '../document';
 import { lemma } from '../checks/numbers';
+import { predicateOf, type Predicate } from './predicates';
 
 export type Unit = 'count' | 'percent' | 'USD' | 'EUR' | 'GBP' | 'JPY' | 'CNY' | 'INR';
 
@@ -30,6 +31,12 @@ export interface Quantity {
 	thing: string;
 	/** The same in the words of the text, for messages ("foreign mercenaries"). */
 	label: string;
+	/**
+	 * What the counted set does ("leave", "present", "obtain"; a casualty is its own: "killed"), and whether
+	 * it is planned or done; null when the sentence does not say. Figures of different predicates count
+	 * different sets ("there are 20,000", "300 will leave").
+	 */
+	predicate: Predicate | null;
 }
 
 const SMALL = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
@@ -208,10 +215,16 @@ function quantityAt(tokens: Token[], i: number, first: number, last: number): { 
 	if (q) start = tokens[q.at].start;
 	const [lo0, hi0] = n.step ? [n.value - n.step / 2, n.value + n.step / 2] : [n.value, n.value];
 	const [lo, hi] = q ? widen(q.widen, lo0, hi0, n.value) : [lo0, hi0];
-	const thing = countedThing(tokens, q ? q.at : before, next, first, last, unit);
+	const from = q ? q.at : before;
+	const thing = countedThing(tokens, from, next, first, last, unit);
 	if (!thing) return null;
-	const text = spelled(tokens, q ? q.at : before, next);
-	return { quantity: { start, end, text, lo, hi, value: n.value, qualifier: q ? q.words : '', unit, thing: thing.key, label: thing.label }, next };
+	const text = spelled(tokens, from, next);
+	const casualty = /(?:^| )(killed|injured|arrested|missing|displaced|evacuated|rescued)$/.exec(thing.key)?.[1];
+	const predicate = casualty ? { key: casualty, tense: null } : predicateOf(tokens, from, thing.end, first, last);
+	return {
+		quantity: { start, end, text, lo, hi, value: n.value, qualifier: q ? q.words : '', unit, thing: thing.key, label: thing.label, predicate },
+		next,
+	};
 }
 
 function widen(f: (v: number) => [number, number], lo: number, hi: number, v: number): [number, number] {
@@ -233,13 +246,14 @@ function qualifierBefore(tokens: Token[], i: number, first: number): { at: numbe
 }
 
 /** The counted thing: the noun after the figure, the casualty it reports, or the currency's object. */
-function countedThing(tokens: Token[], from: number, i: number, first: number, last: number, unit: Unit): { key: string; label: string } | null {
+function countedThing(tokens: Token[], from: number, i: number, first: number, last: number, unit: Unit): { key: string; label: string; end: number } | null {
 	const word = (k: number) => (k >= first && k < last ? tokens[k].form.lower : '');
 	const run: Token[] = [];
 	let j = i;
 	if (word(j) === 'of' && unit === 'percent') j++;
 	if (unit !== 'count' && unit !== 'percent' && ['in', 'of', 'for'].includes(word(j))) j++;
 	if (unit === 'percent' && ['the', 'a', 'an', 'all', 'its', 'their'].includes(word(j))) j++;
+	const runStart = j;
 	for (; j < last && run.length < 4; j++) {
 		const t = tokens[j];
 		if (t.kind !== 'word' || PHRASE_END.has(t.form.lower) || !/^\p{Ll}/u.test(t.text)) break;
@@ -251,15 +265,18 @@ function countedThing(tokens: Token[], from: number, i: number, first: number, l
 	if (NOT_COUNTED.has(head) || NOT_COUNTED.has(word(i))) return null;
 	const rate = RATE.has(word(j + 1)) && ['a', 'per', 'each', 'every'].includes(word(j)) ? `/${word(j + 1)}` : '';
 	const casualty = casualtyNear(tokens, from, j, first, last);
+	// The counted phrase ends with its noun ("20,000 foreign fighters | remain in Libya").
+	const end = head ? runStart + run.findIndex((t) => t.form.lower === head) + 1 : j;
+	const found = (key: string, label: string) => ({ key, label, end });
 	if (unit !== 'count') {
 		// A sum or a share of nothing named ("turnout reached 61 percent") is too loose to compare.
-		return head ? { key: `${unit}:${lemma(head)}${rate}`, label: labelOf(run, head) } : null;
+		return head ? found(`${unit}:${lemma(head)}${rate}`, labelOf(run, head)) : null;
 	}
-	if (!head) return casualty ? { key: casualty, label: casualty } : null;
-	if (CASUALTY[head]) return { key: CASUALTY[head], label: labelOf(run, head) };
+	if (!head) return casualty ? found(casualty, casualty) : null;
+	if (CASUALTY[head]) return found(CASUALTY[head], labelOf(run, head));
 	const label = labelOf(run, head);
-	if (GENERIC.has(head)) return casualty ? { key: casualty, label } : null;
-	return { key: casualty ? `${lemma(head)} ${casualty}` : lemma(head) + rate, label };
+	if (GENERIC.has(head)) return casualty ? found(casualty, label) : null;
+	return found(casualty ? `${lemma(head)} ${casualty}` : lemma(head) + rate, label);
 }
 
 const IRREGULAR_PLURAL = new Set('people men women children police troops personnel staff cattle sheep fish mice geese teeth'.split(' '));
