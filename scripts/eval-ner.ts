@@ -8,7 +8,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../server/src/analysis/document';
-import { nerModel, tagEntities, tagSentences, type NerType } from '../server/src/analysis/ner';
+import { modelCallerFeatures, nerModel, tagEntities, tagSentences, type NerType } from '../server/src/analysis/ner';
+import { gazetteerFeatures } from '../server/src/analysis/entities/gazetteer';
+import type { SeedDocument } from '../server/src/analysis/document';
+
+// The caller features the model was trained with, computed as the analysis computes them.
+function callerFeatures(doc: SeedDocument): ((token: unknown, i: number) => string[]) | undefined {
+	if (modelCallerFeatures() !== 'gazetteer') return undefined;
+	const byToken: string[][] = [];
+	for (const s of doc.sentences) gazetteerFeatures(doc.tokens, s.first, s.last).forEach((f, k) => (byToken[s.first + k] = f));
+	return (_token, i) => byToken[i] ?? [];
+}
 
 const MAP: Record<NerType, string> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', NORP: 'NORP', MISC: 'OTHER' };
 const args = process.argv.slice(2);
@@ -31,7 +41,7 @@ if (args.includes('--bench')) {
 		t = performance.now();
 		c = cpu();
 		while (cpu() - c < 2000) {
-			for (const d of docs) tagEntities(d);
+			for (const d of docs) tagEntities(d, callerFeatures(d));
 			n += tokens;
 		}
 		console.error(
@@ -41,7 +51,7 @@ if (args.includes('--bench')) {
 } else {
 	const out = files.map((file) => {
 		const doc = parseDocument(readFileSync(file, 'utf8'));
-		const spans = args.includes('--raw') ? tagSentences(doc, nerModel()) : tagEntities(doc);
+		const spans = args.includes('--raw') ? tagSentences(doc, nerModel(), callerFeatures(doc)) : tagEntities(doc, callerFeatures(doc));
 		const entities = spans.map((s, i) => {
 			const text = doc.text.slice(s.start, s.end);
 			return { id: `e${i + 1}`, type: MAP[s.type], name: text, mentions: [{ start: s.start, end: s.end, text }] };

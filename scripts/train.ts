@@ -5,6 +5,11 @@
  *   npm run train:dev                   # train split only: dev scores per epoch and the sharpness B
  *   npm run train -- --data DIR --epochs N --out FILE --seed S --max-features K
  *   npm run train:smoke                 # a few hundred sentences, one epoch, into a temp file
+ *   npm run train -- --no-gazetteer-features   # without the entity gazetteer's features (see below)
+ *
+ * The entity gazetteer's matches (`gazetteerFeatures`: a token's place in a known name, its type and
+ * kind) are caller features of every token, as the analysis passes them at inference; the model's
+ * `meta.callerFeatures` says so.
  *
  * Splits: GUM's official dev/test documents, BTC's recommended dev (second half of section H) and
  * test (section F), and every sixth document of the other files as dev. Test documents are never
@@ -29,7 +34,9 @@ import {
 	type Lexicon,
 } from '../server/src/analysis/ner/features';
 import { CompactModel, TYPES } from '../server/src/analysis/ner/model';
-import { calibrate, evaluate, exportModel, f1, prepare, train, type Scores } from '../server/src/analysis/ner/train';
+import { formOf, type Token } from '../server/src/analysis/document';
+import { gazetteerFeatures } from '../server/src/analysis/entities/gazetteer';
+import { calibrate, evaluate, exportModel, f1, prepare, train, type CallerFeatures, type Scores } from '../server/src/analysis/ner/train';
 
 const args = process.argv.slice(2);
 const flag = (name: string, def: string) => {
@@ -43,6 +50,19 @@ const out = flag('out', smoke ? join(mkdtempSync(join(tmpdir(), 'ner-')), 'model
 const epochs = Number(flag('epochs', smoke ? '1' : '10'));
 const seed = Number(flag('seed', '13'));
 const maxFeatures = Number(flag('max-features', '60000'));
+const withGazetteer = !args.includes('--no-gazetteer-features');
+
+// A training sentence's words as the document tokens the gazetteer matches over.
+const gazetteerOfWords: CallerFeatures = (words) => {
+	let at = 0;
+	const tokens: Token[] = words.map((w) => {
+		const form = formOf(w);
+		const t = { start: at, end: at + w.length, text: w, kind: form.kind, form };
+		at += w.length + 1;
+		return t;
+	});
+	return gazetteerFeatures(tokens, 0, tokens.length);
+};
 
 const MISC = typeBit('MISC');
 const NORP = typeBit('NORP');
@@ -203,11 +223,13 @@ function main(): void {
 	const all = args.includes('--all');
 	if (all) trainDocs = trainDocs.concat(devDocs);
 	const lex: Lexicon = { common: commonWords(trainDocs), gazetteer: gazetteer() };
-	const trainSet = prepare(trainDocs, lex);
+	const caller = withGazetteer ? gazetteerOfWords : undefined;
+	const trainSet = prepare(trainDocs, lex, caller);
 	// Per-epoch scores and calibration use the news-like dev documents (not tweets).
 	const devSet = prepare(
 		devDocs.filter((d) => d.source !== 'btc'),
 		lex,
+		caller,
 	);
 	const tokens = trainSet.reduce((n, p) => n + p.sentence.words.length, 0);
 	console.error(
@@ -226,6 +248,7 @@ function main(): void {
 		includesDev: all,
 		trainSentences: trainSet.length,
 		trainTokens: tokens,
+		...(withGazetteer ? { callerFeatures: 'gazetteer' } : {}),
 	});
 	if (devSet.length) {
 		// Calibrating on documents the model was trained on would make it overconfident: `--all` takes `--beta` from a dev run.
@@ -237,6 +260,7 @@ function main(): void {
 			const part = prepare(
 				devDocs.filter((d) => d.source === src),
 				lex,
+				caller,
 			);
 			console.error(report(`  dev ${src.padEnd(15)}`, evaluate(new CompactModel(model), part)));
 		}

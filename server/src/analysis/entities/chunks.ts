@@ -15,8 +15,10 @@ import {
 	ORG_HEADS,
 	SPEECH_VERBS,
 	TITLE_HEADS,
+	TITLE_SURNAMES,
 	isCommonWord,
 	isCurrencyOrUnit,
+	isOrdinaryWord,
 	isTitleLower,
 } from './words';
 
@@ -101,7 +103,7 @@ export function chunks(tokens: Token[], from: number, to: number, matches: GazMa
 			flush();
 			for (const e = m?.last ?? i + 1; i < e; i++) notNames.add(i);
 		} else if (m && isCap(tokens[m.first])) {
-			cur.push({ first: m.first, last: m.last, match: m });
+			cur.push(withoutArticle(tokens, m));
 			i = m.last;
 		} else if ((isCap(t) && !MONTHS_DAYS.has(lower(t)) && (t.text.length > 1 || tokens[i + 1]?.text === '.')) || (cur.length && ARTICLED.test(t.text))) {
 			cur.push({ first: i, last: i + 1 });
@@ -118,6 +120,13 @@ export function chunks(tokens: Token[], from: number, to: number, matches: GazMa
 	}
 	flush();
 	return out;
+}
+
+// "The Beatles", "The Daily Mail": a known organisation's name is the words after its article (as
+// "UN", not "the UN"); a place keeps it ("The Hague", "The Gambia").
+function withoutArticle(tokens: Token[], m: GazMatch): Unit {
+	if (m.last - m.first < 2 || lower(tokens[m.first]) !== 'the' || bestEntry(m.entries).type !== 'ORG') return { first: m.first, last: m.last, match: m };
+	return { first: m.first + 1, last: m.last, match: { ...m, first: m.first + 1 } };
 }
 
 // "US$40 billion", "US dollars", "USD", "GHz": money and measures, not names.
@@ -160,11 +169,20 @@ function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
 	const next = tokens[i + 1];
 	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
 	if (w === '&') return true;
-	if (w === 'and') return endsInOrgHead(tokens, i + 1, to);
+	if (w === 'and') return !completeName(tokens, cur) && endsInOrgHead(tokens, i + 1, to);
 	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
 	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
 	if (w === 'the') return prev === 'of';
 	return NAME_CONNECTORS.has(w) && CAPITAL.test(tokens[i - 1].text);
+}
+
+// "Nordvik Airlines and Baltic Airways", "Toyota and General Motors": a name already complete
+// before "and" (a known name, or one ending in an organisation word) is one of two names.
+function completeName(tokens: Token[], cur: Unit[]): boolean {
+	const u = cur[cur.length - 1];
+	if (u.match) return true;
+	const w = lower(tokens[u.last - 1]);
+	return cur.length >= 2 && (ORG_HEADS.has(w) || CORP_SUFFIXES.has(w));
 }
 
 // "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.
@@ -181,7 +199,7 @@ export function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number,
 	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
 	const common =
 		u.last - u.first === 1 &&
-		isCommonWord(t.text) &&
+		(isCommonWord(t.text) || (u.match !== undefined && isOrdinaryWord(t.text))) &&
 		!capsElsewhere.has(lower(t)) &&
 		!TITLE_HEADS.has(lower(t)) &&
 		!(u.match && SURE_KINDS.has(bestEntry(u.match.entries).kind));
@@ -206,8 +224,20 @@ function derived(w: string): boolean {
 // "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
 export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	let n = units.length;
-	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first]))) n--;
+	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first])) && !surnameTitle(tokens, units.slice(0, n))) n--;
 	return units.slice(0, n);
+}
+
+// "Martin Luther King", "Stephen King", "John Major": a title that is also a surname, one or two
+// words after a given name, ends that person's name, unless another name follows it.
+function surnameTitle(tokens: Token[], units: Unit[]): boolean {
+	const last = units[units.length - 1];
+	const t = tokens[last.first];
+	const given = (k: number) => k >= 0 && !units[k].match && FIRST_NAMES.has(lower(tokens[units[k].first])) && !TITLE_HEADS.has(lower(tokens[units[k].first]));
+	const n = units.length;
+	if (!TITLE_SURNAMES.has(lower(t)) || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(given(n - 2) || given(n - 3))) return false;
+	const next = tokens[last.last];
+	return !next || !(isCap(next) || (next.text === ',' && tokens[last.last + 1] !== undefined && isCap(tokens[last.last + 1])));
 }
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
@@ -221,7 +251,7 @@ export function noName(tokens: Token[], units: Unit[], sentenceFirst: number, ca
 		w = lower(t);
 	if (ACRONYM.test(t.text)) return false; // acronyms are names wherever they stand
 	if (casing.orgStarts.has(w)) return false;
-	if (isCommonWord(w) || casing.low.has(w) || (derived(w) && !casing.caps.has(w))) return true;
+	if (isCommonWord(w) || casing.low.has(w) || isOrdinaryWord(w) || (derived(w) && !casing.caps.has(w))) return true;
 	const atStart = t.start === tokens[sentenceFirst].start || OPENERS.has(tokens[units[0].first - 1]?.text ?? '');
 	return atStart && !casing.caps.has(w) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w) && !SPEECH_VERBS.has(lower(tokens[units[0].last] ?? t));
 }

@@ -5,6 +5,7 @@
  */
 import { lowerCase, tokenize, type Token, type WordForm } from '../document';
 import type { EntityType } from '../types';
+import { isCommonWord } from './words';
 import { CITY_ALIASES, COUNTRY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
 import places from './data/places.json';
@@ -159,7 +160,12 @@ function addCurated(g: Gazetteer): void {
 	for (const o of lexicon.organisations) {
 		// The lexicon spells names in lower case; title-case them for display.
 		const name = o.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-		if (!g.byKey.has(norm(keyTokens(name).join(' ')))) add(g, name, { id: `org:${o}`, name, type: 'ORG', kind: 'organisation', facts: {} });
+		if (g.byKey.has(norm(keyTokens(name).join(' ')))) continue;
+		const entry = { id: `org:${o}`, name, type: 'ORG' as const, kind: 'organisation', facts: {} };
+		add(g, name, entry);
+		// "the Beatles" in running text: the name without its article, unless that is an ordinary word ("the Who").
+		const bare = name.replace(/^The /, '');
+		if (bare !== name && (bare.includes(' ') || !isCommonWord(bare))) add(g, bare, entry);
 	}
 }
 
@@ -287,3 +293,23 @@ export function bestEntry(entries: GazEntry[]): GazEntry {
 		e.kind === 'country' ? 0 : e.type === 'NORP' ? 1 : e.type === 'ORG' ? 2 : e.type === 'LOC' ? 3 : e.kind === 'capital' ? 4 : e.kind === 'state' ? 5 : 6;
 	return entries.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && +(b.facts.population ?? 0) > +(a.facts.population ?? 0)) ? b : a));
 }
+
+/**
+ * The gazetteer's word classes as tagger features, one list per token of `tokens[from, to)`: for a
+ * token inside a match, its place in the name (unit, begin, inside, last) with the preferred entry's
+ * type, and the entry's kind. Training (`scripts/train.ts`) and inference compute them alike.
+ */
+export function gazetteerFeatures(tokens: Token[], from: number, to: number): string[][] {
+	const out: string[][] = [];
+	for (let i = from; i < to; i++) out.push(NO_FEATURES);
+	for (const m of matchGazetteer(tokens, from, to)) {
+		const e = bestEntry(m.entries);
+		for (let i = m.first; i < m.last; i++) {
+			const place = m.last - m.first === 1 ? 'U' : i === m.first ? 'B' : i === m.last - 1 ? 'L' : 'I';
+			out[i - from] = [`gz:${place}:${e.type}`, `gz:${e.kind}`];
+		}
+	}
+	return out;
+}
+
+const NO_FEATURES: string[] = [];

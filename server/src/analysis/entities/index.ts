@@ -4,10 +4,10 @@
  * proposes spans, and the gazetteers and context rules confirm, correct or add to them.
  */
 import type { SeedDocument } from '../document';
-import { tagEntities, type NerSpan } from '../ner';
+import { modelCallerFeatures, tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
-import { bestEntry, lookup, matchGazetteer } from './gazetteer';
+import { bestEntry, gazetteerFeatures, lookup, matchGazetteer } from './gazetteer';
 import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
 
@@ -39,12 +39,13 @@ const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'OR
 // The tagger says LOC for every place; the gazetteer tells a country or city (GPE) from a region.
 function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] {
 	const out: Candidate[] = [];
-	for (const s of tagEntities(doc)) {
+	for (const s of tagEntities(doc, taggerGazetteer(doc))) {
 		// A span covers the name only: no apostrophe of "Airbus' plant", no bracket or quote.
 		let first = s.first,
 			last = s.last;
 		while (last > first && doc.tokens[last - 1].kind === 'punct') last--;
 		while (first < last && doc.tokens[first].kind === 'punct') first++;
+		if (last - first >= 2 && doc.tokens[first].form.lower === 'the' && !placeWithArticle(doc, first, last)) first++;
 		if (first === last) continue;
 		let type = NER_TYPES[s.type];
 		if (type === 'LOC' && useGazetteer) {
@@ -54,6 +55,20 @@ function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] 
 		out.push({ first, last, type, evidence: [`tagger ${s.type} ${s.score.toFixed(2)}`], strength: s.score });
 	}
 	return out;
+}
+
+// The gazetteer's features for the tagger, when the bundled model was trained with them.
+function taggerGazetteer(doc: SeedDocument): ((token: unknown, i: number) => string[]) | undefined {
+	if (modelCallerFeatures() !== 'gazetteer') return undefined;
+	const byToken: string[][] = [];
+	for (const s of doc.sentences) gazetteerFeatures(doc.tokens, s.first, s.last).forEach((f, k) => (byToken[s.first + k] = f));
+	return (_token, i) => byToken[i] ?? [];
+}
+
+// "The Hague", "The Gambia": places whose names begin with the article.
+function placeWithArticle(doc: SeedDocument, first: number, last: number): boolean {
+	const m = matchGazetteer(doc.tokens, first, last)[0];
+	return m !== undefined && m.first === first && bestEntry(m.entries).type !== 'ORG';
 }
 
 // A tagger span on money, units, a lone title or an ordinary word the rules set aside is dropped.

@@ -27,6 +27,7 @@ import {
 	SPEECH_VERBS,
 	TITLE_HEADS,
 	isCommonWord,
+	isOrdinaryWord,
 	isTitleLower,
 } from './words';
 
@@ -71,6 +72,9 @@ export function ruleCandidates(doc: SeedDocument): RuleReading {
 				for (let i = u.first; i < u.last; i++) {
 					const w = doc.tokens[i].text;
 					if (!made.some((c) => c.first <= i && i < c.last) && (isCommonWord(w) || isTitleLower(lower(doc.tokens[i])) || casing.low.has(lower(doc.tokens[i]))))
+						notNames.add(i);
+					// "Mobile phones were banned": an ordinary word capitalised only where a sentence starts.
+					else if (i === s.first && !made.some((c) => c.first <= i && i < c.last) && isOrdinaryWord(w) && !casing.caps.has(lower(doc.tokens[i])))
 						notNames.add(i);
 				}
 		}
@@ -120,6 +124,7 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
 	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !CAPITALS.test(tokens[first].text)) return;
+	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out)) return;
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
@@ -140,6 +145,50 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (splitAtTitle(tokens, units, out)) return;
 	if (splitAtGazetteer(tokens, units, out)) return;
 	out.push(unknownName(tokens, first, last));
+}
+
+// "Kenya Airways Flight 507", "Rosa Air Flight 310": the words before "Flight" and its number name
+// the airline (the flight itself is no entity, and a given name there is no person).
+function airlineFlight(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	const last = units[units.length - 1];
+	if (units.length < 2 || last.match || lower(tokens[last.first]) !== 'flight' || tokens[last.last]?.kind !== 'number') return false;
+	const name = units.slice(0, -1);
+	if (name.length === 1 && name[0].match && bestEntry(name[0].match.entries).type === 'ORG') return (classify(tokens, name, out, true), true);
+	const flight = `${tokens[last.first].text} ${tokens[last.last].text}`;
+	out.push({ ...span(name), type: 'ORG', evidence: [`airline before ‘${flight}’`], strength: 0.85 });
+	return true;
+}
+
+// "a New York City-based fund", "Hong Kong-based": a known name of several words ends before the hyphen.
+function basedPlace(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	const t = tokens[units[units.length - 1].last - 1];
+	if (units.length < 2 || units[units.length - 1].match || !HYPHENED.test(t.text)) return false;
+	const { first, last } = span(units);
+	const head = t.text.slice(0, t.text.indexOf('-', 1));
+	const entries = lookup(`${words(tokens, first, last - 1)} ${head}`);
+	if (!entries.length) return false;
+	const e = bestEntry(entries);
+	out.push({
+		first,
+		last,
+		type: e.type,
+		evidence: [`gazetteer: ${e.kind}`, `name before ‘${t.text.slice(head.length)}’`],
+		entry: e,
+		strength: 0.85,
+		end: t.start + head.length,
+	});
+	return true;
+}
+
+// "the United States Senate", "the US Federal Reserve": a country named just before one of its
+// national institutions is part of the institution's name.
+function countryInstitution(units: Unit[], out: Candidate[]): boolean {
+	if (units.length !== 2 || !units[0].match || !units[1].match) return false;
+	const place = bestEntry(units[0].match.entries),
+		body = bestEntry(units[1].match.entries);
+	if (place.kind !== 'country' || body.kind !== 'institution') return false;
+	out.push({ ...span(units), type: 'ORG', evidence: [`${place.name}’s ${body.name}`], strength: 0.85 });
+	return true;
 }
 
 const LETTER = /\p{L}/u;
@@ -197,7 +246,7 @@ function fromGazetteer(tokens: Token[], m: GazMatch): Candidate {
 		return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength: 0.5 };
 	}
 	// A town named like an ordinary word ("Delta", "Reading") is a weaker reading than a country.
-	const strength = e.kind !== 'city' ? 0.9 : single && isCommonWord(w) ? 0.4 : 0.75;
+	const strength = e.kind !== 'city' ? 0.9 : single && (isCommonWord(w) || isOrdinaryWord(w)) ? 0.4 : 0.75;
 	return { first: m.first, last: m.last, type: e.type, evidence: [desc], entry: e, strength };
 }
 
@@ -281,6 +330,26 @@ function splitAtGazetteer(tokens: Token[], units: Unit[], out: Candidate[]): boo
 	return true;
 }
 
+const DEMONYM_SHAPE = /^\p{Lu}\p{Ll}+n$/u;
+const DEMONYM_PLACES = new Set(['country', 'state', 'capital', 'territory']);
+
+// "Victorian", "Californian", "Texan", "Parisian": the people of a state or a large city (countries'
+// demonyms are in the gazetteer). Given names and surnames ending so ("Adrian", "Morgan") are not.
+function demonymPlace(w: string): GazEntry | undefined {
+	if (!DEMONYM_SHAPE.test(w) || FIRST_NAMES.has(w.toLowerCase()) || LAST_NAMES.has(w.toLowerCase())) return undefined;
+	for (const suffix of ['ian', 'an', 'n']) {
+		if (!w.endsWith(suffix)) continue;
+		const base = w.slice(0, -suffix.length);
+		for (const name of [base, `${base}a`, `${base}s`]) {
+			const places = lookup(name).filter(
+				(e) => e.type === 'GPE' && (DEMONYM_PLACES.has(e.kind) || (e.kind === 'city' && +(e.facts.population ?? 0) >= 500_000)),
+			);
+			if (places.length) return bestEntry(places);
+		}
+	}
+	return undefined;
+}
+
 // A given name is written "Ana", never "ANA" (an acronym).
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const givenName = (t: Token) => TITLE_CASE.test(t.text) && FIRST_NAMES.has(lower(t));
@@ -302,6 +371,8 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 		return { first: first - 1, last, type: 'OTHER', evidence: ['numbered name'], strength: 0.7 };
 	const title = titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
+	const place = n === 1 ? demonymPlace(f.text) : undefined;
+	if (place) return { first, last, type: 'NORP', evidence: [`people of ‘${place.name}’`], strength: 0.8 };
 	const before = tokens[first - 1];
 	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
 	if (n >= 2 && n <= 4 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };

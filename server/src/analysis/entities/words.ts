@@ -4,6 +4,7 @@
  */
 import { lowerCase } from '../document';
 import lexicon from './data/lexicon.json';
+import { nerModel } from '../ner';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -19,6 +20,8 @@ chief dictator tyrant warlord activist lawyer attorney prosecutor researcher sci
 editor columnist candidate rival opponent colleague father mother son daughter wife husband brother sister uncle
 `);
 
+/** Titles that are also surnames: "Martin Luther King", "Stephen King", "John Major". */
+export const TITLE_SURNAMES = set(`king bishop major marshal judge pope chancellor cardinal prince dean`);
 /** Lower-case nouns that announce an organisation's name: "the airline Aer Lingus", "insurer AIG". */
 export const ORG_NOUNS = set(`
 company firm airline carrier maker manufacturer automaker carmaker planemaker group bank lender insurer retailer
@@ -75,7 +78,7 @@ export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
 
 /** Last words of event names. */
 export const EVENT_HEADS = set(
-	`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty`,
+	`war summit olympics games cup championship championships election elections revolution festival crisis expo conference uprising massacre accords accord treaty show fair exhibition marathon tournament`,
 );
 
 /** Last words of names of works, laws, indices and programmes (typed OTHER). */
@@ -152,6 +155,18 @@ export function isCommonWord(word: string): boolean {
 	}
 	return known;
 }
+
+/**
+ * True for a word the tagger's training text mostly writes in lower case ("Video", "Digital",
+ * "Central"), save given names and surnames: capitalised, such a word needs other evidence to be a name.
+ */
+export function isOrdinaryWord(word: string): boolean {
+	const w = lowerCase(word);
+	return (nerModel().lexicon.common.has(w) || ABSTRACT_NOUN.test(w)) && !FIRST_NAMES.has(w) && !LAST_NAMES.has(w);
+}
+
+// Abstract nouns by their suffix ("Inspection", "Enforcement", "Awareness"): names seldom end so.
+const ABSTRACT_NOUN = /^\p{L}{4,}(?:tion|sion|ment|ness|ance|ence|ism|ity)s?$/u;
 
 // The answer per spelling, as the same words recur through a document and across documents.
 const commonMemo = new Map<string, boolean>();

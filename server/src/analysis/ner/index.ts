@@ -11,8 +11,8 @@
  * recurrences of person names are added. Sentences without a capital letter, or mostly in another
  * script than Latin, are skipped, and the
  * model tags at most `MAX_TOKENS` tokens per document (a bound for pathological input). The
- * optional `gazetteer` callback adds caller features per token (e.g. `['country']`); they only
- * carry weight in a model trained with them, the shipped one was not. The weights are bundled (`model.json`, rebuilt by `npm run train`); the
+ * optional `gazetteer` callback adds caller features per token (e.g. `['gz:U:GPE']`); they only
+ * carry weight in a model trained with them (`modelCallerFeatures()` names the kind). The weights are bundled (`model.json`, rebuilt by `npm run train`); the
  * first call loads them (tens of milliseconds). Pure: no I/O.
  */
 import type { SeedDocument, Token, WordForm } from '../document';
@@ -59,6 +59,12 @@ let loaded: CompactModel | undefined;
 /** The bundled model, loaded on first use. */
 export function nerModel(): CompactModel {
 	return (loaded ??= new CompactModel(modelFile as unknown as ModelFile));
+}
+
+/** The caller features the bundled model was trained with (`'gazetteer'`: the entity gazetteer's), if any. */
+export function modelCallerFeatures(): string | undefined {
+	const meta = (modelFile as unknown as ModelFile).meta;
+	return typeof meta?.callerFeatures === 'string' ? meta.callerFeatures : undefined;
 }
 
 /** Tags the body's sentences. `gazetteer` lets the caller add gazetteer membership features per token (optional). */

@@ -5,7 +5,7 @@
  * Pure and deterministic: the caller supplies the corpus, the lexicon and the seed.
  */
 import { DecodeBuffers, bestTag, confidence, decodeSentence, recordPriors, scoreToken, spansOf, type SentenceInput } from './decode';
-import { PriorTypes, STATIC_FEATURES, docContext, sentenceAtoms, staticFeatures, type Lexicon } from './features';
+import { PriorTypes, STATIC_FEATURES, callerFeature, docContext, sentenceAtoms, staticFeatures, type Lexicon } from './features';
 import type { LabeledDoc, LabeledSentence } from './corpus';
 import { CompactModel, NTAGS, quantize, TAG_NAMES, TYPES, canFollow, isInside, toBase64, typeOf, type ModelFile, type Scorer } from './model';
 
@@ -16,8 +16,11 @@ interface Prepared extends SentenceInput {
 	doc: number;
 }
 
-/** Computes atoms and static features of every sentence, using each document's context. */
-export function prepare(docs: LabeledDoc[], lex: Lexicon): Prepared[] {
+/** Caller features of a sentence's words, one list of feature names per word (see `callerFeature`). */
+export type CallerFeatures = (words: readonly string[]) => readonly (readonly string[])[];
+
+/** Computes atoms and static features of every sentence, using each document's context; `caller` adds caller features. */
+export function prepare(docs: LabeledDoc[], lex: Lexicon, caller?: CallerFeatures): Prepared[] {
 	const out: Prepared[] = [];
 	for (const [d, doc] of docs.entries()) {
 		const ctx = docContext(doc.sentences.map((s) => s.words));
@@ -26,7 +29,8 @@ export function prepare(docs: LabeledDoc[], lex: Lexicon): Prepared[] {
 			const n = sentence.words.length;
 			const feats = new Uint32Array(n * STATIC_FEATURES);
 			for (let i = 0; i < n; i++) staticFeatures(atoms, i, feats, i * STATIC_FEATURES);
-			out.push({ sentence, atoms, n, feats, perToken: STATIC_FEATURES, doc: d });
+			const extra = caller?.(sentence.words).map((names) => names.map(callerFeature));
+			out.push({ sentence, atoms, n, feats, perToken: STATIC_FEATURES, doc: d, extra });
 		}
 	}
 	return out;
@@ -118,6 +122,10 @@ function trainSentence(wts: Weights, p: Prepared, buf: DecodeBuffers, tags: Uint
 				wts.update(p.feats[f], guess, -d);
 			}
 			for (const f of buf.history) {
+				wts.update(f, want, d);
+				wts.update(f, guess, -d);
+			}
+			for (const f of p.extra?.[i] ?? []) {
 				wts.update(f, want, d);
 				wts.update(f, guess, -d);
 			}
