@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../analysis';
 import { CrossDocIndex } from '../analysis/crossdoc';
-import { compactSummary, mentionRange, type EntitySummary, type FileSummary } from './summary';
+import { compactSummary, mentionRange, SharedValues, type EntitySummary, type FileSummary } from './summary';
 
 /** A place an entity is mentioned, in any file. */
 export interface CorpusLocation {
@@ -31,7 +31,7 @@ export class Corpus {
 	/** The cross-document facts of the same files, kept in step with them. */
 	readonly crossDoc = new CrossDocIndex();
 	/** One copy of each string the summaries repeat (see `compactSummary`). */
-	private strings = new Map<string, string>();
+	private shared = new SharedValues();
 	/** Told of every file added, replaced or forgotten (not of `clear`). */
 	onChange: (uri: string) => void = () => {};
 
@@ -50,7 +50,7 @@ export class Corpus {
 
 	/** Adds or replaces one file's summary. */
 	set(summary: FileSummary): void {
-		const f = compactSummary(summary, this.strings);
+		const f = compactSummary(summary, this.shared);
 		this.forget(f.uri);
 		this.files.set(f.uri, f);
 		if (f.facts) this.crossDoc.set(f.uri, f.facts);
@@ -92,7 +92,7 @@ export class Corpus {
 
 	/** Forgets everything (the workspace or the exclusions changed). */
 	clear(): void {
-		this.strings = new Map();
+		this.shared = new SharedValues();
 		this.files.clear();
 		this.byName.clear();
 		this.crossDoc.clear();

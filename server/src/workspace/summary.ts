@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../analysis';
 import type { SeedDocument } from '../analysis/document';
-import { documentFacts, type DocumentFacts, type FactEntity } from '../analysis/crossdoc';
+import { documentFacts, type DocumentFacts, type FactEntity, type Statement } from '../analysis/crossdoc';
 import type { Range } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import { entityKeys, nameKey } from '../features/lookup';
@@ -78,39 +78,72 @@ export function mentionRange(f: FileSummary, i: number): { start: { line: number
 }
 
 /**
- * A summary rebuilt for keeping: every object made afresh with all its fields at once (objects that
- * crossed from an analysis thread are built field by field, and take twice the memory), and every
- * short string — names, spellings, types, counted things, date values — replaced by the table's copy:
- * ten thousand files name the same people, places and things. Sentences are kept as they are.
+ * One copy of each value the summaries repeat: strings (names, spellings, types, counted things, date
+ * values), and short lists of them or of entity indices, which are frozen so that no one changes a list
+ * other summaries share.
  */
-export function compactSummary(f: FileSummary, table: Map<string, string>): FileSummary {
-	const one = <T extends string | null>(x: T): T => {
+export class SharedValues {
+	private readonly strings = new Map<string, string>();
+	private readonly lists = new Map<string, readonly unknown[]>();
+
+	one<T extends string | null>(x: T): T {
 		if (x === null) return x;
-		const had = table.get(x);
+		const had = this.strings.get(x);
 		if (had !== undefined) return had as T;
-		table.set(x, x);
+		this.strings.set(x, x);
 		return x;
-	};
-	const list = (xs: string[]) => (xs.length ? xs.map(one) : NONE);
+	}
+
+	/** The list's shared copy when it is short (most lists of spellings have one or two). */
+	list(xs: readonly string[]): string[] {
+		return xs.length > SHARED_LIST
+			? xs.map((x) => this.one(x))
+			: this.shared(
+					's',
+					xs.map((x) => this.one(x)),
+				);
+	}
+
+	indices(xs: readonly number[]): number[] {
+		return xs.length > SHARED_LIST ? [...xs] : this.shared('i', xs);
+	}
+
+	private shared<T extends string | number>(kind: string, xs: readonly T[]): T[] {
+		const key = kind + xs.join('\u0000');
+		let had = this.lists.get(key);
+		if (!had) this.lists.set(key, (had = Object.freeze([...xs])));
+		return had as T[];
+	}
+}
+
+/** Lists this long or shorter are shared. */
+const SHARED_LIST = 3;
+
+/**
+ * A summary rebuilt for keeping: every object made afresh with all its fields at once (objects that
+ * crossed from an analysis thread are built field by field, and take twice the memory), and its short
+ * strings and lists replaced by the shared copies: ten thousand files name the same people, places and
+ * things. Sentences are kept as they are.
+ */
+export function compactSummary(f: FileSummary, shared: SharedValues): FileSummary {
+	const one = <T extends string | null>(x: T): T => shared.one(x);
 	const out: FileSummary = { uri: f.uri, title: f.title, date: one(f.date), entities: [], mentions: f.mentions };
-	const facts = f.facts && compactFacts(f.facts, one, list);
+	const facts = f.facts && compactFacts(f.facts, shared);
 	// The index's entities and the facts' are the same ones, in the same order: one object serves both.
 	const same = (e: EntitySummary, x: FactEntity | undefined) =>
 		x && x.key === e.key && x.keys.length === e.keys.length && x.keys.every((k, i) => k === e.keys[i]);
 	out.entities = f.entities.map((e, i) => {
 		const x = facts?.entities[i];
-		if (!x || !same(e, x)) return { name: one(e.name), type: one(e.type), key: one(e.key), keys: list(e.keys), from: e.from, to: e.to };
+		if (!x || !same(e, x)) return { name: one(e.name), type: one(e.type), key: one(e.key), keys: shared.list(e.keys), from: e.from, to: e.to };
 		return Object.assign(x, { from: e.from, to: e.to });
 	});
 	if (facts) [out.facts, out.lines] = [facts, f.lines];
 	return out;
 }
 
-/** The empty lists every compacted summary shares (frozen: nothing adds to them). */
-const NONE = Object.freeze([]) as unknown as string[];
-const NO_INDICES = Object.freeze([]) as unknown as number[];
-
-function compactFacts(facts: DocumentFacts, one: <T extends string | null>(x: T) => T, list: (xs: string[]) => string[]): DocumentFacts {
+function compactFacts(facts: DocumentFacts, shared: SharedValues): DocumentFacts {
+	const one = <T extends string | null>(x: T): T => shared.one(x);
+	const list = (xs: string[]) => shared.list(xs);
 	const span = (x: { start: number; end: number }) => ({ start: x.start, end: x.end });
 	return {
 		date: one(facts.date),
@@ -128,15 +161,7 @@ function compactFacts(facts: DocumentFacts, one: <T extends string | null>(x: T)
 			from: 0,
 			to: 0,
 		})),
-		statements: facts.statements.map((s) => ({
-			start: s.start,
-			end: s.end,
-			text: s.text,
-			kind: one(s.kind),
-			source: one(s.source),
-			sourceEntity: s.sourceEntity,
-			entities: s.entities.length ? s.entities : NO_INDICES,
-		})),
+		statements: storedStatements(facts.statements, shared),
 		figures: facts.figures.map(({ statement, quantity: q, date }) => ({
 			statement,
 			date: one(date),
@@ -160,7 +185,7 @@ function compactFacts(facts: DocumentFacts, one: <T extends string | null>(x: T)
 			date: one(e.date),
 			dateText: one(e.dateText),
 			dateSpan: span(e.dateSpan),
-			words: e.words.map(one),
+			words: list(e.words),
 		})),
 		times: facts.times.map((t) => ({
 			start: t.start,
@@ -171,4 +196,38 @@ function compactFacts(facts: DocumentFacts, one: <T extends string | null>(x: T)
 			statement: t.statement,
 		})),
 	};
+}
+
+/**
+ * A sentence of a kept summary. Its text is stored as UTF-8 with the file's other sentences and read
+ * out when asked for: news text is full of curly quotes and apostrophes, which make a JavaScript
+ * string take two bytes a character, and sentences are most of what the index keeps.
+ */
+class StoredStatement implements Statement {
+	constructor(
+		readonly start: number,
+		readonly end: number,
+		readonly kind: Statement['kind'],
+		readonly source: string | null,
+		readonly sourceEntity: number | null,
+		readonly entities: number[],
+		private readonly store: Buffer,
+		private readonly from: number,
+		private readonly to: number,
+	) {}
+
+	get text(): string {
+		return this.store.toString('utf8', this.from, this.to);
+	}
+}
+
+function storedStatements(statements: Statement[], shared: SharedValues): Statement[] {
+	const bytes = statements.map((s) => Buffer.from(s.text, 'utf8'));
+	const store = Buffer.concat(bytes);
+	let at = 0;
+	return statements.map((s, i) => {
+		const from = at;
+		at += bytes[i].length;
+		return new StoredStatement(s.start, s.end, shared.one(s.kind), shared.one(s.source), s.sourceEntity, shared.indices(s.entities), store, from, at);
+	});
 }

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeWithModel } from '../../../server/src/analysis';
+import type { Statement } from '../../../server/src/analysis/crossdoc';
 import { LineIndex, positionIn } from '../../../server/src/positions';
 import { Corpus } from '../../../server/src/workspace/corpus';
-import { compactSummary, factRange, summarize, type FileSummary } from '../../../server/src/workspace/summary';
+import { compactSummary, factRange, SharedValues, summarize, type FileSummary } from '../../../server/src/workspace/summary';
 
 const dir = join(__dirname, '../../fixtures/crossdoc');
 
@@ -23,7 +24,7 @@ test('positions from the line starts alone are those of the line index, CRLF and
 });
 
 test('a compacted summary says the same as the summary, with one object per entity and one copy of each repeated string', () => {
-	const table = new Map<string, string>();
+	const table = new SharedValues();
 	const a = summaryOf('libya-wire.txt');
 	const b = summaryOf('libya-daily.txt');
 	const ca = compactSummary(a, table);
@@ -37,12 +38,23 @@ test('a compacted summary says the same as the summary, with one object per enti
 		ca.facts!.entities.map(({ from: _f, to: _t, ...e }: any) => e),
 		a.facts!.entities,
 	);
-	for (const k of ['statements', 'figures', 'events', 'times', 'date', 'title'] as const) assert.deepEqual(ca.facts![k], a.facts![k], k);
+	for (const k of ['figures', 'events', 'times', 'date', 'title'] as const) assert.deepEqual(ca.facts![k], a.facts![k], k);
+	// Sentences are stored as UTF-8 and read out as they were, curly quotes and all.
+	const plain = (x: Statement) => [x.start, x.end, x.text, x.kind, x.source, x.sourceEntity, [...x.entities]];
+	assert.deepEqual(ca.facts!.statements.map(plain), a.facts!.statements.map(plain));
+	const curly = 'date 2021-11-11 T\n\nKhalifa Haftar’s forces said on Thursday that “300 mercenaries will leave Libya.”\n';
+	assert.deepEqual(
+		compactSummary(summaryOf('curly.txt', curly), table).facts!.statements.map((x) => x.text),
+		['Khalifa Haftar’s forces said on Thursday that “300 mercenaries will leave Libya.”'],
+	);
 	assert.ok(ca.entities.every((e, i) => (e as unknown) === ca.facts!.entities[i]));
 	// Both reports name Khalifa Haftar: his name is one string in memory, not two.
 	const name = (f: FileSummary) => f.entities.find((e) => e.key === 'khalifa haftar')!.name;
 	assert.equal(name(ca), name(cb));
-	assert.ok(table.has('Khalifa Haftar'));
+	assert.equal(name(ca), table.one('Khalifa Haftar'));
+	// Short lists are shared too: both name Libya, and its spellings are one list.
+	const libya = (f: FileSummary) => f.entities.find((e) => e.key === 'libya')!.keys;
+	assert.equal(libya(ca), libya(cb));
 	// Ranges of the facts come from the line starts.
 	const text = readFileSync(join(dir, 'libya-wire.txt'), 'utf8');
 	const f = ca.facts!.figures[0].quantity;
