@@ -222,12 +222,12 @@ class StoredStatement implements Statement {
 }
 
 function storedStatements(statements: Statement[], shared: SharedValues): Statement[] {
-	const bytes = statements.map((s) => Buffer.from(s.text, 'utf8'));
-	const store = Buffer.concat(bytes);
+	// One buffer written in place: copies made on the way would share its memory pool and stay with it.
+	const store = Buffer.allocUnsafe(statements.reduce((n, s) => n + Buffer.byteLength(s.text, 'utf8'), 0));
 	let at = 0;
-	return statements.map((s, i) => {
+	return statements.map((s) => {
 		const from = at;
-		at += bytes[i].length;
+		at += store.write(s.text, at, 'utf8');
 		return new StoredStatement(s.start, s.end, shared.one(s.kind), shared.one(s.source), s.sourceEntity, shared.indices(s.entities), store, from, at);
 	});
 }
