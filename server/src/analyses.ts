@@ -12,7 +12,7 @@ import type { PublishRequest } from './workerProtocol';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { OpenDocument, type TextSource } from './openDocument';
 import { EditShift, LineIndex } from './positions';
-import { summarize, type FileSummary } from './workspace/summary';
+import type { FileSummary } from './workspace/summary';
 
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
 interface LazyPublish {
@@ -153,9 +153,12 @@ export class Analyses {
 		return this.analyze(uri, 0, text, 'low', stale, scope);
 	}
 
-	/** The summary of a file for the workspace index. */
+	/** The summary of a file for the workspace index (analysed on a thread, which sends only the summary). */
 	async summaryOf(uri: string, text: string, stale: () => boolean = () => false): Promise<FileSummary> {
-		return summarize(await this.fromText(uri, text, stale));
+		await this.ready;
+		const human = await this.humanText(uri);
+		const summary = await this.pool.summarize(text, { ...this.options(), scope: 'all', human, learned: this.learned() }, stale);
+		return { ...summary, uri };
 	}
 
 	/** The cached analysis of a URI, whatever its version, or undefined. */

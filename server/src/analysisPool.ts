@@ -14,6 +14,7 @@ import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, W
 import type { TextSource } from './openDocument';
 import { changedRegion } from './positions';
 import { jsonList } from './rawJson';
+import type { FileSummary } from './workspace/summary';
 
 /** What the core returns that the server keeps. */
 export interface CoreResult {
@@ -32,7 +33,7 @@ interface Job {
 	stale: () => boolean;
 	/** The lane an open document's jobs run on, where its sections and last result are kept. */
 	lane?: number;
-	resolve(r: CoreResult | null): void;
+	resolve(r: WorkerAnswer): void;
 	reject(e: unknown): void;
 	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
 	early?: (read: () => Diagnostic[]) => Promise<unknown>;
@@ -97,11 +98,28 @@ export class AnalysisPool {
 				priority,
 				stale,
 				lane: this.laneOf(key, text),
-				resolve: (r) => (r ? resolve(r) : reject(new Error('the analysis thread answered a job without its result'))),
+				resolve: (r) =>
+					'annotations' in r
+						? resolve({ annotations: r.annotations, paragraphs: r.paragraphs })
+						: reject(new Error('the analysis thread answered a job without its result')),
 				reject,
 				early: publish?.early,
 			};
 			this.enqueue(job);
+		});
+	}
+
+	/** Analyses a file of the workspace index and answers with its summary only (after the open documents' jobs). */
+	summarize(text: string, options: AnalysisOptions, stale: () => boolean = () => false): Promise<FileSummary> {
+		return new Promise((resolve, reject) => {
+			this.enqueue({
+				job: { id: this.nextId++, options, summary: true },
+				text,
+				priority: 'low',
+				stale,
+				resolve: (r) => ('summary' in r ? resolve(r.summary) : reject(new Error('the analysis thread answered a job without its summary'))),
+				reject,
+			});
 		});
 	}
 
@@ -235,8 +253,7 @@ export class AnalysisPool {
 		clearTimeout(job.timer);
 		lane.current = null;
 		if ('error' in answer) job.reject(new Error(answer.error));
-		else if ('warmed' in answer) job.resolve(null);
-		else job.resolve({ annotations: answer.annotations, paragraphs: answer.paragraphs });
+		else job.resolve(answer);
 		this.pump();
 	}
 

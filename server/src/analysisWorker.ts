@@ -7,10 +7,11 @@
  * copied to the server's thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { analysisCache, analyzeDocument, readSections } from './analysis';
+import { analysisCache, analyzeDocument, analyzeWithModel, readSections } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
+import { summarize } from './workspace/summary';
 import type { EarlyDiagnostics, Forget, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 
 /** How long the answer waits for its release at most, should the server never send it. */
@@ -138,6 +139,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 	jobsSeen++;
 	try {
 		const job = { ...message, text: jobText(message), delta: undefined };
+		if (job.summary) return { id: job.id, summary: indexSummary(job.text, job.options) };
 		if (job.warm === 'sections') {
 			if (!typedInPlace(message)) readSections(job.text, job.options, sections);
 			return { id: job.id, warmed: true };
@@ -160,6 +162,12 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 	} catch (e) {
 		return { id: message.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 	}
+}
+
+// A file of the index is analysed without the caches of open documents, and only its summary crosses to the server's thread.
+function indexSummary(text: string, options: WorkerJob['options']) {
+	const { annotations, paragraphs, document } = analyzeWithModel(text, options);
+	return summarize({ annotations, paragraphs, uri: '', version: 0, text, lines: new LineIndex(text) }, document);
 }
 
 parentPort?.on('message', (message: WorkerJob | Release | Forget) => {

@@ -4,6 +4,7 @@
  */
 import type { AnalysisOptions, DocumentAnnotations } from './analysis';
 import type { Settings } from './settings';
+import type { FileSummary } from './workspace/summary';
 
 /** What the diagnostics of a job are worded for: the document, the settings, the findings silenced in it. */
 export interface PublishRequest {
@@ -38,11 +39,19 @@ export interface WorkerJob {
 	 * and keeps the result; `sections` only brings a long document's section cache up to date.
 	 */
 	warm?: 'all' | 'sections';
+	/**
+	 * A file of the workspace index: answer with its compact summary (entities, mentions, the facts
+	 * compared across documents) instead of the annotations, which the server's thread never needs.
+	 */
+	summary?: boolean;
 }
 
 /** The worker's answer: the annotations and the paragraphs (for folding), or the error the core threw. */
 export type WorkerAnswer =
-	{ id: number; annotations: DocumentAnnotations; paragraphs: { start: number; end: number }[] } | { id: number; warmed: true } | { id: number; error: string };
+	| { id: number; annotations: DocumentAnnotations; paragraphs: { start: number; end: number }[] }
+	| { id: number; summary: FileSummary }
+	| { id: number; warmed: true }
+	| { id: number; error: string };
 
 /**
  * Sent before the answer when the job asked for its diagnostics, as JSON: thousands of small objects

@@ -42,21 +42,31 @@ export function analysisCache(maxChars?: number): AnalysisCache {
  * or an earlier version of the text) are reused, and the result is the same as without.
  */
 export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis {
+	const { annotations, paragraphs } = analyzeWithModel(text, options, cache);
+	return { annotations, paragraphs };
+}
+
+/**
+ * `analyzeDocument`, with the document model the analysis read when it read the text whole (not in
+ * sections), for a caller that reads the text again (the facts compared across documents).
+ */
+export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis & { document?: SeedDocument } {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
-	const machine = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	const machine: Analysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
 	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
-	if (opts.human === undefined) return { annotations: machineOrigin(machine.annotations), paragraphs: machine.paragraphs };
+	const document = machine.document;
+	if (opts.human === undefined) return { annotations: machineOrigin(machine.annotations), paragraphs: machine.paragraphs, document };
 	const layer = humanLayer(text, opts.human);
 	const annotations = applyHuman(machine.annotations, text, layer);
 	annotations.diagnostics = [...annotations.diagnostics, ...layerDiagnostics(layer, annotations.header)];
-	return { annotations, paragraphs: machine.paragraphs };
+	return { annotations, paragraphs: machine.paragraphs, document };
 }
 
-function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis {
+function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis & { document: SeedDocument } {
 	const { annotations, document } = analyzeWhole(text, opts);
-	return { annotations, paragraphs: document.paragraphs };
+	return { annotations, paragraphs: document.paragraphs, document };
 }
 
 function analyzeWhole(text: string, opts: AnalysisOptions): { annotations: DocumentAnnotations; document: SeedDocument } {

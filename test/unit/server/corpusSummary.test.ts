@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeDocument } from '../../../server/src/analysis';
+import { analyzeWithModel } from '../../../server/src/analysis';
 import type { Statement } from '../../../server/src/analysis/crossdoc';
 import { LineIndex, positionIn } from '../../../server/src/positions';
 import { Corpus } from '../../../server/src/workspace/corpus';
@@ -10,11 +10,11 @@ import { compactSummary, factRange, SharedValues, summarize, type FileSummary } 
 
 const dir = join(__dirname, '../../fixtures/crossdoc');
 
-/** A file's summary, copied as a message between threads would be. */
+/** A file's summary as an analysis thread sends it: made from the analysis and its document model, then copied. */
 function summaryOf(name: string, text = readFileSync(join(dir, name), 'utf8')): FileSummary {
-	const { annotations, paragraphs } = analyzeDocument(text);
+	const { annotations, paragraphs, document } = analyzeWithModel(text);
 	const uri = `file:///reports/${name}`;
-	return structuredClone({ ...summarize({ annotations, paragraphs, uri, version: 0, text, lines: new LineIndex(text) }), uri });
+	return structuredClone({ ...summarize({ annotations, paragraphs, uri, version: 0, text, lines: new LineIndex(text) }, document), uri });
 }
 
 test('positions from the line starts alone are those of the line index, CRLF and lone CR included', () => {
