@@ -224,7 +224,11 @@ function derived(w: string): boolean {
 // "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
 export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	let n = units.length;
-	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first])) && !surnameTitle(tokens, units.slice(0, n))) n--;
+	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first])) && !surnameTitle(tokens, units.slice(0, n))) {
+		// "Court of Justice", "Department of Justice": a title word after "of" is the name's own.
+		if (NAME_CONNECTORS.has(lower(tokens[units[n - 2].first]))) break;
+		n--;
+	}
 	return units.slice(0, n);
 }
 
