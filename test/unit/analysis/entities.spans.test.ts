@@ -117,3 +117,9 @@ test('a bare guess of ordinary words that the tagger does not share is no name',
 	noMention(es, 'Wide Body');
 	noMention(es, 'Extra Wide Body');
 });
+
+test('after a dash inside a sentence, a capitalised word is part of the name that follows', () => {
+	const es = entities('Jets went to three carriers - Air Moldova, Kenya Airways and Hainan Airlines.');
+	assert.equal(withMention(es, 'Air Moldova').type, 'ORG');
+	noMention(es, 'Moldova');
+});
