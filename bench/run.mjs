@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildCore, buildNer } from './build.mjs';
 import { batchRows, batchThroughput } from './batch.mjs';
 import { measurePathological, taggerLoad } from './core.mjs';
-import { indexCorpus } from './corpus.mjs';
+import { corpusRows, indexCorpus } from './corpus.mjs';
 import { editorLatency, startLatency } from './editor.mjs';
 import { fmt, machine, report, row } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
@@ -184,34 +184,7 @@ async function main() {
 	const dir = corpusFolder(paragraphs, cfg.corpusFiles);
 	const size = folderSize(dir);
 	const idx = (raw.corpus = { ...(await indexCorpus(dir, { timeoutMs: cfg.corpusTimeoutMs })), ...size });
-	const C = 'Corpus';
-	const what = `${fmt.int(size.files)} files, ${fmt.bytes(size.bytes)}, by the ${idx.how === 'server' ? 'server' : 'CLI'}`;
-	rows.push(row(C, `index ${what}`, idx.wallMs, fmt.s, { op: '<', value: 30_000 * (cfg.corpusFiles / 10_000) }, idx.note));
-	rows.push(row(C, 'peak resident memory', idx.peakMB, fmt.mb, { op: '<', value: 500 }));
-	const x = idx.crossDoc;
-	if (x && !x.note) {
-		rows.push(
-			row(
-				C,
-				'edit one report → the other open report’s conflict updated',
-				x.changeToOtherMs,
-				fmt.ms,
-				{ op: '<', value: 200 },
-				`median; slowest ${fmt.ms(x.changeToOtherMaxMs)}; includes the 100 ms typing delay`,
-			),
-		);
-		rows.push(
-			row(
-				C,
-				'timeline opens (seedLens/timeline, whole workspace)',
-				x.timelineMs,
-				fmt.ms,
-				{ op: '<', value: 1000 },
-				`${fmt.int(x.timelinePoints)} of ${fmt.int(x.timelineTotal)} dates sent`,
-			),
-		);
-		rows.push(row(C, 'entity page (seedLens/entityPage)', x.entityPageMs, fmt.ms, { op: '<', value: 1000 }));
-	} else rows.push(row(C, 'across documents', NaN, fmt.ms, null, x?.note ?? 'not measured'));
+	rows.push(...corpusRows(idx, size, cfg.corpusFiles));
 
 	raw.batch = await batchThroughput(cfg.batch, (n) => corpusFolder(paragraphs, n), log);
 	rows.push(...batchRows(raw.batch, { row, fmt }));

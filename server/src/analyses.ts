@@ -12,6 +12,7 @@ import type { PublishRequest } from './workerProtocol';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { OpenDocument, type TextSource } from './openDocument';
 import { EditShift, LineIndex } from './positions';
+import { summarize, type FileSummary } from './workspace/summary';
 
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
 interface LazyPublish {
@@ -150,6 +151,11 @@ export class Analyses {
 	/** Analyses a text that is not open in the editor (a file read for the index); not cached. */
 	fromText(uri: string, text: string, stale: () => boolean = () => false, scope: AnalysisOptions['scope'] = 'all'): Promise<DocumentAnalysis> {
 		return this.analyze(uri, 0, text, 'low', stale, scope);
+	}
+
+	/** The summary of a file for the workspace index. */
+	async summaryOf(uri: string, text: string, stale: () => boolean = () => false): Promise<FileSummary> {
+		return summarize(await this.fromText(uri, text, stale));
 	}
 
 	/** The cached analysis of a URI, whatever its version, or undefined. */

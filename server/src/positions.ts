@@ -77,6 +77,23 @@ export class LineIndex {
 	get lineCount(): number {
 		return this.starts.length;
 	}
+
+	/** Where each line starts, compactly: what `positionIn` needs to place offsets without the text. */
+	lineStarts(): Uint32Array {
+		return Uint32Array.from(this.starts);
+	}
+}
+
+/** The LSP position of an offset, from the line starts of its text (`LineIndex.lineStarts`). */
+export function positionIn(starts: Uint32Array, offset: number): Position {
+	let lo = 0,
+		hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return { line: lo, character: Math.max(0, offset - starts[lo]) };
 }
 
 type Pos = Position;

@@ -97,7 +97,7 @@ const openAnalysis = async (uri: string) => {
 
 const indexer = new Indexer(corpus, {
 	// The index keeps entities, and the claims, figures and dates compared across documents.
-	analyze: (uri, text, stale) => analyses.fromText(uri, text, stale),
+	summarize: (uri, text, stale) => analyses.summaryOf(uri, text, stale),
 	openAnalysis,
 	progress: () => connection.window.createWorkDoneProgress(),
 	log: (message) => connection.console.log(message),

@@ -9,7 +9,7 @@ import { nameKey, type Statement } from '../analysis/crossdoc';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Corpus } from '../workspace/corpus';
 import { canonicalUri } from '../workspace/indexer';
-import type { FileSummary } from '../workspace/summary';
+import { factRange, type FileSummary } from '../workspace/summary';
 import { shortName } from './crossDocuments';
 import { entityAt } from './lookup';
 
@@ -66,12 +66,11 @@ export const EntityAtRequest = new RequestType<{ uri: string; position: Position
 export const TIMELINE_LIMIT = 2000;
 
 function link(f: FileSummary, s: Statement | { start: number; end: number }, date: string | null): SentenceLink {
-	const at = (o: number) => f.where?.get(o) ?? { line: 0, character: 0 };
 	const st = 'text' in s ? s : null;
 	return {
 		uri: f.uri,
 		file: shortName(f.uri),
-		range: { start: at(s.start), end: at(s.end) },
+		range: factRange(f, s),
 		date,
 		text: st?.text ?? '',
 		claim: st?.kind ?? null,

@@ -8,7 +8,7 @@ import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vsc
 import { conflictMessage, figureWords, provenance, type Conflict } from '../analysis/crossdoc';
 import type { SeverityLevel } from '../settings';
 import type { Corpus } from '../workspace/corpus';
-import type { FileSummary } from '../workspace/summary';
+import { factRange, type FileSummary } from '../workspace/summary';
 import { canonicalUri, toPath } from '../workspace/indexer';
 
 export const CONFLICT_CODES = { figure: 'conflicting-figure', date: 'conflicting-date' } as const satisfies Record<string, FindingCode>;
@@ -28,10 +28,7 @@ export function shortName(uri: string): string {
 	return p.slice(p.replace(/\\/g, '/').lastIndexOf('/') + 1);
 }
 
-function range(f: FileSummary, span: { start: number; end: number }): Range {
-	const at = (o: number) => f.where?.get(o) ?? { line: 0, character: 0 };
-	return { start: at(span.start), end: at(span.end) };
-}
+const range = factRange;
 
 /** The span a conflict side underlines: the figure, or the date of the event. */
 function sideSpan(f: FileSummary, c: Conflict, index: number): { start: number; end: number } {

@@ -146,6 +146,6 @@ export function nameKey(name: string): string {
 
 /** Every key an entity can be matched by in other documents: its name, aliases and mention spellings. */
 export function entityKeys(e: Entity): string[] {
-	const all = [e.name, ...(e.aliases ?? []), ...e.mentions.map((m: TextSpan) => m.text)];
-	return [...new Set(all.map(nameKey).filter((k) => k.length > 1))];
+	const all = new Set([e.name, ...(e.aliases ?? []), ...e.mentions.map((m: TextSpan) => m.text)]);
+	return [...new Set([...all].map(nameKey).filter((k) => k.length > 1))];
 }

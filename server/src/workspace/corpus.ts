@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../analysis';
 import { CrossDocIndex } from '../analysis/crossdoc';
-import { mentionRange, type EntitySummary, type FileSummary } from './summary';
+import { compactSummary, mentionRange, SharedValues, type EntitySummary, type FileSummary } from './summary';
 
 /** A place an entity is mentioned, in any file. */
 export interface CorpusLocation {
@@ -30,6 +30,8 @@ export class Corpus {
 	private readonly byName = new Map<string, Set<string>>();
 	/** The cross-document facts of the same files, kept in step with them. */
 	readonly crossDoc = new CrossDocIndex();
+	/** One copy of each string the summaries repeat (see `compactSummary`). */
+	private shared = new SharedValues();
 	/** Told of every file added, replaced or forgotten (not of `clear`). */
 	onChange: (uri: string) => void = () => {};
 
@@ -47,7 +49,8 @@ export class Corpus {
 	}
 
 	/** Adds or replaces one file's summary. */
-	set(f: FileSummary): void {
+	set(summary: FileSummary): void {
+		const f = compactSummary(summary, this.shared);
 		this.forget(f.uri);
 		this.files.set(f.uri, f);
 		if (f.facts) this.crossDoc.set(f.uri, f.facts);
@@ -89,6 +92,7 @@ export class Corpus {
 
 	/** Forgets everything (the workspace or the exclusions changed). */
 	clear(): void {
+		this.shared = new SharedValues();
 		this.files.clear();
 		this.byName.clear();
 		this.crossDoc.clear();

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import type { Corpus } from './corpus';
 import { excluder, hasSeedHeader, SEED_CANDIDATE } from './seedFiles';
-import { summarize } from './summary';
+import { summarize, type FileSummary } from './summary';
 
 /** The part of a work-done progress reporter the indexer uses. */
 export interface Progress {
@@ -19,8 +19,8 @@ export interface Progress {
 }
 
 export interface IndexerHost {
-	/** Analyses a file's text (the same core and options as open documents). */
-	analyze(uri: string, text: string, stale: () => boolean): Promise<DocumentAnalysis>;
+	/** Analyses a file's text (the same core and options as open documents) into its summary. */
+	summarize(uri: string, text: string, stale: () => boolean): Promise<FileSummary>;
 	/** The analysis of the file's live text when the editor has it open (it wins over the disk). */
 	openAnalysis(uri: string): Promise<DocumentAnalysis | undefined>;
 	/** Starts a progress report in the editor. */
@@ -39,6 +39,8 @@ export interface IndexOptions {
 const IN_FLIGHT = 8;
 /** Time a slice of indexing may hold the event loop before yielding to requests. */
 const SLICE_MS = 12;
+/** Time between two progress reports. */
+const REPORT_MS = 250;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -110,14 +112,20 @@ export class Indexer {
 			const files: string[] = [];
 			for (const root of this.options.roots) await this.walk(root, root, files, generation);
 			let sliceStart = Date.now();
+			let reported = 0;
 			let next = 0;
 			// A few files in flight at once keep every analysis thread busy while the next files are read.
 			const lane = async () => {
 				while (next < files.length && generation === this.generation) {
 					const i = next++;
 					await this.indexFile(files[i], generation);
-					if (Date.now() - sliceStart > SLICE_MS) {
+					const now = Date.now();
+					// Each report is a message to the editor: a few a second say enough.
+					if (now - reported > REPORT_MS) {
 						progress.report(Math.floor((100 * i) / files.length), `${i}/${files.length} files`);
+						reported = now;
+					}
+					if (now - sliceStart > SLICE_MS) {
 						await yieldToEventLoop();
 						sliceStart = Date.now();
 					}
@@ -159,8 +167,8 @@ export class Indexer {
 			if (generation !== this.generation) return;
 			if (!/\.seed$/i.test(file) && !hasSeedHeader(text)) return this.corpus.remove(uri);
 			if (text.length > this.options.maxFileSize) return this.corpus.remove(uri);
-			const a = await this.host.analyze(uri, text, () => generation !== this.generation);
-			if (generation === this.generation) this.corpus.set(summarize(a));
+			const summary = await this.host.summarize(uri, text, () => generation !== this.generation);
+			if (generation === this.generation) this.corpus.set(summary);
 		} catch (e) {
 			if (generation !== this.generation) return;
 			this.corpus.remove(uri);

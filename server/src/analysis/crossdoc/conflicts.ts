@@ -9,7 +9,7 @@
  * Dated events conflict when the same event verb, in sentences about the same
  * entity with the same content, is dated to different days.
  */
-import type { DocumentFacts, EventFact, FigureFact, Statement } from './facts';
+import type { DocumentFacts, EventFact, FactEntity, FigureFact, Statement } from './facts';
 import { nameKey } from './keys';
 import { sameTime } from './predicates';
 
@@ -54,8 +54,12 @@ export function figureKey(f: FigureFact): string {
 /** Entity keys of a statement: the entities it mentions and the source it cites. */
 export function statementKeys(facts: DocumentFacts, s: Statement): Set<string> {
 	const out = new Set<string>();
-	for (const i of s.entities) for (const k of facts.entities[i].keys) out.add(k);
-	if (s.sourceEntity !== null) for (const k of facts.entities[s.sourceEntity].keys) out.add(k);
+	const named = (e: FactEntity) => {
+		for (const k of e.keys) out.add(k);
+		if (e.surname) out.add(e.surname);
+	};
+	for (const i of s.entities) named(facts.entities[i]);
+	if (s.sourceEntity !== null) named(facts.entities[s.sourceEntity]);
 	else if (s.source) for (const k of namesIn(s.source)) out.add(k);
 	return out;
 }

@@ -4,7 +4,7 @@
  * figures as quantities, and the dated events. Built from the text and its
  * annotations; compact and plain, so the workspace index keeps one per file.
  */
-import { parseDocument, type Sentence, type Token } from '../document';
+import { parseDocument, type SeedDocument, type Sentence, type Token } from '../document';
 import type { ClaimKind, DocumentAnnotations, EntityType, Granularity, Span } from '../types';
 import { eventVerb } from './events';
 import { nameKey } from './keys';
@@ -18,6 +18,8 @@ export interface FactEntity {
 	key: string;
 	/** Keys of the name, aliases and spellings. */
 	keys: string[];
+	/** The key of a person's surname, by which other reports also name them ("Haftar"), or null. */
+	surname: string | null;
 	/** Other spellings, as written. */
 	aliases: string[];
 	mentions: number;
@@ -75,27 +77,31 @@ export interface DocumentFacts {
 }
 
 const MAX_STATEMENT = 400;
+/** Other spellings kept per entity: the entity page lists them. */
+const MAX_ALIASES = 12;
 const STOP = new Set(
 	'the a an of in on at to for from by with as and or but that this these those was were is are be been has have had will would it its their his her they he she we said says say according after before than also not'.split(
 		' ',
 	),
 );
 
-/** The facts of one analysed document. */
-export function documentFacts(text: string, a: DocumentAnnotations): DocumentFacts {
-	const doc = parseDocument(text);
+/** The facts of one analysed document; `model` is the document model of the text, when the analysis kept it. */
+export function documentFacts(text: string, a: DocumentAnnotations, model?: SeedDocument): DocumentFacts {
+	const doc = model ?? parseDocument(text);
 	const entities: FactEntity[] = a.entities
 		.filter((e) => e.mentions.length)
 		.map((e) => {
-			const spellings = [e.name, ...(e.aliases ?? []), ...e.mentions.map((m) => m.text)];
+			const spellings = [...new Set([e.name, ...(e.aliases ?? []), ...e.mentions.map((m) => m.text)])];
 			// A person is also named by the surname alone in other reports ("Haftar").
-			const surname = e.type === 'PERSON' && /\s/.test(e.name.trim()) ? [e.name.trim().split(/\s+/).at(-1)!] : [];
+			const surname = e.type === 'PERSON' && /\s/.test(e.name.trim()) ? nameKey(e.name.trim().split(/\s+/).at(-1)!) : '';
+			const keys = [...new Set(spellings.map(nameKey).filter((k) => k.length > 1))];
 			return {
 				name: e.name,
 				type: e.type,
 				key: nameKey(e.name),
-				keys: [...new Set([...spellings, ...surname].map(nameKey).filter((k) => k.length > 1))],
-				aliases: [...new Set(spellings.filter((s) => s !== e.name))].slice(0, 20),
+				keys,
+				surname: surname.length > 1 && !keys.includes(surname) ? surname : null,
+				aliases: spellings.filter((s) => s !== e.name).slice(0, MAX_ALIASES),
 				mentions: e.mentions.length,
 				first: { start: e.mentions[0].start, end: e.mentions[0].end },
 			};
@@ -133,6 +139,11 @@ export function documentFacts(text: string, a: DocumentAnnotations): DocumentFac
 			});
 	}
 	return { date: a.header.date, title: a.header.title, entities, statements: builder.statements, figures, events, times };
+}
+
+/** True when an entity is named by `key`: its name, one of its spellings, or a person's surname. */
+export function namedBy(e: FactEntity, key: string): boolean {
+	return e.key === key || e.surname === key || e.keys.includes(key);
 }
 
 class StatementBuilder {

@@ -6,8 +6,17 @@
  * It is incremental: `set` and `remove` touch one document's share.
  */
 import type { EntityType, Granularity } from '../types';
-import { conflictsBetween, comparableFigures, defaultCrossDocOptions, figureKey, type Conflict, type CrossDocOptions, type FactsDoc } from './conflicts';
-import type { DocumentFacts, FigureFact, Statement } from './facts';
+import {
+	conflictsBetween,
+	comparableFigures,
+	defaultCrossDocOptions,
+	figureKey,
+	statementKeys,
+	type Conflict,
+	type CrossDocOptions,
+	type FactsDoc,
+} from './conflicts';
+import { namedBy, type DocumentFacts, type FigureFact, type Statement } from './facts';
 
 export * from './conflicts';
 export * from './facts';
@@ -78,11 +87,17 @@ export interface FigureRef {
 
 export class CrossDocIndex {
 	private readonly docs = new Map<string, DocumentFacts>();
-	private readonly byThing = new Map<string, Set<string>>();
-	private readonly byVerb = new Map<string, Set<string>>();
+	/**
+	 * Documents by what they could disagree on: a counted thing or an event verb, with an entity
+	 * (or cited source) of its sentence — the rules compare nothing else, so a changed document is
+	 * compared only with the few documents that share such a key.
+	 */
+	private readonly byClaim = new Map<string, Set<string>>();
 	private readonly byName = new Map<string, Set<string>>();
-	/** Every point of the timeline in order, built on first use after a change. */
+	/** Every point of the timeline in order, kept in step with the documents on first use after a change. */
 	private sortedTimeline: TimelinePoint[] | null = null;
+	/** Documents changed since `sortedTimeline` was brought up to date. */
+	private readonly stale = new Set<string>();
 
 	constructor(private readonly options: CrossDocOptions = defaultCrossDocOptions) {}
 
@@ -101,34 +116,30 @@ export class CrossDocIndex {
 	/** Adds or replaces one document. */
 	set(id: string, facts: DocumentFacts): void {
 		this.remove(id);
-		this.sortedTimeline = null;
 		this.docs.set(id, facts);
-		for (const k of keysOf(facts)) add(this.byThing, k.thing, id);
-		for (const e of facts.events) add(this.byVerb, e.verb, id);
+		this.stale.add(id);
+		for (const k of claimKeys(facts)) add(this.byClaim, k, id);
 		for (const e of facts.entities) add(this.byName, e.key, id);
 	}
 
 	remove(id: string): void {
 		const facts = this.docs.get(id);
 		if (!facts) return;
-		this.sortedTimeline = null;
 		this.docs.delete(id);
-		for (const k of keysOf(facts)) drop(this.byThing, k.thing, id);
-		for (const e of facts.events) drop(this.byVerb, e.verb, id);
+		this.stale.add(id);
+		for (const k of claimKeys(facts)) drop(this.byClaim, k, id);
 		for (const e of facts.entities) drop(this.byName, e.key, id);
 	}
 
 	clear(): void {
-		for (const m of [this.docs, this.byThing, this.byVerb, this.byName]) m.clear();
+		for (const m of [this.docs, this.byClaim, this.byName, this.stale]) m.clear();
 		this.sortedTimeline = null;
 	}
 
-	/** Documents that share a counted thing or an event verb with `id`. */
+	/** Documents that share with `id` a counted thing or an event verb, with an entity of the sentence. */
 	private candidates(id: string): Set<string> {
-		const facts = this.docs.get(id)!;
 		const out = new Set<string>();
-		for (const k of keysOf(facts)) for (const d of this.byThing.get(k.thing) ?? []) out.add(d);
-		for (const e of facts.events) for (const d of this.byVerb.get(e.verb) ?? []) out.add(d);
+		for (const k of claimKeys(this.docs.get(id)!)) for (const d of this.byClaim.get(k) ?? []) out.add(d);
 		out.delete(id);
 		return out;
 	}
@@ -158,7 +169,9 @@ export class CrossDocIndex {
 		const f = me.facts.figures[index];
 		if (!f) return [];
 		const out: FigureRef[] = [{ doc: id, date: f.date ?? me.facts.date, figure: f, statement: me.facts.statements[f.statement] }];
-		for (const other of [...(this.byThing.get(figureKey(f)) ?? [])].sort()) {
+		const others = new Set<string>();
+		for (const k of figureClaimKeys(me.facts, f)) for (const d of this.byClaim.get(k) ?? []) if (d !== id) others.add(d);
+		for (const other of [...others].sort()) {
 			const o = this.doc(other);
 			for (const g of o.facts.figures)
 				if (comparableFigures(me, f, o, g, this.options))
@@ -192,7 +205,7 @@ export class CrossDocIndex {
 		let best = -1;
 		for (const id of this.ids()) {
 			const facts = this.docs.get(id)!;
-			const i = facts.entities.findIndex((e) => e.key === key || e.keys.includes(key));
+			const i = facts.entities.findIndex((e) => namedBy(e, key));
 			if (i < 0) continue;
 			const e = facts.entities[i];
 			if (e.mentions > best) [best, page.name, page.type] = [e.mentions, e.name, e.type];
@@ -223,7 +236,7 @@ export class CrossDocIndex {
 
 	/** Every resolved date, in order of its value, with its sentence. */
 	timeline(filter: TimelineFilter = {}): TimelinePoint[] {
-		this.sortedTimeline ??= this.allPoints();
+		this.sortedTimeline = this.currentTimeline();
 		if (!filter.entity && !filter.from && !filter.to && !filter.under) return this.sortedTimeline;
 		const wanted = new Map<string, number>();
 		return this.sortedTimeline.filter((p) => {
@@ -232,27 +245,69 @@ export class CrossDocIndex {
 			if (!filter.entity) return true;
 			let i = wanted.get(p.doc);
 			if (i === undefined) {
-				i = this.docs.get(p.doc)!.entities.findIndex((e) => e.key === filter.entity || e.keys.includes(filter.entity!));
+				i = this.docs.get(p.doc)!.entities.findIndex((e) => namedBy(e, filter.entity!));
 				wanted.set(p.doc, i);
 			}
 			return i >= 0 && (p.statement.entities.includes(i) || p.statement.sourceEntity === i);
 		});
 	}
 
-	private allPoints(): TimelinePoint[] {
+	// The sorted points: built whole the first time, or when most documents changed; else the changed
+	// documents' points are taken out and their new ones merged in, in one pass over the list.
+	private currentTimeline(): TimelinePoint[] {
+		const before = this.sortedTimeline;
+		if (before && !this.stale.size) return before;
+		const changed = [...this.stale];
+		this.stale.clear();
+		if (!before || changed.length > this.docs.size / 4) return this.pointsOf([...this.docs.keys()]);
+		const gone = new Set(changed);
+		return mergeSorted(
+			before.filter((p) => !gone.has(p.doc)),
+			this.pointsOf(changed.filter((id) => this.docs.has(id))),
+		);
+	}
+
+	private pointsOf(ids: string[]): TimelinePoint[] {
 		const out: TimelinePoint[] = [];
-		for (const [id, facts] of this.docs)
+		for (const id of ids) {
+			const facts = this.docs.get(id)!;
 			for (const t of facts.times) {
 				const statement = facts.statements[t.statement];
 				const names = statement.entities.map((i) => facts.entities[i].name);
 				out.push({ doc: id, value: t.value, granularity: t.granularity, text: t.text, start: t.start, end: t.end, statement, entities: names });
 			}
-		return out.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start));
+		}
+		return out.sort(byTime);
 	}
 }
 
-function keysOf(facts: DocumentFacts): { thing: string }[] {
-	return [...new Set(facts.figures.map(figureKey))].map((thing) => ({ thing }));
+const byTime = (a: TimelinePoint, b: TimelinePoint) =>
+	a.value < b.value ? -1 : a.value > b.value ? 1 : a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start;
+
+function mergeSorted(a: TimelinePoint[], b: TimelinePoint[]): TimelinePoint[] {
+	if (!b.length) return a;
+	const out: TimelinePoint[] = new Array(a.length + b.length);
+	let i = 0,
+		j = 0,
+		k = 0;
+	while (i < a.length && j < b.length) out[k++] = byTime(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
+	return out;
+}
+
+/** The keys a figure is found by: what it counts, with each entity or source of its sentence. */
+function figureClaimKeys(facts: DocumentFacts, f: FigureFact): string[] {
+	const thing = figureKey(f);
+	return [...statementKeys(facts, facts.statements[f.statement])].map((k) => `${thing}|${k}`);
+}
+
+// Every key a document's figures and dated events are found by (see `byClaim`).
+function claimKeys(facts: DocumentFacts): Set<string> {
+	const out = new Set<string>();
+	for (const f of facts.figures) if (f.quantity.predicate) for (const k of figureClaimKeys(facts, f)) out.add(k);
+	for (const e of facts.events) for (const k of statementKeys(facts, facts.statements[e.statement])) out.add(`event:${e.verb}|${k}`);
+	return out;
 }
 
 function add(m: Map<string, Set<string>>, k: string, id: string): void {

@@ -39,14 +39,27 @@ export interface Quantity {
 	predicate: Predicate | null;
 }
 
-const SMALL = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
-	' ',
+const SMALL = new Map(
+	'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+		.split(' ')
+		.map((w, i) => [w, i]),
 );
-const TENS: Record<string, number> = { thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mn: 1e6, bn: 1e9, m: 1e6, k: 1e3, b: 1e9 };
+const TENS: Record<string, number> = Object.assign(Object.create(null), { thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES: Record<string, number> = Object.assign(Object.create(null), {
+	hundred: 100,
+	thousand: 1e3,
+	million: 1e6,
+	billion: 1e9,
+	trillion: 1e12,
+	mn: 1e6,
+	bn: 1e9,
+	m: 1e6,
+	k: 1e3,
+	b: 1e9,
+});
 const NUMERAL = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(k|m|mn|bn|b)?$/i;
-const CURRENCY_SIGN: Record<string, Unit> = { $: 'USD', us$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' };
-const CURRENCY_WORD: Record<string, Unit> = {
+const CURRENCY_SIGN: Record<string, Unit> = Object.assign(Object.create(null), { $: 'USD', us$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' });
+const CURRENCY_WORD: Record<string, Unit> = Object.assign(Object.create(null), {
 	dollar: 'USD',
 	usd: 'USD',
 	euro: 'EUR',
@@ -58,7 +71,8 @@ const CURRENCY_WORD: Record<string, Unit> = {
 	yuan: 'CNY',
 	renminbi: 'CNY',
 	rupee: 'INR',
-};
+});
+// The tables above have no prototype: a word such as "constructor" finds nothing in them.
 /** Qualifiers, longest first, with how they widen the stated value v into [lo, hi]. */
 const QUALIFIERS: [string[], (v: number) => [number, number]][] = [
 	[['no', 'more', 'than'], (v) => [0, v]],
@@ -120,7 +134,7 @@ const MONTHS = new Set(
 );
 const NOT_A_COUNT_AFTER = new Set('no. no number # page article section chapter item grade level category flight route room'.split(' '));
 /** Words that report casualties, by the key they share. */
-const CASUALTY: Record<string, string> = {
+const CASUALTY: Record<string, string> = Object.assign(Object.create(null), {
 	killed: 'killed',
 	dead: 'killed',
 	died: 'killed',
@@ -137,7 +151,7 @@ const CASUALTY: Record<string, string> = {
 	displaced: 'displaced',
 	evacuated: 'evacuated',
 	rescued: 'rescued',
-};
+});
 // Nouns that say nothing of what is counted: "12 people" counts the casualty the sentence reports, or nothing.
 const GENERIC = new Set('people person persons individuals others men women adults'.split(' '));
 const RATE = new Set(['day', 'week', 'month', 'year', 'hour']);
@@ -168,7 +182,7 @@ function numberAt(tokens: Token[], i: number, last: number): { value: number; ne
 			const s = SCALES[m[2].toLowerCase()];
 			return { value: value * s, step: step * s, next: i + 1 };
 		}
-	} else if (t.kind === 'word' && SMALL.includes(t.form.lower)) value = SMALL.indexOf(t.form.lower);
+	} else if (t.kind === 'word' && SMALL.has(t.form.lower)) value = SMALL.get(t.form.lower)!;
 	else if (t.kind === 'word' && TENS[t.form.lower]) value = TENS[t.form.lower];
 	else return null;
 	let j = i + 1;
