@@ -76,10 +76,7 @@ function build(a: DocumentAnalysis, maxClaimsPerSource: number): DocumentSymbol[
 		const es = ann.entities.filter((e) => g.types.includes(e.type) && e.mentions.length).sort(byFirstMention);
 		groups.push({ name: g.name, kind: SymbolKind.Namespace, items: es.map((e) => entityItem(a, e)), count: es.length });
 	}
-	const timeline = timelineItems(
-		a,
-		ann.dates.filter((d) => d.granularity !== 'duration'),
-	);
+	const timeline = timelineItems(a, ann.dates);
 	groups.push({ name: 'Timeline', kind: SymbolKind.Array, items: timeline, count: timeline.length });
 	groups.push({ name: 'Claims', kind: SymbolKind.Namespace, items: claimItems(a, ann.claims, maxClaimsPerSource), count: ann.claims.length });
 	const claims = groups[groups.length - 1];

@@ -7,7 +7,7 @@ import { documentSymbols } from '../../../server/src/features/documentSymbols';
 import { findings } from '../../../server/src/features/findings';
 import { LineIndex } from '../../../server/src/positions';
 
-// Lengths of time are read out as lengths, and the outline's Timeline, which orders points, leaves them out.
+// Lengths of time are read out as lengths; the outline's Timeline lists them after the dates, with the references.
 const text = 'date 2024-05-10 Rents\n\nRents rose on Monday to their highest in over six years.\n';
 const analysis = (): DocumentAnalysis => ({ ...analyzeDocument(text), uri: 'file:///r.seed', version: 1, text, lines: new LineIndex(text) });
 
@@ -20,12 +20,12 @@ test('a duration reads as a length of time', () => {
 	assert.ok(messages.includes('Duration: a length of 6 years (P6Y)'), messages.join(' | '));
 });
 
-test('the Timeline lists the dates, not the durations', () => {
+test('the Timeline lists the dates first and lengths of time after them', () => {
 	const symbols = documentSymbols(analysis());
 	const timeline = symbols.flatMap((s) => s.children ?? []).find((s) => s.name === 'Timeline');
 	assert.ok(timeline, JSON.stringify(symbols.map((s) => s.children?.map((c) => c.name))));
 	assert.deepEqual(
 		timeline.children?.map((c) => c.name),
-		['Monday 6 May 2024'],
+		['Monday 6 May 2024', 'a length of 6 years'],
 	);
 });
