@@ -55,10 +55,10 @@ export interface Entity {
 	roles?: string[];
 }
 
-export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time';
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century' | 'ref' | 'time' | 'duration';
 
 export interface DateAnnotation extends TextSpan {
-	/** TIMEX3 value: 2021, 2021-11, 2021-11-11, 2021-W45, 2021-Q4, 2021-SU, 202, PRESENT_REF… */
+	/** TIMEX3 value: 2021, 2021-11, 2021-11-11, 2021-W45, 2021-Q4, 2021-SU, 202, PRESENT_REF…; a length of time (granularity `duration`): P6Y, P9D, PT12H. */
 	value: string;
 	granularity: Granularity;
 	relative: boolean;

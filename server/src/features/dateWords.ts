@@ -15,6 +15,8 @@ const WEEK = /^(\d{4})-W(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const SEASON = /^(\d{4})-(SP|SU|FA|AU|WI)$/;
 const HALF = /^(\d{4})-H([12])$/;
+const DURATION = /^P(T)?(\d+)([YMWDHS])$/;
+const DURATION_UNITS: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day', TH: 'hour', TM: 'minute', TS: 'second' };
 
 /** Milliseconds since the epoch of a UTC calendar day. */
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
@@ -42,6 +44,7 @@ export function dateInWords(value: string): string {
 	if (/^\d{2}$/.test(value)) return `the ${ordinal(+value + 1)} century`;
 	// Unresolved parts (no usable header date): "XXXX-WXX-5" is some Friday.
 	if ((m = /^XXXX-WXX-([1-7])$/.exec(value))) return `a ${WEEKDAYS[+m[1] % 7]}, date unknown`;
+	if ((m = DURATION.exec(value))) return `a length of ${+m[2]} ${DURATION_UNITS[(m[1] ?? '') + m[3]]}${+m[2] === 1 ? '' : 's'}`;
 	return REFS[value] ?? value;
 }
 

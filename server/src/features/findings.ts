@@ -69,7 +69,7 @@ export function findings(a: DocumentAnnotations, keep: (kind: FindingKind, start
 			end: d.end,
 			get message() {
 				const how = d.relative ? `, “${d.text}” resolved against the publication date` : '';
-				return `Date: ${dateInWords(d.value)} (${d.value})${how}`;
+				return `${d.granularity === 'duration' ? 'Duration' : 'Date'}: ${dateInWords(d.value)} (${d.value})${how}`;
 			},
 		});
 	}

@@ -52,3 +52,36 @@ test('“current” before a noun is the present; a current account is no time',
 	assert.deepEqual(values('Given the current slump, banks are wary.'), [['current', 'PRESENT_REF']]);
 	assert.deepEqual(values('The current account deficit narrowed.'), []);
 });
+
+test('"today’s" before a name or an era noun is the present, before an event it is the day', () => {
+	assert.deepEqual(values('This is an exciting time at today’s Nordvik, and today’s world moves fast.'), [
+		['today', 'PRESENT_REF'],
+		['today', 'PRESENT_REF'],
+	]);
+	assert.deepEqual(values('Today’s meeting ended early.'), [['Today', '2024-05-10']]);
+});
+
+test('the nth consecutive day is the day reported on', () => {
+	assert.deepEqual(values('Trading was suspended for a second consecutive day.'), [['a second consecutive day', '2024-05-10']]);
+	assert.deepEqual(values('On Wednesday the index fell for the third straight day.'), [
+		['Wednesday', '2024-05-08'],
+		['the third straight day', '2024-05-08'],
+	]);
+	assert.deepEqual(values('Shares fell for the fourth day in a row.'), [['the fourth day', '2024-05-10']]);
+});
+
+test('a counted length of time is a duration, not a date; one that points somewhere or recurs is not', () => {
+	assert.deepEqual(values('Rents are at their highest in over six years, after the past nine days of gains.'), [
+		['over six years', 'P6Y'],
+		['the past nine days', 'P9D'],
+	]);
+	assert.deepEqual(values('It was the worst single-day drop in more than a decade, after a 12-hour session.'), [
+		['single-day', 'P1D'],
+		['more than a decade', 'P10Y'],
+		['12-hour', 'PT12H'],
+	]);
+	assert.deepEqual(values('Two years ago he paid $5 a day, twice a week.'), [['Two years ago', '2022']]);
+	const [d] = findDates(parseDocument('date 2024-05-10 Title\n\nShe served six months.'));
+	assert.equal(d.granularity, 'duration');
+	assert.equal(d.relative, false);
+});

@@ -100,3 +100,26 @@ test('a place of several words before "-based" is a place, not a company', () =>
 	assert.equal(hk.type, 'GPE');
 	assert.equal(withMention(es, 'New York City').type, 'GPE');
 });
+
+test('an acronym of ordinary words is a term, and an acronym may leave out the owner before the name it spells', () => {
+	const es = entities(
+		'Engineers said that Cleaning, Inspection and Storage (CIS) costs rose, and non-governmental organisations (NGO) agreed. At the Nordvik Annual Shipping Forum (ASF) the Federal Aviation Administration (FAA) spoke.',
+	);
+	noMention(es, 'CIS');
+	noMention(es, 'NGO');
+	const forum = withMention(es, 'ASF');
+	assert.ok(forum.mentions.some((m) => m.text === 'Nordvik Annual Shipping Forum'));
+	assert.equal(withMention(es, 'FAA').type, 'ORG');
+});
+
+test('a bare guess of ordinary words that the tagger does not share is no name', () => {
+	const es = entities('The A350 XWB (Extra Wide Body) jets and the Super Long Range models were shown.');
+	noMention(es, 'Wide Body');
+	noMention(es, 'Extra Wide Body');
+});
+
+test('after a dash inside a sentence, a capitalised word is part of the name that follows', () => {
+	const es = entities('Jets went to three carriers - Air Moldova, Kenya Airways and Hainan Airlines.');
+	assert.equal(withMention(es, 'Air Moldova').type, 'ORG');
+	noMention(es, 'Moldova');
+});

@@ -122,7 +122,8 @@ export function documentFacts(text: string, a: DocumentAnnotations, model?: Seed
 	const times: TimePoint[] = [];
 	for (const d of a.dates) {
 		const s = builder.sentenceOf(d.start);
-		if (!s || /_REF$/.test(d.value)) continue;
+		// References and lengths of time are no points on a timeline.
+		if (!s || /_REF$/.test(d.value) || d.granularity === 'duration') continue;
 		const statement = builder.at(s);
 		times.push({ start: d.start, end: d.end, text: d.text, value: d.value, granularity: d.granularity, statement });
 		if (d.granularity !== 'day') continue;

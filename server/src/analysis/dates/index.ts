@@ -28,6 +28,7 @@ import type { Ctx, Found } from './context';
 import { ANCHORS, MONTHS, SEASONS, WEEKDAYS } from './lexicon';
 import { fiscalAt, quarterAt, samePeriodAt, seasonAt } from './periods';
 import { refAt } from './refs';
+import { DURATION_ADJECTIVE, durationAt } from './durations';
 import { anaphoraAt, dayWordAt, unitAt, weekdayAt } from './relative';
 
 const COMPOUND = /^(?:(?:mid|early|late)-\d{4}|(?:first|second|third|fourth|final|last)-(?:quarter|half)|[qh][1-4]|fy.*)$/;
@@ -80,7 +81,7 @@ function mayBeCompound(t: string): boolean {
 /** The cheap prefilter: can this token start or head a date expression? */
 function mayBeDate(t: string): boolean {
 	const c = t.charCodeAt(0);
-	return (c >= 48 && c <= 57) || ANCHORS.has(t) || (mayBeCompound(t) && COMPOUND.test(t));
+	return (c >= 48 && c <= 57) || ANCHORS.has(t) || (mayBeCompound(t) && (COMPOUND.test(t) || DURATION_ADJECTIVE.test(t)));
 }
 
 function recognize(ctx: Ctx, i: number): Found[] {
@@ -98,7 +99,9 @@ function recognize(ctx: Ctx, i: number): Found[] {
 			if (f && f.first <= i) return [f];
 		}
 		const d = decadeAt(ctx, i);
-		return d ? [d] : yearAt(ctx, i);
+		if (d) return [d];
+		const y = yearAt(ctx, i);
+		return y.length ? y : one(durationAt(ctx, i));
 	}
 	if (MONTHS.has(t)) return one(monthAt(ctx, i));
 	if (WEEKDAYS.has(t)) return one(weekdayAt(ctx, i));
@@ -110,7 +113,7 @@ function recognize(ctx: Ctx, i: number): Found[] {
 	if (t === 'quarter' || t === 'half') return one(samePeriodAt(ctx, i) ?? quarterAt(ctx, i));
 	if (t === 'fiscal') return one(fiscalAt(ctx, i));
 	if (t === 'today' || t === 'yesterday' || t === 'tomorrow' || t === 'tonight') return one(dayWordAt(ctx, i));
-	return one(samePeriodAt(ctx, i) ?? anaphoraAt(ctx, i) ?? unitAt(ctx, i) ?? refAt(ctx, i));
+	return one(samePeriodAt(ctx, i) ?? anaphoraAt(ctx, i) ?? unitAt(ctx, i) ?? refAt(ctx, i) ?? durationAt(ctx, i));
 }
 
 function annotation(doc: SeedDocument, f: Found): DateAnnotation {

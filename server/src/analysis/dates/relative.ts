@@ -86,6 +86,7 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 	if (shift === undefined || !ctx.dct) return null;
 	// "USA Today", "BBC Today": a title, not the day.
 	if (capitalised(ctx, i) && i > ctx.lo && CAPITAL.test(ctx.tokens[i - 1].text) && !/^[.!?:;,"“”'‘’—–-]$/.test(ctx.tokens[i - 1].text)) return null;
+	if (t === 'today' && presentDay(ctx, i)) return found(i, i + 1, 'PRESENT_REF', 'ref', false, '“today’s” for the present time');
 	let first = i;
 	const prev = w(ctx, i - 1);
 	if (prev === 'earlier' || prev === 'later' || prev === 'until') first = prev === 'until' ? i : i - 1;
@@ -97,6 +98,37 @@ export function dayWordAt(ctx: Ctx, i: number): Found | null {
 	const last = i + 1 + (part ? part.n : 0);
 	return found(first, last, dayValue(day) + (part ? part.suffix : ''), part ? 'time' : 'day', true, `${t}, from the publication date`);
 }
+
+// Nouns of an era rather than of one day: "today's world", "today's young people".
+const ERA_NOUNS = new Set([
+	'world',
+	'society',
+	'economy',
+	'generation',
+	'youth',
+	'young',
+	'culture',
+	'age',
+	'era',
+	'climate',
+	'standards',
+	'technology',
+	'children',
+	'media',
+	'politics',
+	'market',
+	'markets',
+]);
+
+// "today's GM", "today's Russia", "today's world": the present day of a thing or of an era, not the
+// publication day ("today's meeting" is that day).
+function presentDay(ctx: Ctx, i: number): boolean {
+	const s = w(ctx, i + 1);
+	if (s !== "'s" && s !== '’s') return false;
+	const k = ADJECTIVES_BEFORE.has(w(ctx, i + 2)) ? i + 3 : i + 2;
+	return k < ctx.hi && (ERA_NOUNS.has(w(ctx, k)) || CAPITAL.test(ctx.tokens[k].text));
+}
+const ADJECTIVES_BEFORE = new Set(['modern', 'fast-changing', 'globalised', 'globalized', 'digital', 'new']);
 
 const UNITS = new Map<string, string>([
 	['year', 'year'],
@@ -226,6 +258,9 @@ const AFTER_THE_DAY = /^(of|when|that|which|on|he|she|they|it|in|to|and|we|i|you
 const DAY_CONTEXT = /^(end|ended|ending|ends|finish|finished|finishing|close|closed|closing|start|started|starting|for|during|through|throughout)$/;
 
 // The day the text is about: "ended the day", "later in the day", "the same day", "the next day", "the day before".
+const CONSECUTIVE = new Set(['consecutive', 'straight', 'successive']);
+const ORDINALS = /^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$/;
+
 function theDay(ctx: Ctx, i: number): Found | null {
 	const ref = ctx.refDay;
 	if (!ref) return null;
@@ -237,6 +272,11 @@ function theDay(ctx: Ctx, i: number): Found | null {
 	let shift = 0;
 	if (m2 === 'the' && (m1 === 'same' || m1 === 'previous' || m1 === 'next' || m1 === 'following')) {
 		[first, shift] = [i - 2, m1 === 'previous' ? -1 : m1 === 'same' ? 0 : 1];
+	} else if (CONSECUTIVE.has(m1) && ORDINALS.test(m2) && /^(a|the)$/.test(w(ctx, i - 3))) {
+		// "for a second consecutive day", "the third straight day": the day reported on, once more.
+		first = i - 3;
+	} else if (ORDINALS.test(m1) && m2 === 'the' && next === 'in' && w(ctx, i + 2) === 'a' && w(ctx, i + 3) === 'row') {
+		first = i - 2;
 	} else if (m1 === 'that') {
 		if (AFTER_THE_DAY.test(next)) return null;
 	} else if (m1 === 'the') {

@@ -196,7 +196,7 @@ function endsInOrgHead(tokens: Token[], from: number, to: number): boolean {
 export function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number, capsElsewhere: Set<string>): Unit[] {
 	const u = units[0];
 	const t = tokens[u.first];
-	const atStart = u.first === sentenceFirst || OPENERS.has(tokens[u.first - 1]?.text ?? '');
+	const atStart = u.first === sentenceFirst || (OPENERS.has(tokens[u.first - 1]?.text ?? '') && !midSentenceDash(tokens, u.first - 1));
 	const common =
 		u.last - u.first === 1 &&
 		(isCommonWord(t.text) || (u.match !== undefined && isOrdinaryWord(t.text))) &&
@@ -209,6 +209,15 @@ export function trimStart(tokens: Token[], units: Unit[], sentenceFirst: number,
 	const rest = (atStart && common) || article ? units.slice(1) : units;
 	while (rest.length && !rest[0].match && !isCap(tokens[rest[0].first])) rest.shift();
 	return rest;
+}
+
+const DASH = new Set(['—', '–', '-']);
+
+// "six airlines - Air China, China Eastern": a dash after a lower-case word goes on with the sentence;
+// the word after it is capitalised as a name, not as a sentence's first word.
+function midSentenceDash(tokens: Token[], k: number): boolean {
+	const before = tokens[k - 1];
+	return DASH.has(tokens[k].text) && before !== undefined && before.kind === 'word' && /^\p{Ll}/u.test(before.text);
 }
 
 // "Unfortunately", "Describing": an ordinary word with -ly or -ing, unlike "Mulally" or "Beijing".
@@ -224,7 +233,11 @@ function derived(w: string): boolean {
 // "Ryanair CEO": a title after a name belongs to the person named next, not to the name.
 export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 	let n = units.length;
-	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first])) && !surnameTitle(tokens, units.slice(0, n))) n--;
+	while (n > 1 && !units[n - 1].match && TITLE_HEADS.has(lower(tokens[units[n - 1].first])) && !surnameTitle(tokens, units.slice(0, n))) {
+		// "Court of Justice", "Department of Justice": a title word after "of" is the name's own.
+		if (NAME_CONNECTORS.has(lower(tokens[units[n - 2].first]))) break;
+		n--;
+	}
 	return units.slice(0, n);
 }
 

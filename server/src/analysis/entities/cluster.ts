@@ -137,15 +137,24 @@ const HARD_TYPES: Partial<Record<EntityType, number>> = { PERSON: 1, ORG: 2, GPE
 /** From this strength a candidate's type is sure: a country, a titled person, a name with an organisation word (a town named like a surname is not). */
 const SURE = 0.8;
 
-/** True when an acronym's letters are the initials of the name, or follow its letters in order from its first. */
+/**
+ * True when an acronym's letters are the initials of the name, or follow its letters in order from its
+ * first, the name read whole or without its first words (two at least remaining).
+ */
 export function spells(acr: string, ws: string[]): boolean {
 	const a = acr.toLowerCase();
-	if (initials(ws).toLowerCase() === a) return true;
-	const name = ws.join(' ').toLowerCase();
-	if (!a || name[0] !== a[0]) return false;
-	let k = 0;
-	for (const ch of name) if (ch === a[k]) k++;
-	return k === a.length;
+	if (!a) return false;
+	// "Apple Worldwide Developers Conference (WWDC)": the owner's name before the name may stand outside the letters.
+	for (let from = 0; from === 0 || ws.length - from >= 2; from++) {
+		const rest = ws.slice(from);
+		if (initials(rest).toLowerCase() === a) return true;
+		const name = rest.join(' ').toLowerCase();
+		if (name[0] !== a[0]) continue;
+		let k = 0;
+		for (const ch of name) if (ch === a[k]) k++;
+		if (k === a.length) return true;
+	}
+	return false;
 }
 
 function buildEntities(doc: SeedDocument, cands: Candidate[], uf: UnionFind): Entity[] {

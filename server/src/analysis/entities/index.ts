@@ -10,6 +10,7 @@ import { clusterEntities } from './cluster';
 import { bestEntry, gazetteerFeatures, lookup, matchGazetteer } from './gazetteer';
 import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
+import { isCommonWord, isOrdinaryWord } from './words';
 
 /** Which recognisers run: the rules and gazetteers, the trained tagger, or both (the default). */
 export type EntityRecogniser = 'rules' | 'model' | 'both';
@@ -24,14 +25,16 @@ export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> 
 	const reading = mode === 'model' ? { candidates: [], notNames: new Set<number>() } : ruleCandidates(doc);
 	const rules = reading.candidates;
 	const model = mode === 'rules' ? [] : modelCandidates(doc, mode === 'both');
+	const inNames = namesOfSeveralWords(doc, rules);
 	const merged =
 		mode === 'both'
 			? merge(
-					rules,
+					rules.filter((r) => !ordinaryGuess(doc, r, inNames)),
 					model.filter((m) => !vetoed(m, reading.notNames)),
 				)
 			: [...rules, ...model];
-	return clusterEntities(doc, attachRoles(doc, datelines(doc, teams(doc, withoutFragments(doc, nonOverlapping(merged))))));
+	const kept = withoutTermAcronyms(doc, nonOverlapping(merged));
+	return clusterEntities(doc, attachRoles(doc, datelines(doc, teams(doc, withoutFragments(doc, kept)))));
 }
 
 const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', NORP: 'NORP', MISC: 'OTHER' };
@@ -69,6 +72,68 @@ function taggerGazetteer(doc: SeedDocument): ((token: unknown, i: number) => str
 function placeWithArticle(doc: SeedDocument, first: number, last: number): boolean {
 	const m = matchGazetteer(doc.tokens, first, last)[0];
 	return m !== undefined && m.first === first && bestEntry(m.entries).type !== 'ORG';
+}
+
+// "(Extra) Wide Body": a rule's bare guess made of ordinary words only. Where the tagger runs and
+// sees no name there either, it is none (a guess the tagger shares survives the merge).
+// A word met inside a longer name the rules are sure of ("Saturn" of "Saturn Corporation") is a name's word here too.
+function ordinaryGuess(doc: SeedDocument, r: Candidate, inNames: () => Map<string, number[]>): boolean {
+	if (r.strength >= 0.5 || r.entry || r.end !== undefined) return false;
+	for (let i = r.first; i < r.last; i++) {
+		const w = doc.tokens[i].text;
+		if (!isCommonWord(w) && !isOrdinaryWord(w)) return false;
+	}
+	for (let i = r.first; i < r.last; i++)
+		if (
+			inNames()
+				.get(doc.tokens[i].form.lower)
+				?.some((first) => first !== r.first)
+		)
+			return false;
+	return true;
+}
+
+// For each word, the first tokens of the fairly sure candidates of two words or more it is in, worked out on first use.
+function namesOfSeveralWords(doc: SeedDocument, cands: Candidate[]): () => Map<string, number[]> {
+	let words: Map<string, number[]> | undefined;
+	return () => {
+		if (words) return words;
+		const map = (words = new Map<string, number[]>());
+		for (const c of cands)
+			if (c.last - c.first >= 2 && c.strength >= 0.5)
+				for (let i = c.first; i < c.last; i++) {
+					const w = doc.tokens[i].form.lower;
+					map.set(w, [...(map.get(w) ?? []), c.first]);
+				}
+		return map;
+	};
+}
+
+const IN_ACRONYM = new Set(['and', '&', 'of', 'for', 'the', ',', '-']);
+
+// "maintenance, repair and overhaul (MRO)": an acronym in brackets whose letters are the initials of
+// the words before it, where those words name nothing, is a term, not a name.
+function withoutTermAcronyms(doc: SeedDocument, cands: Candidate[]): Candidate[] {
+	const { tokens } = doc;
+	const covered = new Set<number>();
+	for (const c of cands) for (let i = c.first; i < c.last; i++) covered.add(i);
+	return cands.filter((c) => {
+		const t = tokens[c.first];
+		if (c.last - c.first !== 1 || c.entry || !ACRONYM_WORD.test(t.text) || tokens[c.first - 1]?.text !== '(' || tokens[c.last]?.text !== ')') return true;
+		let letters = '';
+		for (let i = c.first - 2; i >= 0 && letters.length < t.text.length; i--) {
+			if (covered.has(i)) return true;
+			const w = tokens[i];
+			if (IN_ACRONYM.has(w.form.lower)) continue;
+			if (w.kind !== 'word') return true;
+			letters =
+				w.text
+					.split('-')
+					.map((part) => part.charAt(0).toUpperCase())
+					.join('') + letters;
+		}
+		return letters !== t.text;
+	});
 }
 
 // A tagger span on money, units, a lone title or an ordinary word the rules set aside is dropped.

@@ -40,7 +40,7 @@ supreme grand crown late then self-styled de facto presiding
 /** Last words of organisation names. */
 export const ORG_HEADS = set(`
 army navy force forces police guard guards militia ministry department office agency commission committee council
-court tribunal parliament assembly congress senate party movement front brigade brigades group bank fund foundation
+court courts tribunal parliament assembly congress senate party movement front brigade brigades group bank fund foundation
 institute institution university college school academy association federation union league organization organisation
 corporation corp corp. company co co. inc inc. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh holdings airlines airways
 motors industries systems technologies partners capital management securities investments bureau administration

@@ -175,6 +175,7 @@ function applyDates(machine: DateAnnotation[], layer: HumanLayer): DateAnnotatio
 /** The unit of a TIMEX3 value, from its shape. */
 export function granularityOf(value: string): Granularity {
 	if (/_REF$/.test(value)) return 'ref';
+	if (/^P/.test(value)) return 'duration';
 	if (/T/.test(value)) return 'time';
 	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'day';
 	if (/^\d{4}-W\d{2}$/.test(value)) return 'week';
