@@ -11,6 +11,7 @@ import { analysisCache, analyzeDocument, readSections } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
+import { syntaxModelOrNone } from './syntaxModel';
 import type { EarlyDiagnostics, Forget, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 
 /** How long the answer waits for its release at most, should the server never send it. */
@@ -66,7 +67,7 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 	const wording = job.publish && JSON.stringify([job.publish.settings, job.publish.silenced]);
 	let p = job.key ? prepared.get(job.key) : undefined;
 	if (!p || p.text !== job.text || p.options !== options) {
-		const a = analyzeDocument(job.text, job.options, sections);
+		const a = analyzeDocument(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
 		p = { text: job.text, options, annotations: a.annotations, paragraphs: a.paragraphs.map((x) => ({ start: x.start, end: x.end })) };
 	}
 	if (job.publish && (p.wording !== wording || p.diagnosticsJson === undefined)) {
@@ -139,7 +140,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 	try {
 		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.warm === 'sections') {
-			if (!typedInPlace(message)) readSections(job.text, job.options, sections);
+			if (!typedInPlace(message)) readSections(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
 			return { id: job.id, warmed: true };
 		}
 		const p = await prepare(job);
