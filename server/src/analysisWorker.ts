@@ -11,6 +11,7 @@ import { analysisCache, analyzeDocument, analyzeWithModel, readSections } from '
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
+import { syntaxModelOrNone } from './syntaxModel';
 import { summarize } from './workspace/summary';
 import type { EarlyDiagnostics, Forget, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 
@@ -67,7 +68,7 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 	const wording = job.publish && JSON.stringify([job.publish.settings, job.publish.silenced]);
 	let p = job.key ? prepared.get(job.key) : undefined;
 	if (!p || p.text !== job.text || p.options !== options) {
-		const a = analyzeDocument(job.text, job.options, sections);
+		const a = analyzeDocument(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
 		p = { text: job.text, options, annotations: a.annotations, paragraphs: a.paragraphs.map((x) => ({ start: x.start, end: x.end })) };
 	}
 	if (job.publish && (p.wording !== wording || p.diagnosticsJson === undefined)) {
@@ -141,7 +142,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.summary) return { id: job.id, summary: indexSummary(job.text, job.options) };
 		if (job.warm === 'sections') {
-			if (!typedInPlace(message)) readSections(job.text, job.options, sections);
+			if (!typedInPlace(message)) readSections(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
 			return { id: job.id, warmed: true };
 		}
 		const p = await prepare(job);
@@ -166,7 +167,7 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 
 // A file of the index is analysed without the caches of open documents, and only its summary crosses to the server's thread.
 function indexSummary(text: string, options: WorkerJob['options']) {
-	const { annotations, paragraphs, document } = analyzeWithModel(text, options);
+	const { annotations, paragraphs, document } = analyzeWithModel(text, { ...options, syntax: syntaxModelOrNone() });
 	return summarize({ annotations, paragraphs, uri: '', version: 0, text, lines: new LineIndex(text) }, document);
 }
 

@@ -17,6 +17,25 @@ export function syntaxModelPath(): string {
 	return found;
 }
 
+/** The model, or undefined (claims then read from word lists) when it cannot be loaded; `syntaxModelError` says why. */
+export function syntaxModelOrNone(): SyntaxModel | undefined {
+	if (loadError === undefined) {
+		try {
+			syntaxModel();
+			loadError = null;
+		} catch (e) {
+			loadError = e instanceof Error ? e.message : String(e);
+		}
+	}
+	return loadError === null ? loaded : undefined;
+}
+
+/** Why the syntax model could not be loaded, or null. */
+export function syntaxModelError(): string | null {
+	return loadError ?? null;
+}
+let loadError: string | null | undefined;
+
 /** The shared, read-only syntax model. Throws with a clear message when the file is missing or damaged. */
 export function syntaxModel(): SyntaxModel {
 	loaded ??= new SyntaxModel(readFileSync(syntaxModelPath()));

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic, type DocumentSymbol, type Hover, type Position, type Range } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from './analyzeAsServer';
 import { positionAt, positionOf, Session, uriOf } from './harness';
 
 const TEXT = `date 2024-03-05 Harbour authority delays the ferry tender

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from './analyzeAsServer';
 import { FIXTURES, read, SAMPLE, Session, uriOf, workspaceCopy } from './harness';
 
 const HINT = 4,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
+import { analyze, type DocumentAnnotations } from './analyzeAsServer';
 import { FIXTURES, positionAt, read, ROOT, SAMPLE, Session, uriOf } from './harness';
 
 describe('seedLens/annotations', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
+import { analyze, type DocumentAnnotations } from './analyzeAsServer';
 import { FIXTURES, positionAt, positionOf, read, SAMPLE, Session, uriOf } from './harness';
 
 // A card's first line says who made the annotation; the tests below read the card after it.

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from './analyzeAsServer';
 import { read, ROOT, SAMPLE, SERVER } from './harness';
 
 const SCRIPT = path.join(ROOT, 'test/neovim/attach.lua');

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathological, rng } from '../../bench/pathological';
-import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
+import { analyze, type DocumentAnnotations } from './analyzeAsServer';
 import { read, SAMPLE, SERVER, Session } from './harness';
 
 const frame = (body: Buffer | string) => {

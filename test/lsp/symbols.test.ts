@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentHighlight, DocumentSymbol, Location, Range } from 'vscode-languageserver-protocol';
-import { analyze, type DocumentAnnotations } from '../../server/src/analysis';
+import { analyze, type DocumentAnnotations } from './analyzeAsServer';
 import { MAX_CHILDREN } from '../../server/src/features/documentSymbols';
 import { FIXTURES, positionAt, read, SAMPLE, Session, uriOf, workspaceCopy } from './harness';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeLens, FoldingRange, InlayHint, SemanticTokens } from 'vscode-languageserver-protocol';
-import { analyze } from '../../server/src/analysis';
+import { analyze } from './analyzeAsServer';
 import { legend } from '../../server/src/features/semanticTokens';
 import { defaultSettings, toSettings } from '../../server/src/settings';
 import { FIXTURES, positionAt, read, ROOT, Session, uriOf } from './harness';

@@ -77,7 +77,7 @@ function analyzeWhole(text: string, opts: AnalysisOptions): { annotations: Docum
 	// Variant spellings are merged before claims, so that a claim's source names the merged entity.
 	const { entities, diagnostics: variants } = mergeAliasVariants(found);
 	const dates = findDates(document);
-	let claims = findClaims(document, entities);
+	let claims = findClaims(document, entities, opts.syntax);
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');
 	const diagnostics = [...document.diagnostics, ...findProblems(document), ...variants, ...documentChecks(document, dates)];
 	return { document, annotations: { version: 1, header: document.header, entities, dates, claims, diagnostics } };
@@ -111,7 +111,7 @@ function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCac
 	const { bodyStart } = parseHeader(text);
 	const paragraphs = splitParagraphs(text, bodyStart);
 	const prefix = text.slice(0, bodyStart) + '\n';
-	const key = JSON.stringify([opts.entityRecogniser, opts.unattributedClaims, opts.scope, prefix]);
+	const key = JSON.stringify([opts.entityRecogniser, opts.unattributedClaims, opts.scope, !!opts.syntax, prefix]);
 	const keys: string[] = [];
 	const parts: SectionPart[] = sectionsOf(text, paragraphs).map((s, k) => {
 		const own = k === 0 ? text.slice(0, s.end) : prefix + text.slice(s.start, s.end);

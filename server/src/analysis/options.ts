@@ -1,4 +1,5 @@
 import type { LearnedNames } from './human/learned';
+import type { SyntaxModel } from './syntax';
 
 /** Options of the analysis core: plain data, filled from settings by the server or flags by the CLI. */
 export interface AnalysisOptions {
@@ -17,6 +18,11 @@ export interface AnalysisOptions {
 	human?: string;
 	/** Names learned from the workspace's reviewed annotations (`.seedlens/model.json`), applied as suggestions. */
 	learned?: LearnedNames;
+	/**
+	 * The syntax model: with it, the sentences that have a reporting cue are parsed and claims are read
+	 * from the parse (cue vetting, subjects, reported clauses); without it, from word lists alone.
+	 */
+	syntax?: SyntaxModel;
 }
 
 export const defaultOptions: AnalysisOptions = {

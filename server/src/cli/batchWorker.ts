@@ -13,6 +13,7 @@ import { readSeed } from './files';
 import { resultPath, upToDate, writeResult } from './resultFiles';
 import { countWords, errorText, failed, type Batch, type BatchAnswer, type Task, type TaskResult, type WorkerSetup } from './tasks';
 import { textReport } from './textReport';
+import { syntaxModelOrNone } from '../syntaxModel';
 
 /** Reads, analyses and formats one file. */
 export function runTask(task: Task, setup: WorkerSetup): TaskResult {
@@ -32,7 +33,7 @@ export function runTask(task: Task, setup: WorkerSetup): TaskResult {
 	if (process.env.SEED_LENS_TEST_CRASH && file.includes(process.env.SEED_LENS_TEST_CRASH)) process.exit(70);
 	let element;
 	try {
-		element = { file, ...analyze(text, human === undefined ? setup.options : { ...setup.options, human }) };
+		element = { file, ...analyze(text, { ...setup.options, syntax: syntaxModelOrNone(), ...(human === undefined ? {} : { human }) }) };
 	} catch (e) {
 		return failed(task, `the analysis failed: ${errorText(e)}`, setup, !target);
 	}

@@ -103,7 +103,10 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 		};
 	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
 		const right = phraseRight(ctx, cue.last, s.last);
-		if (right) return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
+		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause.
+		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct';
+		if (right && ends(right))
+			return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
 	}
 	return { source: null, borrow: false, content: forward(ctx, s, cue) };
 }
@@ -124,7 +127,23 @@ function subjectAt(ctx: ClaimContext, s: Sentence, j: number, ing: boolean): Tok
 	}
 	if (PREPOSITIONS.has(w)) return ing ? 'borrow' : null;
 	if (isClosingQuote(w) || isOpeningQuote(w) || (ctx.doc.tokens[j].kind === 'punct' && !isPossessive(w) && w !== ')')) return null;
-	return phraseLeft(ctx, j, s.first);
+	const np = phraseLeft(ctx, j, s.first);
+	return np && beforePrepositions(ctx, s, np);
+}
+
+// "Maria Lopez in a post on Facebook said", "Forces loyal to Khalifa Haftar said", "Voters in Iowa say":
+// a phrase governed by a preposition is not the subject; the subject runs from the phrase before the
+// chain of prepositional phrases (whose head is the speaker) to the verb.
+function beforePrepositions(ctx: ClaimContext, s: Sentence, np: TokenRange): TokenRange {
+	let first = np.first;
+	for (let n = 0; n < 3; n++) {
+		const p = first - 1;
+		if (p <= s.first || !PREPOSITIONS.has(ctx.lower[p]) || ctx.lower[p - 1] === 'according') break;
+		const left = phraseLeft(ctx, p - 1, s.first);
+		if (!left || np.last - left.first > 14) break;
+		first = left.first;
+	}
+	return first === np.first ? np : { first, last: np.last };
 }
 
 // "The agency quoted the minister as saying", "the site quotes an aide as saying": the one quoted is the speaker.
@@ -141,7 +160,7 @@ function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string)
 function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
 	const p = previousComma(ctx, j, s.first);
 	const seg: TokenRange = { first: p >= 0 ? p + 1 : s.first, last: j };
-	if (seg.last - seg.first > 14) return null;
+	if (seg.last - seg.first > 24) return null;
 	const opener = ctx.lower[seg.first];
 	const head = p > s.first ? phraseLeft(ctx, p - 1, s.first) : null;
 	if (opener === 'who' || opener === 'which' || opener === 'whose') return head;

@@ -27,7 +27,22 @@ export const MAX_UNIT_TOKENS = 160;
 export function makeContext(doc: SeedDocument): ClaimContext {
 	const starts = new Uint8Array(doc.tokens.length);
 	for (const s of doc.sentences) if (s.first < s.last) starts[s.first] = 1;
-	return { doc, lower: lowerTokens(doc), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc), triggers: [] };
+	return { doc, lower: typewriterQuotes(doc, lowerTokens(doc)), quoted: new Uint8Array(doc.tokens.length), starts, units: units(doc), triggers: [] };
+}
+
+// Two apostrophes typed for a quotation mark (''like this'', as some archives write quotes) read as
+// one straight double quote, not as a possessive: the first becomes `"`, the second is blanked.
+function typewriterQuotes(doc: SeedDocument, lower: readonly string[]): readonly string[] {
+	const { tokens } = doc;
+	let out: string[] | undefined;
+	for (let i = 0; i + 1 < tokens.length; i++) {
+		if (tokens[i].text !== "'" || tokens[i + 1].text !== "'" || tokens[i].end !== tokens[i + 1].start) continue;
+		out ??= lower.slice();
+		out[i] = '"';
+		out[i + 1] = '';
+		i++;
+	}
+	return out ?? lower;
 }
 
 // Cuts sentences longer than MAX_UNIT_TOKENS at their last comma or semicolon within the limit,

@@ -33,6 +33,8 @@ export interface Cue {
 	/** The lexicon entry; null for "according to". */
 	word: CueWord | null;
 	frame: CueFrame;
+	/** A cue only if the parse shows it taking a reported clause (or, for "call", an object and its predicate). */
+	needsParse?: boolean;
 }
 
 const TO_NEXT = new Set(['to', 'that', 'on', 'for', 'with']);
@@ -51,10 +53,13 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		}
 		const word = CUE_WORDS.get(w);
 		if (!word) continue;
-		const frame = cueFrame(ctx, s, i, word);
+		let frame = cueFrame(ctx, s, i, word);
+		// "called the plan a disgrace", "a study found that": verbs the parse has to vouch for.
+		const needsParse = word.need === 'grammar' || (!frame && word.lemma === 'call');
+		if (needsParse && !frame && !isCapitalized(ctx.doc.tokens[i].text)) frame = 'verb';
 		if (!frame) continue;
 		const last = frame === 'verb' ? extendFrame(ctx, s, i) : i + 1;
-		out.push({ first: i, last, head: i, word, frame });
+		out.push(needsParse ? { first: i, last, head: i, word, frame, needsParse } : { first: i, last, head: i, word, frame });
 		i = last - 1;
 	}
 	return out;
@@ -85,6 +90,8 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 			return next === 'as' || next === 'by' ? frame : null;
 		case 'clause':
 			return !nounUse && introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i) ? 'verb' : null;
+		case 'grammar':
+			return nounUse ? null : 'verb';
 	}
 }
 

@@ -6,24 +6,31 @@
  */
 import type { SeedDocument, Sentence } from '../document';
 import { isBoilerplate } from '../problems';
+import type { SyntaxModel } from '../syntax';
 import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
 import { ALL, checkworthiness, findFigures, findHedges, isHeading, isQuestion, triggersOf, type Triggers } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
+import { ClaimGrammar, readCue } from './grammar';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
 import { isApposition, phraseRight, type TokenRange } from './phrases';
 import { attachQuotes, findQuotations, type Draft } from './quotes';
 import { SpeakerLinker } from './speakers';
 
-/** Finds the claims of a document; `entities` name the sources they overlap. */
-export function findClaims(doc: SeedDocument, entities: Entity[]): Claim[] {
+/**
+ * Finds the claims of a document; `entities` name the sources they overlap. With a syntax model,
+ * the sentences that have a cue word are parsed, and the parse vets the cues and reads their
+ * subjects and reported clauses.
+ */
+export function findClaims(doc: SeedDocument, entities: Entity[], syntax?: SyntaxModel): Claim[] {
 	const ctx = makeContext(doc);
 	const quotes = findQuotations(ctx);
 	const skip = ctx.units.map((s) => isBoilerplate(doc.text.slice(s.start, s.end)));
+	const grammar = syntax ? new ClaimGrammar(syntax, ctx) : undefined;
 	const drafts: Draft[] = [];
 	ctx.units.forEach((s, si) => {
-		if (!skip[si] && s.last > s.first) drafts.push(...sentenceDrafts(ctx, s, si));
+		if (!skip[si] && s.last > s.first) drafts.push(...sentenceDrafts(ctx, s, si, grammar));
 	});
 	drafts.push(...attachQuotes(ctx, quotes, drafts, skip));
 	drafts.push(...unattributed(ctx, drafts, skip));
@@ -34,11 +41,21 @@ export function findClaims(doc: SeedDocument, entities: Entity[]): Claim[] {
 
 const MAX_CUES = 16;
 
-function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
+function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, grammar?: ClaimGrammar): Draft[] {
 	// A real sentence has a few reporting cues; a run-on line of thousands ("said said said…") would
 	// make each claim rescan it, so only the first MAX_CUES count.
-	const cues = findCues(ctx, s).slice(0, MAX_CUES);
-	const atts: Attribution[] = cues.map((c) => attribute(ctx, s, c));
+	const found = findCues(ctx, s)
+		.slice(0, MAX_CUES)
+		.filter((c) => !quotedAside(ctx, c) && (grammar || !c.needsParse));
+	let cues: Cue[] = found;
+	let atts: Attribution[] = found.map((c) => attribute(ctx, s, c));
+	if (grammar && cues.length) {
+		const parse = grammar.unit(si);
+		cues = cues.map((c) => ({ ...c }));
+		const read = cues.map((c, i) => readCue(ctx, parse, c, atts[i]));
+		cues = cues.filter((_, i) => read[i]);
+		atts = read.filter((r): r is Attribution => !!r);
+	}
 	// "…, saying that", "spoke to officials and asked": the clause's subject, from the cue before or after.
 	atts.forEach((a, i) => {
 		if (!a.borrow) return;
@@ -56,6 +73,8 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 	cues.forEach((cue, i) => {
 		const content = atts[i].content;
 		if (insideSource(cues, atts, i)) return;
+		// A verb of saying with neither a speaker nor anything said ("when asked", "speaking at a rally") claims nothing.
+		if (cue.frame === 'verb' && !atts[i].source && !content) return;
 		drafts.push({
 			sentence: si,
 			kind: 'attributed' as const,
@@ -67,6 +86,12 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number): Draft[] {
 		});
 	});
 	return drafts;
+}
+
+// A state of mind inside a quotation ("“I think it will pass,” she said") is part of what is quoted,
+// not a claim of its own.
+function quotedAside(ctx: ClaimContext, c: Cue): boolean {
+	return ctx.quoted[c.head] === 1 && c.frame === 'verb' && !c.word?.speech;
 }
 
 // A cue word inside another cue's speaker is part of that name ("according to a police report").

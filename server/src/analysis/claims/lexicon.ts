@@ -10,9 +10,13 @@
  *   "he added that…", "…, he added." but not "it added software";
  * - `to`: only before `to`, `that`, `on`, `for` or `with` — "plans to", "agreed with", "hopes that";
  * - `prep`: only before a preposition that names what is feared or called for — "fears of", "calls for";
- * - `as`: only before `as` or an agent's `by` — "is seen as", "viewed by investors as".
+ * - `as`: only before `as` or an agent's `by` — "is seen as", "viewed by investors as";
+ * - `grammar`: only when the parse shows the verb taking a reported clause ("a study found that …",
+ *   "polls show the race tightening", "she wrote that …") or, for "call", an object and its
+ *   predicate ("called the plan a disgrace"): verbs whose other uses are far more common, and which
+ *   are no cues at all without a syntax model.
  */
-export type CueNeed = 'always' | 'clause' | 'to' | 'prep' | 'as';
+export type CueNeed = 'always' | 'clause' | 'to' | 'prep' | 'as' | 'grammar';
 
 export interface CueWord {
 	lemma: string;
@@ -62,6 +66,10 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	],
 	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
+	['grammar', true, 'find found finds|show showed shown shows|recall recalled recalls recalling|indicate indicated indicates indicating'],
+	['grammar', true, 'signal signaled signalled signals|observe observed observes|remark remarked remarks|counter countered counters'],
+	['grammar', true, 'boast boasted boasts|joke joked jokes|quip quipped quips|hint hinted hints|posit posited posits|charge charged charges'],
+	['grammar', true, 'label labeled labelled labels|dub dubbed dubs|brand branded brands'],
 	['as', false, 'see: seen sees|view: viewed views|regard: regarded regards'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned|appeal* appealed appeals* appealing'],
 ];

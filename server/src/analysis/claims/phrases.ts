@@ -175,7 +175,9 @@ export function isApposition(ctx: ClaimContext, r: TokenRange): boolean {
 	for (; k < r.last; k++) {
 		const w = ctx.lower[k];
 		if (w === 'which' || w === 'who' || w === 'that') break;
-		if (!isNominal(ctx, k) && !PREPOSITIONS.has(w) && w !== '(' && w !== ')') return false;
+		// "chairman and chief executive", "the House Ways and Means Committee".
+		const joins = (w === 'and' || w === '&') && k > r.first && k + 1 < r.last && isNominal(ctx, k - 1) && isNominal(ctx, k + 1);
+		if (!joins && !isNominal(ctx, k) && !PREPOSITIONS.has(w) && w !== '(' && w !== ')') return false;
 	}
 	return k > r.first;
 }

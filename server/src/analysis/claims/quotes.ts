@@ -47,7 +47,7 @@ export function findQuotations(ctx: ClaimContext): Quotation[] {
 				open = -1;
 			} else if (tokens[open].text === '"' || p - openPar > MAX_QUOTE_PARAGRAPHS) open = -1;
 		}
-		const t = tokens[i].text;
+		const t = ctx.lower[i];
 		const opens = OPEN_CURLY.has(t) || (t === '"' && open < 0);
 		const closes = CLOSE_CURLY.has(t) || (t === '"' && open >= 0);
 		if (closes && open >= 0) {
@@ -73,7 +73,9 @@ function pushQuote(ctx: ClaimContext, out: Quotation[], open: number, close: num
 	// “…rebuild it by spring,” she said: the comma belongs to the sentence around the quotation.
 	let e = lastInside;
 	while (e > open + 1 && /^[,;:—–-]$/.test(tokens[e].text)) e--;
-	out.push({ open, close, lastInside, start: tokens[open + 1].start, end: tokens[e].end, words });
+	let first = open + 1;
+	while (first < e && ctx.lower[first] === '') first++;
+	out.push({ open, close, lastInside, start: tokens[first].start, end: tokens[e].end, words });
 }
 
 /** A claim under construction, in token terms. */

@@ -1,0 +1,197 @@
+/**
+ * Attribution read from the syntax layer: whether a candidate cue word is used as a reporting verb
+ * or noun here (its part of speech and relation), who its subject is (the full noun phrase, or the
+ * agent of a passive) and which clause it reports (the complement clause, or the clause before a
+ * postposed "…, analysts said"). The word-list reading in `attribution.ts` proposes; this vets and
+ * corrects it when a syntax model is available. Sentences are parsed only when they have a cue.
+ */
+import type { Sentence } from '../document';
+import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
+import { attribute, type Attribution } from './attribution';
+import { isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
+import type { Cue } from './cues';
+import { CUE_WORDS, PREPOSITIONS } from './lexicon';
+import type { TokenRange } from './phrases';
+
+/** One unit's parse with the map between the core's tokens and the parser's words. */
+export class UnitParse {
+	private readonly firstWord: Int32Array;
+	private readonly tokenOf: Int32Array;
+
+	constructor(
+		readonly syn: SentenceSyntax,
+		ctx: ClaimContext,
+		readonly unit: Sentence,
+	) {
+		const { tokens } = ctx.doc;
+		this.firstWord = new Int32Array(unit.last - unit.first).fill(-1);
+		this.tokenOf = new Int32Array(syn.words.length);
+		let t = unit.first;
+		syn.words.forEach((w, i) => {
+			while (t + 1 < unit.last && tokens[t].end <= w.start) t++;
+			this.tokenOf[i] = t;
+			if (this.firstWord[t - unit.first] < 0) this.firstWord[t - unit.first] = i;
+		});
+	}
+
+	/** The (first) word of token `t`. */
+	word(t: number): number {
+		return this.firstWord[t - this.unit.first];
+	}
+
+	/** Words `lo..hi` (inclusive) as a token range. */
+	tokens(lo: number, hi: number): TokenRange {
+		return { first: this.tokenOf[lo], last: this.tokenOf[hi] + 1 };
+	}
+}
+
+/** Parses a document's claim units on demand, once each. */
+export class ClaimGrammar {
+	private readonly parsed = new Map<number, UnitParse>();
+
+	constructor(
+		private readonly model: SyntaxModel,
+		private readonly ctx: ClaimContext,
+	) {}
+
+	unit(si: number): UnitParse {
+		let p = this.parsed.get(si);
+		if (!p) {
+			const s = this.ctx.units[si];
+			p = new UnitParse(parseSpan(this.model, this.ctx.doc.text, this.ctx.doc.tokens.slice(s.first, s.last)), this.ctx, s);
+			this.parsed.set(si, p);
+		}
+		return p;
+	}
+}
+
+const NOMINAL = /^(NOUN|PROPN|PRON|DET|NUM)$/;
+// Verbs that report only with a clause or a quotation: with a plain object ("said the same thing",
+// "what he said", "think the world of her") they are not attributions.
+const CLAUSE_ONLY = new Set(['say', 'think', 'believe', 'add', 'write', 'speak', 'explain', 'argue', 'insist', 'note', 'continue']);
+const COGNITIVE_PRONOUNS = new Set(['i', 'we', 'you']);
+
+/**
+ * The grammar's reading of one cue: null when the word is not used as a cue here, else the
+ * attribution with the parse's subject and reported clause where the word lists had none or
+ * a worse one.
+ */
+export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
+	if (cue.frame === 'according') return a;
+	const { syn } = p;
+	const h = p.word(cue.head);
+	if (h < 0) return a;
+	const w = syn.words[h];
+	if (cue.frame === 'noun') return nounReading(p, cue, a);
+	const use = verbUse(ctx, p, cue, h);
+	if (use === 'none') return null;
+	if (use === 'noun') {
+		// The noun's own reading; the caller takes the frame from the cue it is given back.
+		cue.frame = 'noun';
+		return nounReading(p, cue, attribute(ctx, p.unit, cue));
+	}
+	const lemma = cue.word?.lemma ?? '';
+	if (hypothetical(p, h)) return null;
+	if (cue.needsParse && !vouched(p, h, lemma)) return null;
+	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h);
+	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
+		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
+		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos))) return null;
+		if (w.deprel.startsWith('acl') && syn.dependents(h, 'nsubj').every((k) => !/^(who|that|which)$/i.test(syn.words[k].text))) return null;
+	}
+	const subject = subjectRange(p, h);
+	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
+	const out = { ...a };
+	if (subject && (!a.source || (followsPreposition(ctx, a.source) && !overlaps(subject, a.source)) || fuller(ctx, subject, a.source))) out.source = subject;
+	const reported = syn.reportedSpan(h);
+	if (reported && syn.isPostposed(h)) out.content = p.tokens(reported[0], reported[1]);
+	else if (reported && !out.content) out.content = p.tokens(reported[0], reported[1]);
+	return out;
+}
+
+/**
+ * How a word the word lists took for a verb is used in the parse. The tagger errs on short
+ * sentences and inverted speakers ("…,” said Angers), so a verb reading is given up only on
+ * evidence: a modifier in -ing/-ed ("seek reporting restrictions", "the alleged attack") is none;
+ * a form that is also a noun, tagged NOUN with a determiner, possessor, adjective or preposition
+ * ("amid growing fears of", "over claims of"), is a noun.
+ */
+function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' | 'noun' | 'none' {
+	const { syn } = p;
+	const w = syn.words[h];
+	const form = ctx.lower[cue.head];
+	if (w.upos === 'VERB' || w.upos === 'AUX') return 'verb';
+	if (/(ing|ed)$/.test(form) && /^(amod|compound)/.test(w.deprel) && w.head > h) return 'none';
+	const nounish = syn.dependents(h, 'det', 'nmod', 'amod', 'case').length > 0 && w.upos === 'NOUN';
+	if (!nounish) return 'verb';
+	return cue.word?.nounOk || CUE_WORDS.get(form)?.nounOk ? 'noun' : 'none';
+}
+
+// The verbs only the parse makes cues: with a reported clause ("found that …", "polls show the race
+// tightening"), or for "call" and its kin an object with a predicate ("called the plan a disgrace").
+function vouched(p: UnitParse, h: number, lemma: string): boolean {
+	const { syn } = p;
+	if (syn.dependents(h, 'ccomp').length) return true;
+	if (!NAMING.has(lemma)) return false;
+	return syn.dependents(h, 'obj').length > 0 && syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos));
+}
+const NAMING = new Set(['call', 'label', 'dub', 'brand']);
+
+// "may say", "would think", "to say", "let me say": what someone could, would or is to say is no statement.
+const MODALS = /^(can|could|may|might|would|should|must|ca)$/i;
+function hypothetical(p: UnitParse, h: number): boolean {
+	const { syn } = p;
+	if (syn.dependents(h, 'aux').some((k) => MODALS.test(syn.words[k].text))) return true;
+	// "too soon to say", "a silly thing to say", "something to say about it": an infinitive under a noun or
+	// an adjective. (Under a verb it usually reports: "went on to say", "is expected to announce".)
+	const head = syn.words[syn.words[h].head];
+	return !!head && /^(NOUN|ADJ|PRON)$/.test(head.upos) && syn.dependents(h, 'mark').some((k) => k === h - 1 && syn.words[k].text.toLowerCase() === 'to');
+}
+
+// Reporting nouns report something when they have an author (a possessor, "by", an issuing verb's
+// subject) or a content ("the claim that …"); "freedom of speech", "a speech" alone do not.
+function nounReading(p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
+	const h = p.word(cue.head);
+	const w = p.syn.words[h];
+	if (/^(compound|amod)/.test(w.deprel) && w.head > h) return null;
+	// "freedom of speech", "in a speech on Monday": a reporting noun with neither an author nor a content
+	// says nothing by itself (the verb beside it, "said in a speech", carries the claim).
+	// States of mind ("fears of a recession", "worries that …") are claims of an unnamed many.
+	return a.source || a.content || !cue.word?.speech ? a : null;
+}
+
+// The subject of verb word `h` (or the agent of a passive) as tokens.
+function subjectRange(p: UnitParse, h: number): TokenRange | null {
+	const { syn } = p;
+	if (syn.isPassive(h)) {
+		const agent = syn.agentOf(h);
+		if (agent < 0) return null;
+		const [lo, hi] = syn.nounPhrase(agent);
+		let first = lo;
+		while (first < hi && syn.words[first].upos === 'ADP') first++;
+		return p.tokens(first, hi);
+	}
+	const sp = syn.subjectPhrase(h);
+	return sp ? p.tokens(sp[0], sp[1]) : null;
+}
+
+function opensSpeech(ctx: ClaimContext, k: number): boolean {
+	const w = ctx.lower[k] ?? '';
+	return w === ':' || isOpeningQuote(w) || isClosingQuote(w) || (w === ',' && isOpeningQuote(ctx.lower[k + 1] ?? ''));
+}
+
+// The parse's subject is the word lists' phrase with a few more words before it ("The appeals court",
+// where "appeals" stopped the word lists), and no punctuation: the fuller name.
+function fuller(ctx: ClaimContext, subject: TokenRange, source: TokenRange): boolean {
+	if (subject.first >= source.first || subject.last !== source.last || source.first - subject.first > 4) return false;
+	for (let k = subject.first; k < source.first; k++) if (ctx.doc.tokens[k].kind === 'punct') return false;
+	return true;
+}
+
+function followsPreposition(ctx: ClaimContext, r: TokenRange): boolean {
+	return r.first > 0 && PREPOSITIONS.has(ctx.lower[r.first - 1]);
+}
+
+function overlaps(a: TokenRange, b: TokenRange): boolean {
+	return a.first < b.last && b.first < a.last;
+}

@@ -1,0 +1,80 @@
+/**
+ * Claims read with the syntax model, as the server and the command line read them: the cases the
+ * word lists got wrong, each in a sentence written for this test.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findClaims } from '../../../server/src/analysis/claims';
+import { parseDocument } from '../../../server/src/analysis/document';
+import type { Claim } from '../../../server/src/analysis/types';
+import { syntaxModel } from '../../../server/src/syntaxModel';
+
+const HEADER = 'date 2024-03-05 Test article\n\n';
+
+function claimsOf(body: string, syntax = true): { text: string; claims: Claim[] } {
+	const text = HEADER + body;
+	return { text, claims: findClaims(parseDocument(text), [], syntax ? syntaxModel() : undefined) };
+}
+const cues = (claims: Claim[]) => claims.map((c) => c.cue?.text ?? null);
+const span = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+
+test('a postposed speaker: the content is the clause before it, not the time after it', () => {
+	const { text, claims } = claimsOf('Prices rose sharply, analysts said on Monday, as the central bank cut rates again.');
+	const c = claims.find((x) => x.cue?.text === 'said');
+	assert.ok(c);
+	assert.equal(span(text, c.source), 'analysts');
+	assert.equal(span(text, c.content), 'Prices rose sharply');
+});
+
+test('the subject is the speaker, not the object of a preposition inside it', () => {
+	const { text, claims } = claimsOf('Maria Lopez in a post on Facebook said the bridge would stay closed until June.');
+	assert.match(span(text, claims[0].source) ?? '', /^Maria Lopez/);
+	const b = claimsOf('Farmers in the northern provinces say the drought has halved their harvest.');
+	assert.match(span(b.text, b.claims[0].source) ?? '', /^Farmers/);
+});
+
+test('a modifier in front of the name belongs to the speaker’s phrase', () => {
+	const { text, claims } = claimsOf('(Reuters) — The appeals court said the ban was lawful.');
+	assert.equal(span(text, claims.find((c) => c.cue?.text === 'said')?.source), 'The appeals court');
+});
+
+test('a long apposition, with "and" in a title, still ends at the speaker’s name', () => {
+	const { text, claims } = claimsOf(
+		'Ines Kovac, chairwoman and chief executive of the Northern Water and Power Cooperative in the river valley, said prices would rise.',
+	);
+	assert.match(span(text, claims[0].source) ?? '', /^Ines Kovac, chairwoman and chief executive/);
+	assert.equal(span(text, claims[0].content), 'prices would rise');
+});
+
+test('"said he was sure" is not an inverted speaker', () => {
+	const { text, claims } = claimsOf('Tomas Berg, a harbour pilot who has worked the channel for thirty years and more, said he was sure of it.');
+	assert.match(span(text, claims[0].source) ?? '', /^Tomas Berg/);
+});
+
+test('a hypothetical and a state of mind inside a quotation are no claims', () => {
+	assert.deepEqual(cues(claimsOf('Some may say the plan was rushed.').claims), []);
+	const q = claimsOf('“I think the repairs will hold until spring,” the engineer said.');
+	assert.deepEqual(cues(q.claims), ['said']);
+	assert.equal(span(q.text, q.claims[0].source), 'the engineer');
+});
+
+test('a reporting noun with neither an author nor a content is no cue', () => {
+	assert.deepEqual(cues(claimsOf('Students marched for freedom of speech in the capital.').claims), []);
+});
+
+test('verbs only the parse can vouch for: "found that" is a cue, "found two hikers" is not', () => {
+	const { text, claims } = claimsOf('A study by the university found that the vaccine cut infections by half.');
+	const c = claims.find((x) => x.cue?.text === 'found');
+	assert.ok(c);
+	assert.equal(span(text, c.content), 'the vaccine cut infections by half');
+	assert.deepEqual(cues(claimsOf('Rescuers found two hikers near the summit.').claims), []);
+	// Without a syntax model these verbs are never cues.
+	assert.deepEqual(cues(claimsOf('A study by the university found that the vaccine cut infections by half.', false).claims), []);
+});
+
+test('quotation marks typed as two apostrophes open and close a quotation', () => {
+	const { text, claims } = claimsOf("''We will not close the plant,'' said Mr. Osei, the factory's manager.");
+	assert.equal(claims[0].kind, 'quote');
+	assert.match(span(text, claims[0].source) ?? '', /^Mr\. Osei/);
+	assert.equal(span(text, claims[0].content), 'We will not close the plant');
+});
