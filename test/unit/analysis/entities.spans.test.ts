@@ -7,17 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDocument } from '../../../server/src/analysis/document';
-import { findEntities } from '../../../server/src/analysis/entities';
 import type { Entity } from '../../../server/src/analysis/types';
 
-const HEADER = 'date 2024-05-10 Test\n\n';
-const entities = (body: string) => findEntities(parseDocument(`${HEADER}${body}`));
-const withMention = (es: Entity[], text: string) => {
-	const e = es.find((x) => x.mentions.some((m) => m.text === text));
-	assert.ok(e, `no mention “${text}” among ${es.map((x) => `${x.mentions.map((m) => m.text).join('|')}/${x.type}`).join(', ')}`);
-	return e;
-};
+import { entities, withMention } from './entityHelpers';
 const noMention = (es: Entity[], text: string) =>
 	assert.ok(!es.some((x) => x.mentions.some((m) => m.text === text)), `unexpected mention “${text}” among ${es.map((x) => x.name).join(', ')}`);
 
