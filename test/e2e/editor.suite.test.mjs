@@ -318,16 +318,29 @@ describe('Seed Lens in a real VS Code (code-server + Chromium)', () => {
 			// Put the cursor at the top and walk: each Alt+N selects the next suggestion further down.
 			await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
 			await page.keyboard.press('Control+Home');
+			// The window restores the selection it had before the reload: wait until the cursor is really at the top.
+			await waitUntil(
+				'the cursor at the top',
+				() => cursor(page),
+				(c) => c.line === 1 && c.column === 1,
+				15_000,
+			);
 			await page.keyboard.press('Alt+N');
 			await page.locator('#status\\.editor\\.selection', { hasText: 'selected' }).waitFor();
 			const first = await cursor(page);
 			await page.keyboard.press('Alt+N');
-			await waitUntil(
-				'the cursor to move on',
-				() => cursor(page),
-				(c) => c.line > first.line || (c.line === first.line && c.column > first.column),
-				60_000,
-			);
+			try {
+				await waitUntil(
+					'the cursor to move on',
+					() => cursor(page),
+					(c) => c.line > first.line || (c.line === first.line && c.column > first.column),
+					60_000,
+				);
+			} catch (e) {
+				await shot(page, 'review-next-failed');
+				const status = await page.locator('#status\\.editor\\.selection').innerText();
+				throw new Error(`the cursor stayed: first ${JSON.stringify(first)}, now “${status}”`, { cause: e });
+			}
 			await shot(page, 'review-next');
 		});
 
