@@ -14,7 +14,7 @@ import { isCapitalized, isNominal, makeContext, type ClaimContext } from './cont
 import { findCues, type Cue } from './cues';
 import { ClaimGrammar, readCue } from './grammar';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
-import { isApposition, phraseRight, type TokenRange } from './phrases';
+import { isApposition, phraseRight, skipLeft, type TokenRange } from './phrases';
 import { attachQuotes, findQuotations, type Draft } from './quotes';
 import { SpeakerLinker } from './speakers';
 
@@ -28,11 +28,12 @@ export function findClaims(doc: SeedDocument, entities: Entity[], syntax?: Synta
 	const quotes = findQuotations(ctx);
 	const skip = ctx.units.map((s) => isBoilerplate(doc.text.slice(s.start, s.end)));
 	const grammar = syntax ? new ClaimGrammar(syntax, ctx) : undefined;
-	const drafts: Draft[] = [];
+	let drafts: Draft[] = [];
 	ctx.units.forEach((s, si) => {
 		if (!skip[si] && s.last > s.first) drafts.push(...sentenceDrafts(ctx, s, si, grammar));
 	});
 	drafts.push(...attachQuotes(ctx, quotes, drafts, skip));
+	drafts = onePerStatement(ctx, drafts);
 	drafts.push(...unattributed(ctx, drafts, skip));
 	const linker = new SpeakerLinker(doc.text, entities);
 	const hedges = new Map<string, string[]>();
@@ -121,6 +122,66 @@ function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
 	while (close < s.last && close - head.last < 14 && ctx.lower[close] !== ',') close++;
 	const seg = { first: head.last + 1, last: close };
 	return ctx.lower[close] === ',' && isApposition(ctx, seg) && isNominal(ctx, seg.first) ? { first: head.first, last: close } : head;
+}
+
+// Past participles that are not spelt with -ed: "it was said that", "is thought to".
+const PARTICIPLES = new Set(['said', 'thought', 'told', 'known', 'shown', 'held', 'found', 'seen', 'understood', 'written', 'taken', 'given', 'foreseen']);
+
+/**
+ * Whether a claim with no source is an attribution that names no one on purpose: a passive of a reporting
+ * verb with no agent ("it was reported that", "is said to", "are expected to", "it is alleged").
+ */
+function agentless(ctx: ClaimContext, d: Draft): boolean {
+	const cue = d.cue;
+	if (!cue || d.source || cue.frame !== 'verb') return false;
+	const form = ctx.lower[cue.head];
+	return (form.endsWith('ed') || PARTICIPLES.has(form)) && skipLeft(ctx, cue.first, ctx.units[d.sentence].first).passive;
+}
+
+/**
+ * One claim per statement. A verb cue with no source ("when asked", "plans to", "is expected to") in a
+ * sentence that already has a claim with a named source is part of that claim's statement, not a claim of
+ * an unnamed source of its own, unless it is a verb of saying in the passive ("it was reported that")
+ * outside what the named source says: that one is a second, agentless report. A cue right after a named
+ * claim's cue is its object ("GM announced plans to…": GM's plans); a participle after it ("…, he said,
+ * adding that…") and a quotation's verb right before it ("…,” said analyst Chris Weafer, commenting")
+ * take its source. A reporting noun with no holder ("fears of a recession") is kept for what it is.
+ */
+function onePerStatement(ctx: ClaimContext, drafts: Draft[]): Draft[] {
+	const named = drafts.filter((d) => d.source && d.kind !== 'unattributed');
+	if (!named.length) return drafts;
+	return drafts.filter((d) => {
+		const cue = d.cue;
+		if (d.source || d.kind === 'unattributed' || !cue) return true;
+		const covering = named.filter((t) => t.start < d.end && d.start < t.end);
+		if (!covering.length) return true;
+		// A passive inside what a named source says ("he testified that no secrets had been disclosed") is part of it.
+		const at = ctx.doc.tokens[cue.head].start;
+		const inside = covering.some((t) => t.content && t.content.start <= at && at < t.content.end);
+		if (!inside && cue.frame === 'verb' && agentless(ctx, d)) return true;
+		// "“…,” said analyst Chris Weafer, commenting…": the speaker right after the cue is the cue's own.
+		const next = covering.find((t) => t.source && t.source.first >= cue.last && t.source.first <= cue.last + 1);
+		if (next && cue.frame === 'verb' && d.kind === 'quote') {
+			d.source = next.source;
+			return true;
+		}
+		// The object of a verb of saying: "GM announced plans to…", "voiced fears that…" are the subject's plans
+		// and fears; "denied reports that…" are other people's reports, of no one named.
+		const governor = covering.find(
+			(t) => t.cue?.frame === 'verb' && (cue.first === t.cue.last || (cue.first === t.cue.last + 1 && /^\p{L}/u.test(ctx.lower[t.cue.last]))),
+		);
+		if (governor) {
+			if (!cue.word?.speech) d.source = governor.source;
+			return true;
+		}
+		// "…, he said, adding that…": a participle clause says what the speaker before it says.
+		const before = covering.filter((t) => t.cue && t.cue.head < cue.head).pop();
+		if (before && cue.frame === 'verb' && ctx.lower[cue.head].endsWith('ing')) {
+			d.source = before.source;
+			return true;
+		}
+		return cue.frame === 'noun';
+	});
 }
 
 // Check-worthy sentences with no claim of their own: not hedged, not a question, not a heading.
