@@ -64,7 +64,11 @@ const GROUPS: [CueNeed, boolean, string][] = [
 		true,
 		'add added adds adding|note noted notes noting|state states|stress stressed stresses stressing|emphasize emphasized emphasizes emphasising emphasised',
 	],
-	['clause', true, 'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought'],
+	[
+		'clause',
+		true,
+		'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought|continue continued continues',
+	],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['grammar', true, 'find found finds|show showed shown shows|recall recalled recalls recalling|indicate indicated indicates indicating'],
 	['grammar', true, 'signal signaled signalled signals|observe observed observes|remark remarked remarks|counter countered counters'],
