@@ -78,3 +78,77 @@ test('quotation marks typed as two apostrophes open and close a quotation', () =
 	assert.match(span(text, claims[0].source) ?? '', /^Mr\. Osei/);
 	assert.equal(span(text, claims[0].content), 'We will not close the plant');
 });
+
+test('a speaker after a closed quotation reports it, with straight, curly or typewriter quotes', () => {
+	for (const [open, close] of [
+		['"', '"'],
+		['“', '”'],
+		["''", "''"],
+	]) {
+		const { text, claims } = claimsOf(`${open}The levee will not hold another week,${close} Hendrik Aalders said. The water kept rising.`);
+		const c = claims.find((x) => x.cue?.text === 'said');
+		assert.ok(c, `no claim with ${open}…${close}`);
+		assert.equal(span(text, c.source), 'Hendrik Aalders');
+		assert.equal(span(text, c.content), 'The levee will not hold another week');
+	}
+});
+
+test('a verb placed before its speaker after a quotation: “…,” wrote the columnist', () => {
+	const { text, claims } = claimsOf('“The harvest is the worst in a decade,” wrote Selma Okafor, a farm columnist, on her blog.');
+	const c = claims.find((x) => x.cue?.text === 'wrote');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /^Selma Okafor/);
+});
+
+test('"continued" reports the quotation it introduces or follows', () => {
+	const { text, claims } = claimsOf('“We were never told,” Marta Ilves said. “Nobody called us,” she continued, “not once.”');
+	const c = claims.find((x) => x.cue?.text === 'continued');
+	assert.ok(c);
+	assert.equal(span(text, c.source), 'she');
+	assert.equal(claimsOf('Exports continued to fall in March.').claims.length, 0);
+});
+
+test('a reported clause the parser misread as an object still reports', () => {
+	const { text, claims } = claimsOf(
+		'Pieter Vos, an economist at the University of Leiden, said a modest tax on imported steel in the European Union could work.',
+	);
+	const c = claims.find((x) => x.cue?.text === 'said');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /^Pieter Vos/);
+	// A thing said is still no statement.
+	assert.equal(claimsOf('The two lawyers said the same thing on Monday.').claims.filter((x) => x.cue?.text === 'said').length, 0);
+});
+
+test('a transcript’s speaker labels are the sources of their turns; a heading in capitals is not', () => {
+	const { text, claims } = claimsOf('NORA BLAKE: The council voted against the plan on Monday.\n\nUPDATE: The vote was postponed.');
+	assert.equal(claims.length, 1);
+	assert.equal(span(text, claims[0].source), 'NORA BLAKE');
+	assert.equal(span(text, claims[0].content), 'The council voted against the plan on Monday');
+});
+
+test('a sentence opened by "In a … poll," is the poll’s finding', () => {
+	const { text, claims } = claimsOf('In a Harbour Times poll last week, the mayor had a six-point lead over her rival.');
+	assert.equal(claims.length, 1);
+	assert.match(span(text, claims[0].source) ?? '', /Harbour Times poll/);
+	assert.match(span(text, claims[0].content) ?? '', /^the mayor had a six-point lead/);
+});
+
+test('an adverb or a stray participle is never the source; the parse’s subject is', () => {
+	const a = claimsOf('The port authority has long complained that the dredging ruined the bay.');
+	assert.equal(span(a.text, a.claims[0]?.source), 'The port authority');
+	const b = claimsOf('Asked on Monday whether she would resign, the harbour master said she would not.');
+	const c = b.claims.find((x) => x.cue?.text === 'said');
+	assert.equal(span(b.text, c?.source), 'the harbour master');
+});
+
+test('a speech verb in an infinitive speaks for the subject of the verb above it', () => {
+	const { text, claims } = claimsOf('The union is expected to argue that the layoffs broke the contract.');
+	const c = claims.find((x) => x.cue?.text === 'argue');
+	assert.equal(span(text, c?.source), 'The union');
+});
+
+test('new reporting verbs of stance and criticism are cues with their speaker', () => {
+	const { text, claims } = claimsOf('Senator Ruth Ambler blasted the ruling as reckless. The mayor defended the budget on Tuesday.');
+	assert.deepEqual(cues(claims), ['blasted', 'defended']);
+	assert.equal(span(text, claims[0].source), 'Senator Ruth Ambler');
+});

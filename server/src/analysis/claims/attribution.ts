@@ -28,6 +28,7 @@ const RELATIVE = new Set(['who', 'which', 'that']);
 /** Finds the source and content of `cue` in sentence `s`. */
 export function attribute(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	if (cue.frame === 'according') return according(ctx, s, cue);
+	if (cue.frame === 'label') return { source: { first: s.first, last: cue.first }, borrow: false, content: trim(ctx, cue.last, s.last) };
 	if (cue.frame === 'noun') return nounCue(ctx, s, cue);
 	return verbCue(ctx, s, cue);
 }
@@ -235,5 +236,5 @@ function trim(ctx: ClaimContext, first: number, last: number): TokenRange | null
 
 /** True for a cue word that names a speech act rather than a state of mind. */
 export function isSpeechCue(cue: Cue): boolean {
-	return cue.frame === 'according' || (cue.word?.speech ?? false) || CUE_WORDS.get(cue.word?.lemma ?? '')?.speech === true;
+	return cue.frame === 'according' || cue.frame === 'label' || (cue.word?.speech ?? false) || CUE_WORDS.get(cue.word?.lemma ?? '')?.speech === true;
 }

@@ -22,7 +22,8 @@ import {
 	type CueWord,
 } from './lexicon';
 
-export type CueFrame = 'verb' | 'noun' | 'according';
+/** `label`: a transcript's speaker label ("TAPPER: …"); `according` also covers "In a Gallup poll, …". */
+export type CueFrame = 'verb' | 'noun' | 'according' | 'label';
 
 export interface Cue {
 	/** Token range of the cue, `last` exclusive. */
@@ -44,7 +45,10 @@ const FRAME_PREPOSITIONS = new Set(['in', 'on', 'to', 'at', 'during', 'via', 'th
 /** Finds the cues of one sentence in text order, inside quotations too (“We expect…” is a claim of its own). */
 export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 	const out: Cue[] = [];
-	for (let i = s.first; i < s.last; i++) {
+	const label = speakerLabel(ctx, s);
+	if (label) out.push(label);
+	else if (pollFrame(ctx, s)) out.push({ first: s.first, last: s.first + 1, head: s.first, word: null, frame: 'according' });
+	for (let i = label ? label.last : s.first; i < s.last; i++) {
 		const w = ctx.lower[i];
 		if (w === 'according' && ctx.lower[i + 1] === 'to' && i + 1 < s.last) {
 			out.push({ first: i, last: i + 2, head: i, word: null, frame: 'according' });
@@ -63,6 +67,36 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		i = last - 1;
 	}
 	return out;
+}
+
+// Words in capitals before a colon that head a line without being a speaker.
+const NOT_SPEAKERS = new Set(
+	'update updated breaking note watch related video photo photos read more correction editor source sources warning exclusive live alert also fact check transcript q a pm am'.split(
+		' ',
+	),
+);
+
+// "TAPPER: Donald Trump released a video …", "JAKE TAPPER: …": a transcript's speaker label, one to
+// three words in capitals at the start of a sentence, then a colon and what the speaker says.
+function speakerLabel(ctx: ClaimContext, s: Sentence): Cue | null {
+	const { tokens } = ctx.doc;
+	let k = s.first;
+	while (k < s.last && k - s.first < 3 && tokens[k].kind === 'word' && /^\p{Lu}[\p{Lu}'’.-]+$/u.test(tokens[k].text) && !NOT_SPEAKERS.has(ctx.lower[k])) k++;
+	if (k === s.first || ctx.lower[k] !== ':' || k + 2 >= s.last) return null;
+	return { first: k, last: k + 1, head: k, word: null, frame: 'label' };
+}
+
+// Nouns of a survey whose findings a sentence opened by "In a … poll," reports.
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+
+// "In a Des Moines Register poll last month, Mr. Cruz had …": the poll is the source of the sentence.
+function pollFrame(ctx: ClaimContext, s: Sentence): boolean {
+	if (ctx.lower[s.first] !== 'in') return false;
+	for (let k = s.first + 1; k < s.last && k - s.first <= 10; k++) {
+		if (POLL_NOUNS.has(ctx.lower[k])) return true;
+		if (ctx.lower[k] === ',' || ctx.doc.tokens[k].kind === 'punct') return false;
+	}
+	return false;
 }
 
 // Decides whether token `i` is used as a cue here, and as a verb or a noun.
@@ -89,7 +123,9 @@ function cueFrame(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): Cue
 		case 'as':
 			return next === 'as' || next === 'by' ? frame : null;
 		case 'clause':
-			return !nounUse && introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i) ? 'verb' : null;
+			// "continued to fall" is no speech.
+			if (word.lemma === 'continue' && (next === 'to' || next === 'with')) return null;
+			return !nounUse && ((introducesClause(ctx, s, i) && hasSpeaker(ctx, s, i)) || invertedAfterQuote(ctx, s, i)) ? 'verb' : null;
 		case 'grammar':
 			return nounUse ? null : 'verb';
 	}
@@ -124,6 +160,15 @@ function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
 		if (n === 0 && !FRAME_PREPOSITIONS.has(w)) return false;
 	}
 	return false;
+}
+
+// "“…,” wrote Jared Bernstein", "“…,” added the minister": the speaker after the verb, right after a quotation.
+function invertedAfterQuote(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	let p = i - 1;
+	if (p >= s.first && ctx.lower[p] === ',') p--;
+	if (p >= s.first && ctx.lower[p] === '') p--; // the blanked half of a typewriter quote ('')
+	if (p < s.first || !isClosingQuote(ctx.lower[p]) || i + 1 >= s.last) return false;
+	return isCapitalized(ctx.doc.tokens[i + 1].text) || ARTICLES.has(ctx.lower[i + 1]);
 }
 
 // "he added", "the minister noted", "officials stated", "…,” added Smith — these verbs are also nouns

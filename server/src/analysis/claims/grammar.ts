@@ -8,7 +8,7 @@
 import type { Sentence } from '../document';
 import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
-import { isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
+import { isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
 import { CUE_WORDS, PREPOSITIONS } from './lexicon';
 import type { TokenRange } from './phrases';
@@ -77,7 +77,7 @@ const COGNITIVE_PRONOUNS = new Set(['i', 'we', 'you']);
  * a worse one.
  */
 export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
-	if (cue.frame === 'according') return a;
+	if (cue.frame === 'according' || cue.frame === 'label') return a;
 	const { syn } = p;
 	const h = p.word(cue.head);
 	if (h < 0) return a;
@@ -93,16 +93,19 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h)) return null;
 	if (cue.needsParse && !vouched(p, h, lemma)) return null;
-	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h);
+	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuotation(ctx, cue.first);
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
-		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos))) return null;
+		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos) && !clauseAfter(p, o, h))) return null;
 		if (w.deprel.startsWith('acl') && syn.dependents(h, 'nsubj').every((k) => !/^(who|that|which)$/i.test(syn.words[k].text))) return null;
 	}
-	const subject = subjectRange(p, h);
+	// A word-list source that is no noun phrase in the parse ("have long complained", "Asked by …, she said")
+	// gives way to the parse's subject.
+	const listed = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
+	const subject = subjectRange(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
-	const out = { ...a };
-	if (subject && (!a.source || (followsPreposition(ctx, a.source) && !overlaps(subject, a.source)) || fuller(ctx, subject, a.source))) out.source = subject;
+	const out = { ...a, source: listed };
+	if (subject && (!listed || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
 	const reported = syn.reportedSpan(h);
 	if (reported && syn.isPostposed(h)) out.content = p.tokens(reported[0], reported[1]);
 	else if (reported && !out.content) out.content = p.tokens(reported[0], reported[1]);
@@ -122,6 +125,9 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 	const form = ctx.lower[cue.head];
 	if (w.upos === 'VERB' || w.upos === 'AUX') return 'verb';
 	if (/(ing|ed)$/.test(form) && /^(amod|compound)/.test(w.deprel) && w.head > h) return 'none';
+	// "multi-faith and welcoming": an adjective that reports no clause.
+	// ("investors are concerned that …" still reports.)
+	if (w.upos === 'ADJ' && form.endsWith('ing') && !syn.dependents(h, 'ccomp').length) return 'none';
 	const nounish = syn.dependents(h, 'det', 'nmod', 'amod', 'case').length > 0 && w.upos === 'NOUN';
 	if (!nounish) return 'verb';
 	return cue.word?.nounOk || CUE_WORDS.get(form)?.nounOk ? 'noun' : 'none';
@@ -133,7 +139,22 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const { syn } = p;
 	if (syn.dependents(h, 'ccomp').length) return true;
 	if (!NAMING.has(lemma)) return false;
-	return syn.dependents(h, 'obj').length > 0 && syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos));
+	if (!syn.dependents(h, 'obj').length) return false;
+	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
+	// "called Ford’s plans to open a plant “an absolute disgrace”": a quoted predicate the parser hung lower.
+	const [, end] = syn.extent(h);
+	for (let k = h + 2; k <= end; k++) if (syn.words[k].deprel === 'xcomp' && /^(NOUN|ADJ|PROPN)$/.test(syn.words[k].upos) && quotedFrom(p, k)) return true;
+	return false;
+}
+
+// An opening quotation mark at most three words before word `k`, with no closing one between.
+function quotedFrom(p: UnitParse, k: number): boolean {
+	for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+		const t = p.syn.words[j].text;
+		if (isOpeningQuote(t)) return true;
+		if (isClosingQuote(t)) return false;
+	}
+	return false;
 }
 const NAMING = new Set(['call', 'label', 'dub', 'brand']);
 
@@ -173,6 +194,61 @@ function subjectRange(p: UnitParse, h: number): TokenRange | null {
 	}
 	const sp = syn.subjectPhrase(h);
 	return sp ? p.tokens(sp[0], sp[1]) : null;
+}
+
+// "said a properly calibrated carbon price could work": the parser took the subject of a reported
+// clause for an object, and a verb follows the "object" in the same clause.
+function clauseAfter(p: UnitParse, o: number, h: number): boolean {
+	const { syn } = p;
+	if (o < h) return false;
+	const end = syn.extent(o)[1];
+	for (let k = end + 1; k < syn.words.length && k <= end + 3; k++) {
+		const w = syn.words[k];
+		if (w.upos === 'PUNCT' || w.upos === 'CCONJ' || w.upos === 'SCONJ') return false;
+		if (w.upos === 'AUX' || (w.upos === 'VERB' && !/^(acl|amod)/.test(w.deprel))) return true;
+	}
+	return false;
+}
+
+// "“…,” wrote Jared Bernstein": the verb right after a quotation reports it, whatever the parse made of the speaker.
+function afterQuotation(ctx: ClaimContext, k: number): boolean {
+	let j = k - 1;
+	if (ctx.lower[j] === ',') j--;
+	if (ctx.lower[j] === '') j--; // the blanked half of a typewriter quote ('')
+	return j >= 0 && isClosingQuote(ctx.lower[j]);
+}
+
+// "…, saying it is time", "while saying that", "is expected to argue that", "refusing to concede that":
+// a participle or infinitive without a subject of its own speaks for the subject of the verb it hangs on.
+function governorSubject(p: UnitParse, h: number): TokenRange | null {
+	const { syn } = p;
+	let k = h;
+	for (let step = 0; step < 3; step++) {
+		const w = syn.words[k];
+		if (w.head < 0) return null;
+		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
+		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && participle) || w.deprel.startsWith('conj'))) return null;
+		k = w.head;
+		const sp = syn.subjectPhrase(k);
+		if (sp) return p.tokens(sp[0], sp[1]);
+	}
+	return null;
+}
+
+// A word-list source no reader would call a speaker: only adverbs, prepositions, conjunctions and
+// particles in the parse ("have long complained", "Moreover"), or a lone verb form ("Asked by …",
+// "can be heard asking") that is not right before its cue (a name the tagger took for a verb is).
+function implausible(ctx: ClaimContext, p: UnitParse, r: TokenRange, cue: Cue): boolean {
+	const upos: string[] = [];
+	for (let t = r.first; t < r.last; t++) {
+		const k = p.word(t);
+		if (k >= 0) upos.push(p.syn.words[k].upos);
+	}
+	// A capitalised word right before the cue may be a name the tagger misread ("Mulally says").
+	const name = isCapitalized(ctx.doc.tokens[r.first].text) && r.last === cue.first;
+	if (!upos.length || name) return false;
+	if (upos.every((u) => /^(ADV|ADP|SCONJ|CCONJ|PART|INTJ|AUX|PUNCT)$/.test(u))) return true;
+	return upos.length === 1 && upos[0] === 'VERB';
 }
 
 function opensSpeech(ctx: ClaimContext, k: number): boolean {

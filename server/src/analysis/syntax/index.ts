@@ -66,6 +66,7 @@ export function wordsOf(text: string, tokens: readonly Token[]): { start: number
 
 /** Relative pronouns, which stand for the noun their clause modifies. */
 const RELATIVE = /^(who|whom|which|that)$/i;
+const CLOSING_QUOTE = /^([”"’']|'')$/;
 
 /** The longest sentence parsed, in words; longer ones are parsed in pieces of this size. */
 export const MAX_WORDS = 250;
@@ -169,8 +170,12 @@ export class SentenceSyntax {
 		const sp = this.speakerBefore(i);
 		if (sp < 0) return false;
 		const [lo] = this.nounPhrase(sp);
-		const comma = lo - 1;
-		if (comma < 1 || !/^[,—–]$/.test(this.words[comma].text)) return false;
+		// "…, analysts said" or a quotation closed before the speaker: "“…,” Menendez said", "“…?” she asked".
+		let comma = lo - 1;
+		// Typewriter quotes ('') may come as two words.
+		while (comma >= 1 && comma >= lo - 2 && CLOSING_QUOTE.test(this.words[comma].text)) comma--;
+		const quoted = comma < lo - 1;
+		if (comma < 1 || !(quoted ? /^[,—–?!]$/ : /^[,—–]$/).test(this.words[comma].text)) return false;
 		if (!this.words.slice(0, comma).some((w) => w.upos === 'VERB' || w.upos === 'AUX')) return false;
 		const next = this.words[i + 1];
 		if (next && /^(that|the|a|an)$/i.test(next.text)) return false;
@@ -181,10 +186,10 @@ export class SentenceSyntax {
 	reportedSpan(i: number): [number, number] | undefined {
 		if (this.isPostposed(i)) {
 			const sp = this.speakerBefore(i);
-			let hi = this.nounPhrase(sp)[0] - 2;
+			let hi = this.nounPhrase(sp)[0] - 1;
 			let lo = 0;
-			while (lo < hi && /^[“"‘'([]$/.test(this.words[lo].text)) lo++;
-			while (hi > lo && /^[”"’',]$/.test(this.words[hi].text)) hi--;
+			while (lo < hi && /^([“"‘'([]|'')$/.test(this.words[lo].text)) lo++;
+			while (hi > lo && /^([”"’',]|'')$/.test(this.words[hi].text)) hi--;
 			return hi >= lo ? [lo, hi] : undefined;
 		}
 		const comp = this.complementOf(i);
