@@ -31,6 +31,18 @@ test('the object of a verb of saying is its subject’s: announced plans, voiced
 	);
 });
 
+test('the speaker’s own noun for the same words is the same statement', () => {
+	const cs = claims('The chairwoman said in her opening remarks that the budget would be balanced by 2030.');
+	assert.deepEqual(unnamed(cs), []);
+	assert.deepEqual(
+		cs.map((c) => c.cue),
+		['said'],
+	);
+	// A reporting noun with its own statement and no holder stays: the fears are nobody's named.
+	const fears = claims('Analysts blamed the losses on fears that the bank would collapse.');
+	assert.ok(fears.some((c) => c.cue === 'blamed' && c.source === 'Analysts'));
+});
+
 test('a passive inside what a named source says is part of that statement', () => {
 	const cs = claims('The union said that wages would be cut when the plant is expected to close.');
 	assert.deepEqual(unnamed(cs), []);

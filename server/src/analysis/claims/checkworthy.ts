@@ -87,6 +87,10 @@ const ACCUSATION = phrases([
 	String.raw`human rights (?:violations|abuses)|(?:convicted|found guilty) of|pleaded guilty|indicted|charged with|on suspicion of|jailed for`,
 ]);
 
+// A crime naming a field, a law or a profession accuses no one: "a corruption expert", "fraud investigators", "terrorism laws".
+const FIELD =
+	/^ (?:experts?|investigators?|analysts?|researchers?|scholars?|specialists?|watchdogs?|laws?|legislation|units?|squads?|reforms?|campaigners?|prevention|awareness)\b/iu;
+
 // An act denied or cleared is no accusation: "no evidence of fraud", "cleared of corruption", "denied bribery".
 const DENIED =
 	/(?:\bno (?:[\p{L}-]{2,20} )?(?:evidence|proof|sign|suggestion|indication)|\bcleared|\bacquitted|\binnocent|\bden(?:y|ies|ied|ying)|\bnot guilty) (?:of |any |that )*$/iu;
@@ -106,6 +110,21 @@ const SUPERLATIVE = phrases([
 	String.raw`all-time (?:highs?|lows?|record)|ever recorded|on record|since records began`,
 	String.raw`in (?:its|their|his|her|the (?:country|nation|city|company|club|league|state)['’]s|modern|recorded|living) (?:history|memory)`,
 ]);
+
+// A superlative is a claim when it is asserted of something ("was the largest", "becoming the biggest party",
+// ", the largest passenger plane,") or has a scope ("… ever recorded", "in history", "in over a decade", "in the
+// world"); as a mere modifier ("the most liberal voters backed…", "applies to the most expensive plans") it is not.
+const ASSERTED_BEFORE =
+	/(?:(?:^|[^\p{L}])(?:is|are|was|were|be|been|being|become|becomes|became|becoming|remain|remains|remained|ranks?|ranked|ranking|named|makes?|made|making|as)|[,:;—–(]|^)\s+(?:(?:now|still|also|already|by far|easily|officially|arguably|once|then|again|probably|widely) )?$/iu;
+const SCOPE_AFTER = new RegExp(
+	String.raw`^(?: [\p{L}\p{N}'’-]+){0,4}? (?:ever|yet|on record|of all time|since|in (?:(?:over|more than|nearly|almost|at least|about) )?(?:a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|\d{1,4}) (?:decades?|years?|centur(?:y|ies)|generations?|months)|in (?:history|living memory|memory|the world|the country|the nation|the region|the state|europe|africa|asia|britain|the us|the league)|in (?:its|their|his|her|the [\p{L}-]+['’]s|modern|recorded) history|(?:worldwide|nationwide|globally))(?![\p{L}])`,
+	'iu',
+);
+const SUPERLATIVE_WORD = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SUPERLATIVE_ADJECTIVES}|most|least)(?![\p{L}])`, 'iu');
+function modifierOnly(text: string, at: number, match: string): boolean {
+	if (!SUPERLATIVE_WORD.test(match) || /record|history|memory/iu.test(match)) return false;
+	return !ASSERTED_BEFORE.test(text.slice(Math.max(0, at - 40), at)) && !SCOPE_AFTER.test(text.slice(at + match.length, at + match.length + 120));
+}
 
 const COMPARATIVES =
 	'more|less|fewer|higher|lower|greater|bigger|larger|smaller|faster|slower|cheaper|costlier|deadlier|worse|stronger|weaker|' +
@@ -140,7 +159,7 @@ const CAUSAL = phrases([
 	String.raw`(?:has|have|had|was|were|is|are|been|be) (?:been )?(?:(?:clinically|scientifically|repeatedly|consistently) )?(?:(?:shown|proven|proved|demonstrated) to (?:be|${EFFECT_VERBS})|found to (?:${EFFECT_VERBS}))`,
 	String.raw`(?:highly|very|extremely|\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|per cent)) effective|(?:is|are|was|were|proved|proven|remains?) effective (?:against|at|in)`,
 	String.raw`(?:reduces?|reduced|reducing|lowers?|lowered|lowering|cuts?|cutting|halves|halved|halving|increases?|increased|increasing|raises?|raised|raising|doubles?|doubled|doubling|triples?|tripled) (?:the |a |their |his |her |its |your )?(?:${GAP})?(?:risk|risks|chance|chances|likelihood|odds|incidence|severity|spread|transmission|mortality) of`,
-	String.raw`caused|causing|led to(?! (?:safety|believe|shore)\b)|linked to|resulted in|results in|resulting in|contributed to|contributes to|contributing to|triggered|fuelled|fueled|blamed for|attributable to`,
+	String.raw`caused|causing|led to(?! (?:safety|believe|shore)\b)|linked to|resulted in|resulting in|contributed to|contributes to|contributing to|triggered|fuelled|fueled|blamed for|attributable to`,
 	String.raw`(?:is|are|was|were) associated with|responsible for (?:the |a |an )?(?:deaths?|attacks?|killings?|crash|collapse|outbreak|spread|fires?|explosions?|bombings?|losses|damage|failure|shooting)`,
 ]);
 
@@ -154,7 +173,7 @@ const NEGATIVE = phrases([
 
 // What distances the writer from a statement: a phrase a hedge governs is not flagged.
 const HEDGED = phrases([
-	String.raw`might|could|would|should|possibly|probably|perhaps|maybe|(?<!(?:as|more|less|most) )likely|unlikely|potentially|presumably|reportedly|allegedly|apparently|supposedly|purportedly`,
+	String.raw`might|could|would|should|possibly|possible|possibility|probably|perhaps|maybe|(?<!(?:as|more|less|most) )likely|unlikely|potentially|presumably|reportedly|allegedly|apparently|supposedly|purportedly`,
 	String.raw`rumou?rs?|rumou?red|gossip|speculation|speculat(?:ed|es|ing)|allegations?|alleged|unconfirmed|unverified|suggests?|suggested|suggesting`,
 	String.raw`(?:expected|set|poised|slated|believed|thought|said|understood|reported|appears?|appeared|seems?|seemed|tipped) to|(?:is|are|was|were) due to`,
 ]);
@@ -216,7 +235,7 @@ const HEDGE_WORDS = words(
 	'reportedly allegedly so-called self-styled self-proclaimed purportedly supposedly apparently rumoured rumored unconfirmed unverified alleged claimed',
 );
 const HEDGED_WORDS = words(
-	`may might could would should possibly probably perhaps maybe likely unlikely potentially presumably reportedly allegedly apparently supposedly
+	`may might could would should possibly possible possibility probably perhaps maybe likely unlikely potentially presumably reportedly allegedly apparently supposedly
 	purportedly rumour rumours rumor rumors rumoured rumored gossip speculation speculated speculates speculating allegation allegations alleged
 	unconfirmed unverified if unless whether suggest suggests suggested suggesting expected set poised slated believed thought said understood
 	reported appear appears appeared seem seems seemed tipped due`,
@@ -343,7 +362,13 @@ export function checkworthiness(text: string, t: Triggers = ALL, unhedged = fals
 		if (!t[k]) continue;
 		re.lastIndex = 0;
 		for (let m = re.exec(own); m; m = re.exec(own)) {
-			if (!free(m.index + m[0].length) || (reason === 'accusation' && DENIED.test(own.slice(Math.max(0, m.index - 60), m.index)))) continue;
+			if (!free(m.index + m[0].length)) continue;
+			if (
+				reason === 'accusation' &&
+				(DENIED.test(own.slice(Math.max(0, m.index - 60), m.index)) || FIELD.test(own.slice(m.index + m[0].length, m.index + m[0].length + 20)))
+			)
+				continue;
+			if (reason === 'superlative' && modifierOnly(own, m.index, m[0])) continue;
 			found.push({ reason, phrase: m[0] });
 			break;
 		}
@@ -383,6 +408,22 @@ export function isQuestion(text: string): boolean {
 export function isHeading(text: string): boolean {
 	const t = text.trimEnd();
 	return !/[.!?…:;"'”’)\]»]$/u.test(t) && t.split(/\s+/, 17).length <= 16;
+}
+
+/**
+ * Whether a sentence is a headline or a list of them rather than prose: written in capitals ("MURDER MYSTERY IN
+ * MISSISSIPPI."), or with every longer word capitalised ("— Here's What We Know About Flight 804 — …").
+ */
+export function isHeadline(text: string): boolean {
+	const letters = text.replace(/[^\p{L}]/gu, '');
+	if (letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return true;
+	const long = text.match(/\p{L}{4,}/gu) ?? [];
+	return long.length >= 5 && long.every((w) => w[0] !== w[0].toLowerCase());
+}
+
+/** Whether a sentence is a transcript's turn, "Lopez: Well, …": the speaker's words, not the writer's. */
+export function isTranscriptTurn(text: string): boolean {
+	return /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}: /u.test(text);
 }
 
 // The text with everything between paired quotation marks blanked out, offsets kept.

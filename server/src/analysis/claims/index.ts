@@ -7,9 +7,9 @@
 import type { SeedDocument, Sentence } from '../document';
 import { isBoilerplate } from '../problems';
 import type { SyntaxModel } from '../syntax';
-import type { Claim, ClaimSource, Entity, TextSpan } from '../types';
+import type { Claim, ClaimSource, Entity, Span, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
-import { ALL, checkworthiness, findFigures, findHedges, isHeading, isQuestion, triggersOf, type Triggers } from './checkworthy';
+import { ALL, checkworthiness, findFigures, findHedges, isHeading, isHeadline, isQuestion, isTranscriptTurn, triggersOf, type Triggers } from './checkworthy';
 import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { ClaimGrammar, readCue } from './grammar';
@@ -145,7 +145,8 @@ function agentless(ctx: ClaimContext, d: Draft): boolean {
  * outside what the named source says: that one is a second, agentless report. A cue right after a named
  * claim's cue is its object ("GM announced plans to…": GM's plans); a participle after it ("…, he said,
  * adding that…") and a quotation's verb right before it ("…,” said analyst Chris Weafer, commenting")
- * take its source. A reporting noun with no holder ("fears of a recession") is kept for what it is.
+ * take its source. The speaker's own noun for the same words ("said in her remarks that…") is the same
+ * statement; a reporting noun with a statement of its own and no holder ("fears of a recession") is kept.
  */
 function onePerStatement(ctx: ClaimContext, drafts: Draft[]): Draft[] {
 	const named = drafts.filter((d) => d.source && d.kind !== 'unattributed');
@@ -180,11 +181,21 @@ function onePerStatement(ctx: ClaimContext, drafts: Draft[]): Draft[] {
 			d.source = before.source;
 			return true;
 		}
+		// "said in her opening remarks that…": the speaker's own noun for the same words is the same statement.
+		const own = OWN.has(ctx.lower[cue.first - 1]) || (OWN.has(ctx.lower[cue.first - 2]) && /^\p{L}/u.test(ctx.lower[cue.first - 1]));
+		if (own && covering.some((t) => t.cue && t.cue.head < cue.head && sameEnd(t.content, d.content))) return false;
 		return cue.frame === 'noun';
 	});
 }
 
-// Check-worthy sentences with no claim of their own: not hedged, not a question, not a heading.
+const OWN = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
+
+// Whether content `b` is the end of content `a`: the same reported words, `a` perhaps with a frame before them.
+function sameEnd(a: Span | null, b: Span | null): boolean {
+	return !!a && !!b && a.end === b.end && b.start >= a.start;
+}
+
+// Check-worthy sentences with no claim of their own: not hedged, not a question, a heading, a headline or a transcript's turn.
 function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draft[] {
 	const claimed = new Uint8Array(ctx.units.length);
 	for (const d of drafts) claimed[d.sentence] = 1;
@@ -194,7 +205,7 @@ function unattributed(ctx: ClaimContext, drafts: Draft[], skip: boolean[]): Draf
 		const text = ctx.doc.text.slice(s.start, s.end);
 		const t = unitTriggers(ctx, si);
 		const ends = ctx.units[si + 1]?.paragraph !== s.paragraph;
-		if (isQuestion(text) || (ends && isHeading(text))) return;
+		if (isQuestion(text) || (ends && isHeading(text)) || isHeadline(text) || isTranscriptTurn(text)) return;
 		const { reasons } = checkworthiness(text, t, true);
 		if (!reasons.length) return;
 		const content = trimOffsets(ctx, s);
