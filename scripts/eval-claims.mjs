@@ -32,6 +32,17 @@ function score(title, gold) {
 	for (const line of r.stdout.split('\n')) if (/^(gold |CLAIMS|SUMMARY)/.test(line)) console.log(line);
 }
 
+// Folders made for one run, removed when it ends.
+const temporaries = [];
+function temporary(prefix) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	temporaries.push(dir);
+	return dir;
+}
+process.on('exit', () => {
+	for (const dir of temporaries) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function polnear(dir) {
 	const golds = (d) => fs.existsSync(d) && fs.readdirSync(d).some((f) => f.endsWith('.gold.json'));
 	let folder = dir;
@@ -40,7 +51,7 @@ function polnear(dir) {
 			throw new Error(`POLNEAR_DIR=${dir}: neither seed files with gold nor the corpus' data/ folder (train/text)`);
 		const materialize = path.join(root, '..', 'shared', 'eval', 'materialize.mjs');
 		if (!fs.existsSync(materialize)) throw new Error(`POLNEAR_DIR is the raw corpus, and ${materialize} is not there to materialise it`);
-		folder = fs.mkdtempSync(path.join(os.tmpdir(), 'polnear-train-'));
+		folder = temporary('polnear-train-');
 		const r = spawnSync(process.execPath, [materialize, 'polnear', folder], {
 			cwd: path.dirname(materialize),
 			env: { ...process.env, POLNEAR_DIR: dir, POLNEAR_SPLIT: 'train' },
@@ -50,7 +61,7 @@ function polnear(dir) {
 	}
 	const every = Math.max(1, Number(process.env.POLNEAR_EVERY ?? 1));
 	if (every > 1) {
-		const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'polnear-sub-'));
+		const sub = temporary('polnear-sub-');
 		const ids = fs
 			.readdirSync(folder)
 			.filter((f) => f.endsWith('.gold.json'))
@@ -137,6 +148,10 @@ function claimsGold(dir) {
 				n.sourceN++;
 				const mentions = (id) => (out[i].entities ?? []).find((e) => e.id === id)?.mentions ?? [];
 				if (h.some((p) => p.source && (ov(p.source, g.source) || mentions(p.source.entity).some((m) => ov(m, g.source))))) n.sourceOk++;
+				else if (examples.length < 40)
+					examples.push(
+						`  wrong source ${h.map((p) => p.source?.text ?? 'none').join(', ')} for ${g.source.text} | ${text.slice(g.start, g.end).replace(/\s+/g, ' ').slice(0, 110)}`,
+					);
 			}
 			if (g.content) {
 				n.contentN++;

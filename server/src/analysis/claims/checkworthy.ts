@@ -434,7 +434,8 @@ function unquoted(text: string): string {
 
 /** The phrase for each of a claim's reasons, in words for a hover: "Superlative: “the largest ever recorded”". */
 export function explainReasons(text: string, reasons: readonly string[]): string[] {
-	const { found } = checkworthiness(text.slice(0, 2000));
+	// Unhedged phrases first, as the statement was flagged for them ("could be the largest…, the first to…").
+	const { found } = checkworthiness(text.slice(0, 2000), ALL, true);
 	return reasons.map((r) => {
 		const label = (REASONS as Record<string, string>)[r] ?? r;
 		const f = found.find((x) => x.reason === r);
