@@ -132,3 +132,23 @@ test('a sentence opened by "In a … poll," is the poll’s finding', () => {
 	assert.match(span(text, claims[0].source) ?? '', /Harbour Times poll/);
 	assert.match(span(text, claims[0].content) ?? '', /^the mayor had a six-point lead/);
 });
+
+test('an adverb or a stray participle is never the source; the parse’s subject is', () => {
+	const a = claimsOf('The port authority has long complained that the dredging ruined the bay.');
+	assert.equal(span(a.text, a.claims[0]?.source), 'The port authority');
+	const b = claimsOf('Asked on Monday whether she would resign, the harbour master said she would not.');
+	const c = b.claims.find((x) => x.cue?.text === 'said');
+	assert.equal(span(b.text, c?.source), 'the harbour master');
+});
+
+test('a speech verb in an infinitive speaks for the subject of the verb above it', () => {
+	const { text, claims } = claimsOf('The union is expected to argue that the layoffs broke the contract.');
+	const c = claims.find((x) => x.cue?.text === 'argue');
+	assert.equal(span(text, c?.source), 'The union');
+});
+
+test('new reporting verbs of stance and criticism are cues with their speaker', () => {
+	const { text, claims } = claimsOf('Senator Ruth Ambler blasted the ruling as reckless. The mayor defended the budget on Tuesday.');
+	assert.deepEqual(cues(claims), ['blasted', 'defended']);
+	assert.equal(span(text, claims[0].source), 'Senator Ruth Ambler');
+});

@@ -8,7 +8,7 @@
 import type { Sentence } from '../document';
 import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
-import { isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
+import { isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
 import { CUE_WORDS, PREPOSITIONS } from './lexicon';
 import type { TokenRange } from './phrases';
@@ -99,10 +99,13 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos) && !clauseAfter(p, o, h))) return null;
 		if (w.deprel.startsWith('acl') && syn.dependents(h, 'nsubj').every((k) => !/^(who|that|which)$/i.test(syn.words[k].text))) return null;
 	}
-	const subject = subjectRange(p, h);
+	// A word-list source that is no noun phrase in the parse ("have long complained", "Asked by …, she said")
+	// gives way to the parse's subject.
+	const listed = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
+	const subject = subjectRange(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
-	const out = { ...a };
-	if (subject && (!a.source || (followsPreposition(ctx, a.source) && !overlaps(subject, a.source)) || fuller(ctx, subject, a.source))) out.source = subject;
+	const out = { ...a, source: listed };
+	if (subject && (!listed || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
 	const reported = syn.reportedSpan(h);
 	if (reported && syn.isPostposed(h)) out.content = p.tokens(reported[0], reported[1]);
 	else if (reported && !out.content) out.content = p.tokens(reported[0], reported[1]);
@@ -213,6 +216,39 @@ function afterQuotation(ctx: ClaimContext, k: number): boolean {
 	if (ctx.lower[j] === ',') j--;
 	if (ctx.lower[j] === '') j--; // the blanked half of a typewriter quote ('')
 	return j >= 0 && isClosingQuote(ctx.lower[j]);
+}
+
+// "…, saying it is time", "while saying that", "is expected to argue that", "refusing to concede that":
+// a participle or infinitive without a subject of its own speaks for the subject of the verb it hangs on.
+function governorSubject(p: UnitParse, h: number): TokenRange | null {
+	const { syn } = p;
+	let k = h;
+	for (let step = 0; step < 3; step++) {
+		const w = syn.words[k];
+		if (w.head < 0) return null;
+		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
+		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && participle) || w.deprel.startsWith('conj'))) return null;
+		k = w.head;
+		const sp = syn.subjectPhrase(k);
+		if (sp) return p.tokens(sp[0], sp[1]);
+	}
+	return null;
+}
+
+// A word-list source no reader would call a speaker: only adverbs, prepositions, conjunctions and
+// particles in the parse ("have long complained", "Moreover"), or a lone verb form ("Asked by …",
+// "can be heard asking") that is not right before its cue (a name the tagger took for a verb is).
+function implausible(ctx: ClaimContext, p: UnitParse, r: TokenRange, cue: Cue): boolean {
+	const upos: string[] = [];
+	for (let t = r.first; t < r.last; t++) {
+		const k = p.word(t);
+		if (k >= 0) upos.push(p.syn.words[k].upos);
+	}
+	// A capitalised word right before the cue may be a name the tagger misread ("Mulally says").
+	const name = isCapitalized(ctx.doc.tokens[r.first].text) && r.last === cue.first;
+	if (!upos.length || name) return false;
+	if (upos.every((u) => /^(ADV|ADP|SCONJ|CCONJ|PART|INTJ|AUX|PUNCT)$/.test(u))) return true;
+	return upos.length === 1 && upos[0] === 'VERB';
 }
 
 function opensSpeech(ctx: ClaimContext, k: number): boolean {

@@ -59,6 +59,9 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', false, 'envision envisioned envisions|envisage envisaged envisages|refuse refused refuses refusing'],
 	['always', true, 'state: stated stating|applaud applauded applauds applauding|praise praised praises praising|welcome: welcomed welcomes welcoming'],
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
+	['always', true, 'blast blasted blasts blasting|slam slammed slams slamming|mock mocked mocks mocking|recount recounted recounts recounting'],
+	['always', true, 'retweet retweeted retweets retweeting|lament lamented laments lamenting|decry decried decries decrying|tout touted touts touting'],
+	['always', false, 'endorse endorsed endorses endorsing|defend defended defends defending|oppose opposed opposes opposing'],
 	[
 		'clause',
 		true,
