@@ -103,10 +103,13 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 			borrow: false,
 			content: onlyTail(ctx, s, cue.last) || isAside(ctx, s, left, cue) ? backward(ctx, s, left.first) : forward(ctx, s, cue),
 		};
-	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
+	// Right after a closed quotation any verb of saying can come before its speaker: "“…?” asked Sen. Mikulski, who…".
+	const quoteBefore =
+		cue.first > s.first && (isClosingQuote(ctx.lower[cue.first - 1]) || (ctx.lower[cue.first - 1] === ',' && isClosingQuote(ctx.lower[cue.first - 2] ?? '')));
+	if ((INVERTIBLE.has(lemma) || quoteBefore) && ctx.lower[cue.last] !== 'that') {
 		const right = phraseRight(ctx, cue.last, s.last);
-		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause.
-		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct';
+		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause (or follows a quotation).
+		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct' || quoteBefore;
 		if (right && ends(right))
 			return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
 	}
@@ -248,6 +251,42 @@ function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string)
 // "Louis Gallois, the Airbus chief executive, said": the name and its apposition.
 // "Chrysler, which has been hit hard, asked": the name before the relative clause.
 function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
+	const close = closeApposition(ctx, s, j);
+	if (close && !isAge(ctx, close)) return close;
+	return looseApposition(ctx, s, j) ?? close;
+}
+
+const ASIDE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'now', 'then', 'who', 'which', 'whose', 'also', 'one', 'both', 'like']);
+const SENTENCE_LINKS = new Set(['but', 'and', 'so', 'yet', 'now', 'meanwhile', 'still', 'also']);
+
+// "58" in "Woodrow Benford, 58, says": an age, not a speaker.
+function isAge(ctx: ClaimContext, r: TokenRange): boolean {
+	return r.last - r.first === 1 && ctx.doc.tokens[r.first].kind === 'number';
+}
+
+// The name at the head of the sentence before one or more asides set off by commas: "Sanders, a senator from
+// the state of Vermont and self-described democratic socialist, said", "Sen. Marco Rubio, R-Fla., appearing on
+// Fox News, said", "Woodrow Benford, 58, who lives outside Minneapolis, says", "the union's president, Mary Kay Henry, said".
+function looseApposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
+	let p = previousComma(ctx, j, s.first);
+	for (let n = 0; n < 4 && p > s.first && j - p <= 40; n++, p = previousComma(ctx, p, s.first)) {
+		const t = ctx.doc.tokens[p + 1];
+		const opener = ctx.lower[p + 1];
+		const name = () => {
+			for (let k = p + 1; k < j && ctx.lower[k] !== ','; k++) if (!/^\p{Lu}/u.test(ctx.doc.tokens[k].text) && ctx.doc.tokens[k].kind !== 'punct') return false;
+			return true;
+		};
+		const aside = ASIDE_OPENERS.has(opener) || /^[rdi]-/.test(opener) || t.kind === 'number' || /^\p{Ll}+ing$/u.test(t.text) || name();
+		if (!aside) return null;
+		const head = phraseLeft(ctx, p - 1, s.first);
+		if (!head || head.last !== p || isAge(ctx, head)) continue;
+		const before = head.first - 1;
+		if (head.first === s.first || (before === s.first && SENTENCE_LINKS.has(ctx.lower[before]))) return { first: head.first, last: j };
+	}
+	return null;
+}
+
+function closeApposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
 	const p = previousComma(ctx, j, s.first);
 	const seg: TokenRange = { first: p >= 0 ? p + 1 : s.first, last: j };
 	if (seg.last - seg.first > 24) return null;

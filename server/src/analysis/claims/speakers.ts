@@ -169,8 +169,11 @@ export class SpeakerLinker {
 	// ---- phrases that are not pronouns ----
 
 	private phrase(start: number, end: number): { entity: Entity | undefined; sort: Sort } {
-		const entity = this.named(start, end);
+		let entity = this.named(start, end);
 		const text = this.text.slice(start, end);
+		// "the White House spokesman", "Japan’s prime minister": a person, known by that role earlier, speaks for the place or body.
+		const role = entity && entity.type !== 'PERSON' && !plural(text) ? headNoun(text.replace(/^.*['’]s?\s+/, 'the ')) : undefined;
+		if (role && PERSON_ROLES.has(role)) entity = this.byRole(start, text.replace(/^.*['’]s?\s+/, 'the '), role) ?? entity;
 		if (entity) return { entity, sort: entity.type === 'PERSON' ? 'person' : plural(text) && entity.type === 'NORP' ? 'plural' : 'org' };
 		const head = headNoun(text);
 		if (DETERMINERS.test(text) && head) {
@@ -195,6 +198,14 @@ export class SpeakerLinker {
 		// heads the phrase; but "Libyan strongman Khalifa Haftar’s forces" speak for Haftar, not for a demonym.
 		const heads = inside.filter((m) => !/^['’]s?\b/.test(this.text.slice(m.end, m.end + 2)));
 		const actor = (m: Placed) => RANK[m.entity.type] <= RANK.ORG;
+		// The title chain before any comma, preposition or clause: its head is its last name ("Rubio spokesman Alex Conant").
+		const cut = /,|\(|\s(?:of|for|at|from|with|who|which|in|on|to|and)\s/.exec(this.text.slice(start, end));
+		const chainEnd = cut ? start + cut.index : end;
+		const chain = heads.filter((m) => actor(m) && m.start < chainEnd);
+		if (chain.length) {
+			chain.sort((a, b) => RANK[a.entity.type] - RANK[b.entity.type] || b.start - a.start);
+			return chain[0].entity;
+		}
 		const candidates = [heads.filter(actor), inside.filter(actor), heads, inside];
 		const pool = candidates.find((c) => c.length) ?? inside;
 		pool.sort((a, b) => RANK[a.entity.type] - RANK[b.entity.type] || a.start - b.start);
