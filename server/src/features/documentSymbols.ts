@@ -217,7 +217,9 @@ function timelineItems(a: DocumentAnalysis, dates: DateAnnotation[]): Item[] {
 // Claims grouped by source in order of first claim, unattributed last; each source lists its first claims.
 function claimItems(a: DocumentAnalysis, claims: Claim[], perSource: number): Item[] {
 	const entities = entitiesById(a);
-	const bySource = groupBy(claims, (c) => (c.kind === 'unattributed' ? '' : (sourceName(c, entities) ?? 'Unnamed source')));
+	// A source that refers back ("he", "it") without being resolved to an entity names nobody: it is no group of its own.
+	const key = (c: Claim) => (c.source && !c.source.entity && PRONOUN.test(c.source.text) ? null : sourceName(c, entities));
+	const bySource = groupBy(claims, (c) => (c.kind === 'unattributed' ? '' : (key(c) ?? 'Unnamed source')));
 	const keys = [...bySource.keys()].filter((k) => k).sort((x, y) => bySource.get(x)![0].start - bySource.get(y)![0].start);
 	if (bySource.has('')) keys.push('');
 	return keys.map((k) => {
@@ -231,6 +233,8 @@ function claimItems(a: DocumentAnalysis, claims: Claim[], perSource: number): It
 		};
 	});
 }
+
+const PRONOUN = /^(?:he|she|it|they|we|i|you|his|her|its|their|our|my|him|them|us)$/i;
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 	const out = new Map<string, T[]>();

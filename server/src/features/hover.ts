@@ -125,6 +125,28 @@ function grammarLine(a: DocumentAnalysis, c: Claim): string | undefined {
 	}
 }
 
+// Sources that refer back rather than name: pronouns and descriptions ("the spokeswoman", "the ministry").
+const REFERRING = /^(?:he|she|it|they|we|i|his|her|its|their|our|my|(?:the|this|that)\s.*)$/i;
+
+/**
+ * How a claim's source reaches its entity: named in the phrase, with the role written around the name
+ * ("Labour party spokeswoman Anna Berg" → role "Labour party spokeswoman"), or referring back to it
+ * ("he" → Anna Berg), when the phrase has no mention of the entity.
+ */
+export function sourceReading(c: Claim, src: Entity | undefined): { referredBy?: string; role?: string } {
+	if (!src || !c.source) return {};
+	const s = c.source;
+	const m = src.mentions.find((x) => x.start < s.end && s.start < x.end);
+	if (!m) return { referredBy: s.text, role: src.roles?.[0] };
+	const rest = (s.text.slice(0, m.start - s.start) + ' ' + s.text.slice(m.end - s.start))
+		.replace(/\s+/g, ' ')
+		.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
+		.replace(/^(?:the|a|an)\s+/i, '')
+		.trim();
+	const role = m.role ?? (rest && !/^['’]s?$/.test(rest) ? rest : undefined);
+	return { role: role && role !== src.name ? role : undefined };
+}
+
 /** The claim card: kind, source, hedges, figures, reasons, and the grammar the parse sees. */
 export function claimCard(a: DocumentAnalysis, c: Claim, grammar?: string): string[] {
 	const entities = entitiesById(a);
@@ -132,7 +154,12 @@ export function claimCard(a: DocumentAnalysis, c: Claim, grammar?: string): stri
 	if (c.kind === 'unattributed') out.push('No source is named for this statement.');
 	else {
 		const src = sourceEntity(a, c);
-		out.push(`Source: **${md(sourcePhrase(c, entities))}**${src ? ` (${TYPE_WORDS[src.type] ?? 'Name'})` : ''}${c.cue ? ` — “${md(c.cue.text)}”` : ''}`);
+		const cue = c.cue ? ` — “${md(c.cue.text)}”` : '';
+		const { referredBy, role } = sourceReading(c, src);
+		const type = src ? ` (${TYPE_WORDS[src.type] ?? 'Name'})` : '';
+		const who = referredBy ? `“${md(referredBy)}” → **${md(src!.name)}**` : `**${md(sourcePhrase(c, entities))}**`;
+		const unresolved = !src && c.source && REFERRING.test(c.source.text) ? ' — not resolved to a named person or organisation' : '';
+		out.push(`Source: ${who}${role ? ` — ${md(role)}` : ''}${type}${unresolved}${cue}`);
 	}
 	out.push('', `> ${md(clip(claimStatement(c, a.text), 240))}`);
 	if (c.hedges?.length) out.push('', `Hedged: ${c.hedges.map((h) => `“${md(h)}”`).join(', ')}`);

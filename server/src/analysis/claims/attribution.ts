@@ -85,7 +85,7 @@ const ARTICLE_LIKE = new Set(['a', 'an', 'the']);
 function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	const lemma = cue.word?.lemma ?? '';
 	const form = ctx.lower[cue.head];
-	const { j, passive } = skipLeft(ctx, cue.first, s.first);
+	const { j, passive } = skipAdverbials(ctx, skipLeft(ctx, cue.first, s.first), s.first);
 	if (passive && (form.endsWith('ed') || PARTICIPLES.has(form))) {
 		const by = findBy(ctx, cue.last, s.last);
 		return { source: by >= 0 ? phraseRight(ctx, by + 1, s.last) : null, borrow: false, content: forward(ctx, s, cue) };
@@ -94,7 +94,8 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	if (quotedAs) return { source: quotedAs, borrow: false, content: forward(ctx, s, cue) };
 	// "…, having reported record profits": a participle clause like "…, reporting".
 	const ing = form.endsWith('ing') || ctx.lower[j + 1] === 'having' || ctx.lower[j + 1] === 'being';
-	const left = j >= s.first ? subjectAt(ctx, s, j, ing) : null;
+	let left = j >= s.first ? subjectAt(ctx, s, j, ing) : null;
+	if (ing && left && left !== 'borrow') left = documentIssuer(ctx, s, left) ?? left;
 	if (left === 'borrow' || (left === null && j < s.first)) return { source: null, borrow: true, content: forward(ctx, s, cue) };
 	if (left)
 		return {
@@ -102,14 +103,105 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 			borrow: false,
 			content: onlyTail(ctx, s, cue.last) || isAside(ctx, s, left, cue) ? backward(ctx, s, left.first) : forward(ctx, s, cue),
 		};
-	if (INVERTIBLE.has(lemma) && ctx.lower[cue.last] !== 'that') {
+	// Right after a closed quotation any verb of saying can come before its speaker: "“…?” asked Sen. Mikulski, who…".
+	const quoteBefore =
+		cue.first > s.first && (isClosingQuote(ctx.lower[cue.first - 1]) || (ctx.lower[cue.first - 1] === ',' && isClosingQuote(ctx.lower[cue.first - 2] ?? '')));
+	if ((INVERTIBLE.has(lemma) || quoteBefore) && ctx.lower[cue.last] !== 'that') {
 		const right = phraseRight(ctx, cue.last, s.last);
-		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause.
-		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct';
+		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause (or follows a quotation).
+		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct' || quoteBefore;
 		if (right && ends(right))
 			return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
 	}
 	return { source: null, borrow: false, content: forward(ctx, s, cue) };
+}
+
+// Adverbials between a subject and its verb that are not single adverbs or dates: "have, in fact, praised",
+// "have in the past said", "has nevertheless called", "have long worried", "this past week announced".
+const ADVERB_WORDS = new Set(['nevertheless', 'nonetheless', 'long', 'still', 'since', 'once', 'later', 'often', 'also', 'already', 'then', 'too']);
+const ADVERB_PHRASES = [
+	'in fact',
+	'in the past',
+	'in turn',
+	'at times',
+	'of course',
+	'at first',
+	'in public',
+	'in private',
+	'for years',
+	'for months',
+	'for decades',
+	'for weeks',
+];
+const PAST_SPANS = new Set(['week', 'weekend', 'month', 'year', 'fortnight']);
+
+function skipAdverbials(ctx: ClaimContext, at: { j: number; passive: boolean }, floor: number): { j: number; passive: boolean } {
+	let { j, passive } = at;
+	for (let n = 0; n < 3 && j >= floor; n++) {
+		let k = j;
+		const phrase = ADVERB_PHRASES.find((p) => {
+			const ws = p.split(' ');
+			return ws.every((w, i) => ctx.lower[j - ws.length + 1 + i] === w) && j - ws.length + 1 >= floor;
+		});
+		if (phrase) k = j - phrase.split(' ').length;
+		else if (ADVERB_WORDS.has(ctx.lower[j]) && j > floor) k = j - 1;
+		else if (PAST_SPANS.has(ctx.lower[j]) && ctx.lower[j - 1] === 'past') k = ctx.lower[j - 2] === 'this' || ctx.lower[j - 2] === 'the' ? j - 3 : j - 2;
+		else if (ctx.lower[j] === ',') {
+			// ", in fact," set off by commas.
+			const p = previousComma(ctx, j, Math.max(floor, j - 5));
+			const inner = p >= 0 ? ctx.lower.slice(p + 1, j).join(' ') : '';
+			if (p > floor && (ADVERB_PHRASES.includes(inner) || ADVERB_WORDS.has(inner))) k = p - 1;
+		}
+		if (k === j || k < floor) break;
+		const next = skipLeft(ctx, k + 1, floor);
+		j = next.j;
+		passive ||= next.passive;
+	}
+	return { j, passive };
+}
+
+// Things issued that "say": "McConnell issued a statement saying…", "Trump fired back a response saying…".
+const ISSUED_THINGS = new Set([
+	'statement',
+	'email',
+	'e-mail',
+	'letter',
+	'response',
+	'release',
+	'tweet',
+	'post',
+	'message',
+	'report',
+	'petition',
+	'note',
+	'memo',
+	'video',
+	'ad',
+	'advertisement',
+	'op-ed',
+	'editorial',
+	'column',
+	'complaint',
+	'lawsuit',
+	'filing',
+	'motion',
+	'brief',
+	'resolution',
+	'reply',
+	'notice',
+]);
+const PARTICLES = new Set(['back', 'out', 'off', 'up', 'down', 'forth']);
+
+// "X issued a statement saying": the participle describes the statement, the speaker is the subject of "issued".
+function documentIssuer(ctx: ClaimContext, s: Sentence, np: TokenRange): TokenRange | null {
+	if (!ISSUED_THINGS.has(ctx.lower[np.last - 1])) return null;
+	let v = np.first - 1;
+	while (v > s.first && PARTICLES.has(ctx.lower[v])) v--;
+	if (v <= s.first || !/^\p{Ll}+$/u.test(ctx.doc.tokens[v].text) || PREPOSITIONS.has(ctx.lower[v]) || ctx.lower[v] === 'and') return null;
+	const { j } = skipLeft(ctx, v, s.first);
+	if (j < s.first) return null;
+	const subject = subjectAt(ctx, s, j, false);
+	return subject === 'borrow' ? null : subject;
 }
 
 // The speaker phrase ending at token `j`, left of a verb cue; 'borrow' when the cue continues another clause.
@@ -159,6 +251,42 @@ function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string)
 // "Louis Gallois, the Airbus chief executive, said": the name and its apposition.
 // "Chrysler, which has been hit hard, asked": the name before the relative clause.
 function apposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
+	const close = closeApposition(ctx, s, j);
+	if (close && !isAge(ctx, close)) return close;
+	return looseApposition(ctx, s, j) ?? close;
+}
+
+const ASIDE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'now', 'then', 'who', 'which', 'whose', 'also', 'one', 'both', 'like']);
+const SENTENCE_LINKS = new Set(['but', 'and', 'so', 'yet', 'now', 'meanwhile', 'still', 'also']);
+
+// "58" in "Woodrow Benford, 58, says": an age, not a speaker.
+function isAge(ctx: ClaimContext, r: TokenRange): boolean {
+	return r.last - r.first === 1 && ctx.doc.tokens[r.first].kind === 'number';
+}
+
+// The name at the head of the sentence before one or more asides set off by commas: "Sanders, a senator from
+// the state of Vermont and self-described democratic socialist, said", "Sen. Marco Rubio, R-Fla., appearing on
+// Fox News, said", "Woodrow Benford, 58, who lives outside Minneapolis, says", "the union's president, Mary Kay Henry, said".
+function looseApposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
+	let p = previousComma(ctx, j, s.first);
+	for (let n = 0; n < 4 && p > s.first && j - p <= 40; n++, p = previousComma(ctx, p, s.first)) {
+		const t = ctx.doc.tokens[p + 1];
+		const opener = ctx.lower[p + 1];
+		const name = () => {
+			for (let k = p + 1; k < j && ctx.lower[k] !== ','; k++) if (!/^\p{Lu}/u.test(ctx.doc.tokens[k].text) && ctx.doc.tokens[k].kind !== 'punct') return false;
+			return true;
+		};
+		const aside = ASIDE_OPENERS.has(opener) || /^[rdi]-/.test(opener) || t.kind === 'number' || /^\p{Ll}+ing$/u.test(t.text) || name();
+		if (!aside) return null;
+		const head = phraseLeft(ctx, p - 1, s.first);
+		if (!head || head.last !== p || isAge(ctx, head)) continue;
+		const before = head.first - 1;
+		if (head.first === s.first || (before === s.first && SENTENCE_LINKS.has(ctx.lower[before]))) return { first: head.first, last: j };
+	}
+	return null;
+}
+
+function closeApposition(ctx: ClaimContext, s: Sentence, j: number): TokenRange | null {
 	const p = previousComma(ctx, j, s.first);
 	const seg: TokenRange = { first: p >= 0 ? p + 1 : s.first, last: j };
 	if (seg.last - seg.first > 24) return null;

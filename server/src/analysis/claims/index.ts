@@ -10,7 +10,7 @@ import type { SyntaxModel } from '../syntax';
 import type { Claim, ClaimSource, Entity, Span, TextSpan } from '../types';
 import { attribute, type Attribution } from './attribution';
 import { ALL, checkworthiness, findFigures, findHedges, isHeading, isHeadline, isQuestion, isTranscriptTurn, triggersOf, type Triggers } from './checkworthy';
-import { isCapitalized, isNominal, makeContext, type ClaimContext } from './context';
+import { isCapitalized, isClosingQuote, isNominal, makeContext, type ClaimContext } from './context';
 import { findCues, type Cue } from './cues';
 import { ClaimGrammar, readCue } from './grammar';
 import { CONJUNCTIONS, PREPOSITIONS } from './lexicon';
@@ -35,9 +35,11 @@ export function findClaims(doc: SeedDocument, entities: Entity[], syntax?: Synta
 	drafts.push(...attachQuotes(ctx, quotes, drafts, skip));
 	drafts = onePerStatement(ctx, drafts);
 	drafts.push(...unattributed(ctx, drafts, skip));
-	const linker = new SpeakerLinker(doc.text, entities);
 	const hedges = new Map<string, string[]>();
-	return drafts.map((d) => toClaim(ctx, d, linker, hedges)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
+	const claims = drafts.map((d) => toClaim(ctx, d, hedges)).sort((a, b) => a.start - b.start || (a.cue?.start ?? a.end) - (b.cue?.start ?? b.end));
+	// Sources name their entity, or refer back to one ("he", "the ministry"): resolved in document order.
+	new SpeakerLinker(doc.text, entities, ctx.units).resolve(claims);
+	return claims;
 }
 
 const MAX_CUES = 16;
@@ -67,8 +69,9 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, grammar?: Cl
 		while (after < cues.length && !(verb(after) && !atts[after].borrow)) after++;
 		// After a parenthetical "…, the union said, demanding…" the participle belongs to the main clause.
 		const parenthetical = before >= 0 && isParenthetical(atts[before]);
-		const lent = before >= 0 && !parenthetical ? atts[before].source : null;
-		a.source = lent ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null);
+		const lent = before >= 0 && (!parenthetical || afterQuote(ctx, atts[before])) ? atts[before].source : null;
+		// "“…,” he said, adding that…": after a quotation the participle is the speaker's; so it is when the sentence has no other subject.
+		a.source = lent ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null) ?? (parenthetical ? atts[before].source : null);
 	});
 	const drafts: Draft[] = [];
 	cues.forEach((cue, i) => {
@@ -103,6 +106,11 @@ function insideSource(cues: Cue[], atts: Attribution[], i: number): boolean {
 
 function isParenthetical(a: Attribution): boolean {
 	return !!a.source && !!a.content && a.content.last <= a.source.first;
+}
+
+// The speaker comes right after a closing quotation mark: "“…,” he said".
+function afterQuote(ctx: ClaimContext, a: Attribution): boolean {
+	return !!a.source && a.source.first > 0 && isClosingQuote(ctx.lower[a.source.first - 1]);
 }
 
 // The subject at the head of the sentence, after an opening phrase that ends in a comma
@@ -228,16 +236,12 @@ function trimOffsets(ctx: ClaimContext, s: Sentence): { start: number; end: numb
 
 const MAX_SCAN = 2000;
 
-function toClaim(ctx: ClaimContext, d: Draft, linker: SpeakerLinker, hedgeCache: Map<string, string[]>): Claim {
+function toClaim(ctx: ClaimContext, d: Draft, hedgeCache: Map<string, string[]>): Claim {
 	const { text, tokens } = ctx.doc;
 	const span = (a: number, b: number): TextSpan => ({ start: a, end: b, text: text.slice(a, b) });
 	const cue = d.cue ? span(tokens[d.cue.first].start, tokens[d.cue.last - 1].end) : null;
 	let source: ClaimSource | null = null;
-	if (d.source) {
-		source = span(tokens[d.source.first].start, tokens[d.source.last - 1].end);
-		const entity = linker.link(source.start, source.end);
-		if (entity) source.entity = entity;
-	}
+	if (d.source) source = span(tokens[d.source.first].start, tokens[d.source.last - 1].end);
 	// Hedges and figures are looked for in the first MAX_SCAN characters only: one run-on "sentence" of
 	// 100,000 characters with hundreds of cues would otherwise be scanned once per cue (quadratic).
 	const sentence = text.slice(d.start, Math.min(d.end, d.start + MAX_SCAN));
