@@ -14,6 +14,7 @@ export async function buildCore() {
 	const a = './server/src/analysis';
 	const lines = [`export { analyze, analyzeDocument } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
 	lines.push(`export { defaultOptions } from '${a}/options';`);
+	if (existsSync(join(root, 'server/src/analysis/syntax/index.ts'))) lines.push(`export { SyntaxModel } from '${a}/syntax';`);
 	const exists = (s) => existsSync(join(root, `server/src/analysis/${s}.ts`)) || existsSync(join(root, `server/src/analysis/${s}/index.ts`));
 	for (const s of STAGES) if (exists(s)) lines.push(`export * as ${s} from '${a}/${s}';`);
 	const hasNer = existsSync(join(root, 'server/src/analysis/ner/index.ts'));

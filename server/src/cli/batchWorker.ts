@@ -48,6 +48,9 @@ export function runTask(task: Task, setup: WorkerSetup): TaskResult {
 if (parentPort) {
 	const port = parentPort;
 	const setup = workerData as WorkerSetup;
+	// The syntax model's tables are a fixed cost of every thread, not growth: the heap budget counts from here.
+	syntaxModelOrNone();
+	const baseMB = heapMB();
 	port.on('message', (m: Batch) => {
 		const results = m.tasks.map((t) => {
 			try {
@@ -57,7 +60,7 @@ if (parentPort) {
 				return failed(t, errorText(e), setup, setup.out === undefined);
 			}
 		});
-		port.postMessage({ batch: m.batch, results, heapMB: heapMB() } satisfies BatchAnswer);
+		port.postMessage({ batch: m.batch, results, grownMB: heapMB() - baseMB } satisfies BatchAnswer);
 	});
 }
 

@@ -18,7 +18,7 @@ const YOUNG_GENERATION_MB = 32;
 const MAX_BATCH = 16;
 const IN_FLIGHT = 2;
 /**
- * A thread whose heap has grown past this is replaced by a fresh one once its batches are done. The
+ * A thread whose heap has grown past this (since it loaded the syntax model) is replaced by a fresh one once its batches are done. The
  * core keeps caches from file to file (word forms, the tagger's per-word scores) that fill up to
  * bounds meant for one editor thread; a corpus with an endless supply of new words (names, figures)
  * would otherwise hold two threads near 300 MB each. A news corpus's vocabulary stays far below.
@@ -157,7 +157,7 @@ export class WorkerPool {
 	private answered(slot: Slot, answer: BatchAnswer): void {
 		if (!slot.inFlight.delete(answer.batch)) return;
 		slot.alone = false;
-		if (answer.heapMB > HEAP_BUDGET_MB) slot.retiring = true;
+		if (answer.grownMB > HEAP_BUDGET_MB) slot.retiring = true;
 		this.deliver(answer.results);
 		this.schedulePump();
 	}

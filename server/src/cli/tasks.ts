@@ -40,8 +40,8 @@ export interface TaskResult {
 export interface BatchAnswer {
 	batch: number;
 	results: TaskResult[];
-	/** The thread's heap after the batch, in MB (V8's total heap size). */
-	heapMB: number;
+	/** How far the thread's heap has grown since it loaded the syntax model, in MB (V8's total heap and typed arrays). */
+	grownMB: number;
 }
 
 // What `\s` matches beyond ASCII.

@@ -152,3 +152,33 @@ test('new reporting verbs of stance and criticism are cues with their speaker', 
 	assert.deepEqual(cues(claims), ['blasted', 'defended']);
 	assert.equal(span(text, claims[0].source), 'Senator Ruth Ambler');
 });
+
+test('what a poll or a study shows is a finding; what a person shows is not', () => {
+	const { text, claims } = claimsOf('A Harbour Times poll last month showed the mayor leading her rival by six points.');
+	const c = claims.find((x) => x.cue?.text === 'showed');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /poll/);
+	assert.equal(claimsOf('The guide showed the visitors the old harbour.').claims.filter((x) => x.cue?.text === 'showed').length, 0);
+});
+
+test('"called" with a quoted predicate right after its object is a cue', () => {
+	const { text, claims } = claimsOf('Councillor Ida Brenner called the new bypass “a road to nowhere” on Friday.');
+	const c = claims.find((x) => x.cue?.text === 'called');
+	assert.ok(c);
+	assert.equal(span(text, c.source), 'Councillor Ida Brenner');
+	assert.equal(claimsOf('The manager called the plumber on Friday.').claims.length, 0);
+});
+
+test('a passive accusation: the agent is the source and the content starts after it', () => {
+	const { text, claims } = claimsOf('The governor has been accused by opponents of hiding the audit from voters.');
+	const c = claims.find((x) => x.cue?.text === 'accused');
+	assert.equal(span(text, c?.source), 'opponents');
+	assert.equal(span(text, c?.content), 'hiding the audit from voters');
+});
+
+test('a statement named before and issued again is no new claim; an announcement with its content is', () => {
+	const a = claimsOf('Delegates to the regional council issued the statement, which a news agency obtained.');
+	assert.equal(a.claims.filter((x) => x.cue?.text === 'statement').length, 0);
+	const b = claimsOf('The mayor welcomed the announcement by the harbour board that the ferry would return in May.');
+	assert.ok(b.claims.some((x) => x.cue?.text === 'announcement'));
+});

@@ -82,17 +82,17 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const h = p.word(cue.head);
 	if (h < 0) return a;
 	const w = syn.words[h];
-	if (cue.frame === 'noun') return nounReading(p, cue, a);
+	if (cue.frame === 'noun') return nounReading(ctx, p, cue, a);
 	const use = verbUse(ctx, p, cue, h);
 	if (use === 'none') return null;
 	if (use === 'noun') {
 		// The noun's own reading; the caller takes the frame from the cue it is given back.
 		cue.frame = 'noun';
-		return nounReading(p, cue, attribute(ctx, p.unit, cue));
+		return nounReading(ctx, p, cue, attribute(ctx, p.unit, cue));
 	}
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h)) return null;
-	if (cue.needsParse && !vouched(p, h, lemma)) return null;
+	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
 	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuotation(ctx, cue.first);
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
@@ -106,6 +106,17 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
 	if (subject && (!listed || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
+	// "has been accused by detractors of attempting …": what is said starts after the agent.
+	const c = out.content;
+	if (c && ctx.lower[c.first] === 'by' && syn.isPassive(h)) {
+		for (let k = c.first + 1; k < c.last - 1 && k <= c.first + 8; k++) {
+			if (/^(of|for|over|that)$/.test(ctx.lower[k])) {
+				out.content = { first: k + 1, last: c.last };
+				break;
+			}
+			if (ctx.doc.tokens[k].kind === 'punct') break;
+		}
+	}
 	const reported = syn.reportedSpan(h);
 	if (reported && syn.isPostposed(h)) out.content = p.tokens(reported[0], reported[1]);
 	else if (reported && !out.content) out.content = p.tokens(reported[0], reported[1]);
@@ -138,12 +149,30 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const { syn } = p;
 	if (syn.dependents(h, 'ccomp').length) return true;
-	if (!NAMING.has(lemma)) return false;
-	if (!syn.dependents(h, 'obj').length) return false;
+	const objects = syn.dependents(h, 'obj');
+	// "A poll last month showed Mr. Trump leading", "the data show a sharp rise": what evidence shows or finds.
+	if (EVIDENCE_VERBS.has(lemma) && objects.length) {
+		const subj = syn.subjectOf(h);
+		return subj >= 0 && EVIDENCE.test(syn.words[subj].text);
+	}
+	if (!NAMING.has(lemma) || !objects.length) return false;
 	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
+	// "called the new law “much, much better”": a quotation right after the object is its predicate.
+	const after = syn.extent(objects[objects.length - 1])[1] + 1;
+	if (after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text)) return true;
 	// "called Ford’s plans to open a plant “an absolute disgrace”": a quoted predicate the parser hung lower.
 	const [, end] = syn.extent(h);
 	for (let k = h + 2; k <= end; k++) if (syn.words[k].deprel === 'xcomp' && /^(NOUN|ADJ|PROPN)$/.test(syn.words[k].upos) && quotedFrom(p, k)) return true;
+	return false;
+}
+
+// A survey noun among the few words before the verb, where the tagger lost the subject ("A Harbour Times
+// poll last month showed …").
+function evidenceBefore(ctx: ClaimContext, first: number, cue: number): boolean {
+	for (let k = cue - 1; k >= first && cue - k <= 4; k--) {
+		if (ctx.doc.tokens[k].kind === 'punct') return false;
+		if (EVIDENCE.test(ctx.lower[k])) return true;
+	}
 	return false;
 }
 
@@ -157,6 +186,10 @@ function quotedFrom(p: UnitParse, k: number): boolean {
 	return false;
 }
 const NAMING = new Set(['call', 'label', 'dub', 'brand']);
+const EVIDENCE_VERBS = new Set(['show', 'find', 'indicate', 'signal']);
+// Subjects whose "showed" reports a finding: surveys, studies, records.
+const EVIDENCE =
+	/^(polls?|surveys?|study|studies|reports?|data|research|analys[ie]s|figures|records|e-?mails|documents|results|numbers|statistics|tests?|reviews?|investigations?|audits?|census|findings|outcome|videos?|footage|photos|estimates|models?|projections?|tallies|count)$/i;
 
 // "may say", "would think", "to say", "let me say": what someone could, would or is to say is no statement.
 const MODALS = /^(can|could|may|might|would|should|must|ca)$/i;
@@ -171,14 +204,21 @@ function hypothetical(p: UnitParse, h: number): boolean {
 
 // Reporting nouns report something when they have an author (a possessor, "by", an issuing verb's
 // subject) or a content ("the claim that …"); "freedom of speech", "a speech" alone do not.
-function nounReading(p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
+function nounReading(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
 	const h = p.word(cue.head);
 	const w = p.syn.words[h];
 	if (/^(compound|amod)/.test(w.deprel) && w.head > h) return null;
 	// "freedom of speech", "in a speech on Monday": a reporting noun with neither an author nor a content
 	// says nothing by itself (the verb beside it, "said in a speech", carries the claim).
 	// States of mind ("fears of a recession", "worries that …") are claims of an unnamed many.
-	return a.source || a.content || !cue.word?.speech ? a : null;
+	if (!(a.source || a.content || !cue.word?.speech)) return null;
+	// "… issued the statement": a statement named before, issued again, is no new claim.
+	const { syn } = p;
+	const definite = syn.dependents(h, 'det').some((d) => /^(the|this|that|these|those)$/i.test(syn.words[d].text));
+	// (A clause or an author after the noun may still say what, "the announcement by GM that …"; a relative clause does not.)
+	const said = /^(by|that|from)$/.test(ctx.lower[cue.last] ?? '') || syn.dependents(h, 'acl', 'ccomp', 'nmod').some((d) => syn.words[d].deprel !== 'acl:relcl');
+	if (!a.content && cue.word?.speech && definite && !said) return null;
+	return a;
 }
 
 // The subject of verb word `h` (or the agent of a passive) as tokens.
