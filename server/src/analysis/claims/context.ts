@@ -72,6 +72,14 @@ const CLOSING_QUOTES = new Set(['”', '"', '»']);
 
 export const isOpeningQuote = (t: string): boolean => OPENING_QUOTES.has(t);
 export const isClosingQuote = (t: string): boolean => CLOSING_QUOTES.has(t);
+
+/** True when a quotation closes right before token `i` (a comma may stand between), not before token `first`. */
+export function closesQuoteBefore(ctx: ClaimContext, i: number, first = 0): boolean {
+	let j = i - 1;
+	if (j >= first && ctx.lower[j] === ',') j--;
+	if (j >= first && ctx.lower[j] === '') j--; // the blanked half of a typewriter quote ('')
+	return j >= first && isClosingQuote(ctx.lower[j]);
+}
 export const isQuoteMark = (t: string): boolean => OPENING_QUOTES.has(t) || CLOSING_QUOTES.has(t);
 
 const CAPITAL = /^\p{Lu}/u;

@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../document';
 import { skipLeft } from './phrases';
-import { isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
+import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
 import {
 	ARTICLES,
 	CLAUSE_OPENERS,
@@ -164,10 +164,7 @@ function introducesClause(ctx: ClaimContext, s: Sentence, i: number): boolean {
 
 // "“…,” wrote Jared Bernstein", "“…,” added the minister": the speaker after the verb, right after a quotation.
 function invertedAfterQuote(ctx: ClaimContext, s: Sentence, i: number): boolean {
-	let p = i - 1;
-	if (p >= s.first && ctx.lower[p] === ',') p--;
-	if (p >= s.first && ctx.lower[p] === '') p--; // the blanked half of a typewriter quote ('')
-	if (p < s.first || !isClosingQuote(ctx.lower[p]) || i + 1 >= s.last) return false;
+	if (!closesQuoteBefore(ctx, i, s.first) || i + 1 >= s.last) return false;
 	return isCapitalized(ctx.doc.tokens[i + 1].text) || ARTICLES.has(ctx.lower[i + 1]);
 }
 

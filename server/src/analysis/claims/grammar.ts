@@ -8,7 +8,7 @@
 import type { Sentence } from '../document';
 import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
-import { isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
+import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
 import { CUE_WORDS, PREPOSITIONS } from './lexicon';
 import type { TokenRange } from './phrases';
@@ -93,7 +93,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h)) return null;
 	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
-	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuotation(ctx, cue.first);
+	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || closesQuoteBefore(ctx, cue.first); // "“…,” wrote X": whatever the parse made of the speaker
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
 		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos) && !clauseAfter(p, o, h))) return null;
@@ -248,14 +248,6 @@ function clauseAfter(p: UnitParse, o: number, h: number): boolean {
 		if (w.upos === 'AUX' || (w.upos === 'VERB' && !/^(acl|amod)/.test(w.deprel))) return true;
 	}
 	return false;
-}
-
-// "“…,” wrote Jared Bernstein": the verb right after a quotation reports it, whatever the parse made of the speaker.
-function afterQuotation(ctx: ClaimContext, k: number): boolean {
-	let j = k - 1;
-	if (ctx.lower[j] === ',') j--;
-	if (ctx.lower[j] === '') j--; // the blanked half of a typewriter quote ('')
-	return j >= 0 && isClosingQuote(ctx.lower[j]);
 }
 
 // "…, saying it is time", "while saying that", "is expected to argue that", "refusing to concede that":
