@@ -56,13 +56,16 @@ export function quantise(weights: Float32Array): { codes: Int8Array; scale: numb
  */
 export class Weights {
 	private readonly keys: Uint32Array;
-	private readonly codes: Int8Array;
+	/** The same memory as bytes: codes as their unsigned byte values, the index into `value`. */
+	private readonly codes: Uint8Array;
 	/** Slot size in bytes (the key and the codes, rounded up to whole 32-bit words). */
 	private readonly stride: number;
 	private readonly words: number;
 	private readonly mask: number;
-	/** Weight of each code, by its byte value. */
-	private readonly value = new Float32Array(256);
+	/** Weight of each code, by its byte value: float32 values, held as float64 to add without converting. */
+	private readonly value = new Float64Array(256);
+	/** Scratch for `addAll`: the key in the first slot of each feature. */
+	private first = new Uint32Array(128);
 
 	constructor(
 		featureKeys: Uint32Array,
@@ -76,10 +79,10 @@ export class Weights {
 		this.words = this.stride / 4;
 		const buffer = new ArrayBuffer(cap * this.stride);
 		this.keys = new Uint32Array(buffer);
-		this.codes = new Int8Array(buffer);
+		this.codes = new Uint8Array(buffer);
 		this.mask = cap - 1;
-		for (let q = -127; q <= 127; q++) this.value[q & 255] = dequantise(q, scale);
-		this.fill(featureKeys, new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), new Uint8Array(buffer));
+		for (let q = -127; q <= 127; q++) this.value[q & 255] = Math.fround(dequantise(q, scale));
+		this.fill(featureKeys, new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), this.codes);
 	}
 
 	/** Puts every feature in its slot (locals only: this runs once per load, before the code is optimised). */
@@ -124,22 +127,69 @@ export class Weights {
 	addAt(o: number, into: Float64Array | Float32Array, from = 0): void {
 		const codes = this.codes;
 		const value = this.value;
-		for (let j = 0; j < this.classes; j++) into[from + j] += value[codes[o + j] & 255];
+		for (let j = 0; j < this.classes; j++) into[from + j] += value[codes[o + j]];
+	}
+
+	/**
+	 * The codes of a feature of a table with at most four classes, packed into one int32 (class j in bits
+	 * 8j..8j+7), or 0 when the model does not have it. Codes run from -127 to 127, so a packed value
+	 * never has all four bytes 0x80: callers can use that (`UNKNOWN_PACKED`) for "not looked up yet".
+	 */
+	packed(k: number): number {
+		const o = this.find(k);
+		if (o < 0) return 0;
+		let p = 0;
+		for (let j = 0; j < this.classes; j++) p |= this.codes[o + j] << (8 * j);
+		return p;
+	}
+
+	/** Adds the weights of packed codes (from `packed`) into `into[0..4)`. */
+	addPacked(p: number, into: Float64Array): void {
+		const value = this.value;
+		into[0] += value[p & 255];
+		into[1] += value[(p >>> 8) & 255];
+		into[2] += value[(p >>> 16) & 255];
+		into[3] += value[p >>> 24];
 	}
 
 	/** Adds the weights of `n` features into `scores` (zeroed first). */
 	score(feats: Uint32Array, n: number, scores: Float64Array): void {
+		scores.fill(0, 0, this.classes);
+		this.addAll(feats, n, scores);
+	}
+
+	/**
+	 * Adds the weights of `n` features into `scores`. The first slot of every feature is read before any
+	 * is compared, so that the memory reads, mostly cache misses in a table of megabytes, are under way
+	 * together rather than one after another.
+	 */
+	addAll(feats: Uint32Array, n: number, scores: Float64Array): void {
 		const c = this.classes;
 		const codes = this.codes;
 		const value = this.value;
-		scores.fill(0, 0, c);
+		const keys = this.keys;
+		const words = this.words;
+		const mask = this.mask;
+		if (this.first.length < n) this.first = new Uint32Array(n);
+		const first = this.first;
+		for (let i = 0; i < n; i++) first[i] = keys[(feats[i] & mask) * words];
 		for (let i = 0; i < n; i++) {
-			const o = this.find(feats[i]);
-			if (o < 0) continue;
-			for (let j = 0; j < c; j++) scores[j] += value[codes[o + j] & 255];
+			const k = feats[i];
+			let slot = k & mask;
+			let at = first[i];
+			while (at !== k && at !== 0) {
+				slot = (slot + 1) & mask;
+				at = keys[slot * words];
+			}
+			if (at === 0) continue;
+			const o = slot * this.stride + 4;
+			for (let j = 0; j < c; j++) scores[j] += value[codes[o + j]];
 		}
 	}
 }
+
+/** A packed value no feature has (see `Weights.packed`). */
+export const UNKNOWN_PACKED = 0x80808080 | 0;
 
 /** Growable averaged-perceptron weights for training. */
 export class TrainingWeights {
