@@ -19,7 +19,7 @@
  */
 import type { SentenceAtoms } from './atoms';
 import type { ParseState } from './parseState';
-import { UPOS } from './tagger';
+import { UPOS } from './upos';
 import { key, mix, tpl, UNKNOWN_PACKED, type Weights } from './weights';
 
 const MOVES = 4;

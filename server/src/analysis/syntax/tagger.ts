@@ -3,67 +3,18 @@
  * shape, two words either side, the two previous tags, and the ambiguity classes (the tags a word had in
  * the treebank) of the words around it, which let it look ahead without a second pass.
  */
+import { AFTER1, AFTER2, BEFORE1, BEFORE2, OWN, roleFeatures, tagWords, type ProperNouns } from './tagScores';
+import { UPOS } from './upos';
 import { key, mix, tpl, TrainingWeights, type Weights } from './weights';
 import { NONE, type WordInfo } from './words';
 
-/** Universal part-of-speech tags, in the model's order. */
-export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
-export type Upos = (typeof UPOS)[number];
-export const UPOS_INDEX: ReadonlyMap<string, number> = new Map(UPOS.map((t, i) => [t, i]));
+export { tagWords, type ProperNouns } from './tagScores';
+export { UPOS, UPOS_INDEX, type Upos } from './upos';
+
 const NT = UPOS.length;
 
 /** The largest number of features of one token. */
 export const TAGGER_FEATURES = 64;
-
-/** What a word is to the token being tagged: itself, or its neighbour two or one before, or after. */
-const OWN = 0;
-const BEFORE1 = 1;
-const BEFORE2 = 2;
-const AFTER1 = 3;
-const AFTER2 = 4;
-const ROLES = 5;
-
-/** The features that read one word alone, in one role. */
-function roleFeatures(w: WordInfo, role: number, out: Uint32Array, n: number): number {
-	switch (role) {
-		case OWN:
-			out[n++] = key(mix(tpl(1), w.lower));
-			out[n++] = key(mix(tpl(2), w.suffix[0]));
-			out[n++] = key(mix(tpl(3), w.suffix[1]));
-			out[n++] = key(mix(tpl(4), w.suffix[2]));
-			out[n++] = key(mix(tpl(5), w.suffix[3]));
-			out[n++] = key(mix(tpl(6), w.prefix[0]));
-			out[n++] = key(mix(tpl(7), w.prefix[1]));
-			out[n++] = key(mix(tpl(8), w.prefix[2]));
-			out[n++] = key(mix(tpl(9), w.shape));
-			out[n++] = key(mix(tpl(21), w.amb));
-			out[n++] = key(mix(tpl(30), w.form));
-			out[n++] = key(mix(tpl(36), w.lex));
-			out[n++] = key(mix(mix(tpl(37), w.lex), w.cap ? 1 : 0));
-			out[n++] = key(mix(mix(tpl(38), w.lex), w.amb));
-			return n;
-		case BEFORE1:
-			out[n++] = key(mix(tpl(10), w.lower));
-			out[n++] = key(mix(tpl(14), w.suffix[2]));
-			out[n++] = key(mix(tpl(23), w.amb));
-			out[n++] = key(mix(tpl(39), w.lex));
-			return n;
-		case BEFORE2:
-			out[n++] = key(mix(tpl(11), w.lower));
-			return n;
-		case AFTER1:
-			out[n++] = key(mix(tpl(12), w.lower));
-			out[n++] = key(mix(tpl(15), w.suffix[2]));
-			out[n++] = key(mix(tpl(22), w.amb));
-			out[n++] = key(mix(tpl(28), w.shape));
-			out[n++] = key(mix(tpl(49), w.lex));
-			return n;
-		default:
-			out[n++] = key(mix(tpl(13), w.lower));
-			out[n++] = key(mix(tpl(24), w.amb));
-			return n;
-	}
-}
 
 /** The features that combine words, or read the previous tags. */
 function contextFeatures(words: readonly WordInfo[], i: number, p1: number, p2: number, out: Uint32Array, n: number): number {
@@ -125,79 +76,6 @@ export function taggerFeatures(words: readonly WordInfo[], i: number, p1: number
 	n = roleFeatures(at(words, i + 2), AFTER2, out, n);
 	n = contextFeatures(words, i, p1, p2, out, n);
 	return guess ? guessFeatures(words, guess, i, p1, out, n) : n;
-}
-
-/**
- * A word's weights in each role, summed once per word and model: tagging a token then adds five such
- * sums and looks up only the features that combine words or read tags.
- */
-function pooled(w: WordInfo, weights: Weights, feats: Uint32Array): Float32Array {
-	const memo = w.pooled?.find((p) => p.model === weights);
-	if (memo) return memo.sums;
-	const sums = new Float32Array(ROLES * NT);
-	for (let r = 0; r < ROLES; r++) {
-		const n = roleFeatures(w, r, feats, 0);
-		for (let f = 0; f < n; f++) {
-			const o = weights.find(feats[f]);
-			if (o < 0) continue;
-			weights.addAt(o, sums, r * NT);
-		}
-	}
-	// One entry per model (the two passes), the oldest dropped when a third model tags the word.
-	w.pooled = [...(w.pooled ?? []).slice(-1), { model: weights, sums }];
-	return sums;
-}
-
-const PROPN = UPOS.indexOf('PROPN');
-
-/** The sentinel's sums, per model. */
-const noneSums = new WeakMap<Weights, Float32Array>();
-
-/**
- * Which words may be proper nouns: any (web text writes "google" and "ebay"), or only those not written
- * in lower case (edited text, such as news).
- */
-export type ProperNouns = 'any' | 'capitalised';
-
-/** Tags a sentence's words (their information) with UPOS indices; with `guess`, as the second pass. */
-export function tagWords(
-	weights: Weights,
-	words: readonly WordInfo[],
-	out: Uint8Array = new Uint8Array(words.length),
-	guess?: Uint8Array,
-	properNouns: ProperNouns = 'any',
-): Uint8Array {
-	const feats = new Uint32Array(TAGGER_FEATURES);
-	const scores = new Float64Array(NT);
-	const sums = words.map((w) => pooled(w, weights, feats));
-	let none = noneSums.get(weights);
-	if (!none) noneSums.set(weights, (none = pooled({ ...NONE }, weights, feats)));
-	const m = words.length;
-	let p1 = -1;
-	let p2 = -1;
-	for (let i = 0; i < m; i++) {
-		const own = sums[i];
-		const b1 = i > 0 ? sums[i - 1] : none;
-		const b2 = i > 1 ? sums[i - 2] : none;
-		const a1 = i + 1 < m ? sums[i + 1] : none;
-		const a2 = i + 2 < m ? sums[i + 2] : none;
-		for (let t = 0; t < NT; t++) scores[t] = own[t] + b1[BEFORE1 * NT + t] + b2[BEFORE2 * NT + t] + a1[AFTER1 * NT + t] + a2[AFTER2 * NT + t];
-		let n = contextFeatures(words, i, p1, p2, feats, 0);
-		if (guess) n = guessFeatures(words, guess, i, p1, feats, n);
-		for (let f = 0; f < n; f++) {
-			const o = weights.find(feats[f]);
-			if (o < 0) continue;
-			weights.addAt(o, scores);
-		}
-		// A word written in lower case is not a proper noun in edited text ("the ministry", not "the Ministry").
-		if (properNouns === 'capitalised' && words[i].lowerInitial) scores[PROPN] = -Infinity;
-		let best = 0;
-		for (let t = 1; t < NT; t++) if (scores[t] > scores[best]) best = t;
-		out[i] = best;
-		p2 = p1;
-		p1 = best;
-	}
-	return out;
 }
 
 /** Both passes: the second reads the first pass's tags of the words to the right. */

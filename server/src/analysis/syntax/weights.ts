@@ -159,11 +159,11 @@ export class Weights {
 	}
 
 	/**
-	 * Adds the weights of `n` features into `scores`. The first slot of every feature is read before any
+	 * Adds the weights of `n` features into `scores[from..from + classes)`. The first slot of every feature is read before any
 	 * is compared, so that the memory reads, mostly cache misses in a table of megabytes, are under way
 	 * together rather than one after another.
 	 */
-	addAll(feats: Uint32Array, n: number, scores: Float64Array): void {
+	addAll(feats: Uint32Array, n: number, scores: Float64Array, from = 0): void {
 		const c = this.classes;
 		const codes = this.codes;
 		const value = this.value;
@@ -183,7 +183,7 @@ export class Weights {
 			}
 			if (at === 0) continue;
 			const o = slot * this.stride + 4;
-			for (let j = 0; j < c; j++) scores[j] += value[codes[o + j]];
+			for (let j = 0; j < c; j++) scores[from + j] += value[codes[o + j]];
 		}
 	}
 }
