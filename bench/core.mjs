@@ -214,12 +214,17 @@ export function bigDocument(core, text) {
  * process's, which also counts V8's garbage-collection and compiler helper threads, up to half as
  * much again on these inputs); `processMs` and `wallMs` are given beside it.
  */
-export function measurePathological(bundle, names, size, warmText, timeoutMs) {
+export function measurePathological(bundle, names, size, warmText, timeoutMs, modelFile) {
 	const out = {};
+	// With the syntax model, as the editor and the command line analyse (claims read from the parse up to
+	// the default parsing limit).
+	const opts = modelFile
+		? `{maxFileSize:Infinity,syntax:new c.SyntaxModel(require('fs').readFileSync(${JSON.stringify(modelFile)}))}`
+		: '{maxFileSize:Infinity}';
 	for (const name of names) {
-		const script = `const c=require(${JSON.stringify(bundle)});for(let i=0;i<20;i++)c.analyze(${JSON.stringify(warmText)});
+		const script = `const c=require(${JSON.stringify(bundle)});const o=${opts};for(let i=0;i<20;i++)c.analyze(${JSON.stringify(warmText)},o);
 const fs=require('fs');const own=()=>{try{const f=fs.readFileSync('/proc/thread-self/stat','utf8').split(') ').pop().split(' ');return (Number(f[11])+Number(f[12]))*10;}catch{return NaN;}};
-const t=c.pathological[${JSON.stringify(name)}](${size});const c0=process.cpuUsage();const o0=own();const t0=performance.now();c.analyze(t,{maxFileSize:Infinity});
+const t=c.pathological[${JSON.stringify(name)}](${size});const c0=process.cpuUsage();const o0=own();const t0=performance.now();c.analyze(t,o);
 const wallMs=performance.now()-t0;const u=process.cpuUsage(c0);const processMs=(u.user+u.system)/1000;const thread=own()-o0;
 console.log(JSON.stringify({wallMs,processMs,ms:Number.isFinite(thread)?thread:processMs,chars:t.length}));`;
 		const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: timeoutMs });

@@ -223,11 +223,17 @@ async function main() {
 		);
 
 	log('pathological inputs');
-	const pat = (raw.pathological = measurePathological(join(dataDir, 'core.cjs'), Object.keys(core.pathological), 1_000_000, sample, quick ? 10_000 : 30_000));
-	for (const [name, r] of Object.entries(pat))
-		rows.push(
-			row('Pathological (1 MB)', name, r.ms, fmt.ms, { op: '<', value: 2000 }, r.error ?? `wall ${fmt.ms(r.wallMs)}; process CPU ${fmt.ms(r.processMs)}`),
-		);
+	// 1 MB is past the parsing limit (claims from the word lists); 195 kB (with the header) is parsed.
+	const modelFile = join(root, 'server/src/analysis/syntax/syntax.bin');
+	for (const [size, label] of [
+		[1_000_000, 'Pathological (1 MB)'],
+		[195_000, 'Pathological (195 kB, parsed)'],
+	]) {
+		const pat = measurePathological(join(dataDir, 'core.cjs'), Object.keys(core.pathological), size, sample, quick ? 10_000 : 30_000, modelFile);
+		raw[size === 1_000_000 ? 'pathological' : 'pathologicalParsed'] = pat;
+		for (const [name, r] of Object.entries(pat))
+			rows.push(row(label, name, r.ms, fmt.ms, { op: '<', value: 2000 }, r.error ?? `wall ${fmt.ms(r.wallMs)}; process CPU ${fmt.ms(r.processMs)}`));
+	}
 
 	const failed = report(m, rows, raw, { quick, totalMs: performance.now() - t0 });
 	process.exit(failed ? 1 : 0);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Claims, measured: the scorer's claim table (cue P/R/F1, source accuracy) on MEANTIME (data/meantime), on the
-// PolNeAR train split when POLNEAR_DIR names it, and on the claims gold of whole articles (data/claims-gold), with
-// the contents, unattributed statements and noise that only that gold describes.
+// PolNeAR train split when POLNEAR_DIR names it, and on the claims gold of whole articles (data/claims-gold, and the
+// fresh news of data/claims-gold-fresh, which no rule was written looking at), with the contents, unattributed
+// statements, resolved sources and noise that only that gold describes (scored by claims-gold-score.mjs).
 //
-//   npm run eval:claims                          # builds, then scores MEANTIME and data/claims-gold
+//   npm run eval:claims                          # builds, then scores MEANTIME, data/claims-gold and data/claims-gold-fresh
+//   npm run eval:claims -- --errors              # also lists every missed claim, wrong source and noise claim
 //   POLNEAR_DIR=DIR npm run eval:claims          # also PolNeAR train: DIR holds seed files with .gold.json
 //                                                # (materialised), or is the corpus' data/ folder (materialised
 //                                                # here with ../shared/eval/materialize.mjs, train split only)
@@ -16,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scoreClaimsGold } from './claims-gold-score.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = `node ${JSON.stringify(path.join(root, 'dist', 'cli.js'))} analyze --quiet --format json`;
@@ -78,11 +81,9 @@ function polnear(dir) {
 }
 
 // ---- the claims gold: every claim of whole articles, with its kind, cue, source and content ----
-const ov = (a, b) => !!a && !!b && a.start < b.end && b.start < a.end;
-const dice = (a, b) => (a && b ? (2 * Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))) / (a.end - a.start + (b.end - b.start)) : 0);
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
 
-function claimsGold(dir) {
+function claimsGold(dir, title) {
 	const docs = fs
 		.readdirSync(dir)
 		.filter((f) => f.endsWith('.gold.json'))
@@ -91,89 +92,31 @@ function claimsGold(dir) {
 	const files = docs.map((d) => path.join(dir, `${d.id}.txt`));
 	const r = spawnSync('sh', ['-c', `${cli} ${files.map((f) => `'${f}'`).join(' ')}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
 	const out = JSON.parse(r.stdout);
-	const n = { gold: 0, attributed: 0, found: 0, sourceN: 0, sourceOk: 0, contentN: 0, contentOk: 0, contentDice: 0 };
-	const u = { gold: 0, found: 0, pred: 0, right: 0 };
-	let pred = 0;
-	let noise = 0;
-	let duplicate = 0;
-	const examples = [];
-	docs.forEach((d, i) => {
-		const text = fs.readFileSync(files[i], 'utf8');
-		const P = out[i].claims ?? [];
-		const G = d.gold.claims;
-		const matchOf = (p) =>
-			G.findIndex((g) => {
-				if (g.kind === 'unattributed') return p.kind === 'unattributed' && ov(p, g.content);
-				if (p.kind === 'unattributed') return false;
-				// A quotation found without its verb still is that claim.
-				return g.cue && p.cue ? ov(p.cue, g.cue) : ov(p.content, g.content);
-			});
-		const hits = G.map(() => []);
-		for (const p of P) {
-			pred++;
-			const k = matchOf(p);
-			if (k < 0) {
-				noise++;
-				if (examples.length < 40)
-					examples.push(
-						`  noise ${p.kind} ${p.cue ? `“${p.cue.text}” ` : ''}${p.source ? `(${p.source.text}) ` : ''}| ${text.slice(p.start, p.end).replace(/\s+/g, ' ').slice(0, 110)}`,
-					);
-			} else {
-				if (hits[k].length) duplicate++;
-				hits[k].push(p);
-			}
-			if (p.kind === 'unattributed') {
-				u.pred++;
-				if (k >= 0 && G[k].kind === 'unattributed') u.right++;
-			}
-		}
-		G.forEach((g, k) => {
-			n.gold++;
-			if (g.kind === 'unattributed') {
-				u.gold++;
-				if (hits[k].length) u.found++;
-				return;
-			}
-			n.attributed++;
-			const h = hits[k];
-			if (!h.length) {
-				if (examples.length < 40)
-					examples.push(
-						`  missed ${g.kind} ${g.cue ? `“${g.cue.text}” ` : ''}(${g.source?.text ?? 'no source'}) | ${text.slice(g.start, g.end).replace(/\s+/g, ' ').slice(0, 110)}`,
-					);
-				return;
-			}
-			n.found++;
-			if (g.source) {
-				n.sourceN++;
-				const mentions = (id) => (out[i].entities ?? []).find((e) => e.id === id)?.mentions ?? [];
-				if (h.some((p) => p.source && (ov(p.source, g.source) || mentions(p.source.entity).some((m) => ov(m, g.source))))) n.sourceOk++;
-				else if (examples.length < 40)
-					examples.push(
-						`  wrong source ${h.map((p) => p.source?.text ?? 'none').join(', ')} for ${g.source.text} | ${text.slice(g.start, g.end).replace(/\s+/g, ' ').slice(0, 110)}`,
-					);
-			}
-			if (g.content) {
-				n.contentN++;
-				const best = Math.max(...h.map((p) => dice(p.content, g.content)));
-				n.contentDice += best;
-				if (best >= 0.5) n.contentOk++;
-			}
-		});
-	});
-	console.log(`\n== Claims gold (${dir.replace(root + path.sep, '')}: ${docs.length} whole articles, ${n.gold} claims)`);
+	const { n, u, pred, noise, duplicate, errors } = scoreClaimsGold(docs.map((gold, i) => ({ gold, text: fs.readFileSync(files[i], 'utf8'), pred: out[i] })));
+	console.log(`\n== ${title} (${dir.replace(root + path.sep, '')}: ${docs.length} whole articles, ${n.gold} claims)`);
 	console.log(
-		`ATTRIBUTED gold ${n.attributed}: found ${pct(n.found, n.attributed)} | source right ${pct(n.sourceOk, n.sourceN)} of ${n.sourceN} found with a source | content overlap ≥ 0.5 ${pct(n.contentOk, n.contentN)} of ${n.contentN} (mean Dice ${(n.contentDice / Math.max(1, n.contentN)).toFixed(2)})`,
+		`ATTRIBUTED gold ${n.attributed}: found ${pct(n.found, n.attributed)} | source right ${pct(n.sourceOk, n.sourceN)} of ${n.sourceN} found with a source, resolved right ${pct(n.resolvedOk, n.sourceN)} (pronouns and descriptions to the mention they stand for) | content overlap ≥ 0.5 ${pct(n.contentOk, n.contentN)} of ${n.contentN} (mean Dice ${(n.contentDice / Math.max(1, n.contentN)).toFixed(2)})`,
 	);
 	console.log(`UNATTRIBUTED gold ${u.gold}: found ${pct(u.found, u.gold)} | predicted ${u.pred}, right ${pct(u.right, u.pred)}`);
 	console.log(
 		`NOISE ${noise} of ${pred} predicted claims match no gold claim (${pct(noise, pred)}); ${duplicate} more repeat a claim already listed (${pct(duplicate, pred)})`,
 	);
-	if (process.argv.includes('--errors')) for (const e of examples) console.log(e);
+	if (process.argv.includes('--errors'))
+		for (const e of errors) {
+			const what = e.type === 'noise' ? `${e.kind} ${e.cue ? `“${e.cue}” ` : ''}${e.source ? `(${e.source}) ` : ''}` : '';
+			const sources = e.type.endsWith('source')
+				? `${e.source} for ${e.gold} `
+				: e.type === 'missed'
+					? `${e.kind} ${e.cue ? `“${e.cue}” ` : ''}(${e.source ?? 'no source'}) `
+					: '';
+			console.log(`  ${docs[e.doc].id}: ${e.type} ${what}${sources}| ${e.sentence}`);
+		}
 }
 
 if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node esbuild.js` first (npm run eval:claims does)');
 score('MEANTIME (data/meantime: 120 articles, gold on sentences 1-5)', path.join(root, 'data', 'meantime'));
 if (process.env.POLNEAR_DIR) polnear(process.env.POLNEAR_DIR);
 score('Claims gold (data/claims-gold: cues and sources)', path.join(root, 'data', 'claims-gold'));
-claimsGold(path.join(root, 'data', 'claims-gold'));
+claimsGold(path.join(root, 'data', 'claims-gold'), 'Claims gold');
+score('Fresh news (data/claims-gold-fresh: cues and sources)', path.join(root, 'data', 'claims-gold-fresh'));
+claimsGold(path.join(root, 'data', 'claims-gold-fresh'), 'Fresh news: claims gold');

@@ -62,6 +62,7 @@ export function toSettings(raw: unknown): Settings {
 		analysis: {
 			...d.analysis,
 			maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : d.analysis.maxFileSize,
+			maxParsedSize: count(r.maxParsedSize, d.analysis.maxParsedSize),
 			unattributedClaims: d.analysis.unattributedClaims,
 		},
 		severity: {

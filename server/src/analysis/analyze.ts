@@ -53,7 +53,10 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
 export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis & { document?: SeedDocument } {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
+	const unparsed = !!opts.syntax && text.length > opts.maxParsedSize;
+	if (unparsed) opts.syntax = undefined;
 	const machine: Analysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	if (unparsed) machine.annotations.diagnostics = [notParsed(text, opts.maxParsedSize), ...machine.annotations.diagnostics];
 	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
 	const document = machine.document;
@@ -125,6 +128,17 @@ function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCac
 		return k === 0 ? { annotations, from: 0, delta: 0 } : { annotations, from: prefix.length, delta: s.start - prefix.length };
 	});
 	return { paragraphs, parts, keys };
+}
+
+function notParsed(text: string, max: number): Diagnostic {
+	const size = (text.length / 1e6).toFixed(1);
+	return {
+		code: 'claims-not-parsed',
+		severity: 'information',
+		message: `Claims are read from word lists alone, without parsing sentences: the file has ${size} million characters, more than seedLens.maxParsedSize (${max}). Sources and reported clauses are less exact.`,
+		start: 0,
+		end: Math.min(text.length, 1),
+	};
 }
 
 function tooLarge(text: string, max: number): Analysis {

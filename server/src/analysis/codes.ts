@@ -38,6 +38,11 @@ export const CODES = {
 	},
 	'missing-title': { kind: 'problems', severity: 'information', description: 'The header has a date but no title.' },
 	'file-too-large': { kind: 'problems', severity: 'warning', description: 'The file is larger than the analysis limit and was not analysed.' },
+	'claims-not-parsed': {
+		kind: 'problems',
+		severity: 'information',
+		description: 'The file is larger than the parsing limit: its claims are read from word lists alone, less exactly.',
+	},
 	'truncated-sentence': { kind: 'problems', severity: 'warning', description: 'A sentence that ends mid-phrase.' },
 	'very-long-sentence': { kind: 'problems', severity: 'information', description: 'A sentence long enough to hide several claims.' },
 	boilerplate: { kind: 'problems', severity: 'information', description: 'Publisher boilerplate that is not part of the article.' },

@@ -23,10 +23,16 @@ export interface AnalysisOptions {
 	 * from the parse (cue vetting, subjects, reported clauses); without it, from word lists alone.
 	 */
 	syntax?: SyntaxModel;
+	/**
+	 * Past this many UTF-16 code units, claims are read from the word lists alone, without parsing
+	 * (parsing a megabyte takes seconds), and one diagnostic says so.
+	 */
+	maxParsedSize: number;
 }
 
 export const defaultOptions: AnalysisOptions = {
 	maxFileSize: 5_000_000,
+	maxParsedSize: 200_000,
 	unattributedClaims: true,
 	entityRecogniser: 'both',
 	scope: 'all',

@@ -11,6 +11,7 @@ export interface AnalyzeArgs {
 	/** A file listing inputs one per line, or `-` for standard input. */
 	filesFrom?: string;
 	maxFileSize?: number;
+	maxParsedSize?: number;
 	entities?: Recogniser;
 	/** Worker threads. */
 	jobs: number;
@@ -42,6 +43,8 @@ reports their entities, dates, claims and problems.
   --format text   a readable report (default)
   --format sarif  a SARIF 2.1.0 log of the claims and problems, for code-scanning tools
   --max-file-size N  skip analysis of files over N characters (default 5000000)
+  --max-parsed-size N
+                     read claims without parsing in files over N characters (default 200000)
   --entities rules|model|both  entity recognisers: gazetteers and rules, the
                   trained tagger, or both (default)
 
@@ -72,7 +75,7 @@ Directories are walked for *.txt and *.seed files. Exit status: 0 when every
 file was analysed, 1 when a file could not be read, 2 on bad arguments.`;
 
 const FORMATS: readonly Format[] = ['json', 'jsonl', 'text', 'sarif'];
-const WITH_VALUE = new Set(['--model', '--format', '--max-file-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
+const WITH_VALUE = new Set(['--model', '--format', '--max-file-size', '--max-parsed-size', '--entities', '--jobs', '-j', '--files-from', '--out', '--shard']);
 
 /** Reads the arguments after `analyze`: the options, `help`, or the error to report. */
 export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | { help: true } | { error: string } {
@@ -100,6 +103,10 @@ export function parseAnalyzeArgs(args: string[], cores: number): AnalyzeArgs | {
 			case '--max-file-size':
 				a.maxFileSize = Number(value);
 				if (!Number.isFinite(a.maxFileSize) || a.maxFileSize <= 0) return { error: '--max-file-size takes a positive number' };
+				break;
+			case '--max-parsed-size':
+				a.maxParsedSize = Number(value);
+				if (!Number.isInteger(a.maxParsedSize) || a.maxParsedSize < 0) return { error: '--max-parsed-size takes a whole number, 0 or more' };
 				break;
 			case '--entities':
 				if (value !== 'rules' && value !== 'model' && value !== 'both') return { error: `unknown entity recogniser “${value}”: use rules, model or both` };

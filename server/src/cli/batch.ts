@@ -35,6 +35,7 @@ export async function runAnalyze(args: AnalyzeArgs, workerFile = WORKER_FILE): P
 	const setup: WorkerSetup = {
 		options: {
 			...(args.maxFileSize ? { maxFileSize: args.maxFileSize } : {}),
+			...(args.maxParsedSize !== undefined ? { maxParsedSize: args.maxParsedSize } : {}),
 			...(args.entities ? { entityRecogniser: args.entities } : {}),
 			...(learned ? { learned } : {}),
 		},

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze } from '../../../server/src/analysis/analyze';
 import { findClaims } from '../../../server/src/analysis/claims';
 import { parseDocument } from '../../../server/src/analysis/document';
 import type { Claim } from '../../../server/src/analysis/types';
@@ -181,4 +182,25 @@ test('a statement named before and issued again is no new claim; an announcement
 	assert.equal(a.claims.filter((x) => x.cue?.text === 'statement').length, 0);
 	const b = claimsOf('The mayor welcomed the announcement by the harbour board that the ferry would return in May.');
 	assert.ok(b.claims.some((x) => x.cue?.text === 'announcement'));
+});
+
+test('a sentence too long for any news text is read from the word lists, not parsed', () => {
+	// The same "found that" sentence, once ordinary and once run on past the parser's length limit with a list.
+	const list = Array.from({ length: 80 }, (_, i) => `site ${i + 1}`).join(', ');
+	assert.deepEqual(cues(claimsOf(`A study by the university found that the vaccine cut infections at ${list.slice(0, 60)}.`).claims), ['found']);
+	assert.deepEqual(cues(claimsOf(`A study by the university found that the vaccine cut infections at ${list}.`).claims), []);
+});
+
+test('past seedLens.maxParsedSize, claims are read without the parse and one diagnostic says so', () => {
+	const body = 'A study by the university found that the vaccine cut infections by half.\n\n';
+	const text = HEADER + body.repeat(40);
+	const parsed = analyze(text, { syntax: syntaxModel(), maxParsedSize: text.length });
+	assert.equal(parsed.claims.filter((c) => c.cue?.text === 'found').length, 40);
+	assert.ok(!parsed.diagnostics.some((d) => d.code === 'claims-not-parsed'));
+	const unparsed = analyze(text, { syntax: syntaxModel(), maxParsedSize: text.length - 1 });
+	assert.equal(unparsed.claims.filter((c) => c.cue?.text === 'found').length, 0);
+	const notes = unparsed.diagnostics.filter((d) => d.code === 'claims-not-parsed');
+	assert.equal(notes.length, 1);
+	assert.match(notes[0].message, /without parsing.*seedLens\.maxParsedSize \(\d+\)/);
+	assert.deepEqual(unparsed.claims, analyze(text).claims);
 });

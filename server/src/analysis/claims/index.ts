@@ -43,8 +43,12 @@ export function findClaims(doc: SeedDocument, entities: Entity[], syntax?: Synta
 }
 
 const MAX_CUES = 16;
+// Sentences longer than this are read from the word lists: no news sentence comes near it, and a run-on
+// line of thousands of words (a table, a paste without full stops) would take the parser seconds.
+const MAX_PARSED_TOKENS = 150;
 
-function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, grammar?: ClaimGrammar): Draft[] {
+function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, parser?: ClaimGrammar): Draft[] {
+	const grammar = s.last - s.first <= MAX_PARSED_TOKENS ? parser : undefined;
 	// A real sentence has a few reporting cues; a run-on line of thousands ("said said said…") would
 	// make each claim rescan it, so only the first MAX_CUES count.
 	const found = findCues(ctx, s)
