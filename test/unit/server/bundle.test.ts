@@ -26,8 +26,8 @@ const CALLED_FOLDERS = [
 	'server/src/analysis/human/', // the .ann files and the learned model are read and written on the server's thread
 ];
 
-/** The limit on the minified server bundle, with room for the features to grow. */
-const MAX_BYTES = 360_000;
+/** The limit on the minified server bundle, with room for the features to grow (362 kB with the syntax layer's fast scorers). */
+const MAX_BYTES = 375_000;
 
 test('the server bundle holds no analysis code its thread does not call, and stays small', async () => {
 	const result = await esbuild.build({

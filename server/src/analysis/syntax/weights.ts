@@ -62,6 +62,8 @@ export class Weights {
 	private readonly stride: number;
 	private readonly words: number;
 	private readonly mask: number;
+	/** A feature's first slot is the top bits of its key: keys come sorted, so the table fills front to back. */
+	private readonly shift: number;
 	/** Weight of each code, by its byte value: float32 values, held as float64 to add without converting. */
 	private readonly value = new Float64Array(256);
 	/** Scratch for `addAll`: the key in the first slot of each feature. */
@@ -81,6 +83,7 @@ export class Weights {
 		this.keys = new Uint32Array(buffer);
 		this.codes = new Uint8Array(buffer);
 		this.mask = cap - 1;
+		this.shift = 32 - Math.log2(cap);
 		for (let q = -127; q <= 127; q++) this.value[q & 255] = Math.fround(dequantise(q, scale));
 		this.fill(featureKeys, new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength), this.codes);
 	}
@@ -91,11 +94,12 @@ export class Weights {
 		const words = this.words;
 		const stride = this.stride;
 		const mask = this.mask;
+		const shift = this.shift;
 		const classes = this.classes;
 		const n = featureKeys.length;
 		for (let r = 0; r < n; r++) {
 			const k = featureKeys[r];
-			let slot = k & mask;
+			let slot = k >>> shift;
 			while (keys[slot * words] !== 0) slot = (slot + 1) & mask;
 			keys[slot * words] = k;
 			const src = r * classes;
@@ -114,7 +118,7 @@ export class Weights {
 	find(k: number): number {
 		const keys = this.keys;
 		const words = this.words;
-		let slot = k & this.mask;
+		let slot = k >>> this.shift;
 		for (;;) {
 			const at = keys[slot * words];
 			if (at === k) return slot * this.stride + 4;
@@ -172,10 +176,11 @@ export class Weights {
 		const mask = this.mask;
 		if (this.first.length < n) this.first = new Uint32Array(n);
 		const first = this.first;
-		for (let i = 0; i < n; i++) first[i] = keys[(feats[i] & mask) * words];
+		const shift = this.shift;
+		for (let i = 0; i < n; i++) first[i] = keys[(feats[i] >>> shift) * words];
 		for (let i = 0; i < n; i++) {
 			const k = feats[i];
-			let slot = k & mask;
+			let slot = k >>> shift;
 			let at = first[i];
 			while (at !== k && at !== 0) {
 				slot = (slot + 1) & mask;
