@@ -25,7 +25,7 @@ export interface ClaimsGoldDoc {
 	pred: { claims?: PredClaim[]; entities?: { id: string; name?: string; mentions?: Span[] }[] };
 }
 export interface ClaimsGoldError {
-	type: 'noise' | 'missed' | 'wrong source' | 'unresolved source';
+	type: 'noise' | 'missed' | 'wrong source' | 'unresolved source' | 'content';
 	doc: number;
 	at: number;
 	kind: string;

@@ -102,6 +102,19 @@ export function scoreClaimsGold(docs) {
 				const best = Math.max(...h.map((p) => dice(p.content, g.content)));
 				n.contentDice += best;
 				if (best >= 0.5) n.contentOk++;
+				else {
+					const p = h.find((x) => dice(x.content, g.content) === best) ?? h[0];
+					errors.push({
+						type: 'content',
+						doc,
+						at: g.start,
+						kind: g.kind,
+						cue: g.cue?.text ?? null,
+						source: p.content ? oneLine(text.slice(p.content.start, p.content.end)) : 'none',
+						gold: oneLine(text.slice(g.content.start, g.content.end)),
+						sentence: sentence(g),
+					});
+				}
 			}
 		});
 	});

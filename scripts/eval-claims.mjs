@@ -83,7 +83,7 @@ function polnear(dir) {
 // ---- the claims gold: every claim of whole articles, with its kind, cue, source and content ----
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '–');
 
-function claimsGold(dir, title) {
+function claimsGold(dir, title, what = 'whole articles') {
 	const docs = fs
 		.readdirSync(dir)
 		.filter((f) => f.endsWith('.gold.json'))
@@ -93,7 +93,7 @@ function claimsGold(dir, title) {
 	const r = spawnSync('sh', ['-c', `${cli} ${files.map((f) => `'${f}'`).join(' ')}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
 	const out = JSON.parse(r.stdout);
 	const { n, u, pred, noise, duplicate, errors } = scoreClaimsGold(docs.map((gold, i) => ({ gold, text: fs.readFileSync(files[i], 'utf8'), pred: out[i] })));
-	console.log(`\n== ${title} (${dir.replace(root + path.sep, '')}: ${docs.length} whole articles, ${n.gold} claims)`);
+	console.log(`\n== ${title} (${dir.replace(root + path.sep, '')}: ${docs.length} ${what}, ${n.gold} claims)`);
 	console.log(
 		`ATTRIBUTED gold ${n.attributed}: found ${pct(n.found, n.attributed)} | source right ${pct(n.sourceOk, n.sourceN)} of ${n.sourceN} found with a source, resolved right ${pct(n.resolvedOk, n.sourceN)} (pronouns and descriptions to the mention they stand for) | content overlap ≥ 0.5 ${pct(n.contentOk, n.contentN)} of ${n.contentN} (mean Dice ${(n.contentDice / Math.max(1, n.contentN)).toFixed(2)})`,
 	);
@@ -104,11 +104,12 @@ function claimsGold(dir, title) {
 	if (process.argv.includes('--errors'))
 		for (const e of errors) {
 			const what = e.type === 'noise' ? `${e.kind} ${e.cue ? `“${e.cue}” ` : ''}${e.source ? `(${e.source}) ` : ''}` : '';
-			const sources = e.type.endsWith('source')
-				? `${e.source} for ${e.gold} `
-				: e.type === 'missed'
-					? `${e.kind} ${e.cue ? `“${e.cue}” ` : ''}(${e.source ?? 'no source'}) `
-					: '';
+			const sources =
+				e.type.endsWith('source') || e.type === 'content'
+					? `${e.source} for ${e.gold} `
+					: e.type === 'missed'
+						? `${e.kind} ${e.cue ? `“${e.cue}” ` : ''}(${e.source ?? 'no source'}) `
+						: '';
 			console.log(`  ${docs[e.doc].id}: ${e.type} ${what}${sources}| ${e.sentence}`);
 		}
 }
@@ -119,4 +120,4 @@ if (process.env.POLNEAR_DIR) polnear(process.env.POLNEAR_DIR);
 score('Claims gold (data/claims-gold: cues and sources)', path.join(root, 'data', 'claims-gold'));
 claimsGold(path.join(root, 'data', 'claims-gold'), 'Claims gold');
 score('Fresh news (data/claims-gold-fresh: cues and sources)', path.join(root, 'data', 'claims-gold-fresh'));
-claimsGold(path.join(root, 'data', 'claims-gold-fresh'), 'Fresh news: claims gold');
+claimsGold(path.join(root, 'data', 'claims-gold-fresh'), 'Fresh news: claims gold', 'recent articles, whole or their opening');

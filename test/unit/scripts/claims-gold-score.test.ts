@@ -80,6 +80,19 @@ test('a source that is the mention the pronoun stands for is right and resolved'
 	assert.deepEqual(s.errors, []);
 });
 
+test('a claim found with the words of another statement is listed as a content error', async () => {
+	const added = { ...sentence2, kind: 'attributed', cue: at('added'), source: at('She'), content: at('the bridge would reopen in May') };
+	const s = await scoreClaimsGold([doc([said, added])]);
+	assert.equal(s.n.contentOk, 1);
+	assert.deepEqual(
+		s.errors.map((e) => [e.type, e.source, e.gold]),
+		[
+			['unresolved source', 'She', 'She → Ana Ruiz'],
+			['content', 'the bridge would reopen in May', 'repairs cost 4 million euros'],
+		],
+	);
+});
+
 test('a source naming another entity is wrong both ways', async () => {
 	const other = { id: 'e2', name: 'Regional Council', mentions: [] };
 	const added = { ...sentence2, kind: 'attributed', cue: at('added'), source: { ...at('May'), entity: 'e2' }, content: at('repairs cost 4 million euros') };
