@@ -11,8 +11,8 @@
  */
 import { parseWords, type Parse, type ParserModel } from './parser';
 import { tagTwice, UPOS, type ProperNouns } from './tagger';
-import { quantise, Weights } from './weights';
-import { parseLexicon, WordInfoCache, type TagDictionary, type WordInfo } from './words';
+import { hashString, quantise, Weights } from './weights';
+import { dictionaryValue, SortedLines, WordInfoCache, type TagDictionary, type WordInfo } from './words';
 
 export const MAGIC = 0x58534c53; // "SLSX"
 export const VERSION = 2;
@@ -38,6 +38,8 @@ export interface Section {
 
 /** Writes the model file: the sections are the tagger's two passes, the moves and the labels. */
 export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: readonly [Section, Section, Section, Section]): Uint8Array {
+	// The loader finds words by binary search.
+	if (!SortedLines.sorted(header.dictionary) || !SortedLines.sorted(header.lexicon)) throw new Error('syntax model: dictionary or lexicon not in word order');
 	const q = sections.map((s) => quantise(s.weights));
 	const full: SyntaxHeader = { ...header, scales: q.map((x) => x.scale) };
 	const json = new TextEncoder().encode(JSON.stringify(full));
@@ -98,13 +100,7 @@ export class SyntaxModel {
 		const moves = section(4, header.scales[2]);
 		const labels = section(header.labels.length, header.scales[3]);
 		this.parser = { moves, labels, labelNames: header.labels, rootLabel: header.rootLabel };
-		const tags = new Map<string, number>();
-		for (const line of header.dictionary.split('\n')) {
-			if (!line) continue;
-			const [w, mask, mft] = line.split(' ');
-			tags.set(w, (Number(mask) << 8) | Number(mft));
-		}
-		this.dictionary = { tags, lexicon: parseLexicon(header.lexicon ?? '') };
+		this.dictionary = { tags: new SortedLines(header.dictionary, dictionaryValue), lexicon: new SortedLines(header.lexicon ?? '', hashString) };
 		this.words = new WordInfoCache(this.dictionary);
 		if (header.upos.join() !== UPOS.join()) throw new Error('syntax model: unexpected tag set');
 	}

@@ -54,9 +54,85 @@ export function normalise(w: string): string {
  * helps with words the treebank never had.
  */
 export interface TagDictionary {
-	tags: ReadonlyMap<string, number>;
-	lexicon: ReadonlyMap<string, number>;
+	tags: WordTable;
+	lexicon: WordTable;
 }
+
+/** A word's number (a map, or `SortedLines`). */
+export interface WordTable {
+	get(word: string): number | undefined;
+}
+
+/**
+ * "word rest" lines in strictly increasing order of the word (JavaScript string order), as the model
+ * file keeps its tag dictionary and lexicon, found by binary search: loading only notes where each line
+ * starts, instead of building a map of 30,000 words (a fifth of the model's load time). `value` reads
+ * the rest of a line when its word is asked for.
+ */
+export class SortedLines implements WordTable {
+	/** Where each line's word starts and ends (at its first space). */
+	private readonly starts: Int32Array;
+	private readonly spaces: Int32Array;
+	readonly size: number;
+
+	constructor(
+		private readonly text: string,
+		private readonly value: (rest: string) => number,
+	) {
+		let lines = 1;
+		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+		this.starts = new Int32Array(lines);
+		this.spaces = new Int32Array(lines);
+		let k = 0;
+		for (let at = 0; at < text.length;) {
+			let end = text.indexOf('\n', at);
+			if (end < 0) end = text.length;
+			const sp = text.indexOf(' ', at);
+			if (sp > at && sp < end) {
+				this.starts[k] = at;
+				this.spaces[k++] = sp;
+			}
+			at = end + 1;
+		}
+		this.size = k;
+	}
+
+	get(word: string): number | undefined {
+		const text = this.text;
+		let lo = 0;
+		let hi = this.size - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >>> 1;
+			const w = text.slice(this.starts[mid], this.spaces[mid]);
+			if (w === word) {
+				const end = text.indexOf('\n', this.spaces[mid]);
+				return this.value(text.slice(this.spaces[mid] + 1, end < 0 ? text.length : end));
+			}
+			if (w < word) lo = mid + 1;
+			else hi = mid - 1;
+		}
+		return undefined;
+	}
+
+	/** Whether every line's word comes after the one before (what `get` needs). */
+	static sorted(text: string): boolean {
+		let last: string | undefined;
+		for (const line of text.split('\n')) {
+			const sp = line.indexOf(' ');
+			if (sp <= 0) continue;
+			const w = line.slice(0, sp);
+			if (last !== undefined && !(last < w)) return false;
+			last = w;
+		}
+		return true;
+	}
+}
+
+/** The tag dictionary's "mask mft" as (mask << 8) | mft. */
+export const dictionaryValue = (rest: string): number => {
+	const sp = rest.indexOf(' ');
+	return (Number(rest.slice(0, sp)) << 8) | Number(rest.slice(sp + 1));
+};
 
 export const NO_DICTIONARY: TagDictionary = { tags: new Map(), lexicon: new Map() };
 
