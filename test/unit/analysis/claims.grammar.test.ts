@@ -204,3 +204,11 @@ test('past seedLens.maxParsedSize, claims are read without the parse and one dia
 	assert.match(notes[0].message, /without parsing.*seedLens\.maxParsedSize \(\d+\)/);
 	assert.deepEqual(unparsed.claims, analyze(text).claims);
 });
+
+test('a "that" after the verb starts the content, even when the parse hangs the clause before the speaker', () => {
+	const { text, claims } = claimsOf('Talking about the merger on Tuesday, Ms. Ortiz told reporters that the price was fair.');
+	const c = claims.find((x) => x.cue?.text === 'told');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /Ortiz$/);
+	assert.equal(span(text, c.content), 'the price was fair');
+});

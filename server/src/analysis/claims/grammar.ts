@@ -118,7 +118,9 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 		}
 	}
 	const reported = syn.reportedSpan(h);
-	if (reported && syn.isPostposed(h)) out.content = p.tokens(reported[0], reported[1]);
+	// "told reporters that it was fair": a "that" after the verb settles it, whatever the parse hung before it.
+	const thatAfter = !!a.content && a.content.first > cue.last && ctx.lower[a.content.first - 1] === 'that';
+	if (reported && syn.isPostposed(h) && !thatAfter) out.content = p.tokens(reported[0], reported[1]);
 	else if (reported && !out.content) out.content = p.tokens(reported[0], reported[1]);
 	return out;
 }
