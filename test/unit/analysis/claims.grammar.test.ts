@@ -212,3 +212,15 @@ test('a "that" after the verb starts the content, even when the parse hangs the 
 	assert.match(span(text, c.source) ?? '', /Ortiz$/);
 	assert.equal(span(text, c.content), 'the price was fair');
 });
+
+test('a speaker after a closing quotation speaks it, even when the quoted fragment has no verb', () => {
+	for (const [body, who] of [
+		['“Nor would President Lincoln,” Harper wrote.', 'Harper'],
+		['“Not once, not ever,” the mayor wrote in her letter.', 'the mayor'],
+	]) {
+		const { text, claims } = claimsOf(body);
+		const c = claims.find((x) => x.cue?.text.startsWith('wrote'));
+		assert.ok(c, body);
+		assert.equal(span(text, c.source), who);
+	}
+});

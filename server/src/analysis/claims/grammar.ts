@@ -93,7 +93,10 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h)) return null;
 	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
-	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || closesQuoteBefore(ctx, cue.first); // "“…,” wrote X": whatever the parse made of the speaker
+	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
+	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
+	const afterQuote = closesQuoteBefore(ctx, cue.first) || (!!a.source && a.source.last === cue.first && closesQuoteBefore(ctx, a.source.first));
+	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuote;
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
 		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos) && !clauseAfter(p, o, h))) return null;
