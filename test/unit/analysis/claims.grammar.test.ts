@@ -224,3 +224,14 @@ test('a speaker after a closing quotation speaks it, even when the quoted fragme
 		assert.equal(span(text, c.source), who);
 	}
 });
+
+test('a speech referred to with nothing said is no claim; as a subject or an "In his speech," frame it speaks', () => {
+	for (const body of [
+		'The governor has not yet answered Moreno’s remarks, although aides met on Friday.',
+		'Both leaders ended their remarks early because of the rain.',
+	]) {
+		assert.deepEqual(cues(claimsOf(body).claims), [], body);
+	}
+	assert.deepEqual(cues(claimsOf('The ministry’s statement called the strike illegal.').claims), ['statement']);
+	assert.ok(cues(claimsOf('In her speech, the chancellor praised the nurses who had worked through the winter.').claims).includes('speech'));
+});

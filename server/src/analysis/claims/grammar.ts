@@ -221,8 +221,14 @@ function nounReading(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution):
 	const { syn } = p;
 	const definite = syn.dependents(h, 'det').some((d) => /^(the|this|that|these|those)$/i.test(syn.words[d].text));
 	// (A clause or an author after the noun may still say what, "the announcement by GM that …"; a relative clause does not.)
-	const said = /^(by|that|from)$/.test(ctx.lower[cue.last] ?? '') || syn.dependents(h, 'acl', 'ccomp', 'nmod').some((d) => syn.words[d].deprel !== 'acl:relcl');
-	if (!a.content && cue.word?.speech && definite && !said) return null;
+	const said =
+		/^(by|that|from)$/.test(ctx.lower[cue.last] ?? '') ||
+		syn.dependents(h, 'acl', 'ccomp', 'nmod').some((d) => !/^(acl:relcl|nmod:poss)$/.test(syn.words[d].deprel));
+	// "responded to Calderon’s remarks", "highlighting his statement": a speech referred to, with nothing
+	// said in the sentence, is no claim; as a subject ("The ministry’s statement called …") or a frame
+	// ("In his speech, the minister praised …") it speaks.
+	const speaks = w.deprel.startsWith('nsubj') || syn.dependents(h, 'case').some((d) => syn.words[d].text.toLowerCase() === 'in');
+	if (!a.content && cue.word?.speech && !said && (definite || !speaks)) return null;
 	return a;
 }
 
