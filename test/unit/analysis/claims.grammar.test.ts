@@ -235,3 +235,19 @@ test('a speech referred to with nothing said is no claim; as a subject or an "In
 	assert.deepEqual(cues(claimsOf('The ministry’s statement called the strike illegal.').claims), ['statement']);
 	assert.ok(cues(claimsOf('In her speech, the chancellor praised the nurses who had worked through the winter.').claims).includes('speech'));
 });
+
+test('"who" stands for the people before it, not for a thing whose phrase they end', () => {
+	const cases: [string, string][] = [
+		['The plan could draw fresh attacks by Ms. Varga, who has said the deal is a disaster.', 'Ms. Varga'],
+		['The ruling caused alarm among civil rights lawyers, who fear that the court will go further.', 'civil rights lawyers'],
+		['The poll found a wide lead among younger voters, who said the economy mattered most.', 'younger voters'],
+		// People before the preposition keep their phrase.
+		['The party is counting on Senate candidates in close races, who said they would campaign with her.', 'Senate candidates in close races'],
+	];
+	for (const [body, who] of cases) {
+		const { text, claims } = claimsOf(body);
+		const c = claims.find((x) => x.cue && /^(said|fear)/.test(x.cue.text));
+		assert.ok(c, body);
+		assert.equal(span(text, c.source), who, body);
+	}
+});

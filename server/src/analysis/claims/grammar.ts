@@ -10,7 +10,7 @@ import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
 import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
-import { CUE_WORDS, PREPOSITIONS } from './lexicon';
+import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS } from './lexicon';
 import type { TokenRange } from './phrases';
 
 /** One unit's parse with the map between the core's tokens and the parser's words. */
@@ -243,9 +243,17 @@ function subjectRange(p: UnitParse, h: number): TokenRange | null {
 		while (first < hi && syn.words[first].upos === 'ADP') first++;
 		return p.tokens(first, hi);
 	}
-	const sp = syn.subjectPhrase(h);
+	const sp = syn.subjectPhrase(h, namesPeople);
 	return sp ? p.tokens(sp[0], sp[1]) : null;
 }
+
+// Nouns of groups of people, beside the roles: "who" can stand for them.
+const PEOPLE = new Set(
+	'people persons voters members residents supporters experts critics workers citizens delegates students parents teachers officials protesters demonstrators lawmakers legislators families victims survivors patients fans volunteers donors investors analysts economists scientists researchers doctors nurses'.split(
+		' ',
+	),
+);
+const namesPeople = (w: string) => PEOPLE.has(w) || PERSON_ROLES.has(w) || PERSON_ROLES.has(w.replace(/s$/, ''));
 
 // "said a properly calibrated carbon price could work": the parser took the subject of a reported
 // clause for an object, and a verb follows the "object" in the same clause.
@@ -272,7 +280,7 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
 		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && participle) || w.deprel.startsWith('conj'))) return null;
 		k = w.head;
-		const sp = syn.subjectPhrase(k);
+		const sp = syn.subjectPhrase(k, namesPeople);
 		if (sp) return p.tokens(sp[0], sp[1]);
 	}
 	return null;
