@@ -110,8 +110,13 @@ function verbCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 		const right = phraseRight(ctx, cue.last, s.last);
 		// "…,” said he." but not "said he was sure": an inverted speaker ends its clause (or follows a quotation).
 		const ends = (r: TokenRange) => r.last >= s.last || ctx.doc.tokens[r.last].kind === 'punct' || quoteBefore;
-		if (right && ends(right))
-			return { source: right, borrow: false, content: onlyTail(ctx, s, right.last) ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
+		if (right && ends(right)) {
+			// "…, said Jan Novak, who led them", "…, said Maria Gomez, adding that …": after a comma the
+			// inverted speaker reports the clause before it, whatever follows the speaker.
+			const closed = right.last >= s.last || /^[,.;!?]$/.test(ctx.lower[right.last]);
+			const after = quoteBefore || (ctx.lower[cue.first - 1] === ',' && closed) || onlyTail(ctx, s, afterApposition(ctx, s, right.last));
+			return { source: right, borrow: false, content: after ? backward(ctx, s, cue.first) : forward(ctx, s, cue) };
+		}
 	}
 	return { source: null, borrow: false, content: forward(ctx, s, cue) };
 }
@@ -316,6 +321,15 @@ function onlyTail(ctx: ClaimContext, s: Sentence, k: number): boolean {
 		return false;
 	}
 	return true;
+}
+
+// "…, said Maria Gomez, a spokeswoman.": the end of an apposition set off by a comma after token `k` - 1, else `k`.
+function afterApposition(ctx: ClaimContext, s: Sentence, k: number): number {
+	if (ctx.lower[k] !== ',') return k;
+	let e = k + 1;
+	while (e < s.last && e - k < 14 && ctx.lower[e] !== ',' && ctx.doc.tokens[e].kind !== 'punct') e++;
+	const seg = { first: k + 1, last: e };
+	return e > k + 1 && isApposition(ctx, seg) ? e : k;
 }
 
 // "Workers walked out, the union said, demanding…": speaker and cue set off by commas after a clause.

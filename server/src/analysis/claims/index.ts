@@ -73,7 +73,9 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, parser?: Cla
 		while (after < cues.length && !(verb(after) && !atts[after].borrow)) after++;
 		// After a parenthetical "…, the union said, demanding…" the participle belongs to the main clause.
 		const parenthetical = before >= 0 && isParenthetical(atts[before]);
-		const lent = before >= 0 && (!parenthetical || afterQuote(ctx, atts[before])) ? atts[before].source : null;
+		// "…, said Maria Gomez, adding that …": to go on speaking is the speaker's, even after the clause.
+		const continues = CONTINUING.has(cues[i].word?.lemma ?? '');
+		const lent = before >= 0 && (!parenthetical || continues || afterQuote(ctx, atts[before])) ? atts[before].source : null;
 		// "“…,” he said, adding that…": after a quotation the participle is the speaker's; so it is when the sentence has no other subject.
 		a.source = lent ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null) ?? (parenthetical ? atts[before].source : null);
 	});
@@ -107,6 +109,9 @@ function insideSource(cues: Cue[], atts: Attribution[], i: number): boolean {
 	const h = cues[i].head;
 	return atts.some((a, k) => k !== i && a.source && h >= a.source.first && h < a.source.last);
 }
+
+// Verbs of going on speaking: a participle of one after "X said" is X's.
+const CONTINUING = new Set(['add', 'say', 'note', 'explain', 'insist', 'continue', 'stress', 'emphasize', 'emphasise', 'repeat', 'conclude']);
 
 function isParenthetical(a: Attribution): boolean {
 	return !!a.source && !!a.content && a.content.last <= a.source.first;
