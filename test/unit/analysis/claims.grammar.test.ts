@@ -241,6 +241,7 @@ test('a clause opened by "after" or "because" is no reported clause', () => {
 test('what a speaker did not say, with a plain object, is no statement', () => {
 	const { claims } = claimsOf('The ministry said the convoy had left the border, but did not confirm the number of trucks.');
 	assert.deepEqual(cues(claims), ['said']);
+});
 
 test('a speaker after a closing quotation speaks it, even when the quoted fragment has no verb', () => {
 	for (const [body, who] of [
