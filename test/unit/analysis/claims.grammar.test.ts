@@ -296,3 +296,10 @@ test('an opening participle ("Asked …, the minister said") is not the speaker'
 	assert.ok(c);
 	assert.match(span(text, c.source) ?? '', /^the mayor/);
 });
+
+test('"according to" a bare reporting noun names that noun as the source', () => {
+	for (const body of ['According to reports, the ferry left port two hours late.', 'The talks have stalled, according to reports.']) {
+		const { text, claims } = claimsOf(body);
+		assert.equal(span(text, claims.find((c) => c.cue?.text.toLowerCase() === 'according to')?.source), 'reports', body);
+	}
+});
