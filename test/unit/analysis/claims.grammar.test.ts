@@ -213,6 +213,36 @@ test('a "that" after the verb starts the content, even when the parse hangs the 
 	assert.equal(span(text, c.content), 'the price was fair');
 });
 
+test('a participle between an amount and its noun is an adjective, not a cue', () => {
+	const { claims } = claimsOf('The senator has won 412 pledged delegates so far, while her rival has 380.');
+	assert.deepEqual(cues(claims), []);
+});
+
+test('a name given in the passive or by a participle after its noun is no claim', () => {
+	assert.deepEqual(cues(claimsOf('In the north, these birds are called "sea crows" on old maps.').claims), []);
+	assert.deepEqual(cues(claimsOf('Locals are called "islanders" on their identity cards.').claims), []);
+	assert.deepEqual(cues(claimsOf('The firm sold a cheap phone called "Pebble" in Brazil.').claims), []);
+	// An object and a quoted predicate still name a speaker's words, even when the object is parsed as a predicate.
+	const { text, claims } = claimsOf('Mayor Tim Hale called Brandt "[a] fine engineer, a loyal friend, and a tireless volunteer."');
+	assert.equal(span(text, claims.find((c) => c.cue?.text === 'called')?.source), 'Mayor Tim Hale');
+});
+
+test('an admission to a body or a hospital is no confession', () => {
+	const { claims } = claimsOf('The chemist was elected to the council in 2004 and admitted to the National Academy in 2010.');
+	assert.deepEqual(cues(claims), []);
+	assert.deepEqual(cues(claimsOf('The driver was admitted to hospital with minor injuries.').claims), []);
+});
+
+test('a clause opened by "after" or "because" is no reported clause', () => {
+	const { claims } = claimsOf('The Greens are to find a new leader after Jo Lind was defeated in Bristol West by a Labour candidate with a 212 vote margin.');
+	assert.deepEqual(cues(claims), []);
+});
+
+test('what a speaker did not say, with a plain object, is no statement', () => {
+	const { claims } = claimsOf('The ministry said the convoy had left the border, but did not confirm the number of trucks.');
+	assert.deepEqual(cues(claims), ['said']);
+});
+
 test('a speaker after a closing quotation speaks it, even when the quoted fragment has no verb', () => {
 	for (const [body, who] of [
 		['“Nor would President Lincoln,” Harper wrote.', 'Harper'],
@@ -265,4 +295,11 @@ test('an opening participle ("Asked …, the minister said") is not the speaker'
 	const c = claims.find((x) => x.cue?.text === 'said');
 	assert.ok(c);
 	assert.match(span(text, c.source) ?? '', /^the mayor/);
+});
+
+test('"according to" a bare reporting noun names that noun as the source', () => {
+	for (const body of ['According to reports, the ferry left port two hours late.', 'The talks have stalled, according to reports.']) {
+		const { text, claims } = claimsOf(body);
+		assert.equal(span(text, claims.find((c) => c.cue?.text.toLowerCase() === 'according to')?.source), 'reports', body);
+	}
 });

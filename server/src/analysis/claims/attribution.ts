@@ -34,7 +34,9 @@ export function attribute(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution
 }
 
 function according(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
-	const source = phraseRight(ctx, cue.last, s.last);
+	// "According to reports, …": a bare reporting noun is the source, though the phrase walker takes it for a verb.
+	const noun = cue.last < s.last && CUE_WORDS.get(ctx.lower[cue.last])?.nounOk && ctx.doc.tokens[cue.last + 1]?.kind === 'punct';
+	const source = phraseRight(ctx, cue.last, s.last) ?? (noun ? { first: cue.last, last: cue.last + 1 } : null);
 	if (cue.first > s.first) return { source, borrow: false, content: trim(ctx, s.first, cue.first) };
 	// "According to the UN, there are…": the content follows the comma after the source.
 	const comma = nextComma(ctx, source ? source.last : cue.last, s.last);

@@ -10,7 +10,7 @@ import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
 import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
-import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS } from './lexicon';
+import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS, TIME_WORDS } from './lexicon';
 import type { TokenRange } from './phrases';
 
 /** One unit's parse with the map between the core's tokens and the parser's words. */
@@ -91,7 +91,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 		return nounReading(ctx, p, cue, attribute(ctx, p.unit, cue));
 	}
 	const lemma = cue.word?.lemma ?? '';
-	if (hypothetical(p, h)) return null;
+	if (hypothetical(p, h) || naming(p, h, lemma) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
 	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
 	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
 	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
@@ -139,6 +139,7 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 	const { syn } = p;
 	const w = syn.words[h];
 	const form = ctx.lower[cue.head];
+	if (attributive(ctx, p, cue, h)) return 'none';
 	if (w.upos === 'VERB' || w.upos === 'AUX') return 'verb';
 	if (/(ing|ed)$/.test(form) && /^(amod|compound)/.test(w.deprel) && w.head > h) return 'none';
 	// "multi-faith and welcoming": an adjective that reports no clause.
@@ -153,14 +154,20 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 // tightening"), or for "call" and its kin an object with a predicate ("called the plan a disgrace").
 function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const { syn } = p;
-	if (syn.dependents(h, 'ccomp').length) return true;
+	if (syn.dependents(h, 'ccomp').some((c) => !adverbialClause(p, c))) return true;
 	const objects = syn.dependents(h, 'obj');
 	// "A poll last month showed Mr. Trump leading", "the data show a sharp rise": what evidence shows or finds.
 	if (EVIDENCE_VERBS.has(lemma) && objects.length) {
 		const subj = syn.subjectOf(h);
 		return subj >= 0 && EVIDENCE.test(syn.words[subj].text);
 	}
-	if (!NAMING.has(lemma) || !objects.length) return false;
+	if (!NAMING.has(lemma)) return false;
+	// "called Conway “an incomparable mathematician”": the parser may hang the name as a predicate, not an object.
+	if (!objects.length) {
+		const named = syn.dependents(h, 'xcomp').find((x) => x > h && /^(PROPN|PRON|NOUN)$/.test(syn.words[x].upos));
+		const after = named === undefined ? -1 : syn.nounPhrase(named)[1] + 1;
+		return after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text);
+	}
 	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
 	// "called the new law “much, much better”": a quotation right after the object is its predicate.
 	const after = syn.extent(objects[objects.length - 1])[1] + 1;
@@ -169,6 +176,62 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const [, end] = syn.extent(h);
 	for (let k = h + 2; k <= end; k++) if (syn.words[k].deprel === 'xcomp' && /^(NOUN|ADJ|PROPN)$/.test(syn.words[k].upos) && quotedFrom(p, k)) return true;
 	return false;
+}
+
+// "defeated after the count", "when the polls closed": a clause the parser took for a complement that a
+// subordinator of time, cause or condition opens reports nothing.
+const ADVERBIAL_MARKS = /^(after|before|since|until|till|because|when|whenever|while|although|though|unless)$/i;
+function adverbialClause(p: UnitParse, c: number): boolean {
+	const { syn } = p;
+	const first = syn.words[syn.extent(c)[0]];
+	return /^(mark|case)/.test(first.deprel) && ADVERBIAL_MARKS.test(first.text);
+}
+
+// "1,217 pledged delegates", "149 confirmed orders": a participle in -ed between an amount and the noun it
+// describes is an adjective, whatever its tag. (After a preposition, "with declared assets", MEANTIME counts it.)
+function attributive(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): boolean {
+	const { syn } = p;
+	const next = syn.words[h + 1];
+	const k = cue.head - 1;
+	if (!ctx.lower[cue.head].endsWith('ed') || !next || !/^(NOUN|PROPN)$/.test(next.upos) || TIME_WORDS.has(next.text.toLowerCase()) || k < p.unit.first)
+		return false;
+	if (ctx.doc.tokens[k].kind !== 'number') return false;
+	const subject = syn.subjectOf(h);
+	return subject < 0 || subject === h - 1;
+}
+
+// "they are called “U.S. nationals”", "a formula called the “chained CPI”": a name given in the passive (or by
+// a participle after its noun), by no one named.
+function naming(p: UnitParse, h: number, lemma: string): boolean {
+	const { syn } = p;
+	if (!NAMING.has(lemma) || syn.agentOf(h) >= 0 || syn.dependents(h, 'ccomp').length) return false;
+	const w = syn.words[h];
+	// (The parser also hangs finite verbs after a long subject as `acl`: only a common noun right before counts.)
+	// "lawmakers called for a boycott" is a call, not a name.
+	const named = w.deprel === 'acl' && w.head === h - 1 && syn.words[h - 1].upos === 'NOUN' && syn.words[h + 1]?.upos !== 'ADP';
+	return syn.isPassive(h) || (named && /ed$/i.test(w.text));
+}
+
+// "was elected a Fellow and admitted to the Academy", "was admitted to hospital": an admission, not a confession.
+function admission(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number, lemma: string): boolean {
+	if (lemma !== 'admit' || ctx.lower[cue.last] !== 'to' || /ing$/.test(ctx.lower[cue.last + 1] ?? '')) return false;
+	const { syn } = p;
+	const w = syn.words[h];
+	if (syn.isPassive(h)) return true;
+	// A conjunct with no subject or auxiliary of its own shares the passive of the verb before it.
+	return w.deprel.startsWith('conj') && w.head >= 0 && syn.isPassive(w.head) && !syn.dependents(h, 'nsubj', 'aux').length;
+}
+
+// "did not confirm radiation exposure", "has not disclosed the figure": what a speaker did not say, with a
+// plain object and no clause or quotation, is no statement of theirs.
+const NEGATIONS = /^(not|n't|n’t|never)$/i;
+function deniedNothing(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): boolean {
+	const { syn } = p;
+	if (!cue.word?.speech || ctx.quoted[cue.head] || opensSpeech(ctx, cue.last)) return false;
+	const kids = syn.children(h);
+	if (!kids.some((k) => k < h && NEGATIONS.test(syn.words[k].text))) return false;
+	if (syn.complementOf(h) >= 0 || syn.dependents(h, 'xcomp', 'advcl').length) return false;
+	return syn.dependents(h, 'obj').some((o) => o > h && /^(NOUN|PROPN|NUM)$/.test(syn.words[o].upos));
 }
 
 // A survey noun among the few words before the verb, where the tagger lost the subject ("A Harbour Times
