@@ -59,7 +59,7 @@ const MAX_DELTA = 1 << 16;
  * them in fewer, cheaper pauses (a megabyte analysed ~10 % faster, and fewer collections competing
  * for the cores while the user types).
  */
-const YOUNG_GENERATION_MB = 64;
+export const YOUNG_GENERATION_MB = 64;
 
 /** The queue of analyses and the threads that run them. */
 export class AnalysisPool {

@@ -14,7 +14,7 @@ import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
 import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
 import { humanLayer } from './human/layer';
 import { applyLearned } from './human/learned';
-import type { Diagnostic, DocumentAnnotations } from './types';
+import type { DateAnnotation, Diagnostic, DocumentAnnotations, Entity } from './types';
 
 export interface Analysis {
 	annotations: DocumentAnnotations;
@@ -72,17 +72,36 @@ function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis & { docume
 	return { annotations, paragraphs: document.paragraphs, document };
 }
 
+/** What a stage of the analysis reads: the document model, the options and the earlier stages' results. */
+export interface StageInputs {
+	document: SeedDocument;
+	options: AnalysisOptions;
+	entities: Entity[];
+	dates: DateAnnotation[];
+}
+
+/**
+ * The stages after the document model (`parseDocument`), in the order a whole-text analysis runs
+ * them, each called as it calls them. The bench imports this table to time the stages one by one.
+ */
+export const STAGES = {
+	entities: (s: Pick<StageInputs, 'document' | 'options'>) => findEntities(s.document, s.options),
+	dates: (s: Pick<StageInputs, 'document'>) => findDates(s.document),
+	claims: (s: Pick<StageInputs, 'document' | 'options' | 'entities'>) => findClaims(s.document, s.entities, s.options.syntax),
+	problems: (s: Pick<StageInputs, 'document'>) => findProblems(s.document),
+};
+
 function analyzeWhole(text: string, opts: AnalysisOptions): { annotations: DocumentAnnotations; document: SeedDocument } {
 	const document = parseDocument(text);
-	const found = findEntities(document, opts);
+	const found = STAGES.entities({ document, options: opts });
 	if (opts.scope === 'entities')
 		return { document, annotations: { version: 1, header: document.header, entities: found, dates: [], claims: [], diagnostics: document.diagnostics } };
 	// Variant spellings are merged before claims, so that a claim's source names the merged entity.
 	const { entities, diagnostics: variants } = mergeAliasVariants(found);
-	const dates = findDates(document);
-	let claims = findClaims(document, entities, opts.syntax);
+	const dates = STAGES.dates({ document });
+	let claims = STAGES.claims({ document, options: opts, entities });
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');
-	const diagnostics = [...document.diagnostics, ...findProblems(document), ...variants, ...documentChecks(document, dates)];
+	const diagnostics = [...document.diagnostics, ...STAGES.problems({ document }), ...variants, ...documentChecks(document, dates)];
 	return { document, annotations: { version: 1, header: document.header, entities, dates, claims, diagnostics } };
 }
 
