@@ -10,8 +10,8 @@ import type { AnalysisPool, CoreResult } from './analysisPool';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PublishRequest } from './workerProtocol';
 import { SECTION_THRESHOLD } from './analysis/sections';
-import { OpenDocument, type TextSource } from './openDocument';
-import { EditShift, LineIndex } from './positions';
+import { OpenDocument } from './openDocument';
+import { EditShift, LineIndex, type TextSource } from './positions';
 import type { FileSummary } from './workspace/summary';
 
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */

@@ -11,7 +11,7 @@ import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languagese
 import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
-import type { TextSource } from './openDocument';
+import type { TextSource } from './positions';
 import { changedRegion } from './positions';
 import { jsonList } from './rawJson';
 import type { FileSummary } from './workspace/summary';
