@@ -1,5 +1,6 @@
 /** The Seed Lens language server: connection, capabilities, handler registration. */
 import {
+	CancellationToken,
 	CodeActionKind,
 	CodeLensRefreshRequest,
 	createConnection,
@@ -26,12 +27,12 @@ import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { conflictDiagnostics } from './features/crossDocuments';
-import { corpusEntities, CorpusEntitiesRequest, EntityAtRequest, entityPage, EntityPageRequest, timeline, TimelineRequest } from './features/corpusViews';
+import { CorpusEntitiesRequest, EntityAtRequest, EntityPageRequest, TimelineRequest } from './features/corpusViews';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { entityAt } from './features/lookup';
 import { legend } from './features/semanticTokens';
-import { indexStatus, IndexStatusRequest } from './features/workspaceSymbols';
+import { IndexStatusRequest } from './features/workspaceSymbols';
 import { SeedLanguageService } from './languageService';
 import { analysisChanged, defaultSettings, toSettings, type Settings } from './settings';
 import { Corpus } from './workspace/corpus';
@@ -42,7 +43,7 @@ import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 import { HumanFiles } from './workspace/humanFiles';
 import { LearnedModel } from './workspace/learnedModel';
 import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
-import { executeReview, REVIEW_COMMAND, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
+import { executeReview, REVIEW_COMMAND, ReviewStatusRequest, SuggestionsRequest } from './features/review';
 import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -109,6 +110,8 @@ const service = new SeedLanguageService(analyses, {
 	settings: () => settings,
 	corpus: () => corpus,
 	readFile: readSeedFile,
+	reviewState: (uri) => humans.state(uri),
+	indexer: () => indexer,
 });
 
 const noop = () => {};
@@ -291,9 +294,12 @@ connection.onCodeLens((p, token) => service.codeLenses(p.textDocument.uri, token
 connection.onCodeAction((p, token) => service.codeActions(p, token));
 connection.onRequest(AnnotationsRequest, (p, token) => service.annotations(p.uri, token));
 connection.onRequest(EntityAtRequest, (p, token) => service.entityNameAt(p.uri, p.position, token));
-connection.onRequest(EntityPageRequest, (p, token) => entityPage(corpus, p.name, token));
-connection.onRequest(TimelineRequest, (p, token) => timeline(corpus, p, token));
-connection.onRequest(CorpusEntitiesRequest, (p) => corpusEntities(corpus, p.limit));
+connection.onRequest(EntityPageRequest, (p, token) => service.entityPage(p.name, token));
+connection.onRequest(TimelineRequest, (p, token) => service.timeline(p, token));
+connection.onRequest(CorpusEntitiesRequest, (p) => service.corpusEntities(p.limit));
+connection.onRequest(SuggestionsRequest, (p, token) => service.suggestions(p.uri, token));
+connection.onRequest(ReviewStatusRequest, (p, token) => service.reviewStatus(p.uris, token));
+connection.onRequest(IndexStatusRequest, () => service.indexStatus());
 
 connection.onExecuteCommand(async (params) => {
 	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
@@ -303,32 +309,12 @@ connection.onExecuteCommand(async (params) => {
 });
 
 const reviewHost = {
-	analysis: async (uri: string) => {
-		const doc = seedDoc(uri);
-		return doc && analyses.get(doc);
-	},
+	analysis: (uri: string) => service.reviewAnalysis(uri, CancellationToken.None),
 	write: (uri: string, text: string, edits: Parameters<HumanFiles['write']>[2]) => humans.write(uri, text, edits),
 	changed: annotationsChanged,
 	state: (uri: string) => humans.state(uri),
 	warn: (m: string) => void connection.window.showWarningMessage(m),
 };
-
-connection.onRequest(SuggestionsRequest, async (params) => {
-	const doc = seedDoc(params.uri);
-	return doc ? suggestionList(await analyses.get(doc), await humans.state(doc.uri)) : null;
-});
-
-connection.onRequest(ReviewStatusRequest, (params, token) => reviewStatus(params.uris, { analysis: seedAnalysis, state: (uri) => humans.state(uri) }, token));
-
-/** A seed file's analysis: the open document's, else the file read from disk (null when it is not a seed file). */
-async function seedAnalysis(uri: string) {
-	const doc = seedDoc(uri);
-	if (doc) return analyses.get(doc);
-	const text = await readSeedFile(uri);
-	return text !== null && isSeedDocument(uri, text.slice(0, HEAD)) ? analyses.fromText(uri, text) : null;
-}
-
-connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
 connection.onShutdown(() => {
 	scheduler.dispose();
