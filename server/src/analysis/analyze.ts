@@ -5,7 +5,7 @@
 import { documentChecks, mergeAliasVariants } from './checks';
 import { findClaims } from './claims';
 import { findDates } from './dates';
-import { combineSections, type SectionPart } from './combine';
+import { CombineMemo, combineSections, type SectionPart } from './combine';
 import { parseDocument, parseHeader, splitParagraphs, type Paragraph, type SeedDocument } from './document';
 import { findEntities } from './entities';
 import { defaultOptions, type AnalysisOptions } from './options';
@@ -28,12 +28,27 @@ interface SectionResult {
 	keys: string[];
 }
 
-/** The cache a caller keeps between analyses of a long document (see sections.ts). */
-export type AnalysisCache = SectionCache<SectionResult>;
+/**
+ * What a caller keeps between analyses of a long document: the sections' analyses (see
+ * sections.ts) and what combining them reuses (see combine.ts). Passed to each analysis explicitly.
+ */
+export class AnalysisCache {
+	readonly sections: SectionCache<SectionResult>;
+	readonly combined = new CombineMemo();
+
+	constructor(maxChars?: number) {
+		this.sections = new SectionCache(maxChars);
+	}
+
+	/** How many section analyses it holds. */
+	get size(): number {
+		return this.sections.size;
+	}
+}
 
 /** A cache of section analyses, for `analyzeDocument`. */
 export function analysisCache(maxChars?: number): AnalysisCache {
-	return new SectionCache(maxChars);
+	return new AnalysisCache(maxChars);
 }
 
 /**
@@ -125,7 +140,7 @@ function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache):
 	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
 	const repeated =
 		opts.scope !== 'all' ? [] : keys.length === paragraphs.length ? repeatedParagraphs(paragraphs, keys) : paragraphProblems({ text, paragraphs });
-	return { annotations: combineSections(parts, repeated), paragraphs };
+	return { annotations: combineSections(parts, repeated, cache?.combined), paragraphs };
 }
 
 // Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
@@ -141,7 +156,7 @@ function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCac
 			const { annotations, document } = analyzeWhole(own, opts);
 			return { annotations, keys: document.paragraphs.map((p) => paragraphKey(own, p)) };
 		};
-		const result = cache ? cache.get(`${key}\u0000${k === 0 ? '' : '+'}${own}`, read) : read();
+		const result = cache ? cache.sections.get(`${key}\u0000${k === 0 ? '' : '+'}${own}`, read) : read();
 		keys.push(...result.keys);
 		const { annotations } = result;
 		return k === 0 ? { annotations, from: 0, delta: 0 } : { annotations, from: prefix.length, delta: s.start - prefix.length };

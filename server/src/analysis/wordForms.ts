@@ -2,8 +2,10 @@
  * The spellings of tokens: one `WordForm` per spelling, shared by every token spelt alike (short
  * words in Latin script; others get their own), so that what later stages derive from a spelling
  * alone is worked out once and found without looking the text up again. The table of shared forms
- * is the core's one memo across documents (see memo.ts for its bound and reset rule).
+ * is one of the core's memories (memory.ts: its bound and its reset rule); the answers later stages
+ * keep on a form (`tagger`, `gazetteer`, `triggers`) are worked out from its spelling alone.
  */
+import { coreMemory, type Memory } from './memory';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -58,10 +60,23 @@ function sameChars(word: string, text: string, start: number): boolean {
  * token's form is found without first copying its text out of the document (the copy, and a Map's own
  * hashing of it, were a tenth of reading a document).
  */
-class FormTable {
+class FormTable implements Memory {
+	readonly name = 'shared word forms (with the tagger, gazetteer and claim-trigger answers per spelling)';
+	readonly limit = FORMS_LIMIT;
 	private slots: (WordForm | undefined)[] = new Array<WordForm | undefined>(1 << 15);
 	private hashes = new Int32Array(1 << 15);
-	private size = 0;
+	private count = 0;
+
+	get size(): number {
+		return this.count;
+	}
+
+	/** Starts afresh: forms handed out before keep their answers, but are no longer found by spelling. */
+	clear(): void {
+		this.slots = new Array<WordForm | undefined>(1 << 15);
+		this.hashes = new Int32Array(1 << 15);
+		this.count = 0;
+	}
 
 	get(text: string, start: number, end: number): WordForm {
 		let h = 0x811c9dc5 | 0;
@@ -83,15 +98,13 @@ class FormTable {
 
 	private add(s: number, h: number, text: string): WordForm {
 		const form = newForm(text);
-		if (this.size >= FORMS_LIMIT) {
-			this.slots = new Array<WordForm | undefined>(1 << 15);
-			this.hashes = new Int32Array(1 << 15);
-			this.size = 0;
+		if (this.count >= FORMS_LIMIT) {
+			this.clear();
 			return this.put(form, h);
 		}
 		this.slots[s] = form;
 		this.hashes[s] = h;
-		if (++this.size * 2 > this.slots.length) this.grow();
+		if (++this.count * 2 > this.slots.length) this.grow();
 		return form;
 	}
 
@@ -101,7 +114,7 @@ class FormTable {
 		while (this.slots[s] !== undefined) s = (s + 1) & mask;
 		this.slots[s] = form;
 		this.hashes[s] = h;
-		this.size++;
+		this.count++;
 		return form;
 	}
 
@@ -109,7 +122,7 @@ class FormTable {
 		const { slots, hashes } = this;
 		this.slots = new Array<WordForm | undefined>(slots.length * 2);
 		this.hashes = new Int32Array(slots.length * 2);
-		this.size = 0;
+		this.count = 0;
 		for (let s = 0; s < slots.length; s++) {
 			const f = slots[s];
 			if (f !== undefined) this.put(f, hashes[s]);
@@ -117,7 +130,7 @@ class FormTable {
 	}
 }
 
-const forms = new FormTable();
+const forms = coreMemory.own(new FormTable());
 
 function newForm(text: string): WordForm {
 	return { text, lower: text.toLowerCase(), tagger: undefined, gazetteer: undefined, kind: kindOf(text), triggers: -1 };
