@@ -5,6 +5,7 @@
  * paragraphs found across the whole document. The section analyses are cached and shared, so
  * nothing here changes them: every shifted span is a new object.
  */
+import { joinReadings, readingLine, readingOf, type TaggerReading } from './entities/evidence';
 import type { Claim, DateAnnotation, Diagnostic, DocumentAnnotations, Entity, Span } from './types';
 
 /** One section's analysis: read from a text whose offsets `>= from` map to `from + delta` in the document. */
@@ -296,32 +297,29 @@ function merged(members: Entity[], memo: CombineMemo): Merged {
 
 // "tagger PER 0.91 (3 readings)" from each section becomes one line with the best score and the total count.
 function mergeEvidence(members: Entity[], memo: CombineMemo): string[] {
-	const out = new Set<string>();
-	const tagger = new Map<string, { best: number; n: number }>();
+	const plain = new Set<string>();
+	const readings: TaggerReading[] = [];
 	for (const m of members) {
-		const { plain, readings } = evidenceOf(m, memo);
-		for (const x of plain) out.add(x);
-		for (const [type, best, n] of readings) {
-			const prev = tagger.get(type) ?? { best: 0, n: 0 };
-			tagger.set(type, { best: Math.max(prev.best, best), n: prev.n + n });
-		}
+		const ev = evidenceOf(m, memo);
+		for (const x of ev.plain) plain.add(x);
+		readings.push(...ev.readings);
 	}
-	for (const [type, { best, n }] of tagger) out.add(`tagger ${type} ${best.toFixed(2)}${n > 1 ? ` (${n} readings)` : ''}`);
-	return [...out];
+	return [...plain, ...joinReadings(readings).map(readingLine)];
 }
 
 interface Evidence {
 	plain: string[];
-	readings: [type: string, best: number, n: number][];
+	readings: TaggerReading[];
 }
-// A section entity's evidence read once: the tagger's summary lines apart from the rest.
+
+// A section entity's evidence read once: the tagger's readings apart from the rest.
 function evidenceOf(e: Entity, memo: CombineMemo): Evidence {
 	let ev = memo.evidence.get(e);
 	if (ev) return ev;
 	ev = { plain: [], readings: [] };
 	for (const x of e.evidence ?? []) {
-		const t = /^tagger (\w+) ([\d.]+)(?: \((\d+) readings\))?$/.exec(x);
-		if (t) ev.readings.push([t[1], Number(t[2]), Number(t[3] ?? 1)]);
+		const r = readingOf(x);
+		if (r) ev.readings.push(r);
 		else ev.plain.push(x);
 	}
 	memo.evidence.set(e, ev);

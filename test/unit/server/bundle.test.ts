@@ -15,6 +15,7 @@ const CALLED: Record<string, string> = {
 	'server/src/analysis/header.ts': 'recognising seed files by their header',
 	'server/src/analysis/sections.ts': 'which documents keep to one analysis thread',
 	'server/src/analysis/document.ts': 'the facts compared across documents are read from a document model (crossdoc/facts.ts)',
+	'server/src/analysis/entities/evidence.ts': "a hover's first line names the tagger's confidence",
 	'server/src/analysis/memory.ts': "the word forms and figures read on the server's thread are held by the core's one memory",
 	'server/src/analysis/sentences.ts': "a claim hover splits the cue's sentence into words",
 	'server/src/analysis/tokens.ts': "a claim hover splits the cue's sentence into words",
