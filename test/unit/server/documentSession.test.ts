@@ -284,3 +284,63 @@ test('the scheduler keeps one session per document and forgets a closed one', as
 	assert.equal(state(scheduler.session('file:///a.seed')).name, 'idle', 'a reopened document starts afresh');
 	scheduler.dispose();
 });
+
+test('a closed session ignores edits, settings changes and diagnostics prepared ahead', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.close();
+	assert.deepEqual(versionsSent(worker), [1, undefined]);
+	session.edit(2);
+	session.configure(2);
+	session.ahead(2, [finding(2)]);
+	session.close();
+	await clock.advance(DEBOUNCE_MS * 2);
+	assert.deepEqual(state(session), { name: 'closed' });
+	assert.deepEqual(worker.jobs, []);
+	assert.deepEqual(versionsSent(worker), [1, undefined], 'nothing more is sent, not even a second clearing');
+});
+
+test('diagnostics prepared ahead for a version edited since are dropped; the newer version is published after its delay', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.edit(2);
+	session.edit(3);
+	session.ahead(2, [finding(2)]);
+	assert.deepEqual(versionsSent(worker), [1]);
+	await clock.advance(DEBOUNCE_MS);
+	await worker.finish(3);
+	assert.deepEqual(versionsSent(worker), [1, 3]);
+});
+
+test('an analysis whose work was dropped publishes nothing and leaves the session idle for the next edit', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	worker.jobs.shift()!.resolve(null);
+	await settle();
+	assert.deepEqual(state(session), { name: 'idle' });
+	assert.deepEqual(versionsSent(worker), []);
+	session.edit(2);
+	await clock.advance(0);
+	await worker.finish(2);
+	assert.deepEqual(versionsSent(worker), [2], 'a document never published is analysed at once, without the delay');
+});
+
+test('a crash while a newer version waits does not stop the newer version being published', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.edit(2);
+	await clock.advance(DEBOUNCE_MS);
+	session.edit(3);
+	await worker.crash(2);
+	assert.deepEqual(state(session), { name: 'waiting', version: 3 });
+	await clock.advance(DEBOUNCE_MS);
+	await worker.finish(3);
+	assert.deepEqual(versionsSent(worker), [1, 3]);
+});
