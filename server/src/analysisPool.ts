@@ -8,19 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
-import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
+import type { AnalysisOptions, CoreAnalysis } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 import type { TextSource } from './positions';
 import { changedRegion } from './positions';
 import { jsonList } from './rawJson';
 import type { FileSummary } from './workspace/summary';
-
-/** What the core returns that the server keeps. */
-export interface CoreResult {
-	annotations: DocumentAnnotations;
-	paragraphs: Paragraph[];
-}
 
 /** The error a request gets when its document changed before its analysis started (editors drop it quietly). */
 export const superseded = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; this answer is no longer needed.');
@@ -90,7 +84,7 @@ export class AnalysisPool {
 		stale: () => boolean = () => false,
 		publish?: { request: PublishRequest; early: (read: () => Diagnostic[]) => Promise<unknown> },
 		key?: string,
-	): Promise<CoreResult> {
+	): Promise<CoreAnalysis> {
 		return new Promise((resolve, reject) => {
 			const job: Job = {
 				job: { id: this.nextId++, options, publish: publish?.request, key },
@@ -131,7 +125,7 @@ export class AnalysisPool {
 	 * are worded, unless the version is stale by then (the document's analysis stays on its thread).
 	 * Dropped when a newer version arrives before it starts.
 	 */
-	warm(
+	prepare(
 		text: TextSource,
 		options: AnalysisOptions,
 		key: string,
@@ -142,7 +136,7 @@ export class AnalysisPool {
 	): Promise<void> {
 		return new Promise((resolve) => {
 			const job: Job = {
-				job: { id: this.nextId++, options, publish: request, key, warm: what },
+				job: { id: this.nextId++, options, publish: request, key, prepare: what },
 				text,
 				priority: 'high',
 				early: ready && (async (read) => ready(read())),

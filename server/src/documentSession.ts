@@ -37,7 +37,7 @@ export interface SessionBackend {
 	 * Told of versions before the typing delay, so that work can start ahead: `all` after a short
 	 * pause (the version likely to stay: analyse it and word its diagnostics), `sections` now and
 	 * then while typing goes on (only keep the caches current). Diagnostics worded this way come
-	 * back through `AnalysisScheduler.ahead`.
+	 * back through `AnalysisScheduler.preparedDiagnostics`.
 	 */
 	prepare?(uri: string, version: number, what: 'all' | 'sections'): void;
 }
@@ -108,7 +108,7 @@ export class DocumentSession {
 	}
 
 	/** Diagnostics prepared ahead of the typing delay: sent when their version is still the document's and not yet published. */
-	ahead(version: number, diagnostics: Diagnostic[]): void {
+	preparedDiagnostics(version: number, diagnostics: Diagnostic[]): void {
 		if (this.state.name === 'closed' || version !== this.version || this.published === version) return;
 		this.published = version;
 		this.seen = true;
@@ -212,8 +212,8 @@ export class AnalysisScheduler {
 	}
 
 	/** Diagnostics prepared ahead for a version (see `SessionBackend.prepare`). */
-	ahead(uri: string, version: number, diagnostics: Diagnostic[]): void {
-		this.sessions.get(uri)?.ahead(version, diagnostics);
+	preparedDiagnostics(uri: string, version: number, diagnostics: Diagnostic[]): void {
+		this.sessions.get(uri)?.preparedDiagnostics(version, diagnostics);
 	}
 
 	/** A document was closed. */

@@ -7,7 +7,7 @@
 import type { CancellationToken, CodeActionParams, Position, Range } from 'vscode-languageserver';
 import type { ReviewState } from './analysis/human/layer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyses } from './analyses';
+import type { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { annotations } from './features/annotations';
 import { codeActions } from './features/codeActions';
@@ -58,8 +58,8 @@ export const FRESHNESS = {
 
 export type Feature = keyof typeof FRESHNESS;
 
-/** Where the analyses come from (the server's `Analyses`; a fake in the tests). */
-export type AnalysisSource = Pick<Analyses, 'get' | 'latest' | 'fromText'>;
+/** Where the analyses come from (the server's `AnalysisCache`; a fake in the tests). */
+export type AnalysisSource = Pick<AnalysisCache, 'get' | 'latest' | 'fromText'>;
 
 /** What the service needs from the server around it. */
 export interface ServiceHost {

@@ -17,7 +17,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { Analyses } from './analyses';
+import { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
@@ -67,7 +67,7 @@ let roots: string[] = [];
 const log = (message: string) => connection.console.error(message);
 const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), log);
 let configured: () => void = () => {};
-const analyses = new Analyses(
+const analyses = new AnalysisCache(
 	pool,
 	() => settings.analysis,
 	(uri) => documents.get(uri)?.version,
@@ -116,7 +116,7 @@ const service = new SeedLanguageService(analyses, {
 
 const noop = () => {};
 // The hover index and the outline, built while the editor is quiet rather than on the first request.
-const warmUp = (a: DocumentAnalysis) => {
+const buildFeatureIndexes = (a: DocumentAnalysis) => {
 	entityAt(a, 0);
 	documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
 };
@@ -140,7 +140,7 @@ const scheduler = new AnalysisScheduler({
 		void analysed.then((a) => {
 			indexer.update(a);
 			void humans.showProblems(a.uri, a.text);
-			setImmediate(() => warmUp(a));
+			setImmediate(() => buildFeatureIndexes(a));
 		}, noop);
 		const worded = await early;
 		if (worded) return worded;
@@ -151,7 +151,7 @@ const scheduler = new AnalysisScheduler({
 		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
 	prepare: (uri, version, what) => {
 		const doc = documents.get(uri);
-		if (doc?.version === version && seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => scheduler.ahead(uri, version, list));
+		if (doc?.version === version && seedDoc(uri)) analyses.prepare(doc, wording(doc), what, (list) => scheduler.preparedDiagnostics(uri, version, list));
 	},
 });
 const republish = () => scheduler.configure(documents.all());

@@ -16,7 +16,7 @@ import { humanLayer } from './human/layer';
 import { applyLearned } from './human/learned';
 import type { DateAnnotation, Diagnostic, DocumentAnnotations, Entity } from './types';
 
-export interface Analysis {
+export interface CoreAnalysis {
 	annotations: DocumentAnnotations;
 	/** The body's paragraphs. */
 	paragraphs: Paragraph[];
@@ -32,7 +32,7 @@ interface SectionResult {
  * What a caller keeps between analyses of a long document: the sections' analyses (see
  * sections.ts) and what combining them reuses (see combine.ts). Passed to each analysis explicitly.
  */
-export class AnalysisCache {
+export class SectionAnalyses {
 	readonly sections: SectionCache<SectionResult>;
 	readonly combined = new CombineMemo();
 
@@ -47,8 +47,8 @@ export class AnalysisCache {
 }
 
 /** A cache of section analyses, for `analyzeDocument`. */
-export function analysisCache(maxChars?: number): AnalysisCache {
-	return new AnalysisCache(maxChars);
+export function sectionAnalyses(maxChars?: number): SectionAnalyses {
+	return new SectionAnalyses(maxChars);
 }
 
 /**
@@ -56,7 +56,7 @@ export function analysisCache(maxChars?: number): AnalysisCache {
  * `SECTION_THRESHOLD` is read in sections; with a `cache`, sections analysed before (in this
  * or an earlier version of the text) are reused, and the result is the same as without.
  */
-export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis {
+export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: SectionAnalyses): CoreAnalysis {
 	const { annotations, paragraphs } = analyzeWithModel(text, options, cache);
 	return { annotations, paragraphs };
 }
@@ -65,12 +65,12 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
  * `analyzeDocument`, with the document model the analysis read when it read the text whole (not in
  * sections), for a caller that reads the text again (the facts compared across documents).
  */
-export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis & { document?: SeedDocument } {
+export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: SectionAnalyses): CoreAnalysis & { document?: SeedDocument } {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const unparsed = !!opts.syntax && text.length > opts.maxParsedSize;
 	if (unparsed) opts.syntax = undefined;
-	const machine: Analysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	const machine: CoreAnalysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
 	if (unparsed) machine.annotations.diagnostics = [notParsed(text, opts.maxParsedSize), ...machine.annotations.diagnostics];
 	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
@@ -82,7 +82,7 @@ export function analyzeWithModel(text: string, options: Partial<AnalysisOptions>
 	return { annotations, paragraphs: machine.paragraphs, document };
 }
 
-function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis & { document: SeedDocument } {
+function wholeAnalysis(text: string, opts: AnalysisOptions): CoreAnalysis & { document: SeedDocument } {
 	const { annotations, document } = analyzeWhole(text, opts);
 	return { annotations, paragraphs: document.paragraphs, document };
 }
@@ -130,12 +130,12 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): D
  * user types, this keeps the next full analysis to the one section typed in, at a fraction of
  * its cost. Shorter documents have no sections: nothing to do.
  */
-export function readSections(text: string, options: Partial<AnalysisOptions>, cache: AnalysisCache): void {
+export function readSections(text: string, options: Partial<AnalysisOptions>, cache: SectionAnalyses): void {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > SECTION_THRESHOLD && text.length <= opts.maxFileSize) sectionResults(text, opts, cache);
 }
 
-function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache): Analysis {
+function inSections(text: string, opts: AnalysisOptions, cache?: SectionAnalyses): CoreAnalysis {
 	const { paragraphs, parts, keys } = sectionResults(text, opts, cache);
 	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
 	const repeated =
@@ -144,7 +144,7 @@ function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache):
 }
 
 // Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
-function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCache): { paragraphs: Paragraph[]; parts: SectionPart[]; keys: string[] } {
+function sectionResults(text: string, opts: AnalysisOptions, cache?: SectionAnalyses): { paragraphs: Paragraph[]; parts: SectionPart[]; keys: string[] } {
 	const { bodyStart } = parseHeader(text);
 	const paragraphs = splitParagraphs(text, bodyStart);
 	const prefix = text.slice(0, bodyStart) + '\n';
@@ -175,7 +175,7 @@ function notParsed(text: string, max: number): Diagnostic {
 	};
 }
 
-function tooLarge(text: string, max: number): Analysis {
+function tooLarge(text: string, max: number): CoreAnalysis {
 	const size = (text.length / 1e6).toFixed(1);
 	const diagnostics: Diagnostic[] = [
 		{

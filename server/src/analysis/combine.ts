@@ -26,7 +26,7 @@ export const WHOLE_DOCUMENT_CODES = new Set(['duplicate-paragraph']);
 /**
  * What combining reuses of the cached section analyses from one version of a long document to the
  * next (typing changes one section and leaves the others' findings as they were): kept by the
- * caller with its section cache (`AnalysisCache`) and passed in, so nothing here outlives it. Keyed
+ * caller with its section cache (`SectionAnalyses`) and passed in, so nothing here outlives it. Keyed
  * by the cached section objects, so it forgets what the section cache drops.
  */
 export class CombineMemo {

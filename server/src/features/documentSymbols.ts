@@ -5,7 +5,7 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, EntityType, Span } from '../analysis';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 import { isBefore, type EditShift } from '../positions';
 import { entitiesById } from './lookup';
 import { chronologicalKey, dateInWords } from './dateWords';
@@ -37,7 +37,7 @@ export const MAX_CHILDREN = 20;
  */
 export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken, maxClaimsPerSource = 200, shift?: EditShift | null): DocumentSymbol[] {
 	if (token?.isCancellationRequested) return [];
-	const tree = cached(a, `symbols:${maxClaimsPerSource}`, () => build(a, maxClaimsPerSource));
+	const tree = oncePerVersion(a, `symbols:${maxClaimsPerSource}`, () => build(a, maxClaimsPerSource));
 	return shift ? tree.map((s) => moved(s, shift)) : tree;
 }
 

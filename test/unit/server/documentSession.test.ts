@@ -150,7 +150,7 @@ test('a close during the analysis clears the diagnostics, and the late result is
 	// Events after the close change nothing.
 	session.edit(3);
 	session.configure(3);
-	session.ahead(3, [finding(3)]);
+	session.preparedDiagnostics(3, [finding(3)]);
 	await clock.advance(DEBOUNCE_MS * 2);
 	assert.equal(worker.jobs.length, 0);
 	assert.deepEqual(versionsSent(worker), [1, undefined]);
@@ -253,10 +253,10 @@ test('diagnostics prepared ahead are published at once, and not again when the d
 	await worker.finish(1);
 	session.edit(2);
 	await clock.advance(PREPARE_MS);
-	session.ahead(2, [finding(2)]);
+	session.preparedDiagnostics(2, [finding(2)]);
 	assert.deepEqual(versionsSent(worker), [1, 2]);
-	session.ahead(2, [finding(2)]);
-	session.ahead(1, [finding(1)]);
+	session.preparedDiagnostics(2, [finding(2)]);
+	session.preparedDiagnostics(1, [finding(1)]);
 	assert.deepEqual(versionsSent(worker), [1, 2], 'neither twice nor for another version');
 	await clock.advance(DEBOUNCE_MS);
 	await worker.finish(2);
@@ -294,7 +294,7 @@ test('a closed session ignores edits, settings changes and diagnostics prepared 
 	assert.deepEqual(versionsSent(worker), [1, undefined]);
 	session.edit(2);
 	session.configure(2);
-	session.ahead(2, [finding(2)]);
+	session.preparedDiagnostics(2, [finding(2)]);
 	session.close();
 	await clock.advance(DEBOUNCE_MS * 2);
 	assert.deepEqual(state(session), { name: 'closed' });
@@ -309,7 +309,7 @@ test('diagnostics prepared ahead for a version edited since are dropped; the new
 	await worker.finish(1);
 	session.edit(2);
 	session.edit(3);
-	session.ahead(2, [finding(2)]);
+	session.preparedDiagnostics(2, [finding(2)]);
 	assert.deepEqual(versionsSent(worker), [1]);
 	await clock.advance(DEBOUNCE_MS);
 	await worker.finish(3);

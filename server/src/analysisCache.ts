@@ -5,8 +5,8 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from './analysis';
-import type { AnalysisPool, CoreResult } from './analysisPool';
+import type { AnalysisOptions, CoreAnalysis } from './analysis';
+import type { AnalysisPool } from './analysisPool';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PublishRequest } from './workerProtocol';
 import { SECTION_THRESHOLD } from './analysis/sections';
@@ -25,7 +25,7 @@ interface LazyPublish {
 const textOf = (doc: TextDocument): TextSource => (doc instanceof OpenDocument ? doc : doc.getText());
 
 /** Caches analyses by URI and version. */
-export class Analyses {
+export class AnalysisCache {
 	private readonly cache = new Map<string, DocumentAnalysis>();
 	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
 	/** The edits since an analysis, for the document version they were measured against. */
@@ -88,16 +88,16 @@ export class Analyses {
 
 	/**
 	 * Prepares this version's analysis and diagnostics on its thread while the user types (see
-	 * `AnalysisPool.warm`): long documents only (they keep to one thread), unless analysed here already.
+	 * `AnalysisPool.prepare`): long documents only (they keep to one thread), unless analysed here already.
 	 * `sections` only keeps the document's section cache current (see `PublishTarget.prepare`).
 	 */
-	warm(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: Diagnostic[]) => void): void {
+	prepare(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: Diagnostic[]) => void): void {
 		const { uri, version } = doc;
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
 		void Promise.all([this.ready, this.humanText(uri)]).then(([, human]) =>
-			this.pool.warm(
+			this.pool.prepare(
 				textOf(doc),
 				{ ...this.options(), scope: 'all', human, learned: this.learned() },
 				uri,
@@ -195,7 +195,7 @@ export class Analyses {
 		scope: AnalysisOptions['scope'] = 'all',
 		publish?: LazyPublish,
 	): Promise<DocumentAnalysis> {
-		let core: CoreResult;
+		let core: CoreAnalysis;
 		await this.ready;
 		const human = await this.humanText(uri);
 		try {
@@ -218,7 +218,7 @@ export class Analyses {
 	}
 
 	// The core promises never to throw; if it does anyway, the editor gets one error diagnostic, not a dead server.
-	private failed(uri: string, text: string, error: unknown): CoreResult {
+	private failed(uri: string, text: string, error: unknown): CoreAnalysis {
 		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		this.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
