@@ -9,6 +9,7 @@ import type { AnalysisOptions, CoreAnalysis } from './analysis';
 import type { AnalysisPool } from './analysisPool';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PublishRequest } from './workerProtocol';
+import type { OutgoingList } from './rawJson';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { OpenDocument } from './openDocument';
 import { EditShift, LineIndex, type TextSource } from './positions';
@@ -18,7 +19,7 @@ import type { FileSummary } from './workspace/summary';
 interface LazyPublish {
 	request: () => PublishRequest;
 	/** Receives the diagnostics as a reader: they are only decoded when somebody sends them. */
-	early: (read: () => Diagnostic[]) => Promise<unknown>;
+	early: (read: () => OutgoingList<Diagnostic>) => Promise<unknown>;
 }
 
 /** A document's text for reading in pieces: an open document's is not assembled for it. */
@@ -54,14 +55,14 @@ export class AnalysisCache {
 	 * is here too. Null when the version is analysed already, or its analysis was started without
 	 * asking for them: the caller words them from `get`.
 	 */
-	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: Diagnostic[]; done: () => void } | null> {
+	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: OutgoingList<Diagnostic>; done: () => void } | null> {
 		const hit = this.cache.get(doc.uri);
 		if ((hit && hit.version === doc.version) || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
 		if (!hit) {
 			// A document's first diagnostics wait for its analysis, so that hovers and the outline are ready when
 			// the findings show; they are still worded on the analysis thread, which keeps what it worded for the next versions.
-			let worded: Diagnostic[] | null = null;
-			const early = (read: () => Diagnostic[]) => ((worded = read()), Promise.resolve());
+			let worded: OutgoingList<Diagnostic> | null = null;
+			const early = (read: () => OutgoingList<Diagnostic>) => ((worded = read()), Promise.resolve());
 			return this.get(doc, { request, early }).then(
 				() => worded && { diagnostics: worded, done: () => {} },
 				() => null,
@@ -69,9 +70,9 @@ export class AnalysisCache {
 		}
 		return new Promise((resolve) => {
 			// The analysis itself follows once the caller says the diagnostics are out (`done`).
-			const early = (read: () => Diagnostic[]) =>
+			const early = (read: () => OutgoingList<Diagnostic>) =>
 				new Promise<void>((done) => {
-					let list: Diagnostic[] | undefined;
+					let list: OutgoingList<Diagnostic> | undefined;
 					resolve({
 						get diagnostics() {
 							return (list ??= read());
@@ -91,7 +92,7 @@ export class AnalysisCache {
 	 * `AnalysisPool.prepare`): long documents only (they keep to one thread), unless analysed here already.
 	 * `sections` only keeps the document's section cache current (see `PublishTarget.prepare`).
 	 */
-	prepare(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: Diagnostic[]) => void): void {
+	prepare(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: OutgoingList<Diagnostic>) => void): void {
 		const { uri, version } = doc;
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;

@@ -13,7 +13,7 @@ import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
 import type { TextSource } from './positions';
 import { changedRegion } from './positions';
-import { jsonList } from './rawJson';
+import { jsonList, type OutgoingList } from './rawJson';
 import type { FileSummary } from './workspace/summary';
 
 /** The error a request gets when its document changed before its analysis started (editors drop it quietly). */
@@ -30,7 +30,7 @@ interface Job {
 	resolve(r: WorkerAnswer): void;
 	reject(e: unknown): void;
 	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
-	early?: (read: () => Diagnostic[]) => Promise<unknown>;
+	early?: (read: () => OutgoingList<Diagnostic>) => Promise<unknown>;
 	timer?: NodeJS.Timeout;
 }
 
@@ -82,7 +82,7 @@ export class AnalysisPool {
 		options: AnalysisOptions,
 		priority: 'high' | 'low',
 		stale: () => boolean = () => false,
-		publish?: { request: PublishRequest; early: (read: () => Diagnostic[]) => Promise<unknown> },
+		publish?: { request: PublishRequest; early: (read: () => OutgoingList<Diagnostic>) => Promise<unknown> },
 		key?: string,
 	): Promise<CoreAnalysis> {
 		return new Promise((resolve, reject) => {
@@ -132,7 +132,7 @@ export class AnalysisPool {
 		stale: () => boolean,
 		request: PublishRequest,
 		what: 'all' | 'sections' = 'all',
-		ready?: (diagnostics: Diagnostic[]) => void,
+		ready?: (diagnostics: OutgoingList<Diagnostic>) => void,
 	): Promise<void> {
 		return new Promise((resolve) => {
 			const job: Job = {

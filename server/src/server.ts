@@ -11,6 +11,7 @@ import {
 	TextDocuments,
 	TextDocumentSyncKind,
 	type ClientCapabilities,
+	type Diagnostic,
 	type InitializeParams,
 	type MessageReader,
 } from 'vscode-languageserver/node';
@@ -22,7 +23,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
-import { appendToList, RawJsonWriter } from './rawJson';
+import { appendToList, outgoingList, RawJsonWriter, sentAs, type OutgoingList } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
@@ -133,7 +134,7 @@ const scheduler = new AnalysisScheduler({
 	compute: async (uri, version) => {
 		const doc = documents.get(uri);
 		if (!doc || doc.version !== version) return null;
-		if (!seedDoc(uri)) return { diagnostics: [] };
+		if (!seedDoc(uri)) return { diagnostics: outgoingList<Diagnostic>([]) };
 		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
 		const early = analyses.earlyDiagnostics(doc, wording(doc));
 		const analysed = analyses.get(doc);
@@ -145,10 +146,10 @@ const scheduler = new AnalysisScheduler({
 		const worded = await early;
 		if (worded) return worded;
 		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(uri), () => documents.get(uri)?.version !== version);
-		return list && { diagnostics: list };
+		return list && { diagnostics: outgoingList(list) };
 	},
-	send: (uri, version, list) =>
-		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
+	send: (uri: string, version: number | undefined, list: OutgoingList<Diagnostic> | null) =>
+		connection.sendDiagnostics({ uri, version, diagnostics: list ? sentAs(appendToList(list, conflicts.diagnostics(uri))) : [] }),
 	prepare: (uri, version, what) => {
 		const doc = documents.get(uri);
 		if (doc?.version === version && seedDoc(uri)) analyses.prepare(doc, wording(doc), what, (list) => scheduler.preparedDiagnostics(uri, version, list));
