@@ -54,3 +54,22 @@ test('the server bundle holds no analysis code its thread does not call, and sta
 	const bytes = result.outputFiles[0].contents.length;
 	assert.ok(bytes < MAX_BYTES, `the server bundle is ${bytes} bytes, over ${MAX_BYTES}`);
 });
+
+test('the analysis threads load no LSP library: their bundle holds none of its code, whatever the lint list names', async () => {
+	const result = await esbuild.build({
+		entryPoints: [join(root, 'server/src/analysisWorker.ts')],
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		write: false,
+		metafile: true,
+		outdir: join(root, 'dist'),
+		logLevel: 'silent',
+	});
+	const inputs = Object.keys(result.metafile.inputs).map((f) => relative(root, join(root, f)));
+	assert.deepEqual(
+		inputs.filter((f) => /node_modules\/(vscode-languageserver|vscode-jsonrpc)/.test(f)),
+		[],
+	);
+});
