@@ -11,13 +11,13 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { fmt, row } from './report.mjs';
-import { corpusFolder, countWords, dataDir, newsArticles, paragraphsOf, root } from './texts.mjs';
+import { corpusFolder, countWords, dataDir, meantimeDir, newsArticles, paragraphsOf, root } from './texts.mjs';
 
 const cli = join(root, 'dist/cli.js');
 
-/** The 120 MEANTIME articles copied `copies` times into bench/data/news-<n>/ (null when they are not beside the repo). */
+/** The 120 MEANTIME articles (data/meantime) copied `copies` times into bench/data/news-<n>/ (null when they are missing). */
 export function newsCopies(copies) {
-	const src = join(root, '../shared/eval/meantime');
+	const src = meantimeDir;
 	if (!existsSync(src)) return null;
 	const names = readdirSync(src).filter((f) => f.endsWith('.txt'));
 	const dir = join(dataDir, `news-${names.length * copies}`);

@@ -9,10 +9,10 @@ const require = createRequire(import.meta.url);
 
 const STAGES = ['document', 'entities', 'dates', 'claims', 'problems'];
 
-/** Builds bench/data/core.cjs and loads it: { analyze, analyzeDocument, stages, ner?, pathological }. */
+/** Builds bench/data/core.cjs and loads it: { analyze, analyzeDocument, STAGES, stage modules, ner?, pathological }. */
 export async function buildCore() {
 	const a = './server/src/analysis';
-	const lines = [`export { analyze, analyzeDocument } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
+	const lines = [`export { analyze, analyzeDocument, STAGES } from '${a}/analyze';`, `export { pathological } from './bench/pathological';`];
 	lines.push(`export { defaultOptions } from '${a}/options';`);
 	if (existsSync(join(root, 'server/src/analysis/syntax/index.ts'))) lines.push(`export { SyntaxModel } from '${a}/syntax';`);
 	const exists = (s) => existsSync(join(root, `server/src/analysis/${s}.ts`)) || existsSync(join(root, `server/src/analysis/${s}/index.ts`));

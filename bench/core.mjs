@@ -51,33 +51,12 @@ function cpuOnce(fn) {
 	return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
 
-// The stage calls as analyze.ts makes them: the argument names there pick the inputs here.
-function stageArgs(stage, fnName) {
-	const src = readFileSync(join(root, 'server/src/analysis/analyze.ts'), 'utf8');
-	const m = new RegExp(`${fnName}\\(([^)]*)\\)`).exec(src);
-	const names = m
-		? m[1]
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean)
-		: ['document'];
-	return (ctx) =>
-		names.map((n) => {
-			if (/doc/i.test(n)) return ctx.doc;
-			if (/entit/i.test(n)) return ctx.entities;
-			if (/date/i.test(n)) return ctx.dates;
-			if (/claim/i.test(n)) return ctx.claims;
-			if (/opt/i.test(n)) return ctx.opts;
-			return undefined;
-		});
-}
-
+// The stages as analyze.ts runs them, imported from it (`STAGES`): the label, and where its result goes.
 const STAGES = [
-	['document model', 'document', 'parseDocument'],
-	['entities', 'entities', 'findEntities'],
-	['dates', 'dates', 'findDates'],
-	['claims', 'claims', 'findClaims'],
-	['problems', 'problems', 'findProblems'],
+	['entities', 'entities', 'entities'],
+	['dates', 'dates', 'dates'],
+	['claims', 'claims', 'claims'],
+	['problems', 'problems', null],
 ];
 
 /** Measures the core on the news articles; returns rows of { name, wordsPerSec, mbPerSec, ... }. */
@@ -96,26 +75,27 @@ export function measureCore(core, articles, budgetMs) {
 	// The stages run chained on a fresh parse each time, exactly as analyze.ts calls them (a stage
 	// may cache on the document, so reusing one parsed document would flatter it).
 	const parse = core.document.parseDocument;
-	const stages = STAGES.map(([label, mod, fnName]) => ({
-		label,
-		mod,
-		fn: core[mod]?.[fnName],
-		args: mod === 'document' ? null : stageArgs(mod, fnName),
-	})).filter((x) => typeof x.fn === 'function');
+	const stages = [
+		{ label: 'document model', run: (ctx, t) => (ctx.document = parse(t)) },
+		...STAGES.map(([label, name, output]) => ({
+			label,
+			run: (ctx) => {
+				const r = core.STAGES[name](ctx);
+				if (output) ctx[output] = r;
+			},
+		})),
+	];
 	const cpu = () => {
 		const c = process.cpuUsage();
 		return (c.user + c.system) / 1000;
 	};
 	const spent = Object.fromEntries(stages.map((x) => [x.label, 0]));
-	const outputs = { entities: 'entities', dates: 'dates', claims: 'claims' };
 	const pipeline = (t) => {
-		const ctx = { opts: { ...core.defaultOptions } };
+		const ctx = { options: { ...core.defaultOptions } };
 		for (const x of stages) {
 			const c0 = cpu();
-			const r = x.args ? x.fn(...x.args(ctx)) : x.fn(t);
+			x.run(ctx, t);
 			spent[x.label] += cpu() - c0;
-			if (x.mod === 'document') ctx.doc = r;
-			else if (outputs[x.mod]) ctx[outputs[x.mod]] = r;
 		}
 		return ctx;
 	};
@@ -138,12 +118,12 @@ export function measureCore(core, articles, budgetMs) {
 		out.wholeParsed = rate(throughput((t) => core.analyze(t, { syntax }), texts, budgetMs));
 	}
 	if (typeof core.ner?.tagEntities === 'function') {
-		const tokens = ctxs.reduce((n, c) => n + c.doc.tokens.length, 0);
-		const r = throughput((c) => core.ner.tagEntities(c.doc), ctxs, budgetMs);
+		const tokens = ctxs.reduce((n, c) => n + c.document.tokens.length, 0);
+		const r = throughput((c) => core.ner.tagEntities(c.document), ctxs, budgetMs);
 		out.tagger = {
 			tokensPerSec: tokens / (r.cpuMs / 1000),
 			wallTokensPerSec: tokens / (r.ms / 1000),
-			spans: ctxs.reduce((n, c) => n + core.ner.tagEntities(c.doc).length, 0),
+			spans: ctxs.reduce((n, c) => n + core.ner.tagEntities(c.document).length, 0),
 		};
 	}
 	return out;

@@ -1,4 +1,4 @@
-// The bench's text: the real news articles (read where they lie, never copied into the repo) and
+// The bench's text: the real news articles (the MEANTIME articles of data/meantime and samples/) and
 // generated load built from their paragraphs, written to bench/data/ (git-ignored).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,9 +33,12 @@ function readTxt(dir) {
 		.map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** The real news text: the evaluation articles beside the repo (when present) and samples/. */
+/** The MEANTIME news articles, kept in the repository with their gold (data/meantime). */
+export const meantimeDir = join(root, 'data/meantime');
+
+/** The real news text: the evaluation articles of data/meantime and samples/. */
 export function newsArticles() {
-	const meantime = readTxt(join(root, '../shared/eval/meantime'));
+	const meantime = readTxt(meantimeDir);
 	const samples = readTxt(join(root, 'samples'));
 	return { meantime, samples, all: [...meantime, ...samples] };
 }

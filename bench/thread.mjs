@@ -1,16 +1,24 @@
 // Runs a measurement of core.mjs in a worker thread set up as the server's analysis threads are
-// (the same young-generation size, read from server/src/analysisPool.ts), so that the core's figures
+// (the same young-generation size, imported from server/src/analysisPool.ts), so that the core's figures
 // are those of the analysis as it runs in the editor. The alternatives are measured the same way.
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { dataDir, root } from './texts.mjs';
 
-/** The young generation of the server's analysis threads, in MB (null when it sets none). */
+/** The young generation of the server's analysis threads, in MB: `YOUNG_GENERATION_MB`, imported from the pool. */
 export function analysisYoungGenerationMb() {
-	const src = readFileSync(join(root, 'server/src/analysisPool.ts'), 'utf8');
-	const m = /const YOUNG_GENERATION_MB = (\d+);/.exec(src);
-	return m && /maxYoungGenerationSizeMb: YOUNG_GENERATION_MB/.test(src) ? Number(m[1]) : null;
+	const outfile = join(dataDir, 'analysisPool.cjs');
+	createRequire(import.meta.url)('esbuild').buildSync({
+		stdin: { contents: "export { YOUNG_GENERATION_MB } from './server/src/analysisPool';", resolveDir: root, loader: 'ts' },
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		outfile,
+		logLevel: 'error',
+	});
+	return createRequire(import.meta.url)(outfile).YOUNG_GENERATION_MB;
 }
 
 /** Calls `core.mjs`'s export `fn` with the bundled core (bench/data/core.cjs) first when `withCore`. */

@@ -7,8 +7,9 @@
 //   npm run eval:claims                          # builds, then scores MEANTIME, data/claims-gold and data/claims-gold-fresh
 //   npm run eval:claims -- --errors              # also lists every missed claim, wrong source and noise claim
 //   POLNEAR_DIR=DIR npm run eval:claims          # also PolNeAR train: DIR holds seed files with .gold.json
-//                                                # (materialised), or is the corpus' data/ folder (materialised
-//                                                # here with ../shared/eval/materialize.mjs, train split only)
+//                                                # (materialised), or is the corpus' data/ folder (then
+//                                                # POLNEAR_MATERIALIZE names the materialiser script that turns
+//                                                # its train split into seed files with gold)
 //   POLNEAR_EVERY=4 …                            # score every 4th PolNeAR document only
 //
 // PolNeAR has no licence: it is read where it lies and nothing of it is written into the repository. Its dev and
@@ -52,8 +53,9 @@ function polnear(dir) {
 	if (!golds(dir)) {
 		if (!fs.existsSync(path.join(dir, 'train', 'text')))
 			throw new Error(`POLNEAR_DIR=${dir}: neither seed files with gold nor the corpus' data/ folder (train/text)`);
-		const materialize = path.join(root, '..', 'shared', 'eval', 'materialize.mjs');
-		if (!fs.existsSync(materialize)) throw new Error(`POLNEAR_DIR is the raw corpus, and ${materialize} is not there to materialise it`);
+		const materialize = process.env.POLNEAR_MATERIALIZE;
+		if (!materialize || !fs.existsSync(materialize))
+			throw new Error('POLNEAR_DIR is the raw corpus: set POLNEAR_MATERIALIZE to the script that materialises it (`node SCRIPT polnear OUTDIR`)');
 		folder = temporary('polnear-train-');
 		const r = spawnSync(process.execPath, [materialize, 'polnear', folder], {
 			cwd: path.dirname(materialize),

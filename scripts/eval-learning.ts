@@ -3,7 +3,7 @@
  * in the editor, correcting the suggestions against the gold (marking what the gold has and the
  * analysis missed or typed otherwise, confirming what it found, rejecting what the gold does not
  * have), the workspace model is learned from those 30 `.ann` files, and the other 90 articles are
- * scored before and after with the shared scorer.
+ * scored before and after with the repository's scorer (scripts/score.mjs).
  *
  *   npm run build && npx tsx scripts/eval-learning.ts [--gold DIR] [--keep DIR]
  *
@@ -24,7 +24,7 @@ import { learnNames } from '../server/src/analysis/human/learned';
 const args = process.argv.slice(2);
 const flag = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
 const root = path.resolve(__dirname, '..');
-const gold = path.resolve(flag('gold', path.join(root, '../shared/eval/meantime')));
+const gold = path.resolve(flag('gold', path.join(root, 'data/meantime')));
 const work = flag('keep', '') || fs.mkdtempSync(path.join(os.tmpdir(), 'seed-lens-learning-'));
 const TYPES: Record<string, string> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE' };
 
@@ -90,7 +90,7 @@ console.log(
 
 const score = (extra: string) => {
 	const cmd = `node ${process.env.SEED_LENS_CLI ?? path.join(root, 'dist/cli.js')} analyze -q --format json${extra}`;
-	const r = spawnSync(process.execPath, [path.join(root, '../shared/eval/score.mjs'), '--gold', heldOutDir, '--cmd', cmd], { encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [path.join(root, 'scripts/score.mjs'), '--gold', heldOutDir, '--cmd', cmd], { encoding: 'utf8' });
 	if (r.status !== 0) throw new Error(`the scorer failed: ${r.stderr}`);
 	const summary = r.stdout.trim().split('\n').pop()!;
 	const entityLines = r.stdout.split('\n').filter((l) => /^\s*(PER|ORG|LOC|micro)\b/.test(l));

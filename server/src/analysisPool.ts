@@ -8,19 +8,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type Diagnostic } from 'vscode-languageserver';
-import type { AnalysisOptions, DocumentAnnotations, Paragraph } from './analysis';
+import type { AnalysisOptions, CoreAnalysis } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import type { EarlyDiagnostics, Forget, PublishRequest, Release, WorkerAnswer, WorkerJob } from './workerProtocol';
-import type { TextSource } from './openDocument';
+import type { TextSource } from './positions';
 import { changedRegion } from './positions';
-import { jsonList } from './rawJson';
+import { jsonList, type OutgoingList } from './rawJson';
 import type { FileSummary } from './workspace/summary';
-
-/** What the core returns that the server keeps. */
-export interface CoreResult {
-	annotations: DocumentAnnotations;
-	paragraphs: Paragraph[];
-}
 
 /** The error a request gets when its document changed before its analysis started (editors drop it quietly). */
 export const superseded = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; this answer is no longer needed.');
@@ -36,7 +30,7 @@ interface Job {
 	resolve(r: WorkerAnswer): void;
 	reject(e: unknown): void;
 	/** Receives the diagnostics the worker words before its answer, when the job asked for them; the answer follows once it settles. */
-	early?: (read: () => Diagnostic[]) => Promise<unknown>;
+	early?: (read: () => OutgoingList<Diagnostic>) => Promise<unknown>;
 	timer?: NodeJS.Timeout;
 }
 
@@ -59,7 +53,7 @@ const MAX_DELTA = 1 << 16;
  * them in fewer, cheaper pauses (a megabyte analysed ~10 % faster, and fewer collections competing
  * for the cores while the user types).
  */
-const YOUNG_GENERATION_MB = 64;
+export const YOUNG_GENERATION_MB = 64;
 
 /** The queue of analyses and the threads that run them. */
 export class AnalysisPool {
@@ -88,9 +82,9 @@ export class AnalysisPool {
 		options: AnalysisOptions,
 		priority: 'high' | 'low',
 		stale: () => boolean = () => false,
-		publish?: { request: PublishRequest; early: (read: () => Diagnostic[]) => Promise<unknown> },
+		publish?: { request: PublishRequest; early: (read: () => OutgoingList<Diagnostic>) => Promise<unknown> },
 		key?: string,
-	): Promise<CoreResult> {
+	): Promise<CoreAnalysis> {
 		return new Promise((resolve, reject) => {
 			const job: Job = {
 				job: { id: this.nextId++, options, publish: publish?.request, key },
@@ -131,18 +125,18 @@ export class AnalysisPool {
 	 * are worded, unless the version is stale by then (the document's analysis stays on its thread).
 	 * Dropped when a newer version arrives before it starts.
 	 */
-	warm(
+	prepare(
 		text: TextSource,
 		options: AnalysisOptions,
 		key: string,
 		stale: () => boolean,
 		request: PublishRequest,
 		what: 'all' | 'sections' = 'all',
-		ready?: (diagnostics: Diagnostic[]) => void,
+		ready?: (diagnostics: OutgoingList<Diagnostic>) => void,
 	): Promise<void> {
 		return new Promise((resolve) => {
 			const job: Job = {
-				job: { id: this.nextId++, options, publish: request, key, warm: what },
+				job: { id: this.nextId++, options, publish: request, key, prepare: what },
 				text,
 				priority: 'high',
 				early: ready && (async (read) => ready(read())),

@@ -7,7 +7,7 @@
  * copied to the server's thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { analysisCache, analyzeDocument, analyzeWithModel, readSections } from './analysis';
+import { sectionAnalyses, analyzeDocument, analyzeWithModel, readSections } from './analysis';
 import { SECTION_THRESHOLD } from './analysis/sections';
 import { diagnosticsInSlices, ignoredBy } from './features/diagnostics';
 import { LineIndex } from './positions';
@@ -33,10 +33,10 @@ function released(id: number): Promise<void> {
 }
 
 // The sections of long documents analysed on this thread: typing in one re-reads only the section typed in.
-const sections = analysisCache();
+const sections = sectionAnalyses();
 
-/** The latest result of each open document (a few at most): the job after a `warm` one usually finds its work done. */
-interface Prepared {
+/** The latest result of each open document (a few at most): the job after a `prepare` one usually finds its work done. */
+interface DocumentResult {
 	text: string;
 	options: string;
 	annotations: ReturnType<typeof analyzeDocument>['annotations'];
@@ -45,8 +45,8 @@ interface Prepared {
 	wording?: string;
 	diagnosticsJson?: string;
 }
-const prepared = new Map<string, Prepared>();
-const PREPARED_DOCUMENTS = 4;
+const latest = new Map<string, DocumentResult>();
+const KEPT_DOCUMENTS = 4;
 
 // The last whole text of each long open document: later jobs send only what changed since (see `TextDelta`).
 const bases = new Map<string, string>();
@@ -63,10 +63,10 @@ function jobText(job: WorkerJob): string {
 	return text;
 }
 
-async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
+async function upToDate(job: WorkerJob & { text: string }): Promise<DocumentResult> {
 	const options = JSON.stringify(job.options);
 	const wording = job.publish && JSON.stringify([job.publish.settings, job.publish.silenced]);
-	let p = job.key ? prepared.get(job.key) : undefined;
+	let p = job.key ? latest.get(job.key) : undefined;
 	if (!p || p.text !== job.text || p.options !== options) {
 		const a = analyzeDocument(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
 		p = { text: job.text, options, annotations: a.annotations, paragraphs: a.paragraphs.map((x) => ({ start: x.start, end: x.end })) };
@@ -79,9 +79,9 @@ async function prepare(job: WorkerJob & { text: string }): Promise<Prepared> {
 		p.wording = wording;
 	}
 	if (job.key) {
-		prepared.delete(job.key);
-		prepared.set(job.key, p);
-		for (const k of prepared.keys()) if (prepared.size > PREPARED_DOCUMENTS) prepared.delete(k);
+		latest.delete(job.key);
+		latest.set(job.key, p);
+		for (const k of latest.keys()) if (latest.size > KEPT_DOCUMENTS) latest.delete(k);
 	}
 	return p;
 }
@@ -96,7 +96,7 @@ const REHEARSALS = 2;
 let rehearsed = false;
 let jobsSeen = 0;
 
-async function rehearse(job: WorkerJob & { text: string }, p: Prepared): Promise<void> {
+async function rehearse(job: WorkerJob & { text: string }, p: DocumentResult): Promise<void> {
 	if (rehearsed || !job.publish || job.text.length <= SECTION_THRESHOLD) return;
 	rehearsed = true;
 	const seen = jobsSeen;
@@ -141,24 +141,24 @@ export async function runJob(message: WorkerJob, early?: (e: EarlyDiagnostics) =
 	try {
 		const job = { ...message, text: jobText(message), delta: undefined };
 		if (job.summary) return { id: job.id, summary: indexSummary(job.text, job.options) };
-		if (job.warm === 'sections') {
+		if (job.prepare === 'sections') {
 			if (!typedInPlace(message)) readSections(job.text, { ...job.options, syntax: syntaxModelOrNone() }, sections);
-			return { id: job.id, warmed: true };
+			return { id: job.id, prepared: true };
 		}
-		const p = await prepare(job);
+		const p = await upToDate(job);
 		const { annotations, paragraphs, diagnosticsJson } = p;
 		const words = job.publish && early && diagnosticsJson !== undefined;
-		if (job.warm) {
-			// Prepared after a pause in typing: the diagnostics go out now (the server drops them if the version is stale).
+		if (job.prepare) {
+			// DocumentResult after a pause in typing: the diagnostics go out now (the server drops them if the version is stale).
 			if (words) early({ id: job.id, diagnosticsJson });
-			return { id: job.id, warmed: true };
+			return { id: job.id, prepared: true };
 		}
 		if (words) {
 			const wait = released(job.id);
 			early({ id: job.id, diagnosticsJson });
 			await wait;
 		}
-		if (!job.warm) void rehearse(job, p);
+		if (!job.prepare) void rehearse(job, p);
 		return { id: job.id, annotations, paragraphs };
 	} catch (e) {
 		return { id: message.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
@@ -178,7 +178,7 @@ parentPort?.on('message', (message: WorkerJob | Release | Forget) => {
 	if ('forget' in message) {
 		bases.delete(message.forget);
 		changed.delete(message.forget);
-		return void prepared.delete(message.forget);
+		return void latest.delete(message.forget);
 	}
 	void runJob(message, (e) => parentPort!.postMessage(e)).then((answer) => parentPort!.postMessage(answer));
 });

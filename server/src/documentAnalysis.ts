@@ -24,7 +24,7 @@ const results = new WeakMap<DocumentAnalysis, Map<string, unknown>>();
  * looked up: on a long document the outline, the tokens and the diagnostics
  * take far longer to build than to send, and editors ask for them again and again.
  */
-export function cached<T>(a: DocumentAnalysis, key: string, make: () => T): T {
+export function oncePerVersion<T>(a: DocumentAnalysis, key: string, make: () => T): T {
 	let memo = results.get(a);
 	if (!memo) results.set(a, (memo = new Map()));
 	if (!memo.has(key)) memo.set(key, make());

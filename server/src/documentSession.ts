@@ -13,6 +13,7 @@
  *   any ──configure──▶ waiting, no delay (the same version worded again)
  */
 import type { Diagnostic } from 'vscode-languageserver';
+import type { OutgoingList } from './rawJson';
 
 /** The quiet time after the last keystroke before a document is analysed for diagnostics. */
 export const DEBOUNCE_MS = 100;
@@ -23,7 +24,7 @@ export const PREPARE_EVERY_MS = 500;
 
 /** The diagnostics of one version, and what to do once they are sent or dropped. */
 export interface Computed {
-	diagnostics: Diagnostic[];
+	diagnostics: OutgoingList<Diagnostic>;
 	done?: () => void;
 }
 
@@ -31,13 +32,14 @@ export interface Computed {
 export interface SessionBackend {
 	/** Analyses the document at `version` (the current one when called) and words its diagnostics; null when the work was dropped. */
 	compute(uri: string, version: number): Promise<Computed | null>;
-	/** Sends diagnostics to the editor (`version` undefined and an empty list clear them); settles once written. */
-	send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> | void;
+	/** Sends a version's diagnostics to the editor, or clears them (`null`); settles once written. */
+	send(uri: string, version: number, diagnostics: OutgoingList<Diagnostic>): Promise<void> | void;
+	send(uri: string, version: undefined, diagnostics: null): Promise<void> | void;
 	/**
 	 * Told of versions before the typing delay, so that work can start ahead: `all` after a short
 	 * pause (the version likely to stay: analyse it and word its diagnostics), `sections` now and
 	 * then while typing goes on (only keep the caches current). Diagnostics worded this way come
-	 * back through `AnalysisScheduler.ahead`.
+	 * back through `AnalysisScheduler.preparedDiagnostics`.
 	 */
 	prepare?(uri: string, version: number, what: 'all' | 'sections'): void;
 }
@@ -108,7 +110,7 @@ export class DocumentSession {
 	}
 
 	/** Diagnostics prepared ahead of the typing delay: sent when their version is still the document's and not yet published. */
-	ahead(version: number, diagnostics: Diagnostic[]): void {
+	preparedDiagnostics(version: number, diagnostics: OutgoingList<Diagnostic>): void {
 		if (this.state.name === 'closed' || version !== this.version || this.published === version) return;
 		this.published = version;
 		this.seen = true;
@@ -123,7 +125,7 @@ export class DocumentSession {
 		this.stopTimers();
 		this.state = { name: 'closed' };
 		this.published = undefined;
-		void Promise.resolve(this.backend.send(this.uri, undefined, [])).catch(() => {});
+		void Promise.resolve(this.backend.send(this.uri, undefined, null)).catch(() => {});
 	}
 
 	/** Stops the timers (shutdown). */
@@ -212,8 +214,8 @@ export class AnalysisScheduler {
 	}
 
 	/** Diagnostics prepared ahead for a version (see `SessionBackend.prepare`). */
-	ahead(uri: string, version: number, diagnostics: Diagnostic[]): void {
-		this.sessions.get(uri)?.ahead(version, diagnostics);
+	preparedDiagnostics(uri: string, version: number, diagnostics: OutgoingList<Diagnostic>): void {
+		this.sessions.get(uri)?.preparedDiagnostics(version, diagnostics);
 	}
 
 	/** A document was closed. */

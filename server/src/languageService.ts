@@ -1,30 +1,33 @@
 /**
- * The one object the handlers talk to: every feature of an open seed document, answered from the
- * analysis cache under one freshness policy (`FRESHNESS`), with cancellation honoured while an
- * analysis is awaited. The handlers in server.ts only pass the request's parameters through; they
- * never see threads, caches or timers.
+ * The one object the handlers talk to: every feature of an open seed document, the review lists and
+ * the workspace's views, answered from the analysis cache under one freshness policy (`FRESHNESS`),
+ * with cancellation honoured while an analysis is awaited. The handlers in server.ts only pass the
+ * request's parameters through; they never see threads, caches or timers.
  */
 import type { CancellationToken, CodeActionParams, Position, Range } from 'vscode-languageserver';
+import type { ReviewState } from './analysis/human/layer';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyses } from './analyses';
+import type { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { annotations } from './features/annotations';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { documentSymbols } from './features/documentSymbols';
-import { entityNameAt } from './features/corpusViews';
+import { corpusEntities, entityNameAt, entityPage, timeline, type TimelineParams } from './features/corpusViews';
 import { figureHover, withFigures } from './features/crossDocuments';
 import { foldingRanges } from './features/foldingRanges';
-import { reviewActions } from './features/review';
+import { reviewActions, reviewStatus, suggestionList } from './features/review';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlight } from './features/navigation';
 import { references } from './features/references';
 import { semanticTokens } from './features/semanticTokens';
-import { workspaceSymbols } from './features/workspaceSymbols';
+import { indexStatus, workspaceSymbols } from './features/workspaceSymbols';
 import type { EditShift } from './positions';
 import type { Settings } from './settings';
 import type { Corpus } from './workspace/corpus';
+import type { Indexer } from './workspace/indexer';
+import { isSeedDocument } from './workspace/seedFiles';
 
 /**
  * Which analysis a feature answers from, stated once:
@@ -32,7 +35,9 @@ import type { Corpus } from './workspace/corpus';
  *   typing in a long document a fresh analysis takes a second or more, and a hover or the outline
  *   must not wait for it); only a document's first analysis is waited for.
  * - `fresh`: from the analysis of the document's current version, waited for. These answers are
- *   positions the editor applies as they are (tokens, hints, folds, edits, locations), or exports.
+ *   positions the editor applies as they are (tokens, hints, folds, edits, locations), exports, and
+ *   what the review reads and writes (the suggestions left, a review command's edits).
+ * Features of the workspace (symbols, entity pages, the timeline) answer from the index as it is.
  */
 export const FRESHNESS = {
 	hover: 'latest',
@@ -47,12 +52,14 @@ export const FRESHNESS = {
 	codeActions: 'fresh',
 	annotations: 'fresh',
 	entityNameAt: 'fresh',
+	suggestions: 'fresh',
+	review: 'fresh',
 } as const satisfies Record<string, 'latest' | 'fresh'>;
 
 export type Feature = keyof typeof FRESHNESS;
 
-/** Where the analyses come from (the server's `Analyses`; a fake in the tests). */
-export type AnalysisSource = Pick<Analyses, 'get' | 'latest' | 'fromText'>;
+/** Where the analyses come from (the server's `AnalysisCache`; a fake in the tests). */
+export type AnalysisSource = Pick<AnalysisCache, 'get' | 'latest' | 'fromText'>;
 
 /** What the service needs from the server around it. */
 export interface ServiceHost {
@@ -63,6 +70,10 @@ export interface ServiceHost {
 	corpus(): Corpus;
 	/** The text of a seed file that is not open, or null when it cannot be read. */
 	readFile(uri: string): Promise<string | null>;
+	/** A document's review state, from its `.ann`. */
+	reviewState(uri: string): Promise<ReviewState>;
+	/** The background index of the workspace's files. */
+	indexer(): Pick<Indexer, 'state'>;
 }
 
 /** Settles with `p`'s value, or with undefined as soon as the request is cancelled. */
@@ -132,6 +143,42 @@ export class SeedLanguageService {
 		return workspaceSymbols(this.host.corpus(), query, token);
 	}
 
+	/** The page of an entity across the workspace's documents. */
+	entityPage(name: string, token: CancellationToken) {
+		return entityPage(this.host.corpus(), name, token);
+	}
+
+	/** The workspace's timeline. */
+	timeline(params: TimelineParams, token: CancellationToken) {
+		return timeline(this.host.corpus(), params, token);
+	}
+
+	/** The workspace's most mentioned entities. */
+	corpusEntities(limit: number | undefined) {
+		return corpusEntities(this.host.corpus(), limit);
+	}
+
+	/** How far the workspace index has got. */
+	indexStatus() {
+		return indexStatus(this.host.indexer(), this.host.corpus());
+	}
+
+	/** The unreviewed suggestions of an open document, in order, and its review state. */
+	async suggestions(uri: string, token: CancellationToken) {
+		const now = await this.analysisFor('suggestions', uri, token);
+		return now ? suggestionList(now.analysis, await this.host.reviewState(uri)) : null;
+	}
+
+	/** The review state and the suggestions left of each seed file among `uris` (open, or read from disk). */
+	reviewStatus(uris: readonly string[], token: CancellationToken) {
+		return reviewStatus(uris, { analysis: (uri) => this.seedFileAnalysis(uri, token), state: (uri) => this.host.reviewState(uri) }, token);
+	}
+
+	/** The analysis a review command edits: the open document's current version, or undefined when it is not open. */
+	async reviewAnalysis(uri: string, token: CancellationToken): Promise<DocumentAnalysis | undefined> {
+		return (await this.analysisFor('review', uri, token))?.analysis;
+	}
+
 	/** The annotations of a seed file: an open one's current version, or the file on disk. */
 	async annotations(uri: string, token: CancellationToken) {
 		if (this.host.document(uri)) return this.answer('annotations', uri, token, null, (a) => annotations(a));
@@ -139,6 +186,14 @@ export class SeedLanguageService {
 		if (text === null || token.isCancellationRequested) return null;
 		const a = await unlessCancelled(this.analyses.fromText(uri, text), token);
 		return a ? annotations(a) : null;
+	}
+
+	/** A seed file's analysis: the open document's current version, else the file read from disk (null when it is not a seed file or the request was cancelled). */
+	private async seedFileAnalysis(uri: string, token: CancellationToken): Promise<DocumentAnalysis | null> {
+		if (this.host.document(uri)) return (await this.analysisFor('review', uri, token))?.analysis ?? null;
+		const text = await this.host.readFile(uri);
+		if (text === null || token.isCancellationRequested || !isSeedDocument(uri, text.slice(0, 4096))) return null;
+		return (await unlessCancelled(this.analyses.fromText(uri, text), token)) ?? null;
 	}
 
 	/** The analysis a feature answers from (see `FRESHNESS`), or undefined when the document is not open or the request was cancelled. */

@@ -8,28 +8,11 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { isBefore, lineStarts, type TextSource } from './positions';
 
 const CR = 13;
 const LF = 10;
 const isEOL = (c: number) => c === CR || c === LF;
-
-/** What `EditShift` and other readers need of a text: a string, or an open document's text unassembled. */
-export interface TextSource {
-	readonly length: number;
-	slice(start: number, end: number): string;
-	charCodeAt(index: number): number;
-}
-
-/** Line starts of a piece of text (after `offset`), as the library computes them: CRLF is one break. */
-function lineStarts(text: string, offset: number, out: number[] = []): number[] {
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (!isEOL(c)) continue;
-		if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-		out.push(offset + i + 1);
-	}
-	return out;
-}
 
 export class OpenDocument implements TextDocument, TextSource {
 	/** The last whole text; the current text is `base[0, from) + middle + base[to, …)`. */
@@ -155,7 +138,7 @@ export class OpenDocument implements TextDocument, TextSource {
 	}
 
 	private edit(range: Range, text: string): void {
-		const [s, e] = less(range.end, range.start) ? [range.end, range.start] : [range.start, range.end];
+		const [s, e] = isBefore(range.end, range.start) ? [range.end, range.start] : [range.start, range.end];
 		const a = this.offsetAt(s);
 		const b = this.offsetAt(e);
 		this.replace(a, b, text);
@@ -215,5 +198,3 @@ export class OpenDocument implements TextDocument, TextSource {
 		return offset;
 	}
 }
-
-const less = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);

@@ -1,25 +1,51 @@
 /**
- * Offsets ↔ LSP positions. The one place that does arithmetic on lines.
- * Both are UTF-16 based, so only line starts are needed.
+ * Offsets ↔ LSP positions. The one place that does arithmetic on lines: where lines start
+ * (`lineStarts`, for analysed texts and open documents alike), offsets to positions and back, and
+ * the order of positions. Both are UTF-16 based, so only line starts are needed.
  */
 import type { Position, Range } from 'vscode-languageserver';
-import type { TextSource } from './openDocument';
+
+/** What `EditShift` and other readers need of a text: a string, or an open document's text unassembled. */
+export interface TextSource {
+	readonly length: number;
+	slice(start: number, end: number): string;
+	charCodeAt(index: number): number;
+}
+
+/**
+ * Appends to `out` where the lines of `text` start, as offsets after `offset`: after each LF, each
+ * CR not followed by an LF, and each CRLF (one break), as the LSP library counts them.
+ */
+export function lineStarts(text: string, offset: number, out: number[] = []): number[] {
+	// Without a CR, the line feeds are found by the engine's own search, several times faster than a loop.
+	if (text.indexOf('\r') < 0) {
+		for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(offset + i + 1);
+		return out;
+	}
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10) out.push(offset + i + 1);
+		else if (c === 13 && text.charCodeAt(i + 1) !== 10) out.push(offset + i + 1);
+	}
+	return out;
+}
+
+/** True when `p` comes before `q`. */
+export function isBefore(p: Position, q: Position): boolean {
+	return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
+/** True when `p` lies in `r`, both ends included. */
+export function isInRange(p: Position, r: Range): boolean {
+	return !isBefore(p, r.start) && !isBefore(r.end, p);
+}
 
 /** Line-start index of one text, with conversions both ways. */
 export class LineIndex {
-	private readonly starts: number[] = [0];
+	private readonly starts: number[];
 
 	constructor(private readonly text: string) {
-		// Without a CR, the line feeds are found by the engine's own search, several times faster than a loop.
-		if (text.indexOf('\r') < 0) {
-			for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-			return;
-		}
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 10) this.starts.push(i + 1);
-			else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-		}
+		this.starts = lineStarts(text, 0, [0]);
 	}
 
 	/** The LSP position of an offset (clamped to the text). */
@@ -116,7 +142,7 @@ export function changedRegion(before: TextSource, after: TextSource): { start: n
 	while (q < room && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
 	return { start: p, end: before.length - q, afterEnd: after.length - q };
 }
-const less = (p: Pos, q: Pos) => p.line < q.line || (p.line === q.line && p.character < q.character);
+const less = isBefore;
 
 /**
  * The edits between an analysed text and the text now in the editor, as one

@@ -3,7 +3,8 @@
  * arrive as one JSON text; parsing it on the server's thread only for the connection to encode it
  * again cost ~30 ms per publication of a megabyte's ~5,000 diagnostics, during which hovers and the
  * outline waited. When the server writes its own messages (stdio), such a list goes out untouched:
- * `jsonList` stands in for the parsed list, and `RawJsonWriter` writes the text in its place.
+ * `jsonList` stands in for the parsed list, and `RawJsonWriter` writes the text in its place. The
+ * stand-in holds no items, so its type (`OutgoingList`) lets it be sent and appended to, never read.
  */
 import { randomBytes } from 'node:crypto';
 import { StreamMessageWriter, type ContentTypeEncoder, type Message } from 'vscode-languageserver/node';
@@ -17,12 +18,33 @@ const pending = new Map<string, string>();
 /** The JSON text of each stand-in. */
 const texts = new WeakMap<object, string>();
 
+declare const unread: unique symbol;
+
+/**
+ * A list on its way to the editor, which the server's thread sends without reading: it may be a
+ * stand-in for JSON text worded on an analysis thread (whose items are not here). Made by
+ * `jsonList` or `outgoingList`, extended by `appendToList`, handed to the connection by `sentAs`.
+ */
+export interface OutgoingList<T> {
+	readonly [unread]: T;
+}
+
+/** A list read on this thread, to be sent. */
+export function outgoingList<T>(list: T[]): OutgoingList<T> {
+	return list as unknown as OutgoingList<T>;
+}
+
+/** The list as the connection's message takes it: only the connection encodes it. */
+export function sentAs<T>(list: OutgoingList<T>): T[] {
+	return list as unknown as T[];
+}
+
 /**
  * The list a JSON text encodes: parsed, or, when a `RawJsonWriter` writes the messages, a stand-in
- * that is written as the text itself. The stand-in is empty: it is only to be sent, never read.
+ * that is written as the text itself.
  */
-export function jsonList<T>(json: string): T[] {
-	if (!enabled) return JSON.parse(json) as T[];
+export function jsonList<T>(json: string): OutgoingList<T> {
+	if (!enabled) return outgoingList(JSON.parse(json) as T[]);
 	const marker = PREFIX + next++;
 	const list: T[] = [];
 	Object.defineProperty(list, 'toJSON', {
@@ -32,14 +54,14 @@ export function jsonList<T>(json: string): T[] {
 		},
 	});
 	texts.set(list, json);
-	return list;
+	return outgoingList(list);
 }
 
 /** A list with `more` after the items of `list`, which may be a `jsonList` stand-in (then so is the result). */
-export function appendToList<T>(list: T[], more: T[]): T[] {
+export function appendToList<T>(list: OutgoingList<T>, more: T[]): OutgoingList<T> {
 	const json = texts.get(list);
 	if (!more.length) return list;
-	if (json === undefined) return [...list, ...more];
+	if (json === undefined) return outgoingList([...sentAs(list), ...more]);
 	const extra = JSON.stringify(more).slice(1, -1);
 	return jsonList<T>(json.trimEnd() === '[]' ? `[${extra}]` : `${json.trimEnd().slice(0, -1)},${extra}]`);
 }

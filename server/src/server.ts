@@ -1,5 +1,6 @@
 /** The Seed Lens language server: connection, capabilities, handler registration. */
 import {
+	CancellationToken,
 	CodeActionKind,
 	CodeLensRefreshRequest,
 	createConnection,
@@ -10,28 +11,29 @@ import {
 	TextDocuments,
 	TextDocumentSyncKind,
 	type ClientCapabilities,
+	type Diagnostic,
 	type InitializeParams,
 	type MessageReader,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { Analyses } from './analyses';
+import { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { AnalysisScheduler } from './documentSession';
 import { syntaxModel } from './syntaxModel';
 import { OpenDocument } from './openDocument';
-import { appendToList, RawJsonWriter } from './rawJson';
+import { appendToList, outgoingList, RawJsonWriter, sentAs, type OutgoingList } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { conflictDiagnostics } from './features/crossDocuments';
-import { corpusEntities, CorpusEntitiesRequest, EntityAtRequest, entityPage, EntityPageRequest, timeline, TimelineRequest } from './features/corpusViews';
+import { CorpusEntitiesRequest, EntityAtRequest, EntityPageRequest, TimelineRequest } from './features/corpusViews';
 import { diagnosticsInSlices } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { entityAt } from './features/lookup';
 import { legend } from './features/semanticTokens';
-import { indexStatus, IndexStatusRequest } from './features/workspaceSymbols';
+import { IndexStatusRequest } from './features/workspaceSymbols';
 import { SeedLanguageService } from './languageService';
 import { analysisChanged, defaultSettings, toSettings, type Settings } from './settings';
 import { Corpus } from './workspace/corpus';
@@ -42,7 +44,7 @@ import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 import { HumanFiles } from './workspace/humanFiles';
 import { LearnedModel } from './workspace/learnedModel';
 import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
-import { executeReview, REVIEW_COMMAND, reviewStatus, ReviewStatusRequest, suggestionList, SuggestionsRequest } from './features/review';
+import { executeReview, REVIEW_COMMAND, ReviewStatusRequest, SuggestionsRequest } from './features/review';
 import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -66,7 +68,7 @@ let roots: string[] = [];
 const log = (message: string) => connection.console.error(message);
 const pool = new AnalysisPool(path.join(__dirname, 'analysisWorker.js'), log);
 let configured: () => void = () => {};
-const analyses = new Analyses(
+const analyses = new AnalysisCache(
 	pool,
 	() => settings.analysis,
 	(uri) => documents.get(uri)?.version,
@@ -109,11 +111,13 @@ const service = new SeedLanguageService(analyses, {
 	settings: () => settings,
 	corpus: () => corpus,
 	readFile: readSeedFile,
+	reviewState: (uri) => humans.state(uri),
+	indexer: () => indexer,
 });
 
 const noop = () => {};
 // The hover index and the outline, built while the editor is quiet rather than on the first request.
-const warmUp = (a: DocumentAnalysis) => {
+const buildFeatureIndexes = (a: DocumentAnalysis) => {
 	entityAt(a, 0);
 	documentSymbols(a, undefined, settings.outline.maxClaimsPerSource);
 };
@@ -130,25 +134,25 @@ const scheduler = new AnalysisScheduler({
 	compute: async (uri, version) => {
 		const doc = documents.get(uri);
 		if (!doc || doc.version !== version) return null;
-		if (!seedDoc(uri)) return { diagnostics: [] };
+		if (!seedDoc(uri)) return { diagnostics: outgoingList<Diagnostic>([]) };
 		// Both asked before any await: the document may be edited meanwhile, and its next version waits for its turn.
 		const early = analyses.earlyDiagnostics(doc, wording(doc));
 		const analysed = analyses.get(doc);
 		void analysed.then((a) => {
 			indexer.update(a);
 			void humans.showProblems(a.uri, a.text);
-			setImmediate(() => warmUp(a));
+			setImmediate(() => buildFeatureIndexes(a));
 		}, noop);
 		const worded = await early;
 		if (worded) return worded;
 		const list = await diagnosticsInSlices(await analysed, settings, ignores.matcher(uri), () => documents.get(uri)?.version !== version);
-		return list && { diagnostics: list };
+		return list && { diagnostics: outgoingList(list) };
 	},
-	send: (uri, version, list) =>
-		connection.sendDiagnostics({ uri, version, diagnostics: version === undefined ? list : appendToList(list, conflicts.diagnostics(uri)) }),
+	send: (uri: string, version: number | undefined, list: OutgoingList<Diagnostic> | null) =>
+		connection.sendDiagnostics({ uri, version, diagnostics: list ? sentAs(appendToList(list, conflicts.diagnostics(uri))) : [] }),
 	prepare: (uri, version, what) => {
 		const doc = documents.get(uri);
-		if (doc?.version === version && seedDoc(uri)) analyses.warm(doc, wording(doc), what, (list) => scheduler.ahead(uri, version, list));
+		if (doc?.version === version && seedDoc(uri)) analyses.prepare(doc, wording(doc), what, (list) => scheduler.preparedDiagnostics(uri, version, list));
 	},
 });
 const republish = () => scheduler.configure(documents.all());
@@ -291,9 +295,12 @@ connection.onCodeLens((p, token) => service.codeLenses(p.textDocument.uri, token
 connection.onCodeAction((p, token) => service.codeActions(p, token));
 connection.onRequest(AnnotationsRequest, (p, token) => service.annotations(p.uri, token));
 connection.onRequest(EntityAtRequest, (p, token) => service.entityNameAt(p.uri, p.position, token));
-connection.onRequest(EntityPageRequest, (p, token) => entityPage(corpus, p.name, token));
-connection.onRequest(TimelineRequest, (p, token) => timeline(corpus, p, token));
-connection.onRequest(CorpusEntitiesRequest, (p) => corpusEntities(corpus, p.limit));
+connection.onRequest(EntityPageRequest, (p, token) => service.entityPage(p.name, token));
+connection.onRequest(TimelineRequest, (p, token) => service.timeline(p, token));
+connection.onRequest(CorpusEntitiesRequest, (p) => service.corpusEntities(p.limit));
+connection.onRequest(SuggestionsRequest, (p, token) => service.suggestions(p.uri, token));
+connection.onRequest(ReviewStatusRequest, (p, token) => service.reviewStatus(p.uris, token));
+connection.onRequest(IndexStatusRequest, () => service.indexStatus());
 
 connection.onExecuteCommand(async (params) => {
 	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
@@ -303,32 +310,12 @@ connection.onExecuteCommand(async (params) => {
 });
 
 const reviewHost = {
-	analysis: async (uri: string) => {
-		const doc = seedDoc(uri);
-		return doc && analyses.get(doc);
-	},
+	analysis: (uri: string) => service.reviewAnalysis(uri, CancellationToken.None),
 	write: (uri: string, text: string, edits: Parameters<HumanFiles['write']>[2]) => humans.write(uri, text, edits),
 	changed: annotationsChanged,
 	state: (uri: string) => humans.state(uri),
 	warn: (m: string) => void connection.window.showWarningMessage(m),
 };
-
-connection.onRequest(SuggestionsRequest, async (params) => {
-	const doc = seedDoc(params.uri);
-	return doc ? suggestionList(await analyses.get(doc), await humans.state(doc.uri)) : null;
-});
-
-connection.onRequest(ReviewStatusRequest, (params, token) => reviewStatus(params.uris, { analysis: seedAnalysis, state: (uri) => humans.state(uri) }, token));
-
-/** A seed file's analysis: the open document's, else the file read from disk (null when it is not a seed file). */
-async function seedAnalysis(uri: string) {
-	const doc = seedDoc(uri);
-	if (doc) return analyses.get(doc);
-	const text = await readSeedFile(uri);
-	return text !== null && isSeedDocument(uri, text.slice(0, HEAD)) ? analyses.fromText(uri, text) : null;
-}
-
-connection.onRequest(IndexStatusRequest, () => indexStatus(indexer, corpus));
 
 connection.onShutdown(() => {
 	scheduler.dispose();

@@ -35,10 +35,10 @@ export interface WorkerJob {
 	/** The open document the text is a version of: its latest result is kept for the next job. */
 	key?: string;
 	/**
-	 * Only prepare while the user types, and answer `warmed`: `all` analyses and words the diagnostics
+	 * Only prepare while the user types, and answer `prepared`: `all` analyses and words the diagnostics
 	 * and keeps the result; `sections` only brings a long document's section cache up to date.
 	 */
-	warm?: 'all' | 'sections';
+	prepare?: 'all' | 'sections';
 	/**
 	 * A file of the workspace index: answer with its compact summary (entities, mentions, the facts
 	 * compared across documents) instead of the annotations, which the server's thread never needs.
@@ -50,7 +50,7 @@ export interface WorkerJob {
 export type WorkerAnswer =
 	| { id: number; annotations: DocumentAnnotations; paragraphs: { start: number; end: number }[] }
 	| { id: number; summary: FileSummary }
-	| { id: number; warmed: true }
+	| { id: number; prepared: true }
 	| { id: number; error: string };
 
 /**

@@ -5,7 +5,7 @@
 import { documentChecks, mergeAliasVariants } from './checks';
 import { findClaims } from './claims';
 import { findDates } from './dates';
-import { combineSections, type SectionPart } from './combine';
+import { CombineMemo, combineSections, type SectionPart } from './combine';
 import { parseDocument, parseHeader, splitParagraphs, type Paragraph, type SeedDocument } from './document';
 import { findEntities } from './entities';
 import { defaultOptions, type AnalysisOptions } from './options';
@@ -14,9 +14,9 @@ import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
 import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
 import { humanLayer } from './human/layer';
 import { applyLearned } from './human/learned';
-import type { Diagnostic, DocumentAnnotations } from './types';
+import type { DateAnnotation, Diagnostic, DocumentAnnotations, Entity } from './types';
 
-export interface Analysis {
+export interface CoreAnalysis {
 	annotations: DocumentAnnotations;
 	/** The body's paragraphs. */
 	paragraphs: Paragraph[];
@@ -28,12 +28,27 @@ interface SectionResult {
 	keys: string[];
 }
 
-/** The cache a caller keeps between analyses of a long document (see sections.ts). */
-export type AnalysisCache = SectionCache<SectionResult>;
+/**
+ * What a caller keeps between analyses of a long document: the sections' analyses (see
+ * sections.ts) and what combining them reuses (see combine.ts). Passed to each analysis explicitly.
+ */
+export class SectionAnalyses {
+	readonly sections: SectionCache<SectionResult>;
+	readonly combined = new CombineMemo();
+
+	constructor(maxChars?: number) {
+		this.sections = new SectionCache(maxChars);
+	}
+
+	/** How many section analyses it holds. */
+	get size(): number {
+		return this.sections.size;
+	}
+}
 
 /** A cache of section analyses, for `analyzeDocument`. */
-export function analysisCache(maxChars?: number): AnalysisCache {
-	return new SectionCache(maxChars);
+export function sectionAnalyses(maxChars?: number): SectionAnalyses {
+	return new SectionAnalyses(maxChars);
 }
 
 /**
@@ -41,7 +56,7 @@ export function analysisCache(maxChars?: number): AnalysisCache {
  * `SECTION_THRESHOLD` is read in sections; with a `cache`, sections analysed before (in this
  * or an earlier version of the text) are reused, and the result is the same as without.
  */
-export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis {
+export function analyzeDocument(text: string, options: Partial<AnalysisOptions> = {}, cache?: SectionAnalyses): CoreAnalysis {
 	const { annotations, paragraphs } = analyzeWithModel(text, options, cache);
 	return { annotations, paragraphs };
 }
@@ -50,12 +65,12 @@ export function analyzeDocument(text: string, options: Partial<AnalysisOptions> 
  * `analyzeDocument`, with the document model the analysis read when it read the text whole (not in
  * sections), for a caller that reads the text again (the facts compared across documents).
  */
-export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: AnalysisCache): Analysis & { document?: SeedDocument } {
+export function analyzeWithModel(text: string, options: Partial<AnalysisOptions> = {}, cache?: SectionAnalyses): CoreAnalysis & { document?: SeedDocument } {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > opts.maxFileSize) return tooLarge(text, opts.maxFileSize);
 	const unparsed = !!opts.syntax && text.length > opts.maxParsedSize;
 	if (unparsed) opts.syntax = undefined;
-	const machine: Analysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
+	const machine: CoreAnalysis & { document?: SeedDocument } = text.length > SECTION_THRESHOLD ? inSections(text, opts, cache) : wholeAnalysis(text, opts);
 	if (unparsed) machine.annotations.diagnostics = [notParsed(text, opts.maxParsedSize), ...machine.annotations.diagnostics];
 	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
@@ -67,22 +82,41 @@ export function analyzeWithModel(text: string, options: Partial<AnalysisOptions>
 	return { annotations, paragraphs: machine.paragraphs, document };
 }
 
-function wholeAnalysis(text: string, opts: AnalysisOptions): Analysis & { document: SeedDocument } {
+function wholeAnalysis(text: string, opts: AnalysisOptions): CoreAnalysis & { document: SeedDocument } {
 	const { annotations, document } = analyzeWhole(text, opts);
 	return { annotations, paragraphs: document.paragraphs, document };
 }
 
+/** What a stage of the analysis reads: the document model, the options and the earlier stages' results. */
+export interface StageInputs {
+	document: SeedDocument;
+	options: AnalysisOptions;
+	entities: Entity[];
+	dates: DateAnnotation[];
+}
+
+/**
+ * The stages after the document model (`parseDocument`), in the order a whole-text analysis runs
+ * them, each called as it calls them. The bench imports this table to time the stages one by one.
+ */
+export const STAGES = {
+	entities: (s: Pick<StageInputs, 'document' | 'options'>) => findEntities(s.document, s.options),
+	dates: (s: Pick<StageInputs, 'document'>) => findDates(s.document),
+	claims: (s: Pick<StageInputs, 'document' | 'options' | 'entities'>) => findClaims(s.document, s.entities, s.options.syntax),
+	problems: (s: Pick<StageInputs, 'document'>) => findProblems(s.document),
+};
+
 function analyzeWhole(text: string, opts: AnalysisOptions): { annotations: DocumentAnnotations; document: SeedDocument } {
 	const document = parseDocument(text);
-	const found = findEntities(document, opts);
+	const found = STAGES.entities({ document, options: opts });
 	if (opts.scope === 'entities')
 		return { document, annotations: { version: 1, header: document.header, entities: found, dates: [], claims: [], diagnostics: document.diagnostics } };
 	// Variant spellings are merged before claims, so that a claim's source names the merged entity.
 	const { entities, diagnostics: variants } = mergeAliasVariants(found);
-	const dates = findDates(document);
-	let claims = findClaims(document, entities, opts.syntax);
+	const dates = STAGES.dates({ document });
+	let claims = STAGES.claims({ document, options: opts, entities });
 	if (!opts.unattributedClaims) claims = claims.filter((c) => c.kind !== 'unattributed');
-	const diagnostics = [...document.diagnostics, ...findProblems(document), ...variants, ...documentChecks(document, dates)];
+	const diagnostics = [...document.diagnostics, ...STAGES.problems({ document }), ...variants, ...documentChecks(document, dates)];
 	return { document, annotations: { version: 1, header: document.header, entities, dates, claims, diagnostics } };
 }
 
@@ -96,21 +130,21 @@ export function analyze(text: string, options: Partial<AnalysisOptions> = {}): D
  * user types, this keeps the next full analysis to the one section typed in, at a fraction of
  * its cost. Shorter documents have no sections: nothing to do.
  */
-export function readSections(text: string, options: Partial<AnalysisOptions>, cache: AnalysisCache): void {
+export function readSections(text: string, options: Partial<AnalysisOptions>, cache: SectionAnalyses): void {
 	const opts = { ...defaultOptions, ...options };
 	if (text.length > SECTION_THRESHOLD && text.length <= opts.maxFileSize) sectionResults(text, opts, cache);
 }
 
-function inSections(text: string, opts: AnalysisOptions, cache?: AnalysisCache): Analysis {
+function inSections(text: string, opts: AnalysisOptions, cache?: SectionAnalyses): CoreAnalysis {
 	const { paragraphs, parts, keys } = sectionResults(text, opts, cache);
 	// The sections' paragraphs are the document's, in order (a mismatch would be a bug: then read them again).
 	const repeated =
 		opts.scope !== 'all' ? [] : keys.length === paragraphs.length ? repeatedParagraphs(paragraphs, keys) : paragraphProblems({ text, paragraphs });
-	return { annotations: combineSections(parts, repeated), paragraphs };
+	return { annotations: combineSections(parts, repeated, cache?.combined), paragraphs };
 }
 
 // Each section is read as a document of its own: the header line, a blank line, the section's paragraphs.
-function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCache): { paragraphs: Paragraph[]; parts: SectionPart[]; keys: string[] } {
+function sectionResults(text: string, opts: AnalysisOptions, cache?: SectionAnalyses): { paragraphs: Paragraph[]; parts: SectionPart[]; keys: string[] } {
 	const { bodyStart } = parseHeader(text);
 	const paragraphs = splitParagraphs(text, bodyStart);
 	const prefix = text.slice(0, bodyStart) + '\n';
@@ -122,7 +156,7 @@ function sectionResults(text: string, opts: AnalysisOptions, cache?: AnalysisCac
 			const { annotations, document } = analyzeWhole(own, opts);
 			return { annotations, keys: document.paragraphs.map((p) => paragraphKey(own, p)) };
 		};
-		const result = cache ? cache.get(`${key}\u0000${k === 0 ? '' : '+'}${own}`, read) : read();
+		const result = cache ? cache.sections.get(`${key}\u0000${k === 0 ? '' : '+'}${own}`, read) : read();
 		keys.push(...result.keys);
 		const { annotations } = result;
 		return k === 0 ? { annotations, from: 0, delta: 0 } : { annotations, from: prefix.length, delta: s.start - prefix.length };
@@ -141,7 +175,7 @@ function notParsed(text: string, max: number): Diagnostic {
 	};
 }
 
-function tooLarge(text: string, max: number): Analysis {
+function tooLarge(text: string, max: number): CoreAnalysis {
 	const size = (text.length / 1e6).toFixed(1);
 	const diagnostics: Diagnostic[] = [
 		{

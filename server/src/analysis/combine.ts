@@ -5,6 +5,7 @@
  * paragraphs found across the whole document. The section analyses are cached and shared, so
  * nothing here changes them: every shifted span is a new object.
  */
+import { joinReadings, readingLine, readingOf, type TaggerReading } from './entities/evidence';
 import type { Claim, DateAnnotation, Diagnostic, DocumentAnnotations, Entity, Span } from './types';
 
 /** One section's analysis: read from a text whose offsets `>= from` map to `from + delta` in the document. */
@@ -22,13 +23,32 @@ const HEADER_CODES = new Set(['empty-document', 'missing-header', 'malformed-dat
 /** Findings the caller computes over the whole document instead of per section. */
 export const WHOLE_DOCUMENT_CODES = new Set(['duplicate-paragraph']);
 
+/**
+ * What combining reuses of the cached section analyses from one version of a long document to the
+ * next (typing changes one section and leaves the others' findings as they were): kept by the
+ * caller with its section cache (`SectionAnalyses`) and passed in, so nothing here outlives it. Keyed
+ * by the cached section objects, so it forgets what the section cache drops.
+ */
+export class CombineMemo {
+	/** The last move of each section analysis: sections before an edit keep their offsets, and their moved findings. */
+	readonly moves = new WeakMap<DocumentAnnotations, Moved>();
+	/** Each section's entity keys (type and name). */
+	readonly nameKeys = new WeakMap<DocumentAnnotations, string[]>();
+	/** The keys a section entity is found under by a lone name. */
+	readonly aliasKeys = new WeakMap<Entity, string[]>();
+	/** The merged entity of a set of section entities, by its first member. */
+	readonly merged = new WeakMap<Entity, Merged>();
+	/** A section entity's evidence, the tagger's lines read apart from the rest. */
+	readonly evidence = new WeakMap<Entity, Evidence>();
+}
+
 /** Combines the sections' annotations (in text order) into the document's. */
-export function combineSections(parts: readonly SectionPart[], wholeDocument: Diagnostic[]): DocumentAnnotations {
-	const merger = new EntityMerger();
+export function combineSections(parts: readonly SectionPart[], wholeDocument: Diagnostic[], memo = new CombineMemo()): DocumentAnnotations {
+	const merger = new EntityMerger(memo);
 	const dates: DateAnnotation[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const moved = parts.map((p, k) => {
-		const m = shifted(p, k);
+		const m = shifted(p, k, memo);
 		merger.add(p, m.mentions);
 		dates.push(...m.dates);
 		diagnostics.push(...m.diagnostics);
@@ -53,12 +73,9 @@ interface Moved {
 	diagnostics: Diagnostic[];
 }
 
-// The last move of each cached section analysis: while typing, every section before the edit keeps
-// its offsets, and its moved findings are reused rather than copied again.
-const lastMove = new WeakMap<DocumentAnnotations, Moved>();
-
-function shifted(p: SectionPart, k: number): Moved {
-	const hit = lastMove.get(p.annotations);
+// While typing, every section before the edit keeps its offsets, and its moved findings are reused rather than copied again.
+function shifted(p: SectionPart, k: number, memo: CombineMemo): Moved {
+	const hit = memo.moves.get(p.annotations);
 	if (hit && hit.from === p.from && hit.delta === p.delta) return hit;
 	const { from, delta, annotations: a } = p;
 	const inside = (s: Span) => s.start >= from;
@@ -80,7 +97,7 @@ function shifted(p: SectionPart, k: number): Moved {
 			.filter((d) => !WHOLE_DOCUMENT_CODES.has(d.code) && (k === 0 || (!HEADER_CODES.has(d.code) && inside(d))))
 			.map((d) => shift(d, delta)),
 	};
-	lastMove.set(p.annotations, moved);
+	memo.moves.set(p.annotations, moved);
 	return moved;
 }
 
@@ -128,10 +145,12 @@ class EntityMerger {
 	/** Section-local id → group, per section. */
 	private readonly local: Map<string, Group>[] = [];
 
+	constructor(private readonly memo: CombineMemo) {}
+
 	/** Adds a section's entities, with their moved mentions. */
 	add(p: SectionPart, mentions: Entity['mentions'][]): void {
 		const local = new Map<string, Group>();
-		const keys = nameKeys(p.annotations);
+		const keys = nameKeys(p.annotations, this.memo);
 		p.annotations.entities.forEach((e, i) => {
 			if (!mentions[i].length) return;
 			const g = this.groupFor(keys[i], e.type);
@@ -163,7 +182,7 @@ class EntityMerger {
 		const groups = this.joinShortNames().filter((g) => g.members.length);
 		groups.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 		groups.forEach((g, i) => (g.id = `e${i + 1}`));
-		return groups.map(entityOf);
+		return groups.map((g) => entityOf(g, this.memo));
 	}
 
 	private readonly into = new Map<Group, Group>();
@@ -189,7 +208,7 @@ class EntityMerger {
 			byAlias.set(`surname\u0000${key}`, new Set());
 		}
 		if (!lone.size) return this.groups;
-		for (const g of this.groups) for (const m of g.members) for (const key of aliasKeys(m)) byAlias.get(key)?.add(g);
+		for (const g of this.groups) for (const m of g.members) for (const key of aliasKeys(m, this.memo)) byAlias.get(key)?.add(g);
 		for (const [g, key] of lone) {
 			const found = new Set<Group>();
 			for (const o of byAlias.get(`${g.type}\u0000${key}`) ?? []) if (o !== g) found.add(this.resolve(o));
@@ -215,11 +234,9 @@ function singleWordName(g: Group): string | null {
 	return name;
 }
 
-const aliasKeysOf = new WeakMap<Entity, string[]>();
-
 // The keys a section entity is found under by a lone name: each spelling with its type, and a person's surname.
-function aliasKeys(e: Entity): string[] {
-	let keys = aliasKeysOf.get(e);
+function aliasKeys(e: Entity, memo: CombineMemo): string[] {
+	let keys = memo.aliasKeys.get(e);
 	if (keys) return keys;
 	keys = [];
 	for (const n of [e.name, ...(e.aliases ?? [])]) {
@@ -227,23 +244,21 @@ function aliasKeys(e: Entity): string[] {
 		const words = n.split(/\s+/);
 		if (e.type === 'PERSON' && words.length > 1) keys.push(`surname\u0000${words[words.length - 1].toLowerCase()}`);
 	}
-	aliasKeysOf.set(e, keys);
+	memo.aliasKeys.set(e, keys);
 	return keys;
 }
 
-const keysOf = new WeakMap<DocumentAnnotations, string[]>();
-
 // Each entity's type and name, as one key: computed once per cached section analysis.
-function nameKeys(a: DocumentAnnotations): string[] {
-	let keys = keysOf.get(a);
-	if (!keys) keysOf.set(a, (keys = a.entities.map((e) => `${e.type}\u0000${e.name.toLowerCase()}`)));
+function nameKeys(a: DocumentAnnotations, memo: CombineMemo): string[] {
+	let keys = memo.nameKeys.get(a);
+	if (!keys) memo.nameKeys.set(a, (keys = a.entities.map((e) => `${e.type}\u0000${e.name.toLowerCase()}`)));
 	return keys;
 }
 
 // The longest name (the most complete), every other spelling as an alias, the members' evidence together:
 // worked out once per set of section entities, since typing leaves most groups as they were.
-function entityOf(g: Group): Entity {
-	const made = merged(g.members);
+function entityOf(g: Group, memo: CombineMemo): Entity {
+	const made = merged(g.members, memo);
 	const e: Entity = { id: g.id, type: g.type, name: made.name, mentions: g.mentions, evidence: made.evidence };
 	if (made.aliases) e.aliases = made.aliases;
 	if (made.facts) e.facts = made.facts;
@@ -259,10 +274,8 @@ interface Merged {
 	facts?: Record<string, string>;
 	roles?: string[];
 }
-const mergedOf = new WeakMap<Entity, Merged>();
-
-function merged(members: Entity[]): Merged {
-	const hit = mergedOf.get(members[0]);
+function merged(members: Entity[], memo: CombineMemo): Merged {
+	const hit = memo.merged.get(members[0]);
 	if (hit && hit.members.length === members.length && hit.members.every((m, i) => m === members[i])) return hit;
 	const names = new Set<string>();
 	let name = members[0].name;
@@ -272,48 +285,43 @@ function merged(members: Entity[]): Merged {
 		if (m.name.length > name.length) name = m.name;
 	}
 	names.delete(name);
-	const made: Merged = { members: [...members], name, evidence: members.length === 1 ? [...(members[0].evidence ?? [])] : mergeEvidence(members) };
+	const made: Merged = { members: [...members], name, evidence: members.length === 1 ? [...(members[0].evidence ?? [])] : mergeEvidence(members, memo) };
 	if (names.size) made.aliases = [...names];
 	const facts = members.find((m) => m.facts)?.facts;
 	if (facts) made.facts = { ...facts };
 	const roles = [...new Set(members.flatMap((m) => m.roles ?? []))];
 	if (roles.length) made.roles = roles;
-	mergedOf.set(members[0], made);
+	memo.merged.set(members[0], made);
 	return made;
 }
 
 // "tagger PER 0.91 (3 readings)" from each section becomes one line with the best score and the total count.
-function mergeEvidence(members: Entity[]): string[] {
-	const out = new Set<string>();
-	const tagger = new Map<string, { best: number; n: number }>();
+function mergeEvidence(members: Entity[], memo: CombineMemo): string[] {
+	const plain = new Set<string>();
+	const readings: TaggerReading[] = [];
 	for (const m of members) {
-		const { plain, readings } = evidenceOf(m);
-		for (const x of plain) out.add(x);
-		for (const [type, best, n] of readings) {
-			const prev = tagger.get(type) ?? { best: 0, n: 0 };
-			tagger.set(type, { best: Math.max(prev.best, best), n: prev.n + n });
-		}
+		const ev = evidenceOf(m, memo);
+		for (const x of ev.plain) plain.add(x);
+		readings.push(...ev.readings);
 	}
-	for (const [type, { best, n }] of tagger) out.add(`tagger ${type} ${best.toFixed(2)}${n > 1 ? ` (${n} readings)` : ''}`);
-	return [...out];
+	return [...plain, ...joinReadings(readings).map(readingLine)];
 }
 
 interface Evidence {
 	plain: string[];
-	readings: [type: string, best: number, n: number][];
+	readings: TaggerReading[];
 }
-const evidenceCache = new WeakMap<Entity, Evidence>();
 
-// A section entity's evidence read once: the tagger's summary lines apart from the rest.
-function evidenceOf(e: Entity): Evidence {
-	let ev = evidenceCache.get(e);
+// A section entity's evidence read once: the tagger's readings apart from the rest.
+function evidenceOf(e: Entity, memo: CombineMemo): Evidence {
+	let ev = memo.evidence.get(e);
 	if (ev) return ev;
 	ev = { plain: [], readings: [] };
 	for (const x of e.evidence ?? []) {
-		const t = /^tagger (\w+) ([\d.]+)(?: \((\d+) readings\))?$/.exec(x);
-		if (t) ev.readings.push([t[1], Number(t[2]), Number(t[3] ?? 1)]);
+		const r = readingOf(x);
+		if (r) ev.readings.push(r);
 		else ev.plain.push(x);
 	}
-	evidenceCache.set(e, ev);
+	memo.evidence.set(e, ev);
 	return ev;
 }

@@ -1,5 +1,5 @@
 /** The public surface of the analysis core. */
-export { analysisCache, analyze, analyzeDocument, analyzeWithModel, readSections, type Analysis, type AnalysisCache } from './analyze';
+export { sectionAnalyses, analyze, analyzeDocument, analyzeWithModel, readSections, type CoreAnalysis, type SectionAnalyses } from './analyze';
 export { defaultOptions, type AnalysisOptions } from './options';
 export type * from './types';
 export { CODES, FINDING_CODE_LIST, isFindingCode, type CodeInfo } from './codes';

@@ -6,6 +6,7 @@
  */
 import type { Paragraph, SeedDocument, Sentence } from './document';
 import type { Diagnostic } from './types';
+import { coreMemory } from './memory';
 
 /** At most this many diagnostics of one encoding code per file; the last one says how many more. */
 const MAX_PER_CODE = 20;
@@ -69,14 +70,12 @@ export function isBoilerplate(sentence: string): boolean {
 	if (known === undefined) {
 		const trimmed = sentence.trim();
 		known = BOILERPLATE_WORDS.test(trimmed) ? BOILERPLATE.some((re) => re.test(trimmed)) : BOILERPLATE_LINE.test(trimmed);
-		if (boilerplateMemo.size >= BOILERPLATE_MEMO) boilerplateMemo.clear();
 		boilerplateMemo.set(sentence, known);
 	}
 	return known;
 }
 
-const BOILERPLATE_MEMO = 4096;
-const boilerplateMemo = new Map<string, boolean>();
+const boilerplateMemo = coreMemory.memo<string, boolean>('boilerplate sentences', 4096);
 
 /** Finds structural problems of the body. */
 export function findProblems(doc: SeedDocument): Diagnostic[] {

@@ -3,7 +3,8 @@
  * the dependency parse of the cue's sentence (parsed when the hover asks, not during analysis).
  */
 import type { Claim } from '../analysis';
-import { splitSentences, tokenize } from '../analysis/document';
+import { splitSentences } from '../analysis/sentences';
+import { tokenize } from '../analysis/tokens';
 import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../analysis/syntax';
 import type { DocumentAnalysis } from '../documentAnalysis';
 import { clip } from './words';

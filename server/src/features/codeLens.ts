@@ -1,6 +1,6 @@
 /** A code lens on the header summarising the document: "14 entities · 9 dates · 7 claims, 2 unattributed". */
 import type { CancellationToken, CodeLens } from 'vscode-languageserver';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 import type { Settings } from '../settings';
 import { summaryLine } from './words';
 
@@ -12,5 +12,5 @@ export function codeLenses(a: DocumentAnalysis, settings: Settings, token?: Canc
 	if (token?.isCancellationRequested || !settings.codeLens.enabled) return [];
 	const { header } = a.annotations;
 	const at = a.lines.range({ start: header.start, end: header.start });
-	return [{ range: at, command: { title: cached(a, 'summary', () => summaryLine(a.annotations)), command: LENS_COMMAND } }];
+	return [{ range: at, command: { title: oncePerVersion(a, 'summary', () => summaryLine(a.annotations)), command: LENS_COMMAND } }];
 }

@@ -4,12 +4,13 @@
  * information, and the hover that lists every document's figure for a count.
  */
 import type { FindingCode } from '../analysis/codes';
-import type { Diagnostic, DiagnosticSeverity, Hover, Position, Range } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticSeverity, Hover, Position } from 'vscode-languageserver';
 import { conflictMessage, figureWords, provenance, type Conflict } from '../analysis/crossdoc';
 import type { SeverityLevel } from '../settings';
 import type { Corpus } from '../workspace/corpus';
 import { factRange, type FileSummary } from '../workspace/summary';
 import { canonicalUri, toPath } from '../workspace/indexer';
+import { isInRange } from '../positions';
 
 export const CONFLICT_CODES = { figure: 'conflicting-figure', date: 'conflicting-date' } as const satisfies Record<string, FindingCode>;
 const SEVERITY: Record<Exclude<SeverityLevel, 'off'>, DiagnosticSeverity> = { hint: 4, information: 3, warning: 2, error: 1 };
@@ -65,16 +66,12 @@ export function conflictDiagnostics(corpus: Corpus, uri: string, settings: Cross
 	);
 }
 
-const inside = (p: Position, r: Range) =>
-	(p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
-	(p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
-
 /** The hover of a figure that other documents also give: every document's figure with its source and date. */
 export function figureHover(corpus: Corpus, uri: string, position: Position): Hover | null {
 	const key = canonicalUri(uri);
 	const me = corpus.get(key);
 	if (!me?.facts) return null;
-	const index = me.facts.figures.findIndex((f) => inside(position, range(me, f.quantity)));
+	const index = me.facts.figures.findIndex((f) => isInRange(position, range(me, f.quantity)));
 	if (index < 0) return null;
 	const all = corpus.crossDoc.figuresLike(key, index);
 	if (all.length < 2) return null;

@@ -1,7 +1,7 @@
 /** Diagnostics: every entity, date, claim and problem as a finding in the Problems panel. */
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { DocumentAnnotations, FindingCode, Severity } from '../analysis/types';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 import type { SeverityLevel, Settings } from '../settings';
 import { findingHash, findings, type Finding, type FindingKind } from './findings';
 
@@ -89,7 +89,7 @@ function sortedFindings(a: DocumentAnalysis, settings: Settings, quietLimit: num
 	const quiet = (l: SeverityLevel) => l === 'hint' || l === 'information';
 	const kinds = new Set<FindingKind>((['entities', 'dates', 'claims', 'unattributedClaims'] as const).filter((k) => quiet(settings.severity[k])));
 	const key = `findings:${[...kinds].join()}:${all ? 'all' : quietLimit}`;
-	return cached(a, key, () => {
+	return oncePerVersion(a, key, () => {
 		const last = all ? Infinity : lastQuietStart(a.annotations, kinds, quietLimit);
 		let left = 0;
 		const list = findings(a.annotations, (kind, start) => {

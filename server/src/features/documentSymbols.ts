@@ -5,8 +5,8 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, EntityType, Span } from '../analysis';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
-import type { EditShift } from '../positions';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
+import { isBefore, type EditShift } from '../positions';
 import { entitiesById } from './lookup';
 import { chronologicalKey, dateInWords } from './dateWords';
 import { claimStatement, clip, ENTITY_GROUPS, plural, sourceName } from './words';
@@ -37,7 +37,7 @@ export const MAX_CHILDREN = 20;
  */
 export function documentSymbols(a: DocumentAnalysis, token?: CancellationToken, maxClaimsPerSource = 200, shift?: EditShift | null): DocumentSymbol[] {
 	if (token?.isCancellationRequested) return [];
-	const tree = cached(a, `symbols:${maxClaimsPerSource}`, () => build(a, maxClaimsPerSource));
+	const tree = oncePerVersion(a, `symbols:${maxClaimsPerSource}`, () => build(a, maxClaimsPerSource));
 	return shift ? tree.map((s) => moved(s, shift)) : tree;
 }
 
@@ -157,17 +157,15 @@ function sym(a: DocumentAnalysis, name: string, kind: SymbolKind, span: Span, de
 function group(a: DocumentAnalysis, name: string, kind: SymbolKind, children: DocumentSymbol[], count: number, index?: number): DocumentSymbol {
 	const range = cover(children.map((c) => c.range));
 	const header = index === undefined ? null : a.lines.position(a.annotations.header.start + index);
-	if (header && before(header, range.start)) range.start = header;
+	if (header && isBefore(header, range.start)) range.start = header;
 	return { name, kind, detail: String(count), range, selectionRange: children[0].selectionRange, children };
 }
-
-const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
 
 function cover(ranges: Range[]): Range {
 	let { start, end } = ranges[0];
 	for (const r of ranges) {
-		if (before(r.start, start)) start = r.start;
-		if (before(end, r.end)) end = r.end;
+		if (isBefore(r.start, start)) start = r.start;
+		if (isBefore(end, r.end)) end = r.end;
 	}
 	return { start, end };
 }

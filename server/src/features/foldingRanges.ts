@@ -1,10 +1,10 @@
 /** Folding: the article body under its header, and every paragraph that spans several lines. */
 import { FoldingRangeKind, type CancellationToken, type FoldingRange } from 'vscode-languageserver';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 
 /** The folding ranges of one analysis, built once per analysed version. */
 export function foldingRanges(a: DocumentAnalysis, token?: CancellationToken): FoldingRange[] {
-	return token?.isCancellationRequested ? [] : cached(a, 'folding', () => build(a));
+	return token?.isCancellationRequested ? [] : oncePerVersion(a, 'folding', () => build(a));
 }
 
 function build(a: DocumentAnalysis): FoldingRange[] {

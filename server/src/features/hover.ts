@@ -1,7 +1,7 @@
 /** Hovers: an entity's card, a date's resolution, a claim's source, hedges and figures. */
 import type { CancellationToken, Hover, Position } from 'vscode-languageserver';
 import type { Claim, DateAnnotation, Entity, Mention } from '../analysis';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 import type { EditShift } from '../positions';
 import { explainReasons } from '../analysis/claims/checkworthy';
 import { syntaxModel } from '../syntaxModel';
@@ -119,7 +119,7 @@ export function dateCard(a: DocumentAnalysis, d: DateAnnotation): string[] {
 function grammarLine(a: DocumentAnalysis, c: Claim): string | undefined {
 	try {
 		// Parsed once per analysed version and cue, however often the card is asked for.
-		return cached(a, `grammar:${c.cue?.start ?? c.start}`, () => claimGrammar(a, c, syntaxModel()));
+		return oncePerVersion(a, `grammar:${c.cue?.start ?? c.start}`, () => claimGrammar(a, c, syntaxModel()));
 	} catch {
 		return undefined;
 	}

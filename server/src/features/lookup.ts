@@ -4,7 +4,7 @@
  * so a span's end counts as inside when nothing starts there.
  */
 import type { Claim, DateAnnotation, Entity, Mention, Span, TextSpan } from '../analysis';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 import { nameKey as coreNameKey } from '../analysis/crossdoc/keys';
 
 /** A mention under the cursor and the entity it belongs to. */
@@ -72,7 +72,7 @@ interface Indexes {
 
 // Built once per analysed version and kept with it.
 function indexes(a: DocumentAnalysis): Indexes {
-	return cached(a, 'lookup', () => {
+	return oncePerVersion(a, 'lookup', () => {
 		const { entities, dates, claims } = a.annotations;
 		const parts: { span: Span; value: ClaimHit }[] = [];
 		for (const claim of claims) {
@@ -105,7 +105,7 @@ function bySource(claims: Claim[]): Map<string, Claim[]> {
 
 /** The entities of an analysis by id. */
 export function entitiesById(a: DocumentAnalysis): Map<string, Entity> {
-	return cached(a, 'entities', () => new Map(a.annotations.entities.map((e) => [e.id, e])));
+	return oncePerVersion(a, 'entities', () => new Map(a.annotations.entities.map((e) => [e.id, e])));
 }
 
 /** The claims an entity is the source of, in document order. */

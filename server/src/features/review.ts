@@ -6,6 +6,7 @@
  */
 import { CodeActionKind, RequestType, type CancellationToken, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
 import type { Claim, EntityType, Span } from '../analysis';
+import { readingOf } from '../analysis/entities/evidence';
 import type { AnnotationEdit, TypedSpan } from '../analysis/human/edits';
 import type { ReviewState } from '../analysis/human/layer';
 import type { DocumentAnalysis } from '../documentAnalysis';
@@ -212,8 +213,8 @@ function describe(t: Target): string {
 /** The first line of a hover: who made the annotation, and for a suggestion, what suggested it. */
 export function originLine(origin: 'human' | 'machine' | undefined, evidence?: readonly string[]): string {
 	if (origin === 'human') return '*Confirmed by you*';
-	const tagger = evidence?.map((e) => /^tagger \w+ ([\d.]+)/.exec(e)).find(Boolean);
-	const by = tagger ? `tagger ${tagger[1]}` : evidence?.length ? clip(evidence[0], 60) : 'analysis';
+	const tagger = evidence?.map(readingOf).find((r) => r !== null);
+	const by = tagger ? `tagger ${tagger.best.toFixed(2)}` : evidence?.length ? clip(evidence[0], 60) : 'analysis';
 	return `*Suggestion — ${by}*`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { SemanticTokensBuilder, type CancellationToken, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { EntityType, Span } from '../analysis';
-import { cached, type DocumentAnalysis } from '../documentAnalysis';
+import { oncePerVersion, type DocumentAnalysis } from '../documentAnalysis';
 
 /** The token types, in legend order. Declared with their super types in package.json. */
 export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'facility', 'event', 'entity', 'date', 'claimCue', 'claimSource'] as const;
@@ -38,7 +38,7 @@ interface Token extends Span {
 /** The semantic tokens of a document, or of a range of it. The whole document's are built once per analysed version. */
 export function semanticTokens(a: DocumentAnalysis, range?: Range, token?: CancellationToken): SemanticTokens {
 	if (token?.isCancellationRequested) return { data: [] };
-	if (!range) return cached(a, 'tokens:full', () => encode(a, tokens(a)));
+	if (!range) return oncePerVersion(a, 'tokens:full', () => encode(a, tokens(a)));
 	const from = a.lines.offset(range.start);
 	const to = a.lines.offset(range.end);
 	const all = tokens(a);
@@ -63,7 +63,7 @@ function encode(a: DocumentAnalysis, list: Token[]): SemanticTokens {
 
 // Tokens may not overlap: where a date is also a name, the better-ranked one was sorted first and wins.
 function tokens(a: DocumentAnalysis): Token[] {
-	return cached(a, 'tokens', () => {
+	return oncePerVersion(a, 'tokens', () => {
 		const out: Token[] = [];
 		let end = -1;
 		for (const t of collect(a)) {

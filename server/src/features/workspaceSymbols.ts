@@ -31,6 +31,6 @@ export interface IndexStatus {
 export const IndexStatusRequest = new RequestType0<IndexStatus, void>('seedLens/indexStatus');
 
 /** The index status now. */
-export function indexStatus(indexer: Indexer, corpus: Corpus): IndexStatus {
+export function indexStatus(indexer: Pick<Indexer, 'state'>, corpus: Corpus): IndexStatus {
 	return { state: indexer.state, files: corpus.size, names: corpus.names };
 }

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/analysis/analyze';
+import { coreMemory } from '../../../server/src/analysis/memory';
 
 // The core remembers per-word and per-sentence work across calls (tagger word features, gazetteer
-// first words, ordinary-word tests, figures and boilerplate per sentence). These tests pin that the
-// memory only saves time: an article reads the same whatever was analysed before it.
+// first words, ordinary-word tests, figures and boilerplate per sentence), all of it owned by one
+// object (memory.ts). These tests pin that the memory only saves time: an article reads the same
+// whatever was analysed before it, and nothing else is remembered behind its back.
 
 const seed = (body: string, date = '2022-05-04') => `date ${date} Test article\n\n${body}`;
 
@@ -60,5 +64,64 @@ test('an article reads the same after floods of new words have made the memos st
 	assert.deepEqual(
 		articles.map((a) => JSON.stringify(analyze(a))),
 		first,
+	);
+});
+
+test('every memory the core keeps across documents is owned by one object, each with its bound', () => {
+	analyze(articles[0]);
+	const listed = coreMemory.list();
+	assert.deepEqual(listed.map((m) => m.name).sort(), [
+		'boilerplate sentences',
+		'common words',
+		'figures of a text',
+		'shared word forms (with the tagger, gazetteer and claim-trigger answers per spelling)',
+		'spelling keys of names',
+		"the tagger's word entries and pooled scores",
+	]);
+	for (const m of listed) assert.ok(m.limit > 0 && m.size <= m.limit, `${m.name}: ${m.size} of ${m.limit}`);
+	assert.ok(
+		listed.every((m) => m.name === 'spelling keys of names' || m.size > 0),
+		JSON.stringify(listed),
+	);
+});
+
+test('an article reads the same after every memory is emptied at once', () => {
+	const first = articles.map((a) => JSON.stringify(analyze(a)));
+	coreMemory.reset();
+	assert.ok(coreMemory.list().every((m) => m.size === 0));
+	assert.deepEqual(
+		articles.map((a) => JSON.stringify(analyze(a))),
+		first,
+	);
+});
+
+// Module-level maps the core fills after start-up, other than its memories: each is a table derived
+// once from read-only data (a model, the gazetteer, a word list), keyed by that data.
+const DERIVED_TABLES: Record<string, string> = {
+	'ner/features.ts lexiconChars': "the tagger lexicon's character classes, per lexicon",
+	'syntax/moveScores.ts modelRows': "the parser's weight rows, per model",
+	'syntax/tagScores.ts modelRows': "the part-of-speech tagger's weight rows, per model",
+	'entities/gazetteer.ts caseModes': "a gazetteer entry's spellings' cases, per entry",
+	'crossdoc/predicates.ts CLASS_OF': 'event verbs by class, filled when the module loads',
+	'crossdoc/events.ts FORMS': 'event verb forms, filled when the module loads',
+	'dates/lexicon.ts MONTHS': 'month names, filled when the module loads',
+	'dates/lexicon.ts WEEKDAYS': 'weekday names, filled when the module loads',
+	'ner/index.ts memos': "the tagger's word memo per model, owned by coreMemory",
+};
+
+test('the core keeps no other module-level map it fills while analysing', () => {
+	const core = join(__dirname, '..', '..', '..', 'server', 'src', 'analysis');
+	const files = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+	const found: string[] = [];
+	for (const f of files(core).filter((x) => x.endsWith('.ts'))) {
+		const src = readFileSync(f, 'utf8');
+		for (const m of src.matchAll(/^(?:export )?(?:const|let) (\w+)(?::[^=]+)? = new (?:Map|WeakMap)\b/gm)) {
+			if (new RegExp(`^\\s+.*\\b${m[1]}\\.set\\(`, 'm').test(src)) found.push(`${relative(core, f)} ${m[1]}`);
+		}
+	}
+	assert.deepEqual(
+		found.filter((x) => !DERIVED_TABLES[x]),
+		[],
 	);
 });

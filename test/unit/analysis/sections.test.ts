@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analysisCache, analyzeDocument } from '../../../server/src/analysis/analyze';
+import { sectionAnalyses, analyzeDocument } from '../../../server/src/analysis/analyze';
 import { splitParagraphs } from '../../../server/src/analysis/document';
 import { SECTION_THRESHOLD, sectionsOf } from '../../../server/src/analysis/sections';
 import type { DocumentAnnotations } from '../../../server/src/analysis/types';
@@ -85,7 +85,7 @@ test('a name met in several sections is one entity, and a surname alone joins it
 test('with a cache, each edit re-reads the section edited and the result equals a fresh analysis', () => {
 	const r = rng(7);
 	let text = longDocument(SECTION_THRESHOLD * 2.5, 3);
-	const cache = analysisCache();
+	const cache = sectionAnalyses();
 	analyzeDocument(text, {}, cache);
 	const filled = cache.size;
 	let misses = 0;
@@ -111,7 +111,7 @@ test('with a cache, each edit re-reads the section edited and the result equals 
 
 test('typing at the end of a paragraph re-reads only its section', () => {
 	let text = longDocument(SECTION_THRESHOLD * 2, 5);
-	const cache = analysisCache();
+	const cache = sectionAnalyses();
 	analyzeDocument(text, {}, cache);
 	const at = text.indexOf('\n\n', Math.floor(text.length / 2));
 	for (const ch of ' The minister said so.') {
@@ -124,7 +124,7 @@ test('typing at the end of a paragraph re-reads only its section', () => {
 
 test('a document under the threshold is read whole and caches nothing', () => {
 	const text = longDocument(SECTION_THRESHOLD / 3);
-	const cache = analysisCache();
+	const cache = sectionAnalyses();
 	assert.deepEqual(analyzeDocument(text, {}, cache).annotations, analyzeDocument(text).annotations);
 	assert.equal(cache.size, 0);
 });

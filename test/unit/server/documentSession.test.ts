@@ -11,6 +11,7 @@ import {
 	type SessionBackend,
 	type SessionState,
 } from '../../../server/src/documentSession';
+import { outgoingList, sentAs, type OutgoingList } from '../../../server/src/rawJson';
 
 // The diagnostics life cycle of one document, driven event by event over a fake analysis and a
 // fake clock: every transition of the state machine, with what it sends to the editor.
@@ -54,8 +55,8 @@ class FakeWorker implements SessionBackend {
 	compute(_uri: string, version: number): Promise<Computed | null> {
 		return new Promise((resolve, reject) => this.jobs.push({ version, resolve, reject }));
 	}
-	send(_uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-		this.sent.push({ version, diagnostics });
+	send(_uri: string, version: number | undefined, diagnostics: OutgoingList<Diagnostic> | null): void {
+		this.sent.push({ version, diagnostics: diagnostics ? sentAs(diagnostics) : [] });
 	}
 	prepare(_uri: string, version: number, what: 'all' | 'sections'): void {
 		this.prepared.push({ version, what });
@@ -64,7 +65,7 @@ class FakeWorker implements SessionBackend {
 		const at = this.jobs.findIndex((j) => j.version === version);
 		assert.ok(at >= 0, `no analysis of version ${version} is running (running: ${this.jobs.map((j) => j.version)})`);
 		const [job] = this.jobs.splice(at, 1);
-		job.resolve({ diagnostics: [finding(version)], done: () => this.done.push(version) });
+		job.resolve({ diagnostics: outgoingList([finding(version)]), done: () => this.done.push(version) });
 		await settle();
 	}
 	async crash(version: number): Promise<void> {
@@ -150,7 +151,7 @@ test('a close during the analysis clears the diagnostics, and the late result is
 	// Events after the close change nothing.
 	session.edit(3);
 	session.configure(3);
-	session.ahead(3, [finding(3)]);
+	session.preparedDiagnostics(3, outgoingList([finding(3)]));
 	await clock.advance(DEBOUNCE_MS * 2);
 	assert.equal(worker.jobs.length, 0);
 	assert.deepEqual(versionsSent(worker), [1, undefined]);
@@ -253,10 +254,10 @@ test('diagnostics prepared ahead are published at once, and not again when the d
 	await worker.finish(1);
 	session.edit(2);
 	await clock.advance(PREPARE_MS);
-	session.ahead(2, [finding(2)]);
+	session.preparedDiagnostics(2, outgoingList([finding(2)]));
 	assert.deepEqual(versionsSent(worker), [1, 2]);
-	session.ahead(2, [finding(2)]);
-	session.ahead(1, [finding(1)]);
+	session.preparedDiagnostics(2, outgoingList([finding(2)]));
+	session.preparedDiagnostics(1, outgoingList([finding(1)]));
 	assert.deepEqual(versionsSent(worker), [1, 2], 'neither twice nor for another version');
 	await clock.advance(DEBOUNCE_MS);
 	await worker.finish(2);
@@ -283,4 +284,64 @@ test('the scheduler keeps one session per document and forgets a closed one', as
 	);
 	assert.equal(state(scheduler.session('file:///a.seed')).name, 'idle', 'a reopened document starts afresh');
 	scheduler.dispose();
+});
+
+test('a closed session ignores edits, settings changes and diagnostics prepared ahead', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.close();
+	assert.deepEqual(versionsSent(worker), [1, undefined]);
+	session.edit(2);
+	session.configure(2);
+	session.preparedDiagnostics(2, outgoingList([finding(2)]));
+	session.close();
+	await clock.advance(DEBOUNCE_MS * 2);
+	assert.deepEqual(state(session), { name: 'closed' });
+	assert.deepEqual(worker.jobs, []);
+	assert.deepEqual(versionsSent(worker), [1, undefined], 'nothing more is sent, not even a second clearing');
+});
+
+test('diagnostics prepared ahead for a version edited since are dropped; the newer version is published after its delay', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.edit(2);
+	session.edit(3);
+	session.preparedDiagnostics(2, outgoingList([finding(2)]));
+	assert.deepEqual(versionsSent(worker), [1]);
+	await clock.advance(DEBOUNCE_MS);
+	await worker.finish(3);
+	assert.deepEqual(versionsSent(worker), [1, 3]);
+});
+
+test('an analysis whose work was dropped publishes nothing and leaves the session idle for the next edit', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	worker.jobs.shift()!.resolve(null);
+	await settle();
+	assert.deepEqual(state(session), { name: 'idle' });
+	assert.deepEqual(versionsSent(worker), []);
+	session.edit(2);
+	await clock.advance(0);
+	await worker.finish(2);
+	assert.deepEqual(versionsSent(worker), [2], 'a document never published is analysed at once, without the delay');
+});
+
+test('a crash while a newer version waits does not stop the newer version being published', async () => {
+	const { clock, worker, session } = setUp();
+	session.edit(1);
+	await clock.advance(0);
+	await worker.finish(1);
+	session.edit(2);
+	await clock.advance(DEBOUNCE_MS);
+	session.edit(3);
+	await worker.crash(2);
+	assert.deepEqual(state(session), { name: 'waiting', version: 3 });
+	await clock.advance(DEBOUNCE_MS);
+	await worker.finish(3);
+	assert.deepEqual(versionsSent(worker), [1, 3]);
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,6 +37,8 @@ const host = {
 	settings: () => defaultSettings,
 	corpus: () => new Corpus(),
 	readFile: async () => text,
+	reviewState: async () => 'not-started' as const,
+	indexer: () => ({ state: 'idle' as const }),
 };
 const at = (s: string) => doc.positionAt(text.indexOf(s) + 1);
 
@@ -66,9 +70,12 @@ test('a request cancelled while its analysis is awaited gets the empty answer wi
 		service.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, cts.token),
 		service.foldingRanges(uri, cts.token),
 		service.annotations(uri, cts.token),
+		service.suggestions(uri, cts.token),
+		service.reviewAnalysis(uri, cts.token),
+		service.reviewStatus([uri], cts.token),
 	];
 	cts.cancel();
-	assert.deepEqual(await Promise.all(pending), [null, { data: [] }, [], [], null]);
+	assert.deepEqual(await Promise.all(pending), [null, { data: [] }, [], [], null, null, undefined, []]);
 	// Already cancelled: not even the latest analysis is used.
 	assert.equal(await service.hover(uri, at('Airbus'), cts.token), null);
 });
@@ -81,6 +88,21 @@ test('a document that is not open gets the empty answers, and its annotations ar
 	assert.deepEqual(await service.codeLenses('file:///other.seed', token), []);
 	const ann = await service.annotations('file:///other.seed', token);
 	assert.equal(ann?.header.date, '2021-11-12');
+	assert.equal(await service.suggestions('file:///other.seed', token), null);
+	const status = await service.reviewStatus(['file:///other.seed'], token);
+	assert.deepEqual(
+		status.map((s) => [s.uri, s.state]),
+		[['file:///other.seed', 'not-started']],
+	);
+});
+
+test('every request handler of the server calls the service, and nothing else', () => {
+	const server = readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'server.ts'), 'utf8');
+	// Requests, not notifications (`onDid…`: settings, watched files), which change what the service reads.
+	const handlers = [...server.matchAll(/^connection\.(?!onDid)(?:on\w+|languages\.\w+\.on\w*)\(([^\n]*)\);$/gm)].map((m) => m[1]);
+	assert.ok(handlers.length >= 20, `${handlers.length} handlers found`);
+	const direct = handlers.filter((h) => !/=> service\.\w+\(/.test(h));
+	assert.deepEqual(direct, []);
 });
 
 test('only hover and the outline answer from an analysis older than the text', () => {

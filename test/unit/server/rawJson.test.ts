@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import type { Message } from 'vscode-languageserver/node';
-import { encodeMessage as encodeAny, jsonList, RawJsonWriter } from '../../../server/src/rawJson';
+import { appendToList, encodeMessage as encodeAny, jsonList, RawJsonWriter, sentAs } from '../../../server/src/rawJson';
 
 const encodeMessage = (m: object) => encodeAny(m as Message);
 
@@ -20,7 +20,7 @@ test('the writer puts a JSON list into the message as it is, with the right byte
 	const writer = new RawJsonWriter(out);
 	const json = JSON.stringify(diagnostics);
 	const list = jsonList<unknown>(json);
-	assert.equal(list.length, 0, 'a stand-in, not a parsed list');
+	assert.equal(sentAs(list).length, 0, 'a stand-in, not a parsed list');
 	const message = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.seed', version: 3, diagnostics: list } };
 	// Encoded alone, and as the writer frames it.
 	assert.deepEqual(JSON.parse(encodeMessage(message)), { ...message, params: { ...message.params, diagnostics } });
@@ -38,4 +38,15 @@ test('the writer puts a JSON list into the message as it is, with the right byte
 	const a = jsonList<number>('[1,2]');
 	const b = jsonList<number>('[3]');
 	assert.deepEqual(JSON.parse(encodeMessage({ jsonrpc: '2.0', id: 2, result: { a, b } })), { jsonrpc: '2.0', id: 2, result: { a: [1, 2], b: [3] } });
+});
+
+test('a list on its way to the editor cannot be read on the server thread: its type has no items', () => {
+	const list = jsonList<number>('[1,2]');
+	// @ts-expect-error an outgoing list has no length: once a writer exists, it is a stand-in for JSON text
+	assert.equal(list.length, 0);
+	// @ts-expect-error nor items
+	assert.equal(list[0], undefined);
+	// It can be extended and sent.
+	const sent = { jsonrpc: '2.0', id: 3, result: sentAs(appendToList(list, [3])) };
+	assert.deepEqual(JSON.parse(encodeMessage(sent)).result, [1, 2, 3]);
 });

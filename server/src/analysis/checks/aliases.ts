@@ -6,6 +6,7 @@
  * variant gets an Information finding.
  */
 import type { Diagnostic, Entity, Mention } from '../types';
+import { coreMemory } from '../memory';
 
 const CHECKED = new Set(['PERSON', 'ORG', 'GPE']);
 const KIND: Record<string, string> = { PERSON: 'person', ORG: 'organisation', GPE: 'place' };
@@ -33,17 +34,11 @@ function withoutArticle(p: string): string {
  * "Zelensky" and "Zelenskyy" give "zelenski"; "Al-Qaeda" and "al Qaida" give "kaida".
  */
 export function spellingKey(s: string): string {
-	let key = keyMemo.get(s);
-	if (key === undefined) {
-		if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
-		keyMemo.set(s, (key = transliterationKey(s)));
-	}
-	return key;
+	return keyMemo.get(s) ?? keyMemo.set(s, transliterationKey(s));
 }
 
 // Names recur across documents (countries, leaders, companies): eleven replacements per name add up.
-const keyMemo = new Map<string, string>();
-const KEY_MEMO_LIMIT = 20_000;
+const keyMemo = coreMemory.memo<string, string>('spelling keys of names', 20_000);
 
 function transliterationKey(s: string): string {
 	return withoutArticle(plain(s))

@@ -7,6 +7,7 @@
  */
 
 import type { Token } from '../document';
+import { coreMemory } from '../memory';
 
 // Bounded repetitions keep every match attempt short, even inside a megabyte of digits and commas.
 const NUM = String.raw`\d{1,15}(?:[.,]\d{1,3}){0,5}`;
@@ -446,16 +447,11 @@ export function explainReasons(text: string, reasons: readonly string[]): string
 /** The numbers and quantities of a piece of text: "$4.2 billion", "12%", "3,400 workers". */
 export function findFigures(text: string): string[] {
 	// One sentence is scanned for each of its claims and again for its check-worthiness: remember the last texts.
-	let found = figureMemo.get(text);
-	if (!found) {
-		if (figureMemo.size >= FIGURE_MEMO) figureMemo.clear();
-		figureMemo.set(text, (found = FIGURE_WORDS_ANYWHERE.test(text) ? matches(FIGURE, text) : numericFigures(text)));
-	}
+	const found = figureMemo.get(text) ?? figureMemo.set(text, FIGURE_WORDS_ANYWHERE.test(text) ? matches(FIGURE, text) : numericFigures(text));
 	return found.slice();
 }
 
-const FIGURE_MEMO = 256;
-const figureMemo = new Map<string, string[]>();
+const figureMemo = coreMemory.memo<string, string[]>('figures of a text', 256);
 
 /** The hedging words of a piece of text, lower-cased: "reportedly", "so-called", "is said to". */
 export function findHedges(text: string, t: Triggers = ALL): string[] {

@@ -92,7 +92,8 @@ const DOCUMENTS = words(
 		'bill draft brief affidavit transcript',
 );
 
-const DETERMINERS = /^(?:the|this|that|these|those)\s+/i;
+// A definite or demonstrative opening ("the", "this"…): a pattern over text, not the word list of words.ts.
+const DEFINITE_OPENING = /^(?:the|this|that|these|those)\s+/i;
 const MALE_HONORIFIC = /\b(?:Mr|Sir|Lord|Monsieur|Herr|Señor|Senor)\.?\s*$/;
 const FEMALE_HONORIFIC = /\b(?:Mrs|Ms|Miss|Dame|Lady|Madam|Madame|Mme|Frau|Señora|Senora)\.?\s*$/;
 const HONORIFIC_WORD = /^(?:mr|mrs|ms|miss|sir|dame|lady|lord|dr|prof)\.?$/i;
@@ -165,7 +166,7 @@ export class SpeakerLinker {
 		if (role && PERSON_ROLES.has(role)) entity = this.byRole(start, text.replace(/^.*['’]s?\s+/, 'the '), role) ?? entity;
 		if (entity) return { entity, sort: entity.type === 'PERSON' ? 'person' : plural(text) && entity.type === 'NORP' ? 'plural' : 'org' };
 		const head = headNoun(text);
-		if (DETERMINERS.test(text) && head) {
+		if (DEFINITE_OPENING.test(text) && head) {
 			if (PERSON_ROLES.has(head)) return { entity: this.byRole(start, text, head), sort: 'person' };
 			if (NAMED_ORGS.has(head) || GENERIC_ORGS.has(head)) return { entity: this.byOrgNoun(start, head), sort: 'org' };
 			if (DOCUMENTS.has(head)) return { entity: this.byDocument(start, head), sort: 'thing' };
@@ -205,7 +206,7 @@ export class SpeakerLinker {
 	// earlier source phrase, has that noun (and most of the description's other words); the latest such.
 	private byRole(start: number, text: string, head: string): Entity | undefined {
 		const want = text
-			.replace(DETERMINERS, '')
+			.replace(DEFINITE_OPENING, '')
 			.toLowerCase()
 			.split(/[\s,]+/)
 			.filter((w) => w && !/^(?:former|then|current|new|acting|interim|top|senior)$/.test(w));
@@ -421,7 +422,7 @@ export class SpeakerLinker {
 // The head noun of a short description: its last word before a comma or a prepositional phrase ("the senator from Vermont" → senator).
 function headNoun(text: string): string | undefined {
 	const core = text
-		.replace(DETERMINERS, '')
+		.replace(DEFINITE_OPENING, '')
 		.split(/\s*,|\s+(?:of|for|from|at|in|on|with|who|which|that|whose)\s+/i)[0]
 		.trim();
 	if (!core || /['’]/.test(core) || core.split(/\s+/).length > 4) return undefined;

@@ -6,6 +6,7 @@
 import { lowerCase, type SeedDocument, type Token } from '../document';
 import type { Entity, EntityType } from '../types';
 import { ARTICLED } from './chunks';
+import { joinEvidence } from './evidence';
 import type { Candidate } from './rules';
 import { CORP_SUFFIXES, NAME_CONNECTORS } from './words';
 
@@ -209,17 +210,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 
 // One line per tagger type, with its best confidence and how often it fired, instead of one per mention.
 function summarise(evidence: Set<string>): string[] {
-	const out: string[] = [];
-	const tagger = new Map<string, { best: number; n: number }>();
-	for (const x of evidence) {
-		const m = x.startsWith('tagger ') ? /^tagger (\w+) ([\d.]+)$/.exec(x) : null;
-		if (!m) out.push(x);
-		else {
-			const t = tagger.get(m[1]) ?? { best: 0, n: 0 };
-			tagger.set(m[1], { best: Math.max(t.best, Number(m[2])), n: t.n + 1 });
-		}
-	}
-	for (const [type, { best, n }] of tagger) out.push(`tagger ${type} ${best.toFixed(2)}${n > 1 ? ` (${n} readings)` : ''}`);
+	const out = joinEvidence(evidence);
 	// "capitalised name" is the rules' shrug: worth showing only when nothing else is known.
 	return out.length > 1 ? out.filter((x) => x !== 'capitalised name') : out;
 }

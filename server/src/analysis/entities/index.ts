@@ -7,6 +7,7 @@ import type { SeedDocument } from '../document';
 import { modelCallerFeatures, tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
+import { readingLine } from './evidence';
 import { bestEntry, gazetteerFeatures, lookup, matchGazetteer } from './gazetteer';
 import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
@@ -55,7 +56,7 @@ function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] 
 			const m = matchGazetteer(doc.tokens, first, last);
 			if (m.length === 1 && m[0].first === first && m[0].last === last) type = bestEntry(m[0].entries).type === 'GPE' ? 'GPE' : 'LOC';
 		}
-		out.push({ first, last, type, evidence: [`tagger ${s.type} ${s.score.toFixed(2)}`], strength: s.score });
+		out.push({ first, last, type, evidence: [readingLine({ type: s.type, best: s.score, readings: 1 })], strength: s.score });
 	}
 	return out;
 }

@@ -5,6 +5,7 @@
 import { lowerCase } from '../document';
 import lexicon from './data/lexicon.json';
 import { nerModel } from '../ner';
+import { coreMemory } from '../memory';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -150,7 +151,6 @@ export function isCommonWord(word: string): boolean {
 	if (known === undefined) {
 		const w = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
 		known = COMMON.has(w) || STARTERS.has(w) || MONTHS_DAYS.has(w);
-		if (commonMemo.size >= MEMO_LIMIT) commonMemo.clear();
 		commonMemo.set(word, known);
 	}
 	return known;
@@ -169,8 +169,7 @@ export function isOrdinaryWord(word: string): boolean {
 const ABSTRACT_NOUN = /^\p{L}{4,}(?:tion|sion|ment|ness|ance|ence|ism|ity)s?$/u;
 
 // The answer per spelling, as the same words recur through a document and across documents.
-const commonMemo = new Map<string, boolean>();
-const MEMO_LIMIT = 100_000;
+const commonMemo = coreMemory.memo<string, boolean>('common words', 100_000);
 
 /** True for a word (in lower case) that can head a title, or sit inside one. */
 export function isTitleLower(w: string): boolean {

@@ -47,6 +47,7 @@ import {
 } from './features';
 import { CompactModel, NTAGS as TAGS, TYPES, type ModelFile, type NerSpan } from './model';
 import modelFile from './model.json';
+import { coreMemory } from '../memory';
 
 // A module-local copy: hot loops then read a constant, not an import binding.
 const NTAGS = TAGS;
@@ -111,7 +112,7 @@ interface WordMemo {
 	/** The sentence padding's entries: two before, two after (see `PAD`). */
 	pads: WordEntry[];
 }
-const memos = new WeakMap<CompactModel, WordMemo>();
+let memos = new WeakMap<CompactModel, WordMemo>();
 // Bounds the memo on endless streams of new words; news vocabulary is far smaller.
 const MEMO_LIMIT = 200_000;
 // Bounds the pooled scores (40,000 words × 704 bytes).
@@ -124,6 +125,19 @@ function memoFor(model: CompactModel): WordMemo {
 }
 
 let generations = 0;
+
+// One of the core's memories (memory.ts): emptied with the others, bounded as above. A form's entry
+// of an older memo is told apart by its generation, so nothing else needs emptying.
+coreMemory.own({
+	name: "the tagger's word entries and pooled scores",
+	limit: MEMO_LIMIT,
+	get size() {
+		return loaded ? (memos.get(loaded)?.words.size ?? 0) : 0;
+	},
+	clear() {
+		memos = new WeakMap();
+	},
+});
 
 function newMemo(): WordMemo {
 	const memo: WordMemo = { gen: ++generations, words: new Map(), vectors: new Float64Array(BLOCK * 1024), blocks: 0, pads: [] };

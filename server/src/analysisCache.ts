@@ -5,27 +5,28 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from './analysis';
-import type { AnalysisPool, CoreResult } from './analysisPool';
+import type { AnalysisOptions, CoreAnalysis } from './analysis';
+import type { AnalysisPool } from './analysisPool';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PublishRequest } from './workerProtocol';
+import type { OutgoingList } from './rawJson';
 import { SECTION_THRESHOLD } from './analysis/sections';
-import { OpenDocument, type TextSource } from './openDocument';
-import { EditShift, LineIndex } from './positions';
+import { OpenDocument } from './openDocument';
+import { EditShift, LineIndex, type TextSource } from './positions';
 import type { FileSummary } from './workspace/summary';
 
 /** Asks the analysis thread to word the diagnostics (the request read when the job starts). */
 interface LazyPublish {
 	request: () => PublishRequest;
 	/** Receives the diagnostics as a reader: they are only decoded when somebody sends them. */
-	early: (read: () => Diagnostic[]) => Promise<unknown>;
+	early: (read: () => OutgoingList<Diagnostic>) => Promise<unknown>;
 }
 
 /** A document's text for reading in pieces: an open document's is not assembled for it. */
 const textOf = (doc: TextDocument): TextSource => (doc instanceof OpenDocument ? doc : doc.getText());
 
 /** Caches analyses by URI and version. */
-export class Analyses {
+export class AnalysisCache {
 	private readonly cache = new Map<string, DocumentAnalysis>();
 	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
 	/** The edits since an analysis, for the document version they were measured against. */
@@ -54,14 +55,14 @@ export class Analyses {
 	 * is here too. Null when the version is analysed already, or its analysis was started without
 	 * asking for them: the caller words them from `get`.
 	 */
-	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: Diagnostic[]; done: () => void } | null> {
+	earlyDiagnostics(doc: TextDocument, request: () => PublishRequest): Promise<{ diagnostics: OutgoingList<Diagnostic>; done: () => void } | null> {
 		const hit = this.cache.get(doc.uri);
 		if ((hit && hit.version === doc.version) || this.pending.get(doc.uri)?.version === doc.version) return Promise.resolve(null);
 		if (!hit) {
 			// A document's first diagnostics wait for its analysis, so that hovers and the outline are ready when
 			// the findings show; they are still worded on the analysis thread, which keeps what it worded for the next versions.
-			let worded: Diagnostic[] | null = null;
-			const early = (read: () => Diagnostic[]) => ((worded = read()), Promise.resolve());
+			let worded: OutgoingList<Diagnostic> | null = null;
+			const early = (read: () => OutgoingList<Diagnostic>) => ((worded = read()), Promise.resolve());
 			return this.get(doc, { request, early }).then(
 				() => worded && { diagnostics: worded, done: () => {} },
 				() => null,
@@ -69,9 +70,9 @@ export class Analyses {
 		}
 		return new Promise((resolve) => {
 			// The analysis itself follows once the caller says the diagnostics are out (`done`).
-			const early = (read: () => Diagnostic[]) =>
+			const early = (read: () => OutgoingList<Diagnostic>) =>
 				new Promise<void>((done) => {
-					let list: Diagnostic[] | undefined;
+					let list: OutgoingList<Diagnostic> | undefined;
 					resolve({
 						get diagnostics() {
 							return (list ??= read());
@@ -88,16 +89,16 @@ export class Analyses {
 
 	/**
 	 * Prepares this version's analysis and diagnostics on its thread while the user types (see
-	 * `AnalysisPool.warm`): long documents only (they keep to one thread), unless analysed here already.
+	 * `AnalysisPool.prepare`): long documents only (they keep to one thread), unless analysed here already.
 	 * `sections` only keeps the document's section cache current (see `PublishTarget.prepare`).
 	 */
-	warm(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: Diagnostic[]) => void): void {
+	prepare(doc: TextDocument, request: () => PublishRequest, what: 'all' | 'sections' = 'all', ready?: (diagnostics: OutgoingList<Diagnostic>) => void): void {
 		const { uri, version } = doc;
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
 		void Promise.all([this.ready, this.humanText(uri)]).then(([, human]) =>
-			this.pool.warm(
+			this.pool.prepare(
 				textOf(doc),
 				{ ...this.options(), scope: 'all', human, learned: this.learned() },
 				uri,
@@ -195,7 +196,7 @@ export class Analyses {
 		scope: AnalysisOptions['scope'] = 'all',
 		publish?: LazyPublish,
 	): Promise<DocumentAnalysis> {
-		let core: CoreResult;
+		let core: CoreAnalysis;
 		await this.ready;
 		const human = await this.humanText(uri);
 		try {
@@ -218,7 +219,7 @@ export class Analyses {
 	}
 
 	// The core promises never to throw; if it does anyway, the editor gets one error diagnostic, not a dead server.
-	private failed(uri: string, text: string, error: unknown): CoreResult {
+	private failed(uri: string, text: string, error: unknown): CoreAnalysis {
 		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		this.log(`Analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		const message = `Seed Lens could not analyse this file (${detail}). Please report it with the file.`;
