@@ -137,6 +137,7 @@ function remember(ctx: Ctx, f: Found): void {
 	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
 	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };
 	else if (f.granularity === 'month' || f.granularity === 'quarter' || f.granularity === 'season' || f.granularity === 'half' || f.granularity === 'week') {
-		if (/^\d{4}/.test(f.value)) ctx.refPeriod = { value: f.value, granularity: f.granularity };
+		// A comparison ("the same quarter a year earlier") is not the period the text reports on: "the previous quarter" skips it.
+		if (/^\d{4}/.test(f.value) && !f.comparison) ctx.refPeriod = { value: f.value, granularity: f.granularity };
 	}
 }
