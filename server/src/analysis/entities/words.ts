@@ -65,14 +65,31 @@ aircraft airliner airliners jet jets plane planes engine engines rocket rockets 
 missile missiles rifle rifles tank tanks satellite satellites laptop laptops computer computers phone phones
 smartphone smartphones tablet tablets console consoles processor processors chip chips software app apps browser
 car cars sedan sedans truck trucks vehicle vehicles model models drug drugs vaccine vaccines pill pills
-program programme programs programmes
+program programme programs programmes spacecraft probe probes rover rovers lander landers orbiter orbiters
+capsule capsules telescope telescopes shuttle shuttles
 `);
+
+/** Lower-case nouns after an unknown name that make it an illness: "Lyme disease", "Zika cases". */
+export const DISEASE_NOUNS = set(`
+disease diseases virus viruses fever syndrome flu outbreak outbreaks epidemic pandemic infection infections cases
+`);
+
+/** Head nouns that make the name before them an illness even where it is a place: "Marburg virus", "Rift Valley fever". */
+export const ILLNESS_HEADS = set(`disease diseases virus fever syndrome flu`);
+
+/** Illnesses written with a capital that news names alone (curated). */
+export const DISEASES = set(`ebola zika mpox covid covid-19 lassa dengue chikungunya`);
+
+/** Surnames that name an illness before a possessive: "Alzheimer's", "Parkinson's" (curated). */
+export const EPONYM_DISEASES = set(`alzheimer parkinson huntington crohn asperger tourette addison graves hodgkin`);
 
 /** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
 export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral center centre arena`);
 
 /** Last words of political places ("Kent County") and of physical places ("Lake Chad" comes first). */
 export const GPE_HEADS = set(`province region county city state district prefecture oblast governorate municipality`);
+/** First words of political places: "County Kerry", "Canton Ticino". */
+export const GPE_PREFIXES = set(`county canton`);
 export const LOC_HEADS = set(`island islands valley river sea ocean mountains mountain desert lake peninsula coast strait bay gulf canal basin plateau delta`);
 export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
 
@@ -82,7 +99,9 @@ export const EVENT_HEADS = set(
 );
 
 /** Last words of names of works, laws, indices and programmes (typed OTHER). */
-export const OTHER_HEADS = set(`index average act law award prize program programme project plan initiative doctrine bill`);
+export const OTHER_HEADS = set(
+	`index average act law award prize program programme project plan initiative doctrine bill probe rover lander orbiter telescope spacecraft capsule`,
+);
 
 /** Holidays and named periods: events, not people or places. */
 export const HOLIDAYS = set(`christmas easter ramadan eid thanksgiving hanukkah diwali halloween passover lent advent new-year`);
