@@ -185,3 +185,45 @@ test('a title’s own capitalised words and a compass word with a demonym are no
 	const cup = entities('The Europa League Winners met the Super Cup holders, and League officials watched.');
 	assert.ok(!cup.some((e) => e.type === 'GPE'), cup.map((e) => `${e.name}/${e.type}`).join(', '));
 });
+
+test('a hyphenated title splits the person from the organisation, and a name’s first word alone is that person', () => {
+	const es = entities(
+		'WHO Director-General Tedros Adhanom Ghebreyesus warned of new outbreaks. Tedros spoke in Geneva. Under-Secretary-General Rosemary Okello briefed the council, and Xi Jinping said Xi would attend.',
+	);
+	const t = withMention(es, 'Tedros Adhanom Ghebreyesus');
+	assert.equal(t.type, 'PERSON');
+	assert.equal(t.mentions[0].role, 'Director-General, WHO');
+	assert.deepEqual(
+		t.mentions.map((m) => m.text),
+		['Tedros Adhanom Ghebreyesus', 'Tedros'],
+	);
+	assert.equal(withMention(es, 'WHO').type, 'ORG');
+	assert.equal(withMention(es, 'Rosemary Okello').mentions[0].role, 'Under-Secretary-General');
+	assert.deepEqual(
+		withMention(es, 'Xi Jinping').mentions.map((m) => m.text),
+		['Xi Jinping', 'Xi'],
+	);
+	// Two people sharing the first word: the word alone is neither.
+	const two = entities('Wang Yi met Wang Huning. Wang spoke first.');
+	assert.equal(withMention(two, 'Wang Yi').mentions.length, 1);
+	assert.equal(withMention(two, 'Wang Huning').mentions.length, 1);
+});
+
+test('a club’s standing is no part of a name: the competition and the club are mentions of their own', () => {
+	const es = entities('The Bundesliga Champions lost, and Eredivisie Winners Feyenoord drew. The Champions League final and the Cup Winners Cup were played.');
+	withMention(es, 'Bundesliga');
+	withMention(es, 'Feyenoord');
+	noMention(es, 'Bundesliga Champions');
+	noMention(es, 'Winners Feyenoord');
+	withMention(es, 'Champions League');
+	withMention(es, 'Cup Winners Cup');
+});
+
+test('a numbered amendment is a law, an observatory a facility, and a dateline with a date still names the place', () => {
+	const es = entities('The Second Amendment was cited, and scientists at the South Pole Observatory agreed.');
+	assert.equal(withMention(es, 'Second Amendment').type, 'OTHER');
+	assert.equal(withMention(es, 'South Pole Observatory').type, 'FAC');
+	noMention(es, 'South Pole');
+	const d = entities('ADDIS ABABA, Ethiopia, May 9 (Reuters) — Ethiopia devalued its currency.');
+	assert.ok(withMention(d, 'ADDIS ABABA').evidence?.includes('dateline'));
+});

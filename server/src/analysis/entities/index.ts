@@ -252,7 +252,7 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 		let end = s.first;
 		while (end < s.last && end - s.first < 4 && tokens[end].kind === 'word' && UPPER_WORD.test(tokens[end].text) && tokens[end].text.length > 1) end++;
 		if (end === s.first) continue;
-		const dash = [...tokens.slice(end, Math.min(s.last, end + 8))].findIndex((t) => DASHES.has(t.text));
+		const dash = [...tokens.slice(end, Math.min(s.last, end + 12))].findIndex((t) => DASHES.has(t.text));
 		if (dash < 0 || (dash > 0 && tokens[end].text !== ',' && tokens[end].text !== '(')) continue;
 		const name = tokens
 			.slice(s.first, end)

@@ -131,7 +131,7 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
 	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !CAPITALS.test(tokens[first].text)) return;
-	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out)) return;
+	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out) || splitAtStanding(tokens, units, out)) return;
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
@@ -168,6 +168,23 @@ function illness(tokens: Token[], units: Unit[]): string | undefined {
 	if (ILLNESS_HEADS.has(noun) && tokens[possessive ? last + 1 : last] !== undefined) return `name before ‘${noun}’`;
 	const known = units.some((u) => u.match);
 	return !known && DISEASE_NOUNS.has(noun) && tokens[last] !== undefined && !POSSESSIVE.test(tokens[last].text) ? `name before ‘${noun}’` : undefined;
+}
+
+// Words for a club's standing in a competition: "Serie A Winners Napoli", "the Bundesliga Champions".
+const STANDINGS = new Set(['winners', 'winner', 'champions', 'champion', 'holders', 'leaders', 'runners-up', 'finalists', 'semi-finalists']);
+// Words after which they are part of a competition's name: "Champions League", "Winners Cup".
+const COMPETITION_HEADS = new Set(['league', 'cup', 'trophy', 'series', 'tour', 'shield', 'trophies', 'cups']);
+
+// A standing inside a capitalised run is a description, like a title: the competition before it and
+// the club after it are names of their own, the standing is neither.
+function splitAtStanding(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	const k = units.findIndex(
+		(u, j) => !u.match && STANDINGS.has(lower(tokens[u.first])) && (j === units.length - 1 || !COMPETITION_HEADS.has(lower(tokens[units[j + 1].first]))),
+	);
+	if (k < 0 || units.length === 1) return false;
+	if (k > 0) classify(tokens, units.slice(0, k), out, true);
+	if (k < units.length - 1) classify(tokens, units.slice(k + 1), out, true);
+	return true;
 }
 
 // "Kenya Airways Flight 507", "Rosa Air Flight 310": the words before "Flight" and its number name
