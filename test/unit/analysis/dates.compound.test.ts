@@ -119,3 +119,33 @@ test('a future perfect points ahead', () => {
 	assert.deepEqual(values('By then the fund will have spent its reserves, in December.'), [['December', '2024-12']]);
 	assert.deepEqual(values('The last troops had left by Thursday.'), [['Thursday', '2024-05-09']]);
 });
+
+test('a bare month or period after a later one in the sentence is the next year’s when it has begun or lies ahead', () => {
+	assert.deepEqual(values('The smelter shut in November last year and restarted in March.'), [
+		['November last year', '2023-11'],
+		['March', '2024-03'],
+	]);
+	assert.deepEqual(values('Exports slumped in the second half of last year and recovered in the first half.'), [
+		['the second half of last year', '2023-H2'],
+		['the first half', '2024-H1'],
+	]);
+	assert.deepEqual(values('The line closed in October last year and will reopen in August.'), [
+		['October last year', '2023-10'],
+		['August', '2024-08'],
+	]);
+	// A month not yet begun in a past sentence keeps the year named; so does a later month.
+	assert.deepEqual(values('Rain fell in October last year and again in July.'), [
+		['October last year', '2023-10'],
+		['July', '2023-07'],
+	]);
+	assert.deepEqual(values('Prices rose in April last year and fell in June.'), [
+		['April last year', '2023-04'],
+		['June', '2023-06'],
+	]);
+});
+
+test('a half without a year in a sentence about a company’s figures is read by tense', () => {
+	assert.deepEqual(values('The brewer said first-half profit rose.'), [['first-half', '2024-H1']]);
+	assert.deepEqual(values('The chain expects sales to slow in the second half.'), [['the second half', '2024-H2']]);
+	assert.deepEqual(values('The visitors led at the end of the first half.'), []);
+});

@@ -6,7 +6,7 @@
  * on adversarial input).
  */
 import { dayExists, dayValue, monthValue, pick, pickNear, weekValue, yearValue, type Ymd } from './calendar';
-import { CAPITAL, capitalised, digits, found, raw, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
+import { CAPITAL, capitalised, digits, found, raw, sharedYear, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
 import { MONTHS, NUMBER_WORDS, WEAK_MONTHS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
@@ -141,8 +141,16 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	const cands = [-1, 0, 1].map((dy) => ({ v: ctx.dct!.y + dy, start: (ctx.dct!.y + dy) * 12 + m, end: (ctx.dct!.y + dy) * 12 + m }));
 	const modified = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming';
 	const first = modified ? i - 1 : i;
-	if (!modified && ctx.sentYear !== null)
-		return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
+	const shared = modified ? null : sharedYear(ctx, m, i, i + 1);
+	if (shared)
+		return found(
+			i,
+			i + 1,
+			monthValue(shared.y, m),
+			'month',
+			true,
+			shared.next ? 'month; the one after the date before it in the sentence' : 'month; year of the date before it in the sentence',
+		);
 	// "last September" in September means a year ago: the current month is not "last".
 	if (prev === 'last' || prev === 'next') {
 		const y = prev === 'last' ? pick(cands, ref - 1, 'past') : pick(cands, ref + 1, 'future');
