@@ -227,3 +227,13 @@ test('a numbered amendment is a law, an observatory a facility, and a dateline w
 	const d = entities('ADDIS ABABA, Ethiopia, May 9 (Reuters) — Ethiopia devalued its currency.');
 	assert.ok(withMention(d, 'ADDIS ABABA').evidence?.includes('dateline'));
 });
+
+test('an owner named before "-owned" or "-backed" is its own mention, not part of the name after it', () => {
+	const es = entities('Microsoft-owned LinkedIn cut jobs, and Kremlin-backed Vesti Media hired. LinkedIn said Microsoft was not involved.');
+	noMention(es, 'Microsoft-owned LinkedIn');
+	const li = withMention(es, 'LinkedIn');
+	assert.equal(li.type, 'ORG');
+	assert.ok(!li.mentions.some((m) => m.text.startsWith('Microsoft')));
+	assert.equal(withMention(es, 'Vesti Media').type, 'ORG');
+	assert.ok(withMention(es, 'Microsoft').mentions.length >= 2);
+});

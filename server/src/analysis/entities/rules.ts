@@ -129,6 +129,11 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (sick) return void out.push({ first, last, type: 'OTHER', evidence: [sick], strength: 0.8 });
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
 	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
+	// "Microsoft-owned LinkedIn", "Kremlin-backed Russia Today": the owner is its own mention, not part of the name after it.
+	if (units.length > 1 && !units[0].match && units[0].last - units[0].first === 1 && HYPHENED.test(tokens[first].text)) {
+		out.push(hyphened(tokens, first));
+		return classify(tokens, units.slice(1), out, true);
+	}
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
 	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !CAPITALS.test(tokens[first].text)) return;
 	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out) || splitAtStanding(tokens, units, out)) return;
