@@ -237,3 +237,9 @@ test('an owner named before "-owned" or "-backed" is its own mention, not part o
 	assert.equal(withMention(es, 'Vesti Media').type, 'ORG');
 	assert.ok(withMention(es, 'Microsoft').mentions.length >= 2);
 });
+
+test('an unknown name after "in" or "near" is a town, not a company, unless a stake or a job is in it', () => {
+	const es = entities('Villagers in Mathare queued for water, and police found the car near Tottington. She grew up in Kivuli.');
+	for (const town of ['Mathare', 'Tottington', 'Kivuli']) assert.equal(withMention(es, town).type, 'GPE', town);
+	assert.notEqual(withMention(entities('Shares in Vantor fell on Monday.'), 'Vantor').type, 'GPE');
+});

@@ -187,7 +187,9 @@ function choose(m: Candidate, rules: Candidate[]): Candidate[] {
 	const same = rules.find((r) => r.first === m.first && r.last === m.last);
 	const evidence = (r: Candidate) => [...r.evidence, ...m.evidence];
 	if (same) {
+		// The tagger says LOC for every place: where the rules read a town or region (GPE), that stands.
 		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, evidence: evidence(same) }];
+		if (same.type === 'GPE' && m.type === 'LOC') return [{ ...same, evidence: evidence(same), strength: Math.max(same.strength, score) }];
 		// A lone unknown word the tagger calls a person is more often a company in business news.
 		if (m.type === 'PERSON' && m.last - m.first === 1 && (score < 0.7 || same.evidence.includes('acronym'))) return [same];
 		return score >= 0.5 ? [{ ...m, evidence: evidence(same) }] : [same];

@@ -402,6 +402,37 @@ function demonymPlace(w: string): GazEntry | undefined {
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const givenName = (t: Token) => TITLE_CASE.test(t.text) && FIRST_NAMES.has(lower(t));
 
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'across']);
+// Words before "in" that make what follows a company: "shares in", "a stake in", "invested in".
+const BUSINESS_IN = new Set([
+	'shares',
+	'stake',
+	'stakes',
+	'share',
+	'investment',
+	'investments',
+	'invested',
+	'invest',
+	'investing',
+	'interest',
+	'holding',
+	'holdings',
+	'job',
+	'jobs',
+	'role',
+	'position',
+	'career',
+	'partner',
+	'employee',
+	'employees',
+	'work',
+	'worked',
+	'works',
+	'working',
+	'executive',
+	'executives',
+]);
+
 /** Lower-case nouns of settlements and districts around a place's name. */
 const SETTLEMENT_NOUNS = new Set([
 	'town',
@@ -460,6 +491,11 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (n === 1 && SHORT_ACRONYM.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
 	// "Smith thanked the fans": a lone known surname is more often a person than a company; the tagger may say otherwise.
 	if (n === 1 && LAST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`surname ‘${f.text}’`], strength: 0.3 };
+	// "Villagers in Mathare", "near Tottington": after a place preposition an unknown name is more often a
+	// place, unless a stake or a job is in it ("shares in Vantor", "a role at Kestrova").
+	const prep = tokens[first - 1];
+	if (prep && PLACE_PREPOSITIONS.has(prep.text) && !BUSINESS_IN.has(lower(tokens[first - 2] ?? prep)))
+		return { first, last, type: 'GPE', evidence: [`name after ‘${prep.text}’`], strength: 0.2 };
 	// Unknown names with no cue: in news these are more often companies and bodies than people;
 	// the tagger, where it runs, decides (this guess yields to it).
 	return { first, last, type: 'ORG', evidence: ['capitalised name'], strength: 0.2 };
