@@ -251,3 +251,18 @@ test('"who" stands for the people before it, not for a thing whose phrase they e
 		assert.equal(span(text, c.source), who, body);
 	}
 });
+
+test('what a sentence says was not said is no claim, and a quotation after the verb is what it reports', () => {
+	const { text, claims } = claimsOf('Instead of calling the plan a failure, the senator said, “It needs more time.”');
+	assert.deepEqual(cues(claims), ['said']);
+	assert.equal(span(text, claims[0].content), 'It needs more time.');
+	assert.deepEqual(cues(claimsOf('The airline cut 200 routes without saying why.').claims), []);
+	assert.deepEqual(cues(claimsOf('Rather than announcing a date, the minister said talks would go on.').claims), ['said']);
+});
+
+test('an opening participle ("Asked …, the minister said") is not the speaker', () => {
+	const { text, claims } = claimsOf('Asked on Tuesday whether the plant would close, the mayor shrugged and said, “Not this year.”');
+	const c = claims.find((x) => x.cue?.text === 'said');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /^the mayor/);
+});

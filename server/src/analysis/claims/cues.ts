@@ -71,7 +71,8 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 
 // Fixed phrases built on a verb of saying that report nothing: "That said, …", "Having said that, …",
 // "That being said", "needless to say", "suffice it to say", "to say the least", "that is to say",
-// "so to speak", and "say" meaning "for example" ("a city like, say, Lyon").
+// "so to speak", and "say" meaning "for example" ("a city like, say, Lyon"); and what a sentence says was
+// not said.
 function idiom(ctx: ClaimContext, s: Sentence, i: number): boolean {
 	const l = (k: number) => (k >= s.first && k < s.last ? ctx.lower[k] : '');
 	const w = l(i);
@@ -81,6 +82,10 @@ function idiom(ctx: ClaimContext, s: Sentence, i: number): boolean {
 		return l(i - 1) === 'being' && /^(that|this)$/.test(l(i - 2));
 	}
 	if (w === 'say' && l(i - 1) === ',' && l(i + 1) === ',') return true;
+	// "Instead of calling himself a conservative, …", "without saying why", "rather than announcing …": what
+	// was not said.
+	if (w.endsWith('ing') && (l(i - 1) === 'without' || (l(i - 1) === 'of' && l(i - 2) === 'instead') || (l(i - 1) === 'than' && l(i - 2) === 'rather')))
+		return true;
 	if (l(i - 1) !== 'to') return false;
 	if (w === 'speak') return l(i - 2) === 'so';
 	if (w !== 'say') return false;
