@@ -85,3 +85,67 @@ test('a counted length of time is a duration, not a date; one that points somewh
 	assert.equal(d.granularity, 'duration');
 	assert.equal(d.relative, false);
 });
+
+test('a month with a count of years ago is that month in that year', () => {
+	assert.deepEqual(values('Wheat prices spiked in July two years ago.'), [['July two years ago', '2022-07']]);
+	assert.deepEqual(values('In October a year ago the dam burst.'), [['October a year ago', '2023-10']]);
+	assert.deepEqual(values('The port opened in March 3 years ago.'), [['March 3 years ago', '2021-03']]);
+});
+
+test('"the previous quarter" skips a comparison with a year before and counts from the reported quarter', () => {
+	assert.deepEqual(values('Net income rose in the first quarter, against a loss in the same quarter a year earlier, and was flat from the previous quarter.'), [
+		['the first quarter', '2024-Q1'],
+		['the same quarter a year earlier', '2023-Q1'],
+		['the previous quarter', '2023-Q4'],
+	]);
+	assert.deepEqual(values('Margins were thin in the same period last year. Orders fell from the prior quarter.'), [
+		['the same period last year', '2023'],
+		['the prior quarter', '2024-Q1'],
+	]);
+});
+
+test('a present progressive in the weekday’s own clause outweighs a past tense in another clause', () => {
+	assert.deepEqual(values('Medics were flown in on Saturday, and more doctors are arriving on Monday.'), [
+		['Saturday', '2024-05-04'],
+		['Monday', '2024-05-13'],
+	]);
+	assert.deepEqual(values('The envoy said she is meeting the rebels on Tuesday.'), [['Tuesday', '2024-05-14']]);
+	// The past tense nearer the weekday still decides.
+	assert.deepEqual(values('The firm said on Tuesday it is cutting jobs.'), [['Tuesday', '2024-05-07']]);
+});
+
+test('a future perfect points ahead', () => {
+	assert.deepEqual(values('The last troops will have left by Thursday.'), [['Thursday', '2024-05-16']]);
+	assert.deepEqual(values('By then the fund will have spent its reserves, in December.'), [['December', '2024-12']]);
+	assert.deepEqual(values('The last troops had left by Thursday.'), [['Thursday', '2024-05-09']]);
+});
+
+test('a bare month or period after a later one in the sentence is the next year’s when it has begun or lies ahead', () => {
+	assert.deepEqual(values('The smelter shut in November last year and restarted in March.'), [
+		['November last year', '2023-11'],
+		['March', '2024-03'],
+	]);
+	assert.deepEqual(values('Exports slumped in the second half of last year and recovered in the first half.'), [
+		['the second half of last year', '2023-H2'],
+		['the first half', '2024-H1'],
+	]);
+	assert.deepEqual(values('The line closed in October last year and will reopen in August.'), [
+		['October last year', '2023-10'],
+		['August', '2024-08'],
+	]);
+	// A month not yet begun in a past sentence keeps the year named; so does a later month.
+	assert.deepEqual(values('Rain fell in October last year and again in July.'), [
+		['October last year', '2023-10'],
+		['July', '2023-07'],
+	]);
+	assert.deepEqual(values('Prices rose in April last year and fell in June.'), [
+		['April last year', '2023-04'],
+		['June', '2023-06'],
+	]);
+});
+
+test('a half without a year in a sentence about a company’s figures is read by tense', () => {
+	assert.deepEqual(values('The brewer said first-half profit rose.'), [['first-half', '2024-H1']]);
+	assert.deepEqual(values('The chain expects sales to slow in the second half.'), [['the second half', '2024-H2']]);
+	assert.deepEqual(values('The visitors led at the end of the first half.'), []);
+});

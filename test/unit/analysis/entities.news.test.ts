@@ -94,3 +94,152 @@ test('in a match report a club named after a place is an organisation, and the p
 	// Outside sport the town stays a place.
 	assert.equal(withMention(entities('Floods hit Leeds on Monday and the council opened shelters.'), 'Leeds').type, 'GPE');
 });
+
+test('a company and its parent stay two entities', () => {
+	const es = entities(
+		'Instagram removed the posts on Monday. Its owner Meta declined to comment, and Alphabet said YouTube would act. Instagram later apologised.',
+	);
+	const insta = withMention(es, 'Instagram');
+	assert.equal(insta.type, 'ORG');
+	assert.deepEqual(
+		insta.mentions.map((m) => m.text),
+		['Instagram', 'Instagram'],
+	);
+	assert.ok(!withMention(es, 'Meta').mentions.some((m) => m.text === 'Instagram'));
+	const alphabet = withMention(es, 'Alphabet');
+	assert.ok(!alphabet.mentions.some((m) => m.text === 'Google' || m.text === 'YouTube'), alphabet.mentions.map((m) => m.text).join('|'));
+	assert.ok(!withMention(entities('Google cut prices, and Alphabet shares rose.'), 'Google').mentions.some((m) => m.text === 'Alphabet'));
+});
+
+test('two different courts stay two entities, and neither takes the bare "Supreme Court"', () => {
+	const es = entities('The Supreme Court of India heard the appeal after the Delhi High Court ruled. The Kenyan Court of Appeal disagreed.');
+	const names = ['Supreme Court of India', 'Delhi High Court', 'Kenyan Court of Appeal'].map((n) => withMention(es, n));
+	assert.equal(new Set(names).size, 3);
+	for (const e of names) assert.equal(e.type, 'ORG');
+});
+
+test('an illness is no place, company or person', () => {
+	const es = entities(
+		'Cases of Ebola rose in Kampala, and doctors said Zika was spreading. Lyme disease and the Marburg virus worried officials, and patients with Parkinson’s marched. New Mpox cases were found in Goma.',
+	);
+	for (const name of ['Ebola', 'Zika', 'Lyme', 'Marburg', 'Parkinson', 'Mpox']) {
+		const e = es.find((x) => x.mentions.some((m) => m.text === name));
+		assert.ok(!e || e.type === 'OTHER', `${name} typed ${e?.type}`);
+	}
+	assert.equal(withMention(es, 'Kampala').type, 'GPE');
+	// A place before "cases" is still the place.
+	assert.equal(withMention(entities('Officials in Uganda said Uganda cases fell.'), 'Uganda').type, 'GPE');
+});
+
+test('a spacecraft, rover or telescope is a thing, not a person or an organisation', () => {
+	const es = entities(
+		'NASA said the Juno spacecraft and the Parker Solar Probe were healthy. The rover Perseverance drilled again, the capsule Orion splashed down, and the James Webb Space Telescope saw the galaxy.',
+	);
+	assert.equal(withMention(es, 'NASA').type, 'ORG');
+	for (const name of ['Juno', 'Parker Solar Probe', 'Perseverance', 'Orion', 'James Webb Space Telescope']) {
+		const e = es.find((x) => x.mentions.some((m) => m.text === name));
+		assert.ok(!e || e.type === 'OTHER', `${name} typed ${e?.type}`);
+	}
+	assert.ok(!es.some((e) => e.type === 'PERSON'));
+});
+
+test('a lone surname is a person, and a city known by part of its name does not take a surname or a word of other names', () => {
+	const es = entities(
+		'Okafor crossed and Smith thanked the fans. Johnson was booked. The state Chamber of Commerce and the National Security Adviser met the League delegates.',
+	);
+	assert.equal(withMention(es, 'Smith').type, 'PERSON');
+	assert.equal(withMention(es, 'Johnson').type, 'PERSON');
+	for (const w of ['Commerce', 'National', 'League']) assert.ok(!es.some((e) => e.type === 'GPE' && e.mentions.some((m) => m.text === w)), w);
+	// A city's full name is still a city.
+	assert.equal(withMention(entities('Flights to Johnson City resumed.'), 'Johnson City').type, 'GPE');
+});
+
+test('sides of a match named after places are clubs: after "drew with", "lost to", "a win over", and "X City"', () => {
+	const es = entities(
+		'Manchester City beat Brentford 3-1 in the league on Saturday. Sevilla drew with Valencia in the cup, and the coach praised the squad after a win over Granada. Osasuna lost to Girona in stoppage time.',
+	);
+	for (const club of ['Manchester City', 'Sevilla', 'Valencia', 'Granada', 'Girona']) assert.equal(withMention(es, club).type, 'ORG', club);
+	assert.notEqual(withMention(es, 'Brentford').type, 'OTHER');
+	// Outside sport, the same names are places.
+	const floods = entities('Floods hit Valencia and Granada on Monday, and the mayor of Girona asked for help.');
+	for (const city of ['Valencia', 'Granada', 'Girona']) assert.equal(withMention(floods, city).type, 'GPE', city);
+});
+
+test('a small town is a place: listed with a place, after "the district of", or with "County" before it', () => {
+	const es = entities('Villagers in Kibera and Mathare queued for water. The council of the district of Bexhill met farmers from County Kerry.');
+	for (const town of ['Mathare', 'Bexhill', 'County Kerry']) assert.ok(['GPE', 'LOC'].includes(withMention(es, town).type), town);
+	assert.equal(withMention(es, 'County Kerry').type, 'GPE');
+	// A company listed with a place, but not after a place preposition, stays a company.
+	assert.notEqual(withMention(entities('Kenya and Vantor Logistics signed the deal.'), 'Vantor Logistics').type, 'GPE');
+});
+
+test('a title’s own capitalised words and a compass word with a demonym are no names of their own', () => {
+	const es = entities(
+		'"We are ready," said Ana Ruiz, the White House Press Secretary. The Kenyan Foreign Minister flew in, and the Agriculture Minister stayed home. Explorers reached the South Pole in January.',
+	);
+	noMention(es, 'White House Press');
+	noMention(es, 'Kenyan Foreign');
+	noMention(es, 'Agriculture');
+	assert.equal(withMention(es, 'Kenyan').type, 'NORP');
+	assert.equal(withMention(es, 'South Pole').type, 'LOC');
+	const cup = entities('The Europa League Winners met the Super Cup holders, and League officials watched.');
+	assert.ok(!cup.some((e) => e.type === 'GPE'), cup.map((e) => `${e.name}/${e.type}`).join(', '));
+});
+
+test('a hyphenated title splits the person from the organisation, and a name’s first word alone is that person', () => {
+	const es = entities(
+		'WHO Director-General Tedros Adhanom Ghebreyesus warned of new outbreaks. Tedros spoke in Geneva. Under-Secretary-General Rosemary Okello briefed the council, and Xi Jinping said Xi would attend.',
+	);
+	const t = withMention(es, 'Tedros Adhanom Ghebreyesus');
+	assert.equal(t.type, 'PERSON');
+	assert.equal(t.mentions[0].role, 'Director-General, WHO');
+	assert.deepEqual(
+		t.mentions.map((m) => m.text),
+		['Tedros Adhanom Ghebreyesus', 'Tedros'],
+	);
+	assert.equal(withMention(es, 'WHO').type, 'ORG');
+	assert.equal(withMention(es, 'Rosemary Okello').mentions[0].role, 'Under-Secretary-General');
+	assert.deepEqual(
+		withMention(es, 'Xi Jinping').mentions.map((m) => m.text),
+		['Xi Jinping', 'Xi'],
+	);
+	// Two people sharing the first word: the word alone is neither.
+	const two = entities('Wang Yi met Wang Huning. Wang spoke first.');
+	assert.equal(withMention(two, 'Wang Yi').mentions.length, 1);
+	assert.equal(withMention(two, 'Wang Huning').mentions.length, 1);
+});
+
+test('a club’s standing is no part of a name: the competition and the club are mentions of their own', () => {
+	const es = entities('The Bundesliga Champions lost, and Eredivisie Winners Feyenoord drew. The Champions League final and the Cup Winners Cup were played.');
+	withMention(es, 'Bundesliga');
+	withMention(es, 'Feyenoord');
+	noMention(es, 'Bundesliga Champions');
+	noMention(es, 'Winners Feyenoord');
+	withMention(es, 'Champions League');
+	withMention(es, 'Cup Winners Cup');
+});
+
+test('a numbered amendment is a law, an observatory a facility, and a dateline with a date still names the place', () => {
+	const es = entities('The Second Amendment was cited, and scientists at the South Pole Observatory agreed.');
+	assert.equal(withMention(es, 'Second Amendment').type, 'OTHER');
+	assert.equal(withMention(es, 'South Pole Observatory').type, 'FAC');
+	noMention(es, 'South Pole');
+	const d = entities('ADDIS ABABA, Ethiopia, May 9 (Reuters) — Ethiopia devalued its currency.');
+	assert.ok(withMention(d, 'ADDIS ABABA').evidence?.includes('dateline'));
+});
+
+test('an owner named before "-owned" or "-backed" is its own mention, not part of the name after it', () => {
+	const es = entities('Microsoft-owned LinkedIn cut jobs, and Kremlin-backed Vesti Media hired. LinkedIn said Microsoft was not involved.');
+	noMention(es, 'Microsoft-owned LinkedIn');
+	const li = withMention(es, 'LinkedIn');
+	assert.equal(li.type, 'ORG');
+	assert.ok(!li.mentions.some((m) => m.text.startsWith('Microsoft')));
+	assert.equal(withMention(es, 'Vesti Media').type, 'ORG');
+	assert.ok(withMention(es, 'Microsoft').mentions.length >= 2);
+});
+
+test('an unknown name after "in" or "near" is a town, not a company, unless a stake or a job is in it', () => {
+	const es = entities('Villagers in Mathare queued for water, and police found the car near Tottington. She grew up in Kivuli.');
+	for (const town of ['Mathare', 'Tottington', 'Kivuli']) assert.equal(withMention(es, town).type, 'GPE', town);
+	assert.notEqual(withMention(entities('Shares in Vantor fell on Monday.'), 'Vantor').type, 'GPE');
+});

@@ -6,8 +6,8 @@
  * on adversarial input).
  */
 import { dayExists, dayValue, monthValue, pick, pickNear, weekValue, yearValue, type Ymd } from './calendar';
-import { CAPITAL, capitalised, digits, found, raw, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
-import { MONTHS, WEAK_MONTHS } from './lexicon';
+import { CAPITAL, capitalised, digits, found, raw, sharedYear, tenseOf, touching, w, withThe, type Ctx, type Found } from './context';
+import { MONTHS, NUMBER_WORDS, WEAK_MONTHS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
 // Words after which a capitalised month name is a month, not a name or a verb.
@@ -62,7 +62,9 @@ function isDayToken(ctx: Ctx, k: number): boolean {
 export function monthAt(ctx: Ctx, i: number): Found | null {
 	const m = MONTHS.get(ctx.low[i]);
 	if (!m || !capitalised(ctx, i)) return null;
-	const day = dayMonth(ctx, i);
+	// "March 3 years ago" counts years: the number is no day of the month.
+	const back = yearsAgo(ctx, i + 1);
+	const day = back ? null : dayMonth(ctx, i);
 	if (day) return day;
 	let k = i + 1;
 	if (w(ctx, k) === ',' || w(ctx, k) === 'of') k++;
@@ -79,10 +81,22 @@ export function monthAt(ctx: Ctx, i: number): Found | null {
 	if (rel !== undefined && w(ctx, i + 2) === 'year' && i + 2 < ctx.hi && ctx.dct) {
 		return periodModifiers(ctx, found(i, i + 3, monthValue(ctx.dct.y + rel, m), 'month', true, `month of ${w(ctx, i + 1)} year, from the publication date`));
 	}
+	// "July two years ago", "March a year ago": the month of the year that many years before publication.
+	if (back && ctx.dct)
+		return periodModifiers(ctx, found(i, back.last, monthValue(ctx.dct.y - back.n, m), 'month', true, `month of the year ${back.n} before publication`));
 	return weekOf(ctx, periodModifiers(ctx, bareMonth(ctx, i, m)));
 }
 
 const RELATIVE_YEAR: Record<string, number | undefined> = { last: -1, previous: -1, this: 0, next: 1, coming: 1 };
+
+// "a year ago", "two years ago", "3 years ago" starting at token k: how many years, and the token after "ago".
+function yearsAgo(ctx: Ctx, k: number): { n: number; last: number } | null {
+	const c = w(ctx, k);
+	const n = NUMBER_WORDS.get(c) ?? digits(c);
+	const unit = w(ctx, k + 1);
+	if (!(n >= 1 && n <= 100) || (unit !== 'year' && unit !== 'years') || w(ctx, k + 2) !== 'ago' || k + 2 >= ctx.hi) return null;
+	return { n, last: k + 3 };
+}
 
 const WEEK_ORDINALS: Record<string, number> = { first: 4, second: 11, third: 18, fourth: 25, last: -3, final: -3 };
 
@@ -127,8 +141,16 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	const cands = [-1, 0, 1].map((dy) => ({ v: ctx.dct!.y + dy, start: (ctx.dct!.y + dy) * 12 + m, end: (ctx.dct!.y + dy) * 12 + m }));
 	const modified = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming';
 	const first = modified ? i - 1 : i;
-	if (!modified && ctx.sentYear !== null)
-		return found(i, i + 1, monthValue(ctx.sentYear, m), 'month', true, 'month; year of the date before it in the sentence');
+	const shared = modified ? null : sharedYear(ctx, m, i, i + 1);
+	if (shared)
+		return found(
+			i,
+			i + 1,
+			monthValue(shared.y, m),
+			'month',
+			true,
+			shared.next ? 'month; the one after the date before it in the sentence' : 'month; year of the date before it in the sentence',
+		);
 	// "last September" in September means a year ago: the current month is not "last".
 	if (prev === 'last' || prev === 'next') {
 		const y = prev === 'last' ? pick(cands, ref - 1, 'past') : pick(cands, ref + 1, 'future');

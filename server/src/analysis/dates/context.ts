@@ -40,6 +40,8 @@ export interface Ctx {
 	cues: Int8Array;
 	/** The year of an earlier date in this sentence that later bare months and quarters share, or null. */
 	sentYear: number | null;
+	/** The first month of that date when it is a month, quarter or half ("December last year": 12), or null. */
+	sentStart: number | null;
 }
 
 /** The lower-cased token at `k`, or '' outside the sentence. */
@@ -83,4 +85,18 @@ export function found(first: number, last: number, value: string, granularity: G
 /** Extends a find to the left over a leading "the", which TimeML keeps inside the expression. */
 export function withThe(ctx: Ctx, f: Found): Found {
 	return w(ctx, f.first - 1) === 'the' ? { ...f, first: f.first - 1 } : f;
+}
+
+/**
+ * The year a bare month, quarter or half starting in month `start` shares with the date before it in
+ * the sentence: that date's year, or the next one when the period comes later in the story than the
+ * date ("shut in December last year and reopened in February") and has begun by publication or the
+ * clause speaks of the future.
+ */
+export function sharedYear(ctx: Ctx, start: number, first: number, last: number): { y: number; next: boolean } | null {
+	if (ctx.sentYear === null) return null;
+	const y = ctx.sentYear;
+	if (ctx.sentStart === null || start >= ctx.sentStart || !ctx.dct) return { y, next: false };
+	const begun = (y + 1) * 12 + start <= ctx.dct.y * 12 + ctx.dct.m;
+	return begun || tenseOf(ctx, first, last).dir === 'future' ? { y: y + 1, next: true } : { y, next: false };
 }

@@ -49,12 +49,14 @@ export function findDates(doc: SeedDocument): DateAnnotation[] {
 			refPeriod: null,
 			refAny: null,
 			sentYear: null,
+			sentStart: null,
 			cues: new Int8Array(low.length),
 		};
 		for (const s of doc.sentences) {
 			ctx.lo = s.first;
 			ctx.hi = s.last;
 			ctx.sentYear = null;
+			ctx.sentStart = null;
 			let covered = s.first;
 			for (let i = s.first; i < s.last; i++) {
 				if (i < covered || !mayBeDate(low[i])) continue;
@@ -128,15 +130,26 @@ function statesYear(ctx: Ctx, f: Found): boolean {
 	return false;
 }
 
+// The first month of a month, quarter or half value ("2023-12", "2023-Q4", "2023-H2"), or null.
+function periodStart(value: string): number | null {
+	const m = /^\d{4}-(?:(\d\d)|Q([1-4])|H([12]))(?:$|-)/.exec(value);
+	if (!m) return null;
+	return m[1] ? +m[1] : m[2] ? (+m[2] - 1) * 3 + 1 : (+m[3] - 1) * 6 + 1;
+}
+
 // Later anaphora ("the same day", "the same period last year") refer to the last date of their kind.
 function remember(ctx: Ctx, f: Found): void {
 	// "the first quarter of 2009 … the third quarter", "In 2009, … in March": later parts share the year.
 	const y = /^(\d{4})(?:-[\dQHSFW]|$)/.exec(f.value);
-	if (y && !f.comparison && statesYear(ctx, f) && (f.granularity !== 'year' || f.first <= ctx.lo + 2)) ctx.sentYear = +y[1];
+	if (y && !f.comparison && statesYear(ctx, f) && (f.granularity !== 'year' || f.first <= ctx.lo + 2)) {
+		ctx.sentYear = +y[1];
+		ctx.sentStart = periodStart(f.value);
+	}
 	if (/^\d{4}/.test(f.value)) ctx.refAny = { value: f.value, granularity: f.granularity };
 	const day = /^(\d{4})-(\d\d)-(\d\d)/.exec(f.value);
 	if (day) ctx.refDay = { y: +day[1], m: +day[2], d: +day[3] };
 	else if (f.granularity === 'month' || f.granularity === 'quarter' || f.granularity === 'season' || f.granularity === 'half' || f.granularity === 'week') {
-		if (/^\d{4}/.test(f.value)) ctx.refPeriod = { value: f.value, granularity: f.granularity };
+		// A comparison ("the same quarter a year earlier") is not the period the text reports on: "the previous quarter" skips it.
+		if (/^\d{4}/.test(f.value) && !f.comparison) ctx.refPeriod = { value: f.value, granularity: f.granularity };
 	}
 }

@@ -5,7 +5,7 @@
  */
 import { pick, quarterOf, seasonOf, seasonStart } from './calendar';
 import { yearToken, periodModifiers } from './calendarDates';
-import { CAPITAL, capitalised, found, raw, tenseOf, w, withThe, type Ctx, type Found } from './context';
+import { CAPITAL, capitalised, found, raw, sharedYear, tenseOf, w, withThe, type Ctx, type Found } from './context';
 import { ORDINALS, SEASONS } from './lexicon';
 import { tensePhrase, type Direction } from './tense';
 
@@ -60,8 +60,10 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 	// year's periods (a quarter, a half, a year named before) gives it one.
 	const reported = ctx.refPeriod && /^(\d{4})-[QH]\d$/.exec(ctx.refPeriod.value);
 	if (unit === 'H' && n !== undefined) {
-		const y = ctx.sentYear ?? (reported ? +reported[1] : null);
-		return y === null ? null : found(first, i + 1, `${y}-H${n}`, gran, true, `half of the year of the period the text reports on`);
+		const y = sharedYear(ctx, (n - 1) * 6 + 1, first, i + 1)?.y ?? (reported ? +reported[1] : null);
+		if (y !== null) return found(first, i + 1, `${y}-H${n}`, gran, true, `half of the year of the period the text reports on`);
+		// "first-half profit rose", "a weaker second half" for sales: a company's half-year, read by tense like a quarter.
+		if (!businessSentence(ctx)) return null;
 	}
 	if (unit === 'H' && !ctx.dct) return null;
 	if (!ctx.dct) return n ? found(first, i + 1, `XXXX-${unit}${n}`, gran, true, `${gran} without a year (no publication date)`) : null;
@@ -78,7 +80,16 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 		const k = ctx.dct.y * max + cur - 1 + SHIFT[ord];
 		return found(first, i + 1, `${Math.floor(k / max)}-${unit}${(k % max) + 1}`, gran, true, `${ord} ${gran}, from the publication date`);
 	}
-	if (ctx.sentYear !== null) return found(first, i + 1, `${ctx.sentYear}-${unit}${n}`, gran, true, `${gran}; year of the date before it in the sentence`);
+	const shared = sharedYear(ctx, (n - 1) * size + 1, first, i + 1);
+	if (shared)
+		return found(
+			first,
+			i + 1,
+			`${shared.y}-${unit}${n}`,
+			gran,
+			true,
+			`${gran}; ${shared.next ? 'the one after' : 'year of'} the date before it in the sentence`,
+		);
 	const t2 = tenseOf(ctx, first, i + 1);
 	const ref = ctx.dct.y * 12 + ctx.dct.m;
 	const cands = [-1, 0, 1].map((dy) => {
@@ -87,6 +98,31 @@ export function quarterAt(ctx: Ctx, i: number): Found | null {
 	});
 	const y = pick(cands, ref, t2.dir) ?? ctx.dct.y;
 	return found(first, i + 1, `${y}-${unit}${n}`, gran, true, `${gran} resolved by ${tensePhrase(t2)}`);
+}
+
+const BUSINESS_WORDS = new Set([
+	'profit',
+	'profits',
+	'revenue',
+	'revenues',
+	'sales',
+	'earnings',
+	'results',
+	'loss',
+	'losses',
+	'margin',
+	'margins',
+	'income',
+	'dividend',
+	'turnover',
+	'shipments',
+	'orders',
+]);
+
+// A sentence about a company's figures, where "the first half" is a half-year and not a match's.
+function businessSentence(ctx: Ctx): boolean {
+	for (let k = ctx.lo; k < ctx.hi; k++) if (BUSINESS_WORDS.has(ctx.low[k])) return true;
+	return false;
 }
 
 /** Seasons: "last summer", "the summer of 2009", "spring" by tense, "winter 2010". */

@@ -57,8 +57,10 @@ export function weekdayAt(ctx: Ctx, i: number): Found | null {
 	else {
 		const t = tenseOf(ctx, i, i + 1);
 		[dir, why] = [t.dir, tensePhrase(t)];
-		const plan = t.dir === 'none' ? presentArrangement(ctx.low, i, i + 1, ctx.lo, ctx.hi) : null;
-		if (plan) [dir, why] = ['future', `present progressive or plan (“${plan}”)`];
+		// A present arrangement in the weekday's clause wins over a cue from another clause or one further away.
+		const plan = t.dir !== 'future' ? presentArrangement(ctx.low, i, i + 1, ctx.lo, ctx.hi) : null;
+		if (plan && (t.dir === 'none' || !t.inClause || Math.abs(plan.at - i) < Math.abs(t.at - i)))
+			[dir, why] = ['future', `present progressive or plan (“${plan.phrase}”)`];
 		if (prev === 'this') first = i - 1;
 	}
 	const part = dayPart(ctx, i + 1);

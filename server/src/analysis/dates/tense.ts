@@ -11,6 +11,9 @@ export interface Tense {
 	dir: Direction;
 	/** The cue word that decided, for the resolution phrase. */
 	cue: string;
+	/** Its token, and whether it stands in the date's own clause (-1 and false without a cue). */
+	at: number;
+	inClause: boolean;
 }
 
 const FUTURE = new Set([
@@ -165,6 +168,7 @@ const PAST = new Set([
 	'soared',
 	'dropped',
 ]);
+const WILL = new Set(['will', 'shall', "'ll", '’ll']);
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);
 // A split-off "'s" is "is" only after a pronoun ("it's done"); after a name it is a possessive ("Haftar's forces").
 const PRONOUNS = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'this']);
@@ -227,6 +231,9 @@ export function cueAt(low: readonly string[], k: number, lo: number, hi: number)
 	if (FUTURE.has(w) || w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
 	if (w === 'to' && next === 'be') return 'future';
 	if (FUTURE_BEFORE_TO.has(w) && (next === 'for' || (next === 'to' && k + 2 < hi && !NOT_A_VERB_AFTER_TO.has(low[k + 2])))) return 'future';
+	// "will have left by Thursday": a future perfect looks back from a coming time, so it points ahead.
+	if (w === 'have' && k - 1 >= lo && WILL.has(low[k - 1])) return 'future';
+	if (k - 2 >= lo && low[k - 1] === 'have' && WILL.has(low[k - 2])) return 'future';
 	// "has announced" is past; "has a deadline", "has to" are not.
 	if (w === 'has' || w === 'have') return next === 'been' || (k + 1 < hi && (/^[a-z]{2,}ed$/.test(next) || PAST.has(next))) ? 'past' : 'none';
 	const participle = PAST.has(w) || (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST_ED.has(w));
@@ -272,7 +279,7 @@ const CLAUSE_BOUNDARY = new Set([
  */
 export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number, cache?: Int8Array): Tense {
 	const c = cache ?? new Int8Array(low.length);
-	return scan(low, first, last, lo, hi, 30, true, c) ?? scan(low, first, last, lo, hi, 14, false, c) ?? { dir: 'none', cue: '' };
+	return scan(low, first, last, lo, hi, 30, true, c) ?? scan(low, first, last, lo, hi, 14, false, c) ?? { dir: 'none', cue: '', at: -1, inClause: false };
 }
 
 const CODE: Direction[] = ['none', 'none', 'past', 'future'];
@@ -296,8 +303,8 @@ function scan(low: readonly string[], first: number, last: number, lo: number, h
 		if (r >= hi || low[r] === ';' || (inClause && CLAUSE_BOUNDARY.has(low[r]))) rightOpen = false;
 		const dl = leftOpen ? cached(low, l, lo, hi, cache) : 'none';
 		const dr = rightOpen ? cached(low, r, lo, hi, cache) : 'none';
-		if (dl === 'future' || dr === 'future') return { dir: 'future', cue: dl === 'future' ? low[l] : low[r] };
-		if (dl === 'past' || dr === 'past') return { dir: 'past', cue: dl === 'past' ? low[l] : low[r] };
+		if (dl === 'future' || dr === 'future') return { dir: 'future', cue: dl === 'future' ? low[l] : low[r], at: dl === 'future' ? l : r, inClause };
+		if (dl === 'past' || dr === 'past') return { dir: 'past', cue: dl === 'past' ? low[l] : low[r], at: dl === 'past' ? l : r, inClause };
 	}
 	return null;
 }
@@ -323,12 +330,18 @@ const NOT_GERUND = new Set([
 	'meeting',
 ]);
 
+/** A present arrangement found by `presentArrangement`: its words and the token of its "is"/"are". */
+export interface Arrangement {
+	phrase: string;
+	at: number;
+}
+
 /**
  * Present progressive and "is to" as a plan: "troops are being deployed on Sunday", "the minister is
- * meeting unions on Tuesday", "talks are to resume on Thursday" speak of a coming day. Read only
- * where the tense cues found nothing; within a few words of the date, in its clause.
+ * meeting unions on Tuesday", "talks are to resume on Thursday" speak of a coming day. Within a few
+ * words of the date, in its clause; the caller weighs it against the tense cues.
  */
-export function presentArrangement(low: readonly string[], first: number, last: number, lo: number, hi: number): string | null {
+export function presentArrangement(low: readonly string[], first: number, last: number, lo: number, hi: number): Arrangement | null {
 	let from = first;
 	while (from > lo && first - from < 8 && !CLAUSE_BOUNDARY.has(low[from - 1])) from--;
 	let to = last;
@@ -338,10 +351,10 @@ export function presentArrangement(low: readonly string[], first: number, last: 
 		if (!PRESENT_BE.has(low[k])) continue;
 		let j = k + 1;
 		if (/^(still|now|already|also|currently)$/.test(low[j] ?? '')) j++;
-		if (low[j] === 'being') return `${low[k]} being`;
-		if (low[j] === 'to' && /^[a-z]+$/.test(low[j + 1] ?? '') && !NOT_A_VERB_AFTER_TO.has(low[j + 1])) return `${low[k]} to`;
+		if (low[j] === 'being') return { phrase: `${low[k]} being`, at: k };
+		if (low[j] === 'to' && /^[a-z]+$/.test(low[j + 1] ?? '') && !NOT_A_VERB_AFTER_TO.has(low[j + 1])) return { phrase: `${low[k]} to`, at: k };
 		// The meeting noun is a verb here: "is meeting unions".
-		if (GERUND.test(low[j] ?? '') && (!NOT_GERUND.has(low[j]) || low[j] === 'meeting')) return `${low[k]} ${low[j]}`;
+		if (GERUND.test(low[j] ?? '') && (!NOT_GERUND.has(low[j]) || low[j] === 'meeting')) return { phrase: `${low[k]} ${low[j]}`, at: k };
 	}
 	return null;
 }

@@ -15,6 +15,7 @@ import {
 	ORG_HEADS,
 	SPEECH_VERBS,
 	TITLE_HEADS,
+	TITLE_MODIFIERS,
 	TITLE_SURNAMES,
 	isCommonWord,
 	isCurrencyOrUnit,
@@ -237,6 +238,9 @@ export function trimEnd(tokens: Token[], units: Unit[]): Unit[] {
 		// "Court of Justice", "Department of Justice": a title word after "of" is the name's own.
 		if (NAME_CONNECTORS.has(lower(tokens[units[n - 2].first]))) break;
 		n--;
+		// "the White House Press Secretary", "the Kenyan Foreign Minister": the title's own words go with it.
+		while (n > 1 && !units[n - 1].match && TITLE_MODIFIERS.has(lower(tokens[units[n - 1].first])) && !NAME_CONNECTORS.has(lower(tokens[units[n - 2].first])))
+			n--;
 	}
 	return units.slice(0, n);
 }

@@ -8,7 +8,7 @@ import type { Entity, EntityType } from '../types';
 import { ARTICLED } from './chunks';
 import { joinEvidence } from './evidence';
 import type { Candidate } from './rules';
-import { CORP_SUFFIXES, NAME_CONNECTORS } from './words';
+import { CORP_SUFFIXES, FIRST_NAMES, NAME_CONNECTORS } from './words';
 
 class UnionFind {
 	private readonly parent: number[];
@@ -99,6 +99,7 @@ function linkAcronyms(tokens: Token[], cands: Candidate[], ws: string[][], uf: U
 // "Haftar" after "Khalifa Haftar" is the same person; "Lockheed" after "Lockheed Martin" the same company.
 function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void {
 	const persons = new Map<string, number>();
+	const firsts = new Map<string, number>();
 	const orgs = new Map<string, number>();
 	cands.forEach((c, i) => {
 		const w = ws[i];
@@ -107,7 +108,12 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 			persons.set(surname, i);
 			// "Sisi" is the al-Sisi of "Abdel Fattah al-Sisi".
 			if (ARTICLED.test(w[w.length - 1])) persons.set(surname.slice(surname.indexOf('-') + 1), i);
-			if (!persons.has(lowerCase(w[0]))) persons.set(`first:${lowerCase(w[0])}`, i);
+			// "Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping": a name's first word that is no
+			// common given name, used alone; two people sharing it make it no one's (-1).
+			const head = lowerCase(w[0]);
+			const known = firsts.get(head);
+			const same = known !== undefined && known >= 0 && lowerCase(ws[known].join(' ')) === lowerCase(w.join(' '));
+			if (!FIRST_NAMES.has(head)) firsts.set(head, known === undefined || same ? i : -1);
 		}
 		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(lowerCase(w[0]))) orgs.set(lowerCase(w[0]), i);
 	});
@@ -119,6 +125,8 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 		const sure = c.strength >= 0.9 && c.type !== 'PERSON' && c.type !== 'ORG';
 		const p = persons.get(key);
 		if (p !== undefined && !sure && c.type !== 'NORP') return void join(uf, cands, p, i);
+		const f = firsts.get(key);
+		if (f !== undefined && f >= 0 && c.type !== 'NORP' && (c.strength < 0.5 || c.type === 'PERSON')) return void join(uf, cands, f, i);
 		const o = orgs.get(key);
 		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5)) join(uf, cands, o, i);
 	});

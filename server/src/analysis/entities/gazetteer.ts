@@ -5,7 +5,7 @@
  */
 import { lowerCase, tokenize, type Token, type WordForm } from '../document';
 import type { EntityType } from '../types';
-import { isCommonWord } from './words';
+import { FIRST_NAMES, isCommonWord, isOrdinaryWord, LAST_NAMES, ORG_HEADS, TITLE_MODIFIERS } from './words';
 import { CITY_ALIASES, COUNTRY_ALIASES, DEMONYMS, LOCATIONS, ORGANISATIONS } from './data/curated';
 import lexicon from './data/lexicon.json';
 import places from './data/places.json';
@@ -111,6 +111,11 @@ function addCountries(g: Gazetteer): void {
 	}
 }
 
+function isNameWord(short: string): boolean {
+	const w = short.toLowerCase();
+	return FIRST_NAMES.has(w) || LAST_NAMES.has(w) || ORG_HEADS.has(w) || TITLE_MODIFIERS.has(w) || isCommonWord(w) || isOrdinaryWord(short);
+}
+
 // Both ways: the city list spells some names out ("Saint Petersburg") and abbreviates others ("St. Louis").
 const ABBREVIATED: Record<string, string> = {
 	Saint: 'St.',
@@ -131,7 +136,9 @@ function addCities(g: Gazetteer): void {
 		if (capital) facts.capital = 'yes';
 		const entry = { id: `city:${iso}:${name}`, name, type: 'GPE' as const, kind: capital ? 'capital' : 'city', facts };
 		add(g, name, entry);
-		if (short) add(g, short, entry);
+		// "Johnson" of Johnson City, "League" of League City, "Commerce" of Commerce City: a short name that
+		// is also a person's name or a word of other names would make every such mention a city.
+		if (short && !isNameWord(short)) add(g, short, entry);
 		// "St. Petersburg", "Ft. Worth": news abbreviates the first word.
 		const abbr = /^(Saint|Sainte|Fort|Mount|Port|St\.|Ste\.|Ft\.|Mt\.) /.exec(name);
 		if (abbr) add(g, `${ABBREVIATED[abbr[1]]} ${name.slice(abbr[0].length)}`, entry);

@@ -35,7 +35,7 @@ export function findEntities(doc: SeedDocument, options: Partial<EntityOptions> 
 				)
 			: [...rules, ...model];
 	const kept = withoutTermAcronyms(doc, nonOverlapping(merged));
-	return clusterEntities(doc, attachRoles(doc, datelines(doc, teams(doc, withoutFragments(doc, kept)))));
+	return clusterEntities(doc, attachRoles(doc, datelines(doc, teams(doc, listedPlaces(doc, withoutFragments(doc, kept))))));
 }
 
 const NER_TYPES: Record<NerSpan['type'], EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', NORP: 'NORP', MISC: 'OTHER' };
@@ -188,7 +188,9 @@ function choose(m: Candidate, rules: Candidate[]): Candidate[] {
 	const same = rules.find((r) => r.first === m.first && r.last === m.last);
 	const evidence = (r: Candidate) => [...r.evidence, ...m.evidence];
 	if (same) {
+		// The tagger says LOC for every place: where the rules read a town or region (GPE), that stands.
 		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, evidence: evidence(same) }];
+		if (same.type === 'GPE' && m.type === 'LOC') return [{ ...same, evidence: evidence(same), strength: Math.max(same.strength, score) }];
 		// A lone unknown word the tagger calls a person is more often a company in business news.
 		if (m.type === 'PERSON' && m.last - m.first === 1 && (score < 0.7 || same.evidence.includes('acronym'))) return [same];
 		return score >= 0.5 ? [{ ...m, evidence: evidence(same) }] : [same];
@@ -253,7 +255,7 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 		let end = s.first;
 		while (end < s.last && end - s.first < 4 && tokens[end].kind === 'word' && UPPER_WORD.test(tokens[end].text) && tokens[end].text.length > 1) end++;
 		if (end === s.first) continue;
-		const dash = [...tokens.slice(end, Math.min(s.last, end + 8))].findIndex((t) => DASHES.has(t.text));
+		const dash = [...tokens.slice(end, Math.min(s.last, end + 12))].findIndex((t) => DASHES.has(t.text));
 		if (dash < 0 || (dash > 0 && tokens[end].text !== ',' && tokens[end].text !== '(')) continue;
 		const name = tokens
 			.slice(s.first, end)
@@ -288,6 +290,36 @@ function withoutFragments(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 		const t = doc.tokens[c.first];
 		return ACRONYM_WORD.test(t.text) || !heads.has(t.form.lower) || doc.tokens[c.first - 1]?.form.lower !== 'the';
 	});
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'to', 'between', 'around', 'at', 'outside', 'through']);
+const LIST_JOINS = new Set(['and', 'or', ',']);
+const isPlace = (c: Candidate | undefined) => c !== undefined && (c.type === 'GPE' || c.type === 'LOC') && c.strength >= 0.5;
+
+// "in Kibera and Mathare", "from Tipperary, Kerry and Clare": an unknown name the rules only guessed at,
+// listed with a place after a place preposition, is a place of the same type.
+function listedPlaces(doc: SeedDocument, cands: Candidate[]): Candidate[] {
+	const { tokens } = doc;
+	const word = (i: number) => tokens[i]?.form.lower ?? '';
+	const out = [...cands];
+	// Left to right, so a list's later names see the types given to earlier ones.
+	for (let k = 0; k < out.length; k++) {
+		const c = out[k];
+		if (c.strength >= 0.5 || c.type === 'PERSON' || c.type === 'GPE' || c.type === 'LOC') continue;
+		const prev = out[k - 1],
+			next = out[k + 1];
+		const joinedPrev = prev && prev.last === c.first - 1 && LIST_JOINS.has(word(prev.last));
+		const joinedNext = next && next.first === c.last + 1 && LIST_JOINS.has(word(c.last));
+		const place = joinedPrev && isPlace(prev) ? prev : joinedNext && isPlace(next) ? next : undefined;
+		if (!place) continue;
+		// The list starts after a place preposition: walk back over the names and joins before it.
+		let j = k;
+		while (j > 0 && out[j - 1].last === out[j].first - 1 && LIST_JOINS.has(word(out[j - 1].last))) j--;
+		if (!PLACE_PREPOSITIONS.has(word(out[j].first - 1))) continue;
+		const name = doc.text.slice(tokens[place.first].start, tokens[place.last - 1].end);
+		out[k] = { ...c, type: place.type, evidence: [`listed with the place ‘${name}’`, ...c.evidence], strength: 0.5 };
+	}
+	return out;
 }
 
 const SPORT_WORDS = new Set([
@@ -347,8 +379,20 @@ const MATCH_VERBS = new Set([
 	'edged',
 ]);
 
+// Words before "with", "to", "against" or "over" that make the name after it the other side: "drew with Sevilla".
+const SIDE_BEFORE = new Set([...MATCH_VERBS, 'victory', 'win', 'defeat', 'draw', 'loss', 'game', 'match', 'tie', 'clash', 'play', 'played', 'plays']);
+const SIDE_PREPOSITIONS = new Set(['with', 'to', 'against', 'over']);
+
+// A side in a match: the name before or after a match verb, or after "drew with", "lost to", "a win over".
+function matchSide(doc: SeedDocument, c: Candidate): boolean {
+	const word = (i: number) => doc.tokens[i]?.form.lower ?? '';
+	if (MATCH_VERBS.has(word(c.last)) || MATCH_VERBS.has(word(c.first - 1))) return true;
+	return SIDE_PREPOSITIONS.has(word(c.first - 1)) && SIDE_BEFORE.has(word(c.first - 2));
+}
+
 // "Leeds United beat Kerala Blasters … Leeds scored twice": in a match report a town named alone
-// where a club named after it plays, or as the side that beat, scored or lost, is the club.
+// where a club named after it plays, or as a side that beat, scored or lost, is the club; so is a
+// name read as a place only for its last word ("Manchester City").
 function teams(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 	let cues = 0;
 	for (const t of doc.tokens) if (SPORT_WORDS.has(t.form.lower) && ++cues >= 2) break;
@@ -360,10 +404,11 @@ function teams(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 			if (!clubs.has(w)) clubs.set(w, doc.text.slice(doc.tokens[c.first].start, doc.tokens[c.last - 1].end));
 		}
 	return cands.map((c) => {
-		if (c.type !== 'GPE' || c.last - c.first !== 1 || (c.entry && c.entry.kind === 'country')) return c;
+		if (c.type !== 'GPE' || (c.entry && c.entry.kind === 'country')) return c;
+		if (c.last - c.first !== 1 && (c.entry || !c.evidence.some((x) => x.startsWith('place word')))) return c;
 		const w = doc.tokens[c.first].form.lower;
-		const club = clubs.get(w);
-		const verb = MATCH_VERBS.has(doc.tokens[c.last]?.form.lower ?? '') || MATCH_VERBS.has(doc.tokens[c.first - 1]?.form.lower ?? '');
+		const club = c.last - c.first === 1 ? clubs.get(w) : undefined;
+		const verb = matchSide(doc, c);
 		if (!club && !verb) return c;
 		const why = club ? `team named after the place, as ‘${club}’ (sports context)` : 'place name as a side in a match (sports context)';
 		return { ...c, type: 'ORG', entry: undefined, evidence: [why, ...c.evidence], strength: Math.max(c.strength, 0.8) };

@@ -9,6 +9,9 @@ import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
+	DISEASE_NOUNS,
+	DISEASES,
+	EPONYM_DISEASES,
 	EVENT_HEADS,
 	FAC_HEADS,
 	FAC_NOUNS,
@@ -18,7 +21,9 @@ import {
 	GENERIC_TAILS,
 	GEO_MODIFIERS,
 	GPE_HEADS,
+	GPE_PREFIXES,
 	HOLIDAYS,
+	ILLNESS_HEADS,
 	LAST_NAMES,
 	LOC_HEADS,
 	LOC_PREFIXES,
@@ -120,11 +125,18 @@ function hyphened(tokens: Token[], i: number): Candidate {
 /** Types one chunk, pushing one or more candidates. */
 function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false): void {
 	const { first, last } = span(units);
+	const sick = illness(tokens, units);
+	if (sick) return void out.push({ first, last, type: 'OTHER', evidence: [sick], strength: 0.8 });
 	if (units.length === 1 && units[0].match) return void out.push(fromGazetteer(tokens, units[0].match));
 	if (units.length === 1 && HYPHENED.test(tokens[first].text)) return void out.push(hyphened(tokens, first));
+	// "Microsoft-owned LinkedIn", "Kremlin-backed Russia Today": the owner is its own mention, not part of the name after it.
+	if (units.length > 1 && !units[0].match && units[0].last - units[0].first === 1 && HYPHENED.test(tokens[first].text)) {
+		out.push(hyphened(tokens, first));
+		return classify(tokens, units.slice(1), out, true);
+	}
 	// What is left of a chunk after a known name may be an ordinary word: "US Government".
 	if (part && units.length === 1 && isCommonWord(tokens[first].text) && !CAPITALS.test(tokens[first].text)) return;
-	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out)) return;
+	if (airlineFlight(tokens, units, out) || basedPlace(tokens, units, out) || countryInstitution(units, out) || splitAtStanding(tokens, units, out)) return;
 	const head = lastWord(tokens, units);
 	const headText = tokens[last - 1].text;
 	const special = specialName(tokens, first, last);
@@ -145,6 +157,39 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (splitAtTitle(tokens, units, out)) return;
 	if (splitAtGazetteer(tokens, units, out)) return;
 	out.push(unknownName(tokens, first, last));
+}
+
+const POSSESSIVE = /^['’]s$/;
+
+// "Lyme disease", "the Marburg virus", "Zika cases", "Ebola", "Alzheimer's": an illness, not a place,
+// company or person. A known place needs an illness word after it ("Uganda cases" are Uganda's).
+function illness(tokens: Token[], units: Unit[]): string | undefined {
+	const { first, last } = span(units);
+	const possessive = POSSESSIVE.test(tokens[last]?.text ?? '');
+	const noun = lower(tokens[possessive ? last + 1 : last] ?? tokens[first]);
+	const name = lower(tokens[last - 1]);
+	if (last - first === 1 && DISEASES.has(name)) return 'illness';
+	if (last - first === 1 && possessive && EPONYM_DISEASES.has(name)) return `illness ‘${tokens[first].text}’s’`;
+	if (ILLNESS_HEADS.has(noun) && tokens[possessive ? last + 1 : last] !== undefined) return `name before ‘${noun}’`;
+	const known = units.some((u) => u.match);
+	return !known && DISEASE_NOUNS.has(noun) && tokens[last] !== undefined && !POSSESSIVE.test(tokens[last].text) ? `name before ‘${noun}’` : undefined;
+}
+
+// Words for a club's standing in a competition: "Serie A Winners Napoli", "the Bundesliga Champions".
+const STANDINGS = new Set(['winners', 'winner', 'champions', 'champion', 'holders', 'leaders', 'runners-up', 'finalists', 'semi-finalists']);
+// Words after which they are part of a competition's name: "Champions League", "Winners Cup".
+const COMPETITION_HEADS = new Set(['league', 'cup', 'trophy', 'series', 'tour', 'shield', 'trophies', 'cups']);
+
+// A standing inside a capitalised run is a description, like a title: the competition before it and
+// the club after it are names of their own, the standing is neither.
+function splitAtStanding(tokens: Token[], units: Unit[], out: Candidate[]): boolean {
+	const k = units.findIndex(
+		(u, j) => !u.match && STANDINGS.has(lower(tokens[u.first])) && (j === units.length - 1 || !COMPETITION_HEADS.has(lower(tokens[units[j + 1].first]))),
+	);
+	if (k < 0 || units.length === 1) return false;
+	if (k > 0) classify(tokens, units.slice(0, k), out, true);
+	if (k < units.length - 1) classify(tokens, units.slice(k + 1), out, true);
+	return true;
 }
 
 // "Kenya Airways Flight 507", "Rosa Air Flight 310": the words before "Flight" and its number name
@@ -200,7 +245,9 @@ function specialName(tokens: Token[], first: number, last: number): Candidate | 
 	if (ws.some((w) => HOLIDAYS.has(w)) || (ws.length === 2 && ws[0] === 'new' && ws[1] === 'year'))
 		return { first, last, type: 'EVENT', evidence: ['holiday'], strength: 0.8 };
 	if (ws.some((w) => /\d/.test(w) && LETTER.test(w))) return { first, last, type: 'OTHER', evidence: ['model number'], strength: 0.8 };
-	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1])) return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.7 };
+	// Sure enough to outvote the tagger's person on "James Webb Space Telescope".
+	if (ws.length >= 2 && OTHER_HEADS.has(ws[ws.length - 1]))
+		return { first, last, type: 'OTHER', evidence: [`word ‘${tokens[last - 1].text}’`], strength: 0.75 };
 	if (ws.length === 2 && FIRST_NAMES.has(ws[0]) && !isCommonWord(ws[0]) && (!isHead(ws[1]) || SURNAME_HEADS.has(ws[1]))) {
 		const title = titleBefore(tokens, first);
 		return { first, last, type: 'PERSON', evidence: [...(title ? [`title ‘${title}’`] : []), `given name ‘${tokens[first].text}’`], strength: 0.75 };
@@ -228,6 +275,7 @@ function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
 function placeHead(head: string, firstWord: string): EntityType | undefined {
 	if (FAC_HEADS.has(head)) return 'FAC';
 	if (GPE_HEADS.has(head)) return 'GPE';
+	if (GPE_PREFIXES.has(firstWord)) return 'GPE';
 	if (LOC_HEADS.has(head) || LOC_PREFIXES.has(firstWord)) return 'LOC';
 	if (EVENT_HEADS.has(head)) return 'EVENT';
 	return undefined;
@@ -354,6 +402,55 @@ function demonymPlace(w: string): GazEntry | undefined {
 const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 const givenName = (t: Token) => TITLE_CASE.test(t.text) && FIRST_NAMES.has(lower(t));
 
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'around', 'across']);
+// Words before "in" that make what follows a company: "shares in", "a stake in", "invested in".
+const BUSINESS_IN = new Set([
+	'shares',
+	'stake',
+	'stakes',
+	'share',
+	'investment',
+	'investments',
+	'invested',
+	'invest',
+	'investing',
+	'interest',
+	'holding',
+	'holdings',
+	'job',
+	'jobs',
+	'role',
+	'position',
+	'career',
+	'partner',
+	'employee',
+	'employees',
+	'work',
+	'worked',
+	'works',
+	'working',
+	'executive',
+	'executives',
+]);
+
+/** Lower-case nouns of settlements and districts around a place's name. */
+const SETTLEMENT_NOUNS = new Set([
+	'town',
+	'village',
+	'city',
+	'district',
+	'municipality',
+	'county',
+	'province',
+	'suburb',
+	'township',
+	'borough',
+	'commune',
+	'neighbourhood',
+	'neighborhood',
+	'slum',
+]);
+
 const SHORT_ACRONYM = /^\p{Lu}{2,6}s?$/u;
 
 function unknownName(tokens: Token[], first: number, last: number): Candidate {
@@ -362,10 +459,20 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	const n = last - first;
 	const after = tokens[last];
 	// "MacBook Air laptops", "the Trent 900 engines": a product, not its maker.
+	// A score ("Brentford 3-1") is no model number.
+	const score = after?.kind === 'number' && /^\d+[-–]\d+$/.test(after.text);
 	const noun = after?.kind === 'number' ? tokens[last + 1] : after;
 	if (noun && PRODUCT_NOUNS.has(noun.text)) return { first, last, type: 'OTHER', evidence: [`name of a thing before ‘${noun.text}’`], strength: 0.6 };
 	if (after && FAC_NOUNS.has(after.text)) return { first, last, type: 'FAC', evidence: [`name before ‘${after.text}’`], strength: 0.7 };
-	if (n === 1 && after?.kind === 'number') return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
+	// "the rover Perseverance", "the drug Ozempic": a product noun before the name.
+	const prev = tokens[first - 1];
+	if (prev && PRODUCT_NOUNS.has(prev.text) && !givenName(f))
+		return { first, last, type: 'OTHER', evidence: [`name of a thing after ‘${prev.text}’`], strength: 0.6 };
+	if (n === 1 && after?.kind === 'number' && !score) return { first, last, type: 'OTHER', evidence: ['name before a number'], strength: 0.5 };
+	// "the town of Bexhill", "Mathare district": a settlement noun names the place.
+	const settlement = tokens[first - 1]?.text === 'of' && SETTLEMENT_NOUNS.has(tokens[first - 2]?.text ?? '') ? tokens[first - 2].text : undefined;
+	if (settlement || (after && SETTLEMENT_NOUNS.has(after.text)))
+		return { first, last, type: 'GPE', evidence: [settlement ? `‘${settlement} of’` : `name before ‘${after!.text}’`], strength: 0.75 };
 	// "the 19th Amendment", "the 5th Fleet": a numbered name, not a word standing for an organisation.
 	if (n === 1 && /^\d+(?:st|nd|rd|th)$/i.test(tokens[first - 1]?.text ?? ''))
 		return { first: first - 1, last, type: 'OTHER', evidence: ['numbered name'], strength: 0.7 };
@@ -382,6 +489,13 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	}
 	if (n === 1 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.4 };
 	if (n === 1 && SHORT_ACRONYM.test(f.text)) return { first, last, type: 'ORG', evidence: ['acronym'], strength: 0.5 };
+	// "Smith thanked the fans": a lone known surname is more often a person than a company; the tagger may say otherwise.
+	if (n === 1 && LAST_NAMES.has(lower(f)) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`surname ‘${f.text}’`], strength: 0.3 };
+	// "Villagers in Mathare", "near Tottington": after a place preposition an unknown name is more often a
+	// place, unless a stake or a job is in it ("shares in Vantor", "a role at Kestrova").
+	const prep = tokens[first - 1];
+	if (prep && PLACE_PREPOSITIONS.has(prep.text) && !BUSINESS_IN.has(lower(tokens[first - 2] ?? prep)))
+		return { first, last, type: 'GPE', evidence: [`name after ‘${prep.text}’`], strength: 0.2 };
 	// Unknown names with no cue: in news these are more often companies and bodies than people;
 	// the tagger, where it runs, decides (this guess yields to it).
 	return { first, last, type: 'ORG', evidence: ['capitalised name'], strength: 0.2 };

@@ -9,8 +9,28 @@ import { coreMemory } from '../memory';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
+/**
+ * A set of title words that also holds their hyphenated compounds: "Director-General",
+ * "Under-Secretary-General", "Attorney-General", "Editor-in-Chief" are titles because their parts are.
+ */
+class TitleWords extends Set<string> {
+	constructor(
+		words: Set<string>,
+		private readonly parts: () => Set<string>,
+	) {
+		super(words);
+	}
+	override has(w: string): boolean {
+		if (super.has(w)) return true;
+		if (!w.includes('-')) return false;
+		const ps = w.split('-');
+		return ps.length <= 4 && ps.some((p) => super.has(p)) && ps.every((p) => super.has(p) || this.parts().has(p));
+	}
+}
+
 /** Words that head a person's title; a capitalised name after them is a person. */
-export const TITLE_HEADS = set(`
+export const TITLE_HEADS: Set<string> = new TitleWords(
+	set(`
 president vice-president president-elect premier minister chancellor secretary spokesman spokeswoman spokesperson
 general gen. colonel col. lieutenant lt. major maj. captain capt. sergeant sgt. admiral adm. commander marshal brigadier
 mr. mrs. ms. dr. mr mrs ms dr prof. professor sir dame lord lady king queen prince princess sheikh emir sultan
@@ -19,7 +39,9 @@ congresswoman governor gov. mayor ambassador envoy chairman chairwoman ceo cfo c
 analyst economist strongman leader commissioner inspector detective coach manager founder co-founder deputy head boss
 chief dictator tyrant warlord activist lawyer attorney prosecutor researcher scientist author writer reporter correspondent
 editor columnist candidate rival opponent colleague father mother son daughter wife husband brother sister uncle
-`);
+`),
+	() => TITLE_PARTS,
+);
 
 /** Titles that are also surnames: "Martin Luther King", "Stephen King", "John Major". */
 export const TITLE_SURNAMES = set(`king bishop major marshal judge pope chancellor cardinal prince dean`);
@@ -30,6 +52,10 @@ conglomerate giant subsidiary rival competitor start-up startup operator broadca
 agency watchdog regulator party militia network chain brand supplier distributor consortium exchange
 `);
 
+// Words that join title words into one hyphenated title: "Editor-in-Chief", "ex-President".
+const TITLE_PARTS_EXTRA = set(`in ex chief general`);
+const TITLE_PARTS = new Set<string>();
+
 /** Words that may stand inside a title before its head: "Prime Minister", "Chief Executive Officer". */
 export const TITLE_MODIFIERS = set(`
 prime vice deputy acting former interim chief senior foreign defence defense interior finance economy trade health
@@ -37,6 +63,7 @@ justice education energy industry transport labour labor executive operating fin
 assistant associate under state federal provincial regional national international press communications military
 supreme grand crown late then self-styled de facto presiding
 `);
+for (const w of [...TITLE_MODIFIERS, ...TITLE_PARTS_EXTRA]) TITLE_PARTS.add(w);
 
 /** Last words of organisation names. */
 export const ORG_HEADS = set(`
@@ -57,7 +84,7 @@ export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa
 
 /** Last words of facility names. */
 export const FAC_HEADS = set(
-	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena`,
+	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena observatory`,
 );
 
 /** Lower-case nouns after a name that make it a product: "the Falcon 9 rocket", "Pixel phones". */
@@ -66,14 +93,31 @@ aircraft airliner airliners jet jets plane planes engine engines rocket rockets 
 missile missiles rifle rifles tank tanks satellite satellites laptop laptops computer computers phone phones
 smartphone smartphones tablet tablets console consoles processor processors chip chips software app apps browser
 car cars sedan sedans truck trucks vehicle vehicles model models drug drugs vaccine vaccines pill pills
-program programme programs programmes
+program programme programs programmes spacecraft probe probes rover rovers lander landers orbiter orbiters
+capsule capsules telescope telescopes shuttle shuttles
 `);
+
+/** Lower-case nouns after an unknown name that make it an illness: "Lyme disease", "Zika cases". */
+export const DISEASE_NOUNS = set(`
+disease diseases virus viruses fever syndrome flu outbreak outbreaks epidemic pandemic infection infections cases
+`);
+
+/** Head nouns that make the name before them an illness even where it is a place: "Marburg virus", "Rift Valley fever". */
+export const ILLNESS_HEADS = set(`disease diseases virus fever syndrome flu`);
+
+/** Illnesses written with a capital that news names alone (curated). */
+export const DISEASES = set(`ebola zika mpox covid covid-19 lassa dengue chikungunya`);
+
+/** Surnames that name an illness before a possessive: "Alzheimer's", "Parkinson's" (curated). */
+export const EPONYM_DISEASES = set(`alzheimer parkinson huntington crohn asperger tourette addison graves hodgkin`);
 
 /** Lower-case nouns after a name that make it a facility: "Heathrow airport". */
 export const FAC_NOUNS = set(`airport stadium bridge palace station prison hospital factory plant refinery mosque cathedral center centre arena`);
 
 /** Last words of political places ("Kent County") and of physical places ("Lake Chad" comes first). */
 export const GPE_HEADS = set(`province region county city state district prefecture oblast governorate municipality`);
+/** First words of political places: "County Kerry", "Canton Ticino". */
+export const GPE_PREFIXES = set(`county canton`);
 export const LOC_HEADS = set(`island islands valley river sea ocean mountains mountain desert lake peninsula coast strait bay gulf canal basin plateau delta`);
 export const LOC_PREFIXES = set(`lake mount mt. cape gulf strait`);
 
@@ -83,7 +127,9 @@ export const EVENT_HEADS = set(
 );
 
 /** Last words of names of works, laws, indices and programmes (typed OTHER). */
-export const OTHER_HEADS = set(`index average act law award prize program programme project plan initiative doctrine bill`);
+export const OTHER_HEADS = set(
+	`index average act law award prize program programme project plan initiative doctrine bill amendment probe rover lander orbiter telescope spacecraft capsule`,
+);
 
 /** Holidays and named periods: events, not people or places. */
 export const HOLIDAYS = set(`christmas easter ramadan eid thanksgiving hanukkah diwali halloween passover lent advent new-year`);

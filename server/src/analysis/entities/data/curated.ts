@@ -112,7 +112,11 @@ Conservative Party|Conservatives|Tories#party
 Communist Party#party
 Apple|Apple Inc.#company
 Microsoft#company
-Google|Alphabet#company
+Google#company
+Alphabet#company
+YouTube#company
+Instagram#company
+WhatsApp#company
 Amazon#company
 Meta|Facebook#company
 IBM#company
@@ -232,6 +236,8 @@ Caribbean#region
 Oceania#continent
 Antarctica#continent
 Arctic#region
+North Pole#region
+South Pole#region
 Siberia#region
 Kashmir#region
 Darfur#region
