@@ -77,7 +77,7 @@ const corpus = new Corpus();
 const ignores = new IgnoreList();
 // The `.ann` beside each seed: the person's annotations, laid over the analysis.
 const humans = new HumanFiles({ publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), log });
-analyses.humanText = (uri) => humans.text(uri);
+analyses.humanSource = (uri) => humans.source(uri);
 // The names learned from the workspace's reviewed annotations (Learn from My Annotations).
 const learned = new LearnedModel(log);
 analyses.learned = () => (settings.learnedModel.enabled ? learned.get() : undefined);

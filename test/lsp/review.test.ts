@@ -116,6 +116,39 @@ describe('reviewing suggestions', () => {
 	});
 });
 
+describe('an .ann that cannot be read', () => {
+	test('a .ann that is not UTF-8 is reported on the seed and on the .ann, and a review leaves its bytes as they were', async () => {
+		const dir = workspaceCopy([path.join(FIXTURES, 'port-strike.txt')]);
+		const file = path.join(dir, 'port-strike.txt');
+		const uri = uriOf(file);
+		const text = read(file);
+		const annFile = path.join(dir, 'port-strike.ann');
+		// Written by an older tool in Latin-1: "Citt\xe0" is not UTF-8.
+		const bytes = Buffer.concat([Buffer.from('T1\tORG 0 4\t'), Buffer.from([0x43, 0x69, 0x74, 0x74, 0xe0]), Buffer.from('\nA1\tVerified T1\n')]);
+		fs.writeFileSync(annFile, bytes);
+		const s = await Session.start({ root: dir });
+		try {
+			await s.open(uri, text, 'seed');
+			const seed = await s.waitFor('the seed’s findings', () => s.diagnostics.get(uri)?.find((p) => p.diagnostics.some((d) => d.code === 'annotation-file')));
+			const finding = seed.diagnostics.find((d) => d.code === 'annotation-file');
+			assert.match(String(finding?.message), /^Annotation file cannot be read: port-strike\.ann is not UTF-8 text \(line 1 is not\)/);
+			const onAnn = await s.waitFor('the error on the .ann', () => s.diagnostics.get(uriOf(annFile))?.find((p) => p.diagnostics.length));
+			assert.match(String(onAnn.diagnostics[0].message), /not UTF-8/);
+			const at = text.indexOf('\n') + 1;
+			const result = await s.request<{ changed: boolean; message?: string }>('workspace/executeCommand', {
+				command: 'seedLens.review',
+				arguments: [{ uri, action: 'mark', type: 'ORG', range: { start: positionAt(text, at), end: positionAt(text, at + 4) } }],
+			});
+			assert.equal(result.changed, false);
+			assert.match(String(result.message), /^The annotations were not saved: port-strike\.ann is not UTF-8/);
+			assert.deepEqual(fs.readFileSync(annFile), bytes);
+		} finally {
+			s.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
 describe('Learn from My Annotations', () => {
 	test('learns the workspace model from the .ann files, and the open seeds are analysed again with it', async () => {
 		const dir = workspaceCopy([]);
