@@ -24,6 +24,7 @@ import { OpenDocument } from './openDocument';
 import { appendToList, RawJsonWriter } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
+import { bratFile, BratFileRequest } from './features/goldSet';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { conflictDiagnostics } from './features/crossDocuments';
 import { corpusEntities, CorpusEntitiesRequest, EntityAtRequest, entityPage, EntityPageRequest, timeline, TimelineRequest } from './features/corpusViews';
@@ -316,6 +317,11 @@ const reviewHost = {
 connection.onRequest(SuggestionsRequest, async (params) => {
 	const doc = seedDoc(params.uri);
 	return doc ? suggestionList(await analyses.get(doc), await humans.state(doc.uri)) : null;
+});
+
+connection.onRequest(BratFileRequest, async (params) => {
+	const a = await seedAnalysis(params.uri);
+	return a ? bratFile(a, await humans.source(params.uri), params.form) : null;
 });
 
 connection.onRequest(ReviewStatusRequest, (params, token) => reviewStatus(params.uris, { analysis: seedAnalysis, state: (uri) => humans.state(uri) }, token));

@@ -97,3 +97,32 @@ test('the sample corpus goes from suggestions to a reviewed gold set for brat, a
 	assert.ok(r.disagreements.length >= SEEDS.length, JSON.stringify(r.disagreements));
 	assert.ok(r.disagreements.every((d) => SEEDS.includes(d.file) && d.line > 0));
 });
+
+test('seedLens/bratFile gives the editor’s gold-set export each seed’s .ann in the three forms, and refuses an unreadable one', async () => {
+	const dir = workspaceCopy(SEEDS.slice(0, 2).map((f) => path.join(ROOT, 'samples', f)));
+	made.push(dir);
+	const [good, bad] = SEEDS.slice(0, 2).map((f) => path.join(dir, f));
+	const text = read(good);
+	const word = (w: string) => `${text.indexOf(w)} ${text.indexOf(w) + w.length}\t${w}`;
+	const [a, b] = (text.slice(text.indexOf('\n')).match(/\b[A-Z][a-z]{3,}\b/g) ?? []).filter((w, i, all) => all.indexOf(w) === i);
+	const ann = `T1\tORG ${word(a)}\nT2\tGPE ${word(b)}\nA1\tRejected T2\n#1\tSeedLensState *\tdone\n`;
+	fs.writeFileSync(good.replace(/\.txt$/, '.ann'), ann);
+	fs.writeFileSync(bad.replace(/\.txt$/, '.ann'), Buffer.from([0x54, 0x31, 0x09, 0xe9, 0x0a]));
+	const s = await Session.start({ root: dir });
+	try {
+		type R = { ann: string; left: string[]; conf: string; error?: string };
+		const ask = (file: string, form: string) => s.request<R | null>('seedLens/bratFile', { uri: uriOf(file), form });
+		const clean = await ask(good, 'clean');
+		assert.deepEqual([clean?.ann, clean?.left], [`T1\tORG ${word(a)}\n`, ['1 rejected suggestion', '1 review-state note']]);
+		assert.match(String(clean?.conf), /^\[attributes\]$/m);
+		const all = await ask(good, 'all');
+		assert.ok(all?.ann.startsWith(ann), 'everything: the .ann as it is first');
+		assert.ok((all?.ann.length ?? 0) > ann.length, 'then the suggestions');
+		const refused = await ask(bad, 'clean');
+		assert.match(String(refused?.error), /is not UTF-8 text \(line 1 is not\)/);
+		assert.equal(refused?.ann, '');
+		assert.equal(await ask(path.join(dir, 'missing.txt'), 'clean'), null);
+	} finally {
+		s.kill();
+	}
+});
