@@ -212,3 +212,57 @@ test('a "that" after the verb starts the content, even when the parse hangs the 
 	assert.match(span(text, c.source) ?? '', /Ortiz$/);
 	assert.equal(span(text, c.content), 'the price was fair');
 });
+
+test('a speaker after a closing quotation speaks it, even when the quoted fragment has no verb', () => {
+	for (const [body, who] of [
+		['“Nor would President Lincoln,” Harper wrote.', 'Harper'],
+		['“Not once, not ever,” the mayor wrote in her letter.', 'the mayor'],
+	]) {
+		const { text, claims } = claimsOf(body);
+		const c = claims.find((x) => x.cue?.text.startsWith('wrote'));
+		assert.ok(c, body);
+		assert.equal(span(text, c.source), who);
+	}
+});
+
+test('a speech referred to with nothing said is no claim; as a subject or an "In his speech," frame it speaks', () => {
+	for (const body of [
+		'The governor has not yet answered Moreno’s remarks, although aides met on Friday.',
+		'Both leaders ended their remarks early because of the rain.',
+	]) {
+		assert.deepEqual(cues(claimsOf(body).claims), [], body);
+	}
+	assert.deepEqual(cues(claimsOf('The ministry’s statement called the strike illegal.').claims), ['statement']);
+	assert.ok(cues(claimsOf('In her speech, the chancellor praised the nurses who had worked through the winter.').claims).includes('speech'));
+});
+
+test('"who" stands for the people before it, not for a thing whose phrase they end', () => {
+	const cases: [string, string][] = [
+		['The plan could draw fresh attacks by Ms. Varga, who has said the deal is a disaster.', 'Ms. Varga'],
+		['The ruling caused alarm among civil rights lawyers, who fear that the court will go further.', 'civil rights lawyers'],
+		['The poll found a wide lead among younger voters, who said the economy mattered most.', 'younger voters'],
+		// People before the preposition keep their phrase.
+		['The party is counting on Senate candidates in close races, who said they would campaign with her.', 'Senate candidates in close races'],
+	];
+	for (const [body, who] of cases) {
+		const { text, claims } = claimsOf(body);
+		const c = claims.find((x) => x.cue && /^(said|fear)/.test(x.cue.text));
+		assert.ok(c, body);
+		assert.equal(span(text, c.source), who, body);
+	}
+});
+
+test('what a sentence says was not said is no claim, and a quotation after the verb is what it reports', () => {
+	const { text, claims } = claimsOf('Instead of calling the plan a failure, the senator said, “It needs more time.”');
+	assert.deepEqual(cues(claims), ['said']);
+	assert.equal(span(text, claims[0].content), 'It needs more time.');
+	assert.deepEqual(cues(claimsOf('The airline cut 200 routes without saying why.').claims), []);
+	assert.deepEqual(cues(claimsOf('Rather than announcing a date, the minister said talks would go on.').claims), ['said']);
+});
+
+test('an opening participle ("Asked …, the minister said") is not the speaker', () => {
+	const { text, claims } = claimsOf('Asked on Tuesday whether the plant would close, the mayor shrugged and said, “Not this year.”');
+	const c = claims.find((x) => x.cue?.text === 'said');
+	assert.ok(c);
+	assert.match(span(text, c.source) ?? '', /^the mayor/);
+});

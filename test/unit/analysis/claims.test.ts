@@ -239,3 +239,28 @@ test('a quotation over several paragraphs lists the figures and hedges of all of
 	assert.deepEqual(quote.figures, ['$4 million']);
 	assert.deepEqual(quote.hedges, ['reportedly']);
 });
+
+test('fixed phrases built on "say" and "speak" report nothing', () => {
+	for (const body of [
+		'That said, turnout in the northern districts was low.',
+		'Having said that, the harbour reopened within a week.',
+		'That being said, the harvest was poor again.',
+		'Needless to say, the bridge stayed closed.',
+		'The forecast was, to say the least, gloomy.',
+		'Suffice it to say the tunnel ran late.',
+		'The budget was, so to speak, a holding operation.',
+		'A port like, say, Gdansk would gain the most.',
+	]) {
+		assert.deepEqual(
+			findClaims(parseDocument(HEADER + body), []).filter((c) => c.cue),
+			[],
+			body,
+		);
+	}
+	// The verb itself still reports.
+	const { claims } = claimsOf('The mayor said that turnout was low. “That said, we will count again,” she added.');
+	assert.deepEqual(
+		claims.map((c) => c.cue?.text),
+		['said', 'added'],
+	);
+});

@@ -56,7 +56,7 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			continue;
 		}
 		const word = CUE_WORDS.get(w);
-		if (!word) continue;
+		if (!word || idiom(ctx, s, i)) continue;
 		let frame = cueFrame(ctx, s, i, word);
 		// "called the plan a disgrace", "a study found that": verbs the parse has to vouch for.
 		const needsParse = word.need === 'grammar' || (!frame && word.lemma === 'call');
@@ -67,6 +67,36 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		i = last - 1;
 	}
 	return out;
+}
+
+// Fixed phrases built on a verb of saying that report nothing: "That said, …", "Having said that, …",
+// "That being said", "needless to say", "suffice it to say", "to say the least", "that is to say",
+// "so to speak", and "say" meaning "for example" ("a city like, say, Lyon"); and what a sentence says was
+// not said.
+function idiom(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	const l = (k: number) => (k >= s.first && k < s.last ? ctx.lower[k] : '');
+	const w = l(i);
+	if (w === 'said') {
+		if (l(i - 1) === 'that' && l(i + 1) === ',' && (i - 1 === s.first || ctx.doc.tokens[i - 2].kind === 'punct')) return true;
+		if (l(i - 1) === 'having' && /^(that|this)$/.test(l(i + 1)) && l(i + 2) === ',') return true;
+		return l(i - 1) === 'being' && /^(that|this)$/.test(l(i - 2));
+	}
+	if (w === 'say' && l(i - 1) === ',' && l(i + 1) === ',') return true;
+	// "Instead of calling himself a conservative, …", "without saying why", "rather than announcing …": what
+	// was not said.
+	if (w.endsWith('ing') && (l(i - 1) === 'without' || (l(i - 1) === 'of' && l(i - 2) === 'instead') || (l(i - 1) === 'than' && l(i - 2) === 'rather')))
+		return true;
+	if (l(i - 1) !== 'to') return false;
+	if (w === 'speak') return l(i - 2) === 'so';
+	if (w !== 'say') return false;
+	const before = l(i - 2);
+	return (
+		before === 'needless' ||
+		before === 'suffice' ||
+		(before === 'it' && l(i - 3) === 'suffice') ||
+		(before === 'is' && l(i - 3) === 'that') ||
+		(l(i + 1) === 'the' && l(i + 2) === 'least')
+	);
 }
 
 // Words in capitals before a colon that head a line without being a speaker.

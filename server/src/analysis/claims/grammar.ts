@@ -10,7 +10,7 @@ import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
 import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
-import { CUE_WORDS, PREPOSITIONS } from './lexicon';
+import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS } from './lexicon';
 import type { TokenRange } from './phrases';
 
 /** One unit's parse with the map between the core's tokens and the parser's words. */
@@ -93,7 +93,10 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h)) return null;
 	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
-	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || closesQuoteBefore(ctx, cue.first); // "“…,” wrote X": whatever the parse made of the speaker
+	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
+	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
+	const afterQuote = closesQuoteBefore(ctx, cue.first) || (!!a.source && a.source.last === cue.first && closesQuoteBefore(ctx, a.source.first));
+	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuote;
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
 		if (syn.dependents(h, 'obj', 'iobj').some((o) => NOMINAL.test(syn.words[o].upos) && !clauseAfter(p, o, h))) return null;
@@ -218,8 +221,14 @@ function nounReading(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution):
 	const { syn } = p;
 	const definite = syn.dependents(h, 'det').some((d) => /^(the|this|that|these|those)$/i.test(syn.words[d].text));
 	// (A clause or an author after the noun may still say what, "the announcement by GM that …"; a relative clause does not.)
-	const said = /^(by|that|from)$/.test(ctx.lower[cue.last] ?? '') || syn.dependents(h, 'acl', 'ccomp', 'nmod').some((d) => syn.words[d].deprel !== 'acl:relcl');
-	if (!a.content && cue.word?.speech && definite && !said) return null;
+	const said =
+		/^(by|that|from)$/.test(ctx.lower[cue.last] ?? '') ||
+		syn.dependents(h, 'acl', 'ccomp', 'nmod').some((d) => !/^(acl:relcl|nmod:poss)$/.test(syn.words[d].deprel));
+	// "responded to Calderon’s remarks", "highlighting his statement": a speech referred to, with nothing
+	// said in the sentence, is no claim; as a subject ("The ministry’s statement called …") or a frame
+	// ("In his speech, the minister praised …") it speaks.
+	const speaks = w.deprel.startsWith('nsubj') || syn.dependents(h, 'case').some((d) => syn.words[d].text.toLowerCase() === 'in');
+	if (!a.content && cue.word?.speech && !said && (definite || !speaks)) return null;
 	return a;
 }
 
@@ -234,9 +243,17 @@ function subjectRange(p: UnitParse, h: number): TokenRange | null {
 		while (first < hi && syn.words[first].upos === 'ADP') first++;
 		return p.tokens(first, hi);
 	}
-	const sp = syn.subjectPhrase(h);
+	const sp = syn.subjectPhrase(h, namesPeople);
 	return sp ? p.tokens(sp[0], sp[1]) : null;
 }
+
+// Nouns of groups of people, beside the roles: "who" can stand for them.
+const PEOPLE = new Set(
+	'people persons voters members residents supporters experts critics workers citizens delegates students parents teachers officials protesters demonstrators lawmakers legislators families victims survivors patients fans volunteers donors investors analysts economists scientists researchers doctors nurses'.split(
+		' ',
+	),
+);
+const namesPeople = (w: string) => PEOPLE.has(w) || PERSON_ROLES.has(w) || PERSON_ROLES.has(w.replace(/s$/, ''));
 
 // "said a properly calibrated carbon price could work": the parser took the subject of a reported
 // clause for an object, and a verb follows the "object" in the same clause.
@@ -263,7 +280,7 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
 		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && participle) || w.deprel.startsWith('conj'))) return null;
 		k = w.head;
-		const sp = syn.subjectPhrase(k);
+		const sp = syn.subjectPhrase(k, namesPeople);
 		if (sp) return p.tokens(sp[0], sp[1]);
 	}
 	return null;

@@ -122,7 +122,9 @@ function afterQuote(ctx: ClaimContext, a: Attribution): boolean {
 function sentenceSubject(ctx: ClaimContext, s: Sentence): TokenRange | null {
 	let k = s.first;
 	const w = ctx.lower[k];
-	if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || (!isNominal(ctx, k) && !isCapitalized(ctx.doc.tokens[k].text)) || /(?:ly|ing)$/.test(w)) {
+	// "Asked on Monday whether …, Mrs. Clinton said": an opening participle is no subject.
+	const participle = w.endsWith('ed') && (PREPOSITIONS.has(ctx.lower[k + 1] ?? '') || /^(whether|if|why|how|what|about)$/.test(ctx.lower[k + 1] ?? ''));
+	if (PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || (!isNominal(ctx, k) && !isCapitalized(ctx.doc.tokens[k].text)) || /(?:ly|ing)$/.test(w) || participle) {
 		while (k < s.last && k - s.first < 20 && ctx.lower[k] !== ',') k++;
 		if (ctx.lower[k] !== ',') return null;
 		k++;

@@ -135,3 +135,15 @@ export const TIME_WORDS = set(
 );
 /** Frames that extend a cue: "said in a statement", "told reporters in an interview". */
 export const STATEMENT_NOUNS = set('statement statements interview speech release briefing conference post message letter email video tweet');
+
+// Role nouns of people; a description with one of them as its head resolves through roles.
+export const PERSON_ROLES = set(
+	'spokesman spokeswoman spokesperson minister president senator governor mayor chairman chairwoman chair secretary ambassador ' +
+		'chancellor premier judge justice prosecutor attorney lawyer candidate nominee leader chief director executive officer ' +
+		'commissioner general coach manager captain founder economist researcher scientist professor author king queen pope prince ' +
+		'princess lawmaker congressman congresswoman representative sheriff detective inspector pastor priest bishop actor actress ' +
+		'singer player striker owner businessman businesswoman billionaire diplomat envoy negotiator official aide adviser advisor ' +
+		'analyst strategist campaigner activist investigator doctor surgeon physician ceo chairperson head boss president-elect ' +
+		'speaker whip deputy governor-general commander colonel sergeant lieutenant admiral marshal superintendent chief-executive ' +
+		'man woman father mother son daughter husband wife brother sister widow widower boy girl',
+);

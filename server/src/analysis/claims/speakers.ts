@@ -16,6 +16,7 @@
  */
 import givenNames from '../entities/data/givenNames.json';
 import type { Claim, Entity, EntityType, Mention } from '../types';
+import { PERSON_ROLES } from './lexicon';
 
 interface Placed {
 	start: number;
@@ -67,18 +68,6 @@ const PRONOUNS: Record<string, { sort: Sort | 'we' | 'i'; gender?: Gender }> = {
 };
 
 const words = (s: string) => new Set(s.split(' '));
-
-// Role nouns of people; a description with one of them as its head resolves through roles.
-const PERSON_ROLES = words(
-	'spokesman spokeswoman spokesperson minister president senator governor mayor chairman chairwoman chair secretary ambassador ' +
-		'chancellor premier judge justice prosecutor attorney lawyer candidate nominee leader chief director executive officer ' +
-		'commissioner general coach manager captain founder economist researcher scientist professor author king queen pope prince ' +
-		'princess lawmaker congressman congresswoman representative sheriff detective inspector pastor priest bishop actor actress ' +
-		'singer player striker owner businessman businesswoman billionaire diplomat envoy negotiator official aide adviser advisor ' +
-		'analyst strategist campaigner activist investigator doctor surgeon physician ceo chairperson head boss president-elect ' +
-		'speaker whip deputy governor-general commander colonel sergeant lieutenant admiral marshal superintendent chief-executive ' +
-		'man woman father mother son daughter husband wife brother sister widow widower boy girl',
-);
 
 const MALE_NOUNS = words('spokesman chairman congressman businessman actor king prince father son husband brother widower boy man sir lord');
 const FEMALE_NOUNS = words('spokeswoman chairwoman congresswoman businesswoman actress queen princess mother daughter wife sister widow girl woman lady dame');

@@ -219,8 +219,12 @@ export class SentenceSyntax {
 		return this.children(i).some((c) => this.words[c].deprel === 'nsubj:pass' || this.words[c].deprel === 'aux:pass');
 	}
 
-	/** The subjects of a predicate as one phrase: all its subject dependents and what they head. */
-	subjectPhrase(i: number): [number, number] | undefined {
+	/**
+	 * The subjects of a predicate as one phrase: all its subject dependents and what they head.
+	 * `isPerson` tells a common noun that names people ("candidates", "attorney"), which a relative "who"
+	 * can stand for.
+	 */
+	subjectPhrase(i: number, isPerson?: (lowerCaseWord: string) => boolean): [number, number] | undefined {
 		const subs = this.dependents(i, 'nsubj', 'csubj');
 		const first = this.subjectOf(i);
 		if (first < 0) return undefined;
@@ -230,8 +234,13 @@ export class SentenceSyntax {
 			if (b + 1 >= lo && a - 1 <= hi) [lo, hi] = [Math.min(lo, a), Math.max(hi, b)];
 		}
 		// A phrase that starts with its preposition ("of the troops") lost its head noun to the left
-		// ("Representatives of the troops"): take that noun's phrase in too.
-		if (this.words[lo].upos === 'ADP' && lo > 0 && /^(NOUN|PROPN)$/.test(this.words[lo - 1].upos)) {
+		// ("Representatives of the troops"): take that noun's phrase in too. For "who", only when that noun
+		// names people ("candidates in competitive races, who said"), not a thing ("further attacks by
+		// Mr. Trump, who said").
+		const who = subs.length > 0 && /^(who|whom)$/i.test(this.words[subs[0]].text);
+		const left = lo > 0 ? this.words[lo - 1] : undefined;
+		const people = !!left && (left.upos === 'PROPN' || /^\p{Lu}/u.test(left.text) || !!isPerson?.(left.text.toLowerCase()));
+		if (this.words[lo].upos === 'ADP' && left && /^(NOUN|PROPN)$/.test(left.upos) && (!who || people)) {
 			let k = lo - 1;
 			while (k > 0 && /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(this.words[k - 1].upos)) k--;
 			lo = k;
