@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exportGoldSet } from './goldSet';
 import { Review } from './review';
 import { CloseAction, ErrorAction, LanguageClient, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { hasSeedHeader } from '../../server/src/analysis/header';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeedLe
 		vscode.commands.registerCommand('seedLens.restartServer', () => client?.restart()),
 		vscode.commands.registerCommand('seedLens.showOutput', () => output.show(true)),
 		vscode.commands.registerCommand('seedLens.exportAnnotations', exportAnnotations),
+		vscode.commands.registerCommand('seedLens.exportGoldSet', () => exportGoldSet(client)),
 		vscode.commands.registerCommand('seedLens.showEntity', (name?: string) => client && showEntity(context, client, name)),
 		vscode.commands.registerCommand('seedLens.showTimeline', (folder?: vscode.Uri) => client && showTimeline(context, client, folder)),
 		vscode.workspace.onDidOpenTextDocument(adoptSeed),

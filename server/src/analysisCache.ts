@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, CoreAnalysis } from './analysis';
+import type { AnalysisOptions, CoreAnalysis, HumanSource } from './analysis';
 import type { AnalysisPool } from './analysisPool';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PublishRequest } from './workerProtocol';
@@ -31,8 +31,8 @@ export class AnalysisCache {
 	private readonly pending = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
 	/** The edits since an analysis, for the document version they were measured against. */
 	private readonly shifts = new WeakMap<DocumentAnalysis, { version: number; edit: EditShift }>();
-	/** The text of a document's `.ann` (human annotations, applied over the analysis), if it has one. */
-	humanText: (uri: string) => Promise<string | undefined> = () => Promise.resolve(undefined);
+	/** A document's `.ann` (human annotations, applied over the analysis): its text, or why it cannot be read. */
+	humanSource: (uri: string) => Promise<HumanSource> = () => Promise.resolve({});
 	/** The names learned from the workspace's reviewed annotations, if they are applied. */
 	learned: () => AnalysisOptions['learned'] = () => undefined;
 	/** Bumped when a document's `.ann` changes: analyses started before do not enter the cache. */
@@ -97,10 +97,10 @@ export class AnalysisCache {
 		// A short document is analysed in milliseconds on whichever thread is free: preparing it would only do it twice.
 		if (textOf(doc).length <= SECTION_THRESHOLD) return;
 		if (this.cache.get(uri)?.version === version || this.pending.get(uri)?.version === version) return;
-		void Promise.all([this.ready, this.humanText(uri)]).then(([, human]) =>
+		void Promise.all([this.ready, this.humanSource(uri)]).then(([, human]) =>
 			this.pool.prepare(
 				textOf(doc),
-				{ ...this.options(), scope: 'all', human, learned: this.learned() },
+				{ ...this.options(), scope: 'all', ...human, learned: this.learned() },
 				uri,
 				() => this.currentVersion(uri) !== version,
 				request(),
@@ -157,8 +157,8 @@ export class AnalysisCache {
 	/** The summary of a file for the workspace index (analysed on a thread, which sends only the summary). */
 	async summaryOf(uri: string, text: string, stale: () => boolean = () => false): Promise<FileSummary> {
 		await this.ready;
-		const human = await this.humanText(uri);
-		const summary = await this.pool.summarize(text, { ...this.options(), scope: 'all', human, learned: this.learned() }, stale);
+		const human = await this.humanSource(uri);
+		const summary = await this.pool.summarize(text, { ...this.options(), scope: 'all', ...human, learned: this.learned() }, stale);
 		return { ...summary, uri };
 	}
 
@@ -198,14 +198,14 @@ export class AnalysisCache {
 	): Promise<DocumentAnalysis> {
 		let core: CoreAnalysis;
 		await this.ready;
-		const human = await this.humanText(uri);
+		const human = await this.humanSource(uri);
 		try {
 			// The request is read now, once the settings and the ignore file are known.
 			const words = publish && { request: publish.request(), early: publish.early };
 			// An open document's jobs name it: its thread keeps its sections and its last result.
 			core = await this.pool.run(
 				text,
-				{ ...this.options(), scope, human, learned: this.learned() },
+				{ ...this.options(), scope, ...human, learned: this.learned() },
 				priority,
 				stale,
 				words,

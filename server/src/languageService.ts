@@ -6,6 +6,7 @@
  */
 import type { CancellationToken, CodeActionParams, Position, Range } from 'vscode-languageserver';
 import type { ReviewState } from './analysis/human/layer';
+import type { HumanSource } from './analysis';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -16,6 +17,7 @@ import { documentSymbols } from './features/documentSymbols';
 import { corpusEntities, entityNameAt, entityPage, timeline, type TimelineParams } from './features/corpusViews';
 import { figureHover, withFigures } from './features/crossDocuments';
 import { foldingRanges } from './features/foldingRanges';
+import { bratFile, type GoldSetForm } from './features/goldSet';
 import { reviewActions, reviewStatus, suggestionList } from './features/review';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -72,6 +74,8 @@ export interface ServiceHost {
 	readFile(uri: string): Promise<string | null>;
 	/** A document's review state, from its `.ann`. */
 	reviewState(uri: string): Promise<ReviewState>;
+	/** A document's `.ann` as the analysis reads it (or why it cannot be read). */
+	humanSource(uri: string): Promise<HumanSource>;
 	/** The background index of the workspace's files. */
 	indexer(): Pick<Indexer, 'state'>;
 }
@@ -177,6 +181,12 @@ export class SeedLanguageService {
 	/** The analysis a review command edits: the open document's current version, or undefined when it is not open. */
 	async reviewAnalysis(uri: string, token: CancellationToken): Promise<DocumentAnalysis | undefined> {
 		return (await this.analysisFor('review', uri, token))?.analysis;
+	}
+
+	/** One seed file's brat `.ann` for a gold set (open, or read from disk), or null when it is not a seed file. */
+	async bratFile(uri: string, form: GoldSetForm, token: CancellationToken) {
+		const a = await this.seedFileAnalysis(uri, token);
+		return a ? bratFile(a, await this.host.humanSource(uri), form) : null;
 	}
 
 	/** The annotations of a seed file: an open one's current version, or the file on disk. */

@@ -26,6 +26,7 @@ import { OpenDocument } from './openDocument';
 import { appendToList, outgoingList, RawJsonWriter, sentAs, type OutgoingList } from './rawJson';
 import { AnalysisPool } from './analysisPool';
 import { AnnotationsRequest } from './features/annotations';
+import { BratFileRequest } from './features/goldSet';
 import { executeCommand, IGNORE_COMMAND } from './features/codeActions';
 import { conflictDiagnostics } from './features/crossDocuments';
 import { CorpusEntitiesRequest, EntityAtRequest, EntityPageRequest, TimelineRequest } from './features/corpusViews';
@@ -79,7 +80,7 @@ const corpus = new Corpus();
 const ignores = new IgnoreList();
 // The `.ann` beside each seed: the person's annotations, laid over the analysis.
 const humans = new HumanFiles({ publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }), log });
-analyses.humanText = (uri) => humans.text(uri);
+analyses.humanSource = (uri) => humans.source(uri);
 // The names learned from the workspace's reviewed annotations (Learn from My Annotations).
 const learned = new LearnedModel(log);
 analyses.learned = () => (settings.learnedModel.enabled ? learned.get() : undefined);
@@ -112,6 +113,7 @@ const service = new SeedLanguageService(analyses, {
 	corpus: () => corpus,
 	readFile: readSeedFile,
 	reviewState: (uri) => humans.state(uri),
+	humanSource: (uri) => humans.source(uri),
 	indexer: () => indexer,
 });
 
@@ -316,6 +318,8 @@ const reviewHost = {
 	state: (uri: string) => humans.state(uri),
 	warn: (m: string) => void connection.window.showWarningMessage(m),
 };
+
+connection.onRequest(BratFileRequest, (p, token) => service.bratFile(p.uri, p.form, token));
 
 connection.onShutdown(() => {
 	scheduler.dispose();

@@ -67,6 +67,72 @@ test('brat → Seed Lens → brat is lossless: an imported brat folder exports t
 	assert.equal(read(path.join(workspace, SEEDS[0].replace('.txt', '.ann'))), ann);
 });
 
+test('export for other tools: --clean leaves out rejected suggestions and the review state, --inception also what INCEpTION cannot import, and each says what it left out', () => {
+	const dir = corpus('for-tools');
+	const text = read(path.join(dir, SEEDS[0]));
+	const ann =
+		[
+			tLine(text, 'T1', 'ORG', 'FNV'),
+			'A1\tVerified T1',
+			tLine(text, 'T2', 'DATE', 'Monday'),
+			'N1\tReference T2 TIMEX3:2019-03-04',
+			tLine(text, 'T3', 'GPE', 'Rotterdam'),
+			'A2\tRejected T3',
+			'#1\tAnnotatorNotes T3\tnot the city here',
+			'#2\tAnnotatorNotes T1\tunion',
+			'*\tEquiv T1 T2',
+			'#3\tSeedLensState *\tdone',
+		].join('\n') + '\n';
+	const annFile = path.join(dir, SEEDS[0].replace('.txt', '.ann'));
+	fs.writeFileSync(annFile, ann);
+	const clean = path.join(tmp, 'clean');
+	const c = run(['export', '--format', 'brat', '--human-only', '--clean', '--out', clean, dir]);
+	assert.equal(c.status, 0, c.stderr);
+	assert.match(c.stderr, /left out 1 rejected suggestion, 1 line on a rejected suggestion, 1 review-state note/);
+	const lines = (f: string) => read(f).split('\n').filter(Boolean);
+	assert.deepEqual(lines(path.join(clean, SEEDS[0].replace('.txt', '.ann'))), [
+		ann.split('\n')[0],
+		'A1\tVerified T1',
+		ann.split('\n')[2],
+		'N1\tReference T2 TIMEX3:2019-03-04',
+		'#2\tAnnotatorNotes T1\tunion',
+		'*\tEquiv T1 T2',
+	]);
+	const conf = read(path.join(clean, 'annotation.conf'));
+	for (const type of ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'OTHER', 'DATE', 'Cue', 'Source', 'Content'])
+		assert.match(conf, new RegExp(`^${type}$`, 'm'));
+	assert.match(conf, /^Kind\tArg:Cue\|Content, Value:attributed\|quote\|unattributed$/m);
+	const inception = path.join(tmp, 'inception');
+	const i = run(['export', '--format', 'brat', '--human-only', '--inception', '--out', inception, dir]);
+	assert.equal(i.status, 0, i.stderr);
+	assert.match(
+		i.stderr,
+		/left out 1 rejected suggestion, 1 line on a rejected suggestion, 1 review-state note, 1 date value \(N line\), 1 line INCEpTION does not read$/m,
+	);
+	assert.deepEqual(lines(path.join(inception, SEEDS[0].replace('.txt', '.ann'))), [
+		ann.split('\n')[0],
+		'A1\tVerified T1',
+		ann.split('\n')[2],
+		'#2\tAnnotatorNotes T1\tunion',
+	]);
+	// The workspace's own file is as it was.
+	assert.equal(read(annFile), ann);
+});
+
+test('export --out into the folder it exports refuses to write over the annotations, and a person’s annotation.conf is kept', () => {
+	const dir = corpus('into-itself');
+	const annFile = path.join(dir, SEEDS[0].replace('.txt', '.ann'));
+	const ann = tLine(read(path.join(dir, SEEDS[0])), 'T1', 'ORG', 'FNV') + '\n';
+	fs.writeFileSync(annFile, ann);
+	fs.writeFileSync(path.join(dir, 'annotation.conf'), '[entities]\nMine\n');
+	const r = run(['export', '--format', 'brat', '--out', dir, dir]);
+	assert.equal(r.status, 1);
+	assert.match(r.stderr, /--out would write over the annotations it exports; nothing written/);
+	assert.match(r.stderr, /annotation\.conf exists with other content; kept as it is/);
+	assert.equal(read(annFile), ann);
+	assert.equal(read(path.join(dir, 'annotation.conf')), '[entities]\nMine\n');
+});
+
 test('export with the suggestions adds each unreviewed one after the person’s lines, and the JSON contract marks origins', () => {
 	const dir = corpus('suggest');
 	const text = read(path.join(dir, SEEDS[0]));

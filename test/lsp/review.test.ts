@@ -116,6 +116,91 @@ describe('reviewing suggestions', () => {
 	});
 });
 
+describe('human annotations everywhere the editor shows the analysis', () => {
+	test('a rejected place leaves the findings, the hover and the Outline; a marked name carries the semantic-token modifier human', async () => {
+		const dir = fs.mkdtempSync(path.join(path.dirname(workspaceCopy([])), 'seed-lens-everywhere-'));
+		const file = path.join(dir, 'paris.txt');
+		const text = 'date 2024-03-01 Offices\n\nThe Brontë Works opened an office in Paris on Monday, its chairman Jan Olsen said.\n';
+		fs.writeFileSync(file, text);
+		const uri = uriOf(file);
+		const s = await Session.start({ root: dir });
+		try {
+			await s.open(uri, text, 'seed');
+			await s.diagnosticsFor(uri, 1);
+			const range = (needle: string) => ({ start: positionAt(text, text.indexOf(needle)), end: positionAt(text, text.indexOf(needle) + needle.length) });
+			type Symbol = { name: string; children?: Symbol[] };
+			const flat = (list: Symbol[]): string[] => list.flatMap((x) => [x.name, ...flat(x.children ?? [])]);
+			const names = async () => flat(await s.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
+			const listsParis = async () => (await names()).some((n) => /^Paris\b/.test(n));
+			const hover = async (needle: string) => {
+				const h = await s.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: range(needle).start });
+				return h ? (h.contents as MarkupContent).value : '';
+			};
+			assert.ok(await listsParis(), `the Outline lists the suggestion first: ${(await names()).join(' | ')}`);
+			assert.match(await hover('Paris'), /^\*Suggestion — /);
+			const review = (args: Record<string, unknown>) =>
+				s.request<{ changed: boolean }>('workspace/executeCommand', { command: 'seedLens.review', arguments: [{ uri, ...args }] });
+			assert.deepEqual(await review({ action: 'reject', range: range('Paris') }), { changed: true });
+			assert.deepEqual(await review({ action: 'mark', type: 'ORG', range: range('Brontë Works') }), { changed: true });
+			await s.until('Paris to leave the Outline', async () => !(await listsParis()));
+			assert.ok(!/Paris/.test(await hover('Paris')), 'no card for the rejected place');
+			const last = (s.diagnostics.get(uri) ?? []).at(-1)?.diagnostics ?? [];
+			assert.ok(!last.some((d) => d.code === 'entity' && /Paris/.test(String(d.message))), JSON.stringify(last));
+			assert.ok(last.some((d) => d.code === 'entity' && d.message === 'Organisation: Brontë Works'));
+			const legend = s.initialize.capabilities.semanticTokensProvider!.legend;
+			const tokens = await s.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+			const human = 1 << legend.tokenModifiers.indexOf('human');
+			const at = range('Brontë Works').start;
+			let line = 0,
+				char = 0,
+				found: number | undefined;
+			for (let i = 0; i < tokens.data.length; i += 5) {
+				const [dl, dc, , , mods] = tokens.data.slice(i, i + 5);
+				line += dl;
+				char = dl ? dc : char + dc;
+				if (line === at.line && char === at.character) found = mods;
+			}
+			assert.ok(found !== undefined && (found & human) !== 0, `the marked name's token has the human modifier (${found})`);
+		} finally {
+			s.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('an .ann that cannot be read', () => {
+	test('a .ann that is not UTF-8 is reported on the seed and on the .ann, and a review leaves its bytes as they were', async () => {
+		const dir = workspaceCopy([path.join(FIXTURES, 'port-strike.txt')]);
+		const file = path.join(dir, 'port-strike.txt');
+		const uri = uriOf(file);
+		const text = read(file);
+		const annFile = path.join(dir, 'port-strike.ann');
+		// Written by an older tool in Latin-1: "Citt\xe0" is not UTF-8.
+		const bytes = Buffer.concat([Buffer.from('T1\tORG 0 4\t'), Buffer.from([0x43, 0x69, 0x74, 0x74, 0xe0]), Buffer.from('\nA1\tVerified T1\n')]);
+		fs.writeFileSync(annFile, bytes);
+		const s = await Session.start({ root: dir });
+		try {
+			await s.open(uri, text, 'seed');
+			const seed = await s.waitFor('the seed’s findings', () => s.diagnostics.get(uri)?.find((p) => p.diagnostics.some((d) => d.code === 'annotation-file')));
+			const finding = seed.diagnostics.find((d) => d.code === 'annotation-file');
+			assert.match(String(finding?.message), /^Annotation file cannot be read: port-strike\.ann is not UTF-8 text \(line 1 is not\)/);
+			const onAnn = await s.waitFor('the error on the .ann', () => s.diagnostics.get(uriOf(annFile))?.find((p) => p.diagnostics.length));
+			assert.match(String(onAnn.diagnostics[0].message), /not UTF-8/);
+			const at = text.indexOf('\n') + 1;
+			const result = await s.request<{ changed: boolean; message?: string }>('workspace/executeCommand', {
+				command: 'seedLens.review',
+				arguments: [{ uri, action: 'mark', type: 'ORG', range: { start: positionAt(text, at), end: positionAt(text, at + 4) } }],
+			});
+			assert.equal(result.changed, false);
+			assert.match(String(result.message), /^The annotations were not saved: port-strike\.ann is not UTF-8/);
+			assert.deepEqual(fs.readFileSync(annFile), bytes);
+		} finally {
+			s.kill();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
 describe('Learn from My Annotations', () => {
 	test('learns the workspace model from the .ann files, and the open seeds are analysed again with it', async () => {
 		const dir = workspaceCopy([]);

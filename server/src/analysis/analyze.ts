@@ -11,7 +11,7 @@ import { findEntities } from './entities';
 import { defaultOptions, type AnalysisOptions } from './options';
 import { findProblems, paragraphKey, paragraphProblems, repeatedParagraphs } from './problems';
 import { SECTION_THRESHOLD, SectionCache, sectionsOf } from './sections';
-import { applyHuman, layerDiagnostics, machineOrigin } from './human/apply';
+import { applyHuman, layerDiagnostics, machineOrigin, unreadableDiagnostic } from './human/apply';
 import { humanLayer } from './human/layer';
 import { applyLearned } from './human/learned';
 import type { DateAnnotation, Diagnostic, DocumentAnnotations, Entity } from './types';
@@ -75,7 +75,11 @@ export function analyzeWithModel(text: string, options: Partial<AnalysisOptions>
 	if (opts.learned) machine.annotations = applyLearned(machine.annotations, text, opts.learned);
 	// The person's annotations are laid over the machine's; without them, everything is a suggestion.
 	const document = machine.document;
-	if (opts.human === undefined) return { annotations: machineOrigin(machine.annotations), paragraphs: machine.paragraphs, document };
+	if (opts.human === undefined) {
+		const annotations = machineOrigin(machine.annotations);
+		if (opts.humanError) annotations.diagnostics = [...annotations.diagnostics, unreadableDiagnostic(opts.humanError, annotations.header)];
+		return { annotations, paragraphs: machine.paragraphs, document };
+	}
 	const layer = humanLayer(text, opts.human);
 	const annotations = applyHuman(machine.annotations, text, layer);
 	annotations.diagnostics = [...annotations.diagnostics, ...layerDiagnostics(layer, annotations.header)];

@@ -16,6 +16,11 @@ export interface AnalysisOptions {
 	 * annotations, which win over the machine's. Undefined where the document has none.
 	 */
 	human?: string;
+	/**
+	 * Why the document's `.ann` could not be read (not UTF-8, no permission): the analysis runs
+	 * without the person's annotations, and a finding `annotation-file` says so.
+	 */
+	humanError?: string;
 	/** Names learned from the workspace's reviewed annotations (`.seedlens/model.json`), applied as suggestions. */
 	learned?: LearnedNames;
 	/**
@@ -29,6 +34,9 @@ export interface AnalysisOptions {
 	 */
 	maxParsedSize: number;
 }
+
+/** A document's `.ann` as the analysis takes it: its text, or why it could not be read, or neither (no file). */
+export type HumanSource = Pick<AnalysisOptions, 'human' | 'humanError'>;
 
 export const defaultOptions: AnalysisOptions = {
 	maxFileSize: 5_000_000,

@@ -9,14 +9,17 @@ import { analyze } from '../analysis';
 import { agreement, type Agreement, type ClaimMark, type DocumentPair, type Labelled } from '../analysis/human/agreement';
 import { fromJsonl, toBrat, toConll, toJsonl, type Include } from '../analysis/human/formats';
 import { humanLayer, type HumanLayer } from '../analysis/human/layer';
+import { annotationConf, portableAnn, type Audience } from '../analysis/human/portable';
 import { learnNames } from '../analysis/human/learned';
 import { annPathOf, readAnnSync, roundTrips, writeAtomic } from '../workspace/annFiles';
 import { MODEL_PATH } from '../workspace/learnedModel';
 import { listInputs, readSeed } from './files';
 
 export const ANNOTATIONS_USAGE = `       seed-lens export --format brat|conll|jsonl|json [--out DIR] [--human-only] FILE|DIR...
-                 brat: NAME.txt and NAME.ann per seed under DIR (the .ann lines as they are,
-                 then the suggestions left unreviewed unless --human-only); conll: TOKEN TAG
+                 brat: NAME.txt and NAME.ann per seed under DIR, and DIR/annotation.conf
+                 (the .ann lines as they are, then the suggestions left unreviewed unless
+                 --human-only; --clean leaves out rejected suggestions and the review state,
+                 --inception also date values and other lines INCEpTION cannot import); conll: TOKEN TAG
                  (BIO) lines; jsonl: {"text","spans":[{"start","end","label"}],"meta"} per
                  seed; json: the analysis contract. Without --out, printed on stdout
                  (brat: one "# FILE" line before each .ann).
@@ -41,6 +44,7 @@ interface Flags {
 	out?: string;
 	humanOnly: boolean;
 	replace: boolean;
+	audience?: Audience;
 	machine: boolean;
 	rest: string[];
 }
@@ -54,6 +58,7 @@ function flags(args: string[]): Flags | string {
 		else if (name === '--out') f.out = value();
 		else if (name === '--from') f.from = value();
 		else if (name === '--human-only') f.humanOnly = true;
+		else if (name === '--clean' || name === '--inception') f.audience = name === '--clean' && f.audience !== 'inception' ? 'clean' : 'inception';
 		else if (name === '--replace') f.replace = true;
 		else if (name === '--machine') f.machine = true;
 		else if (name.startsWith('-')) return `unknown option “${name}”`;
@@ -68,9 +73,11 @@ export async function runExport(args: string[], io: Out): Promise<number> {
 	if (typeof f === 'string') return usage(f, io);
 	if (!['brat', 'conll', 'jsonl', 'json'].includes(f.format ?? '')) return usage('export needs --format brat, conll, jsonl or json', io);
 	if (!f.rest.length) return usage('export needs a FILE or DIR', io);
+	if (f.audience && f.format !== 'brat') return usage('--clean and --inception are for --format brat', io);
 	const include: Include = f.humanOnly ? 'human' : 'all';
 	const json: unknown[] = [];
 	let status = 0;
+	if (f.out && f.format === 'brat') await writeConf(path.join(f.out, 'annotation.conf'), io);
 	for await (const input of listInputs(f.rest)) {
 		let text: string, human: string | undefined;
 		try {
@@ -90,11 +97,21 @@ export async function runExport(args: string[], io: Out): Promise<number> {
 			if (f.out) await write(path.join(f.out, `${rel}.conll`), conll);
 			else io.out(conll);
 		} else {
-			const ann = toBrat(a, text, human, include);
-			if (f.out) {
+			let ann = toBrat(a, text, human, include);
+			if (f.audience) {
+				const p = portableAnn(ann, f.audience);
+				ann = p.text;
+				if (p.left.length) io.err(`seed-lens: ${input.rel}: left out ${p.left.join(', ')}\n`);
+			}
+			if (!f.out) io.out(`# ${input.rel}\n${ann}`);
+			else if (path.resolve(f.out, `${rel}.ann`) === path.resolve(annPathOf(input.file))) {
+				// Exporting a folder into itself would turn the suggestions into the person's annotations.
+				io.err(`seed-lens: ${input.file}: --out would write over the annotations it exports; nothing written, choose another folder\n`);
+				status = 1;
+			} else {
 				await write(path.join(f.out, `${rel}.txt`), text);
 				await write(path.join(f.out, `${rel}.ann`), ann);
-			} else io.out(`# ${input.rel}\n${ann}`);
+			}
 		}
 	}
 	if (f.format === 'json') {
@@ -103,6 +120,14 @@ export async function runExport(args: string[], io: Out): Promise<number> {
 		else io.out(out);
 	}
 	return status;
+}
+
+// brat's project configuration beside the exported files; one that is there with other content (a person's) is kept.
+async function writeConf(file: string, io: Out): Promise<void> {
+	const conf = annotationConf();
+	const there = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+	if (there === undefined) await write(file, conf);
+	else if (there !== conf) io.err(`seed-lens: ${file} exists with other content; kept as it is\n`);
 }
 
 async function write(file: string, data: string): Promise<void> {

@@ -16,10 +16,15 @@ export function annPathOf(seedPath: string): string {
 	return (ext ? seedPath.slice(0, -ext.length) : seedPath) + '.ann';
 }
 
-/** Reads an `.ann` file as UTF-8 text, or undefined when there is none. Other errors (permissions) are thrown. */
+/**
+ * Reads an `.ann` file as UTF-8 text, or undefined when there is none. A file that is not UTF-8
+ * (brat files are) throws an `UnreadableAnn` instead of being read with replacement characters:
+ * a review would otherwise write those back over the person's bytes. Other errors (permissions,
+ * a directory) are thrown as they are.
+ */
 export async function readAnn(annPath: string): Promise<string | undefined> {
 	try {
-		return await fs.promises.readFile(annPath, 'utf8');
+		return decodeAnn(annPath, await fs.promises.readFile(annPath));
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw e;
@@ -29,10 +34,28 @@ export async function readAnn(annPath: string): Promise<string | undefined> {
 /** The same, synchronously (the CLI's worker threads read one file at a time anyway). */
 export function readAnnSync(annPath: string): string | undefined {
 	try {
-		return fs.readFileSync(annPath, 'utf8');
+		return decodeAnn(annPath, fs.readFileSync(annPath));
 	} catch (e) {
 		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw e;
+	}
+}
+
+/** An `.ann` file Seed Lens will not read (nor write): its bytes are not UTF-8 text. */
+export class UnreadableAnn extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of an `.ann` file's bytes; throws an `UnreadableAnn` naming the first line that is not UTF-8. */
+export function decodeAnn(annPath: string, bytes: Uint8Array): string {
+	try {
+		return utf8.decode(bytes);
+	} catch {
+		const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+		const line = lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length;
+		throw new UnreadableAnn(
+			`${path.basename(annPath)} is not UTF-8 text (line ${line} is not); brat files are UTF-8. Seed Lens leaves the file as it is and does not use or change it: convert it to UTF-8 (for example with iconv -f latin1 -t utf-8) to annotate this document.`,
+		);
 	}
 }
 
@@ -92,5 +115,5 @@ async function withLock<T>(annPath: string, work: () => Promise<T>): Promise<T> 
 
 /** True when a parsed `.ann` text would be written back unchanged (nothing in it was lost or reformatted). */
 export function roundTrips(ann: string): boolean {
-	return formatBrat(parseBrat(ann)) === ann.replace(/^\uFEFF/, '');
+	return formatBrat(parseBrat(ann)) === ann;
 }

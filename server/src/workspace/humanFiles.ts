@@ -11,6 +11,7 @@ import type { AnnotationEdit } from '../analysis/human/edits';
 import { humanLayer, STATE_NOTE, type ReviewState } from '../analysis/human/layer';
 import { annPathOf, readAnn, updateAnn } from './annFiles';
 import { toPath } from './indexer';
+import type { HumanSource } from '../analysis';
 
 /** A seed's `.ann` file as the server knows it. */
 export interface HumanFilesHost {
@@ -22,25 +23,33 @@ export interface HumanFilesHost {
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
 
 export class HumanFiles {
-	/** The `.ann` text of each seed URI that asked (undefined: no file). */
-	private readonly texts = new Map<string, Promise<string | undefined>>();
+	/** The `.ann` of each seed URI that asked: its text, or why it cannot be read ({}: no file). */
+	private readonly sources = new Map<string, Promise<HumanSource>>();
 
 	constructor(private readonly host: HumanFilesHost) {}
 
-	/** The `.ann` text of a seed, or undefined when it has none (or is not a file on disk). */
-	text(seedUri: string): Promise<string | undefined> {
-		let t = this.texts.get(seedUri);
+	/** A seed's `.ann` for the analysis: its text, or why it cannot be read, or neither (no file, or not a file on disk). */
+	source(seedUri: string): Promise<HumanSource> {
+		let t = this.sources.get(seedUri);
 		if (!t) {
 			const file = toPath(seedUri);
 			t = file
-				? readAnn(annPathOf(file)).catch((e: Error) => {
-						this.host.log(`Seed Lens cannot read ${annPathOf(file)}: ${e.message}; the document is shown without its annotations.`);
-						return undefined;
-					})
-				: Promise.resolve(undefined);
-			this.texts.set(seedUri, t);
+				? readAnn(annPathOf(file)).then(
+						(human): HumanSource => (human === undefined ? {} : { human }),
+						(e: Error): HumanSource => {
+							this.host.log(`Seed Lens cannot read ${annPathOf(file)}: ${e.message}`);
+							return { humanError: e.message };
+						},
+					)
+				: Promise.resolve({});
+			this.sources.set(seedUri, t);
 		}
 		return t;
+	}
+
+	/** The `.ann` text of a seed, or undefined when it has none or it cannot be read. */
+	async text(seedUri: string): Promise<string | undefined> {
+		return (await this.source(seedUri)).human;
 	}
 
 	/** True for a `.ann` file's URI. */
@@ -51,17 +60,17 @@ export class HumanFiles {
 	/** Forgets what was read for the seeds of a changed `.ann`; returns those seed URIs. */
 	changed(annUri: string): string[] {
 		const ann = toPath(annUri);
-		const seeds = [...this.texts.keys()].filter((u) => {
+		const seeds = [...this.sources.keys()].filter((u) => {
 			const p = toPath(u);
 			return p !== null && ann !== null && path.resolve(annPathOf(p)) === path.resolve(ann);
 		});
-		for (const u of seeds) this.texts.delete(u);
+		for (const u of seeds) this.sources.delete(u);
 		return seeds;
 	}
 
 	/** Forgets a closed seed. */
 	forget(seedUri: string): void {
-		this.texts.delete(seedUri);
+		this.sources.delete(seedUri);
 	}
 
 	/** Applies review edits to a seed's `.ann` (as the file is on disk now), with the seed's text as the editor has it. */
@@ -69,7 +78,7 @@ export class HumanFiles {
 		const file = toPath(seedUri);
 		if (!file) throw new Error('only files on disk can have annotations');
 		const next = await updateAnn(annPathOf(file), seedText, edits);
-		this.texts.set(seedUri, Promise.resolve(next));
+		this.sources.set(seedUri, Promise.resolve({ human: next }));
 	}
 
 	/** The review state of a seed, from its `.ann`. */
@@ -84,9 +93,10 @@ export class HumanFiles {
 	/** Shows the problems of a seed's `.ann` (read against the seed's text) on the `.ann` file. */
 	async showProblems(seedUri: string, seedText: string): Promise<void> {
 		const file = toPath(seedUri);
-		const text = await this.text(seedUri);
+		const { human: text, humanError } = await this.source(seedUri);
 		if (!file) return;
 		const uri = pathToFileURL(annPathOf(file)).toString();
+		if (humanError !== undefined) return this.host.publish(uri, [unreadable(humanError)]);
 		if (text === undefined) return this.host.publish(uri, []);
 		const layer = humanLayer(seedText, text);
 		const lines = text.split(/\r?\n/);
@@ -102,3 +112,12 @@ export class HumanFiles {
 		);
 	}
 }
+
+// The whole file cannot be read: one error on its first line, which is where an editor shows it.
+const unreadable = (message: string): Diagnostic => ({
+	range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+	severity: DiagnosticSeverity.Error,
+	source: 'Seed Lens',
+	code: 'annotation-file',
+	message,
+});

@@ -1,5 +1,7 @@
 /** The export command: the annotations of a seed as JSON in the shape of ANNOTATIONS.md. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openSeed, SAMPLE, waitFor, workspaceFile } from './helpers';
 
@@ -70,5 +72,43 @@ suite('Export', () => {
 			assert.match(d.code, /^[a-z]+(-[a-z]+)*$/);
 			assertSpan(text, d, `diagnostic ${d.code}`);
 		}
+	});
+
+	test('Export Gold Set (brat) writes each seed of the workspace with its reviewed annotations and annotation.conf to the folder picked', async () => {
+		const seed = workspaceFile('seeds', 'ferry-talks.txt');
+		const annFile = workspaceFile('seeds', 'ferry-talks.ann');
+		const text = fs.readFileSync(seed, 'utf8');
+		const span = (word: string) => `${text.indexOf(word)} ${text.indexOf(word) + word.length}\t${word}`;
+		const [first, second] = (
+			text
+				.split('\n')
+				.slice(1)
+				.join(' ')
+				.match(/\b[A-Z][a-z]{3,}\b/g) ?? []
+		).filter((w, i, all) => all.indexOf(w) === i);
+		assert.ok(first && second, 'the fixture has two capitalised words in its body');
+		fs.writeFileSync(annFile, `T1\tORG ${span(first)}\nA1\tVerified T1\nT2\tGPE ${span(second)}\nA2\tRejected T2\n#1\tSeedLensState *\tdone\n`);
+		const target = vscode.Uri.file(workspaceFile('exports', 'gold'));
+		const window = vscode.window as { showQuickPick: unknown; showOpenDialog: typeof vscode.window.showOpenDialog };
+		const [pick, open] = [window.showQuickPick, window.showOpenDialog];
+		let offered: string[] = [];
+		window.showQuickPick = async (items: readonly vscode.QuickPickItem[]) => {
+			offered = items.map((i) => i.label);
+			return items[0];
+		};
+		window.showOpenDialog = async () => [target];
+		try {
+			await vscode.commands.executeCommand('seedLens.exportGoldSet');
+		} finally {
+			[window.showQuickPick, window.showOpenDialog] = [pick, open];
+			fs.rmSync(annFile, { force: true });
+		}
+		assert.deepEqual(offered, ['Reviewed annotations, for brat', 'Reviewed annotations, for INCEpTION', 'Everything']);
+		const gold = (...p: string[]) => path.join(target.fsPath, ...p);
+		assert.equal(fs.readFileSync(gold('seeds', 'ferry-talks.txt'), 'utf8'), text);
+		assert.equal(fs.readFileSync(gold('seeds', 'ferry-talks.ann'), 'utf8'), `T1\tORG ${span(first)}\nA1\tVerified T1\n`);
+		assert.ok(fs.existsSync(gold('desk', 'harbour-strike.ann')), 'every seed of the workspace is exported');
+		assert.ok(!fs.existsSync(gold('notes', 'reading-list.txt')), 'a text file that is no seed is not');
+		assert.match(fs.readFileSync(gold('annotation.conf'), 'utf8'), /^\[entities\]\nPERSON\n/m);
 	});
 });

@@ -80,7 +80,7 @@ test('brat offsets count code points: a span after an emoji is two UTF-16 units 
 	assert.deepEqual([layer.entities[0].start, layer.entities[0].end], [acme.start, acme.end]);
 });
 
-test('a CRLF seed counts CR and LF as one character each, as brat does', () => {
+test('a CRLF seed counts CR and LF as one character each (offsets in the file’s exact text)', () => {
 	const text = 'date 2021-01-01 Title\r\n\r\nAcme Corp said so.';
 	const acme = at(text, 'Acme Corp');
 	const file = applyEdits(text, '', [{ op: 'mark', span: { ...acme, type: 'ORG' } }]);

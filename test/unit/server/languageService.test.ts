@@ -38,6 +38,7 @@ const host = {
 	corpus: () => new Corpus(),
 	readFile: async () => text,
 	reviewState: async () => 'not-started' as const,
+	humanSource: async () => ({}),
 	indexer: () => ({ state: 'idle' as const }),
 };
 const at = (s: string) => doc.positionAt(text.indexOf(s) + 1);

@@ -53,6 +53,17 @@ export function layerDiagnostics(layer: HumanLayer, header: Span): Diagnostic[] 
 	}));
 }
 
+/** The finding for a `.ann` that could not be read at all: the document is shown without it, and it is left as it is. */
+export function unreadableDiagnostic(reason: string, header: Span): Diagnostic {
+	return {
+		code: ANNOTATION_FILE_CODE,
+		severity: 'warning',
+		message: `Annotation file cannot be read: ${reason} The annotations in it are not shown.`,
+		start: header.start,
+		end: Math.max(header.end, header.start + 1),
+	};
+}
+
 interface Draft {
 	type: EntityType;
 	name: string;

@@ -85,6 +85,8 @@ export interface BratFile {
 	problems: BratProblem[];
 	/** The line break the file used (`\r\n` when its first break was one), kept on writing. */
 	eol: '\n' | '\r\n';
+	/** The file began with a byte-order mark, kept on writing. */
+	bom?: boolean;
 }
 
 const ID = /^([TRAMN#E*])(\w*)$/;
@@ -93,9 +95,11 @@ const ID = /^([TRAMN#E*])(\w*)$/;
 export function parseBrat(source: string): BratFile {
 	const lf = source.indexOf('\n');
 	const eol: BratFile['eol'] = lf > 0 && source[lf - 1] === '\r' ? '\r\n' : '\n';
-	const raw = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+	const bom = source.startsWith('\uFEFF');
+	const raw = (bom ? source.slice(1) : source).split(/\r?\n/);
 	if (raw.length && raw[raw.length - 1] === '') raw.pop();
 	const file: BratFile = { records: [], lines: [], problems: [], eol };
+	if (bom) file.bom = true;
 	raw.forEach((line, i) => {
 		const { record, problem } = parseLine(line);
 		file.records.push(record);
@@ -214,9 +218,9 @@ export function formatRecord(r: BratRecord): string {
 const oneLine = (s: string) => s.replace(/\r\n|[\r\n]/g, ' ');
 
 /** The file's text: one record a line, in the order given, each line ended with the file's line break. */
-export function formatBrat(file: Pick<BratFile, 'records'> & { eol?: BratFile['eol'] }): string {
+export function formatBrat(file: Pick<BratFile, 'records'> & { eol?: BratFile['eol']; bom?: boolean }): string {
 	const eol = file.eol ?? '\n';
-	return file.records.map((r) => formatRecord(r) + eol).join('');
+	return (file.bom ? '\uFEFF' : '') + file.records.map((r) => formatRecord(r) + eol).join('');
 }
 
 /** The next free id with this prefix (`T`, `R`, `A`, `N`, `#`): one more than the highest number in use. */

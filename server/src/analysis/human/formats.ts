@@ -5,45 +5,14 @@
  * that JSON Lines shape read back as brat. Pure.
  */
 import { parseDocument } from '../document';
-import type { DocumentAnnotations, Span } from '../types';
-import { formatBrat, formatRecord, nextId, parseBrat, type BratRecord } from './brat';
+import type { DocumentAnnotations } from '../types';
+import { formatBrat } from './brat';
+import type { Include } from './bratExport';
 import { applyEdits } from './edits';
 import { ENTITY_TYPES } from './layer';
 import { CodePoints } from './offsets';
 
-/** Which annotations an export holds: the person's only, or theirs and the suggestions left unreviewed. */
-export type Include = 'human' | 'all';
-
-/**
- * The brat file of a document: the lines of its `.ann` exactly as they are (so brat → Seed Lens →
- * brat loses nothing), then, with `include: 'all'`, each unreviewed suggestion as new lines.
- */
-export function toBrat(a: DocumentAnnotations, text: string, human: string | undefined, include: Include): string {
-	const file = parseBrat(human ?? '');
-	if (include === 'human') return human === undefined ? '' : formatBrat(file);
-	const records: BratRecord[] = [...file.records];
-	const cp = new CodePoints(text);
-	const add = (type: string, s: Span): string => {
-		const id = nextId(records, 'T');
-		records.push({ kind: 'T', id, type, fragments: [{ start: cp.toCodePoint(s.start), end: cp.toCodePoint(s.end) }], text: text.slice(s.start, s.end) });
-		return id;
-	};
-	for (const e of a.entities) for (const m of e.mentions) if (m.origin !== 'human') add(e.type, m);
-	for (const d of a.dates)
-		if (d.origin !== 'human') {
-			const id = add('DATE', d);
-			if (d.value) records.push({ kind: 'N', id: nextId(records, 'N'), type: 'Reference', target: id, resource: 'TIMEX3', entry: d.value });
-		}
-	for (const c of a.claims) {
-		if (c.origin === 'human') continue;
-		const content = add('Content', c.content ?? c);
-		const anchor = c.cue ? add('Cue', c.cue) : content;
-		if (c.cue) records.push({ kind: 'R', id: nextId(records, 'R'), type: 'Content', arg1: anchor, arg2: content });
-		if (c.source) records.push({ kind: 'R', id: nextId(records, 'R'), type: 'Source', arg1: anchor, arg2: add('Source', c.source) });
-		if (c.kind !== (c.cue ? 'attributed' : 'unattributed')) records.push({ kind: 'A', id: nextId(records, 'A'), type: 'Kind', target: anchor, value: c.kind });
-	}
-	return records.map((r) => formatRecord(r) + file.eol).join('');
-}
+export { toBrat, type Include } from './bratExport';
 
 /** Entity and date spans of the annotations (the person's only, or all), sorted, as `[start, end, label]`. */
 function labelled(a: DocumentAnnotations, include: Include): { start: number; end: number; label: string; origin: string }[] {
