@@ -42,6 +42,15 @@ test('a year or a bare number is not a figure', () => {
 	assert.deepEqual(checkworthiness('In 2019 the club moved to Stand 4 of the fair.').reasons, []);
 });
 
+test('a person’s age is no figure to check, but a figure beside it is', () => {
+	assert.deepEqual(checkworthiness('The novelist was 91 years old.').reasons, []);
+	assert.deepEqual(checkworthiness('The bridge is 60 years old and its repair cost $12 million.').found, [{ reason: 'figure', phrase: '$12 million' }]);
+	// Years that are not an age still count.
+	assert.deepEqual(checkworthiness('The treaty held for 40 years before the war.').reasons, ['figure']);
+	const { claims } = claimsOf('The former senator was 79 years old.');
+	assert.equal(claims.filter((c) => c.kind === 'unattributed').length, 0);
+});
+
 test('names accusations and superlatives as reasons', () => {
 	assert.deepEqual(checkworthiness('Both sides committed war crimes in the siege.').reasons, ['accusation']);
 	assert.deepEqual(checkworthiness('The mayor was charged with fraud and bribery.').reasons, ['accusation']);

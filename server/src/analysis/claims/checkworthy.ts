@@ -353,6 +353,8 @@ export function checkworthiness(text: string, t: Triggers = ALL, unhedged = fals
 		const at = text.indexOf(f, from);
 		if (at < 0) break;
 		from = at + f.length;
+		// "Conway was 82 years old": a person's age is a fact of the biography, not a figure to check.
+		if (AGE_AFTER.test(text.slice(from, from + 6))) continue;
 		if (free(from)) {
 			found.push({ reason: 'figure', phrase: f });
 			break;
@@ -376,6 +378,8 @@ export function checkworthiness(text: string, t: Triggers = ALL, unhedged = fals
 	}
 	return { reasons: found.map((f) => f.reason), figures, found };
 }
+
+const AGE_AFTER = /^ old(?![\p{L}])/u;
 
 // Where the hedges of a text start: "may", "could", "reportedly", "is expected to", "rumours"; and, as negative
 // numbers (-1 - offset), the conditions and indirect questions that govern only what follows them.
