@@ -18,7 +18,8 @@ import { corpusEntities, entityNameAt, entityPage, timeline, type TimelineParams
 import { figureHover, withFigures } from './features/crossDocuments';
 import { foldingRanges } from './features/foldingRanges';
 import { bratFile, type GoldSetForm } from './features/goldSet';
-import { reviewActions, reviewStatus, suggestionList } from './features/review';
+import { LEARN_COMMAND } from './features/learn';
+import { executeReview, REVIEW_COMMAND, reviewActions, reviewStatus, suggestionList, type ReviewHost } from './features/review';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlight } from './features/navigation';
@@ -76,6 +77,12 @@ export interface ServiceHost {
 	reviewState(uri: string): Promise<ReviewState>;
 	/** A document's `.ann` as the analysis reads it (or why it cannot be read). */
 	humanSource(uri: string): Promise<HumanSource>;
+	/** What a review command writes and tells (its analysis comes from the service). */
+	review: Omit<ReviewHost, 'analysis'>;
+	/** Runs *Learn from Annotations*: the learned names of the workspace's `.ann` files. */
+	learn(): Promise<{ message: string }>;
+	/** Runs a command that adds to the ignore file (any other is left alone), and publishes the diagnostics again when it did. */
+	ignore(command: string, args: unknown[] | undefined): Promise<void>;
 	/** The background index of the workspace's files. */
 	indexer(): Pick<Indexer, 'state'>;
 }
@@ -181,6 +188,14 @@ export class SeedLanguageService {
 	/** The analysis a review command edits: the open document's current version, or undefined when it is not open. */
 	async reviewAnalysis(uri: string, token: CancellationToken): Promise<DocumentAnalysis | undefined> {
 		return (await this.analysisFor('review', uri, token))?.analysis;
+	}
+
+	/** A workspace command: a review action, learning from the annotations, or ignoring a finding (null when it answers nothing). */
+	async executeCommand(command: string, args: unknown[] | undefined, token: CancellationToken) {
+		if (command === REVIEW_COMMAND) return executeReview(args, { ...this.host.review, analysis: (uri) => this.reviewAnalysis(uri, token) });
+		if (command === LEARN_COMMAND) return this.host.learn();
+		await this.host.ignore(command, args);
+		return null;
 	}
 
 	/** One seed file's brat `.ann` for a gold set (open, or read from disk), or null when it is not a seed file. */

@@ -1,6 +1,5 @@
 /** The Seed Lens language server: connection, capabilities, handler registration. */
 import {
-	CancellationToken,
 	CodeActionKind,
 	CodeLensRefreshRequest,
 	createConnection,
@@ -45,7 +44,7 @@ import { applyFileEvents, WATCHED_GLOBS } from './workspace/watch';
 import { HumanFiles } from './workspace/humanFiles';
 import { LearnedModel } from './workspace/learnedModel';
 import { LEARN_COMMAND, learnFromAnnotations } from './features/learn';
-import { executeReview, REVIEW_COMMAND, ReviewStatusRequest, SuggestionsRequest } from './features/review';
+import { REVIEW_COMMAND, ReviewStatusRequest, SuggestionsRequest } from './features/review';
 import { ConflictRefresh } from './workspace/conflictRefresh';
 
 // Over stdio the server writes its own messages, so that diagnostics worded as JSON on an analysis
@@ -114,6 +113,16 @@ const service = new SeedLanguageService(analyses, {
 	readFile: readSeedFile,
 	reviewState: (uri) => humans.state(uri),
 	humanSource: (uri) => humans.source(uri),
+	review: {
+		write: (uri, text, edits) => humans.write(uri, text, edits),
+		changed: annotationsChanged,
+		state: (uri) => humans.state(uri),
+		warn: (m) => void connection.window.showWarningMessage(m),
+	},
+	learn: () => learnFromAnnotations(roots, learned, modelChanged),
+	ignore: async (command, args) => {
+		if (await executeCommand(command, args, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
+	},
 	indexer: () => indexer,
 });
 
@@ -304,21 +313,7 @@ connection.onRequest(SuggestionsRequest, (p, token) => service.suggestions(p.uri
 connection.onRequest(ReviewStatusRequest, (p, token) => service.reviewStatus(p.uris, token));
 connection.onRequest(IndexStatusRequest, () => service.indexStatus());
 
-connection.onExecuteCommand(async (params) => {
-	if (params.command === REVIEW_COMMAND) return executeReview(params.arguments, reviewHost);
-	if (params.command === LEARN_COMMAND) return learnFromAnnotations(roots, learned, modelChanged);
-	if (await executeCommand(params.command, params.arguments, ignores, (m) => void connection.window.showWarningMessage(m))) republish();
-	return null;
-});
-
-const reviewHost = {
-	analysis: (uri: string) => service.reviewAnalysis(uri, CancellationToken.None),
-	write: (uri: string, text: string, edits: Parameters<HumanFiles['write']>[2]) => humans.write(uri, text, edits),
-	changed: annotationsChanged,
-	state: (uri: string) => humans.state(uri),
-	warn: (m: string) => void connection.window.showWarningMessage(m),
-};
-
+connection.onExecuteCommand((p, token) => service.executeCommand(p.command, p.arguments, token));
 connection.onRequest(BratFileRequest, (p, token) => service.bratFile(p.uri, p.form, token));
 
 connection.onShutdown(() => {

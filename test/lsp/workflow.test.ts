@@ -77,7 +77,7 @@ test('the sample corpus goes from suggestions to a reviewed gold set for brat, a
 	made.push(gold);
 	const exported = cli(['export', '--format', 'brat', '--human-only', '--clean', '--out', gold, alice]);
 	assert.equal(exported.status, 0, exported.stderr);
-	assert.match(exported.stderr, /^seed-lens: 001_port_strike.txt: left out 1 review-state note, 1 rejected suggestion$/m);
+	assert.match(exported.stderr, /^seed-lens: 001_port_strike.txt: left out 1 rejected suggestion, 1 review-state note$/m);
 	assert.match(read(path.join(gold, 'annotation.conf')), /^\[entities\]\nPERSON\n/m);
 	for (const f of SEEDS) {
 		assert.equal(read(path.join(gold, f)), read(path.join(alice, f)));

@@ -6,6 +6,9 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../../../server/src/analysis';
 import type { DocumentAnalysis } from '../../../server/src/documentAnalysis';
+import { IGNORE_COMMAND } from '../../../server/src/features/codeActions';
+import { LEARN_COMMAND } from '../../../server/src/features/learn';
+import { REVIEW_COMMAND } from '../../../server/src/features/review';
 import { FRESHNESS, SeedLanguageService, type AnalysisSource } from '../../../server/src/languageService';
 import { LineIndex } from '../../../server/src/positions';
 import { defaultSettings } from '../../../server/src/settings';
@@ -39,6 +42,9 @@ const host = {
 	readFile: async () => text,
 	reviewState: async () => 'not-started' as const,
 	humanSource: async () => ({}),
+	review: { write: async () => {}, changed: () => {}, state: async () => 'not-started' as const, warn: () => {} },
+	learn: async () => ({ message: 'learned' }),
+	ignore: async () => {},
 	indexer: () => ({ state: 'idle' as const }),
 };
 const at = (s: string) => doc.positionAt(text.indexOf(s) + 1);
@@ -99,11 +105,33 @@ test('a document that is not open gets the empty answers, and its annotations ar
 
 test('every request handler of the server calls the service, and nothing else', () => {
 	const server = readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'server.ts'), 'utf8');
-	// Requests, not notifications (`onDid…`: settings, watched files), which change what the service reads.
-	const handlers = [...server.matchAll(/^connection\.(?!onDid)(?:on\w+|languages\.\w+\.on\w*)\(([^\n]*)\);$/gm)].map((m) => m[1]);
+	// Requests, not notifications (`onDid…`: settings, watched files), which change what the service reads, nor the life cycle.
+	const handlers = [...server.matchAll(/^connection\.(?!onDid|onInitiali[sz]e|onShutdown)(?:on\w+|languages\.\w+\.on\w*)\(([^\n]*)\);$/gm)].map((m) => m[1]);
 	assert.ok(handlers.length >= 20, `${handlers.length} handlers found`);
 	const direct = handlers.filter((h) => !/=> service\.\w+\(/.test(h));
 	assert.deepEqual(direct, []);
+	// A handler written over several lines (as the commands' once was) is not one of the above: there is none.
+	const registered = [...server.matchAll(/^connection\.(?!onDid|onInitiali[sz]e|onShutdown)(?:on\w+|languages\.\w+\.on\w*)\(/gm)].length;
+	assert.equal(registered, handlers.length);
+});
+
+test('a workspace command goes through the service: review, learn, ignore', async () => {
+	const seen: string[] = [];
+	const service = new SeedLanguageService(fakeSource().source, {
+		...host,
+		learn: async () => (seen.push('learn'), { message: 'learned' }),
+		ignore: async (command) => void seen.push(`ignore ${command}`),
+	});
+	const token = new CancellationTokenSource().token;
+	assert.deepEqual(await service.executeCommand(LEARN_COMMAND, [], token), { message: 'learned' });
+	assert.equal(await service.executeCommand(IGNORE_COMMAND, [{}], token), null);
+	// A review action reads its analysis from the service: a document that is not open is not annotated.
+	const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } };
+	assert.deepEqual(await service.executeCommand(REVIEW_COMMAND, [{ uri: 'file:///closed.seed', action: 'accept', range }], token), {
+		changed: false,
+		message: 'Open the seed file to annotate it.',
+	});
+	assert.deepEqual(seen, ['learn', `ignore ${IGNORE_COMMAND}`]);
 });
 
 test('only hover and the outline answer from an analysis older than the text', () => {
