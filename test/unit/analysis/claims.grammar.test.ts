@@ -303,3 +303,14 @@ test('"according to" a bare reporting noun names that noun as the source', () =>
 		assert.equal(span(text, claims.find((c) => c.cue?.text.toLowerCase() === 'according to')?.source), 'reports', body);
 	}
 });
+
+test('a verb that reports only a clause reports one with no “that” when the parse finds it', () => {
+	const { text, claims } = claimsOf('The treasurer added the new levy would raise less than forecast.');
+	const c = claims.find((x) => x.cue?.text === 'added');
+	assert.ok(c, JSON.stringify(cues(claims)));
+	assert.equal(span(text, c.source), 'The treasurer');
+	assert.match(span(text, c.content) ?? '', /^the new levy would raise less/);
+	// With an object and no clause, or as a noun, it reports nothing.
+	assert.deepEqual(cues(claimsOf('She noted the address in her diary.').claims), []);
+	assert.deepEqual(cues(claimsOf('His replies to the committee were brief.').claims), []);
+});

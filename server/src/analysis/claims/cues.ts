@@ -58,8 +58,9 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		const word = CUE_WORDS.get(w);
 		if (!word || idiom(ctx, s, i)) continue;
 		let frame = cueFrame(ctx, s, i, word);
-		// "called the plan a disgrace", "a study found that": verbs the parse has to vouch for.
-		const needsParse = word.need === 'grammar' || (!frame && word.lemma === 'call');
+		// "called the plan a disgrace", "a study found that": verbs the parse has to vouch for; and a verb that
+		// reports only a clause when no "that" opens it ("added the plan would cost more"): the parse's complement.
+		const needsParse = word.need === 'grammar' || (!frame && (word.lemma === 'call' || zeroThat(ctx, s, i, word)));
 		if (needsParse && !frame && !isCapitalized(ctx.doc.tokens[i].text)) frame = 'verb';
 		if (!frame) continue;
 		const last = frame === 'verb' ? extendFrame(ctx, s, i) : i + 1;
@@ -67,6 +68,13 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		i = last - 1;
 	}
 	return out;
+}
+
+// A verb that reports a clause, used as a verb, with no "that" or quotation after it: the parse may find the clause.
+function zeroThat(ctx: ClaimContext, s: Sentence, i: number, word: CueWord): boolean {
+	if (word.need !== 'clause' || i === s.first) return false;
+	const prev = ctx.lower[i - 1];
+	return !ARTICLES.has(prev) && !POSSESSIVE_PRONOUNS.has(prev) && !isPossessive(prev);
 }
 
 // Fixed phrases built on a verb of saying that report nothing: "That said, …", "Having said that, …",
