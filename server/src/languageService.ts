@@ -75,7 +75,7 @@ export interface ServiceHost {
 	readFile(uri: string): Promise<string | null>;
 	/** A document's review state, from its `.ann`. */
 	reviewState(uri: string): Promise<ReviewState>;
-	/** A document's `.ann` as the analysis reads it (or why it cannot be read). */
+	/** A document's `.ann` as it is on disk now (or why it cannot be read), for exports. */
 	humanSource(uri: string): Promise<HumanSource>;
 	/** What a review command writes and tells (its analysis comes from the service). */
 	review: Omit<ReviewHost, 'analysis'>;

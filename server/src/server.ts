@@ -112,7 +112,7 @@ const service = new SeedLanguageService(analyses, {
 	corpus: () => corpus,
 	readFile: readSeedFile,
 	reviewState: (uri) => humans.state(uri),
-	humanSource: (uri) => humans.source(uri),
+	humanSource: (uri) => humans.reread(uri),
 	review: {
 		write: (uri, text, edits) => humans.write(uri, text, edits),
 		changed: annotationsChanged,

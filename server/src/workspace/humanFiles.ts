@@ -47,6 +47,12 @@ export class HumanFiles {
 		return t;
 	}
 
+	/** A seed's `.ann` as it is on disk now (an export must not wait for the file watcher's news of a change). */
+	reread(seedUri: string): Promise<HumanSource> {
+		this.sources.delete(seedUri);
+		return this.source(seedUri);
+	}
+
 	/** The `.ann` text of a seed, or undefined when it has none or it cannot be read. */
 	async text(seedUri: string): Promise<string | undefined> {
 		return (await this.source(seedUri)).human;
