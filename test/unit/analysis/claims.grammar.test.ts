@@ -314,3 +314,34 @@ test('a verb that reports only a clause reports one with no “that” when the 
 	assert.deepEqual(cues(claimsOf('She noted the address in her diary.').claims), []);
 	assert.deepEqual(cues(claimsOf('His replies to the committee were brief.').claims), []);
 });
+
+test('verbs of telling and knowing report with a clause, and only then', () => {
+	const a = claimsOf('The mayor pointed out that the tunnel had been closed twice this year.');
+	const c = a.claims.find((x) => x.cue?.text === 'pointed');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(span(a.text, c.source), 'The mayor');
+	assert.match(span(a.text, c.content) ?? '', /tunnel had been closed/);
+	// A plain object, an infinitive, a clause of time: no statement.
+	for (const s of [
+		'The coach pointed to the scoreboard and smiled.',
+		'The rules require lenders to recognise that borrowers cannot pay.',
+		'Prices will fall when the growers realise the harvest is large.',
+	])
+		assert.deepEqual(
+			cues(claimsOf(s).claims).filter((x) => /point|recogni|realis/.test(x ?? '')),
+			[],
+			s,
+		);
+});
+
+test('a refusal to comment is one statement of the one who refused', () => {
+	const { text, claims } = claimsOf('A spokeswoman for the airline declined to comment on the report.');
+	assert.deepEqual(cues(claims), ['declined to comment']);
+	assert.match(span(text, claims[0].source) ?? '', /spokeswoman for the airline$/);
+	assert.deepEqual(cues(claimsOf('Shares in the airline declined to $4.20 in early trading.').claims).filter(Boolean), []);
+});
+
+test('the name of a markup tag left in the text is no cue', () => {
+	const { claims } = claimsOf('The senator replied on social media. <tweet id="1">The vote is rigged</tweet> Her staff said nothing more.');
+	assert.ok(!cues(claims).includes('tweet'), cues(claims).join());
+});

@@ -55,8 +55,14 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			i++;
 			continue;
 		}
+		const declined = noComment(ctx, s, i);
+		if (declined) {
+			out.push(declined);
+			i = declined.last - 1;
+			continue;
+		}
 		const word = CUE_WORDS.get(w);
-		if (!word || idiom(ctx, s, i)) continue;
+		if (!word || idiom(ctx, s, i) || markupTag(ctx, s, i)) continue;
 		let frame = cueFrame(ctx, s, i, word);
 		// "called the plan a disgrace", "a study found that": verbs the parse has to vouch for; and a verb that
 		// reports only a clause when no "that" opens it ("added the plan would cost more"): the parse's complement.
@@ -68,6 +74,37 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 		i = last - 1;
 	}
 	return out;
+}
+
+// What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
+const REFUSALS = new Set(['decline', 'declined', 'declines', 'declining', 'refuse', 'refused', 'refuses', 'refusing']);
+const REFUSED = new Set([
+	'comment',
+	'say',
+	'speculate',
+	'elaborate',
+	'specify',
+	'discuss',
+	'confirm',
+	'answer',
+	'respond',
+	'disclose',
+	'reveal',
+	'identify',
+	'name',
+]);
+const REFUSAL: CueWord = { lemma: 'decline', need: 'always', nounOk: false, speech: true };
+
+// "declined to comment": one cue from the refusal to the verb of saying, whose speaker is the refusal's subject.
+function noComment(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	if (!REFUSALS.has(ctx.lower[i]) || ctx.lower[i + 1] !== 'to' || i + 2 >= s.last || !REFUSED.has(ctx.lower[i + 2])) return null;
+	return { first: i, last: i + 3, head: i, word: REFUSAL, frame: 'verb' };
+}
+
+// "<tweet id=…>": a markup tag's name left in a pasted text is no word of the article.
+function markupTag(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	const prev = i > s.first ? ctx.lower[i - 1] : '';
+	return (prev === '<' || prev === '</' || (prev === '/' && ctx.lower[i - 2] === '<')) && ctx.doc.tokens[i - 1].end === ctx.doc.tokens[i].start;
 }
 
 // A verb that reports a clause, used as a verb, with no "that" or quotation after it: the parse may find the clause.

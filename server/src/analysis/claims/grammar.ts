@@ -150,10 +150,16 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 	return cue.word?.nounOk || CUE_WORDS.get(form)?.nounOk ? 'noun' : 'none';
 }
 
+// Subordinators of a clause that states nothing of its own: an infinitive, a time or a condition.
+const UNSTATED_MARKS = /^(to|when|whenever|if|unless|until|till|before|after|once)$/i;
+
 // The verbs only the parse makes cues: with a reported clause ("found that …", "polls show the race
 // tightening"), or for "call" and its kin an object with a predicate ("called the plan a disgrace").
 function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const { syn } = p;
+	// "to recognise that …", "when the Treasury felt it would …": an infinitive or a subordinate clause is no
+	// one's statement.
+	if (syn.dependents(h, 'mark', 'advmod').some((m) => m < h && UNSTATED_MARKS.test(syn.words[m].text))) return false;
 	if (syn.dependents(h, 'ccomp').some((c) => !adverbialClause(p, c))) return true;
 	const objects = syn.dependents(h, 'obj');
 	// "A poll last month showed Mr. Trump leading", "the data show a sharp rise": what evidence shows or finds.

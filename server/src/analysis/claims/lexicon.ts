@@ -77,6 +77,16 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['grammar', true, 'signal signaled signalled signals|observe observed observes|remark remarked remarks|counter countered counters'],
 	['grammar', true, 'boast boasted boasts|joke joked jokes|quip quipped quips|hint hinted hints|posit posited posits|charge charged charges'],
 	['grammar', true, 'label labeled labelled labels|dub dubbed dubs|brand branded brands'],
+	// Verbs of telling and of knowing that report only with a clause ("pointed out that …", "learned that …").
+	['grammar', true, 'point pointed points pointing|remind reminded reminds reminding|repeat repeated repeats repeating|imply implied implies implying'],
+	['grammar', true, 'assure assured assures assuring|inform informed informs informing|mention mentioned mentions mentioning|confess confessed confesses'],
+	['grammar', true, 'exclaim exclaimed exclaims|proclaim proclaimed proclaims|affirm affirmed affirms|caution cautioned cautions cautioning'],
+	['grammar', true, 'rule ruled rules|clarify clarified clarifies|speculate speculated speculates|question questioned questions'],
+	['grammar', true, 'dispute disputed disputes|email emailed emails|echo echoed echoes|brag bragged brags|swear swore sworn swears'],
+	['grammar', false, 'know knew known knows|realize realized realizes realise realised realises|recognize recognized recognizes recognise recognised'],
+	['grammar', false, 'learn learned learnt learns|understand understood understands|notice noticed notices|feel felt feels|suspect suspected suspects'],
+	['grammar', false, 'assume assumed assumes|guess guessed guesses|imagine imagined imagines|suppose supposed supposes|reckon reckoned reckons'],
+	['grammar', false, 'figure figured|hear heard hears'],
 	['as', false, 'see: seen sees|view: viewed views|regard: regarded regards'],
 	['prep', false, 'call called calls calling|concern* concerns* concerned|appeal* appealed appeals* appealing'],
 ];
