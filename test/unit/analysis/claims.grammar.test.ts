@@ -345,3 +345,13 @@ test('the name of a markup tag left in the text is no cue', () => {
 	const { claims } = claimsOf('The senator replied on social media. <tweet id="1">The vote is rigged</tweet> Her staff said nothing more.');
 	assert.ok(!cues(claims).includes('tweet'), cues(claims).join());
 });
+
+test('a participle that goes on from a clause with no cue takes the subject of that clause, not a phrase of time', () => {
+	const { text, claims } = claimsOf('The day before, at a rally in Austin, the governor was just as blunt, claiming that the count had been rigged.');
+	assert.equal(span(text, claims.find((c) => c.cue?.text === 'claiming')?.source), 'the governor');
+});
+
+test('a speaker placed after the verb goes on to the participle after it', () => {
+	const { text, claims } = claimsOf('“Oh, give them more time,” said Senate Majority Leader Tom Hale, urging those calling for a vote to wait.');
+	assert.equal(span(text, claims.find((c) => c.cue?.text === 'urging')?.source), 'Senate Majority Leader Tom Hale');
+});

@@ -15,6 +15,8 @@ export interface Attribution {
 	/** The source is the subject of the cue's clause, to be taken from a neighbouring cue or the sentence subject. */
 	borrow: boolean;
 	content: TokenRange | null;
+	/** For a borrowed source, the subject of the clause the cue hangs from in the parse ("X was blunt, claiming"). */
+	governor?: TokenRange | null;
 }
 
 // Verbs whose speaker may follow them: "…,” said Angers; "…, added the minister."

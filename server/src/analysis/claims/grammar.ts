@@ -108,6 +108,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const subject = subjectRange(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
+	if (a.borrow && !subject) out.governor = governorSubject(p, h);
 	if (subject && (!listed || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
 	// "has been accused by detractors of attempting …": what is said starts after the agent.
 	const c = out.content;

@@ -75,9 +75,12 @@ function sentenceDrafts(ctx: ClaimContext, s: Sentence, si: number, parser?: Cla
 		const parenthetical = before >= 0 && isParenthetical(atts[before]);
 		// "…, said Maria Gomez, adding that …": to go on speaking is the speaker's, even after the clause.
 		const continues = CONTINUING.has(cues[i].word?.lemma ?? '');
-		const lent = before >= 0 && (!parenthetical || continues || afterQuote(ctx, atts[before])) ? atts[before].source : null;
+		// "“…,” said Vice President Joe Biden, urging …": a speaker placed after the verb goes on to the participle.
+		const inverted = parenthetical && atts[before].source!.first >= cues[before].last;
+		const lent = before >= 0 && (!parenthetical || continues || inverted || afterQuote(ctx, atts[before])) ? atts[before].source : null;
 		// "“…,” he said, adding that…": after a quotation the participle is the speaker's; so it is when the sentence has no other subject.
-		a.source = lent ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null) ?? (parenthetical ? atts[before].source : null);
+		a.source =
+			lent ?? a.governor ?? sentenceSubject(ctx, s) ?? (after < cues.length ? atts[after].source : null) ?? (parenthetical ? atts[before].source : null);
 	});
 	const drafts: Draft[] = [];
 	cues.forEach((cue, i) => {
