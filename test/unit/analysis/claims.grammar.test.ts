@@ -355,3 +355,16 @@ test('a speaker placed after the verb goes on to the participle after it', () =>
 	const { text, claims } = claimsOf('“Oh, give them more time,” said Senate Majority Leader Tom Hale, urging those calling for a vote to wait.');
 	assert.equal(span(text, claims.find((c) => c.cue?.text === 'urging')?.source), 'Senate Majority Leader Tom Hale');
 });
+
+test('what a document reads is one claim, with the document as its source', () => {
+	const { text, claims } = claimsOf('The council published a letter on Monday. Their letter also read “the new road will cut the town in two.”');
+	const read = claims.filter((c) => c.cue && c.cue.start > text.indexOf('Their letter'));
+	assert.deepEqual(cues(read), ['read']);
+	assert.equal(span(text, read[0].source), 'Their letter');
+	assert.deepEqual(cues(claimsOf('Students read the letter aloud at the meeting.').claims).filter(Boolean), []);
+});
+
+test('a verb of finding in a clause of time is no finding', () => {
+	const { claims } = claimsOf('The chief executive said “We are continuing our research effort until we find the right design.”');
+	assert.deepEqual(cues(claims), ['said']);
+});

@@ -9,6 +9,7 @@ import { skipLeft } from './phrases';
 import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, isPossessive, isSentenceStart, type ClaimContext } from './context';
 import {
 	ARTICLES,
+	AUXILIARIES,
 	CLAUSE_OPENERS,
 	CUE_NOUNS,
 	CUE_PREPOSITIONS,
@@ -61,6 +62,10 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			i = declined.last - 1;
 			continue;
 		}
+		if (documentReads(ctx, s, i)) {
+			out.push({ first: i, last: i + 1, head: i, word: READ, frame: 'verb' });
+			continue;
+		}
 		const word = CUE_WORDS.get(w);
 		if (!word || idiom(ctx, s, i) || markupTag(ctx, s, i)) continue;
 		let frame = cueFrame(ctx, s, i, word);
@@ -99,6 +104,34 @@ const REFUSAL: CueWord = { lemma: 'decline', need: 'always', nounOk: false, spee
 function noComment(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	if (!REFUSALS.has(ctx.lower[i]) || ctx.lower[i + 1] !== 'to' || i + 2 >= s.last || !REFUSED.has(ctx.lower[i + 2])) return null;
 	return { first: i, last: i + 3, head: i, word: REFUSAL, frame: 'verb' };
+}
+
+// What a document says: "Their statement also read “…”", "the sign reads: …". The document is the source,
+// so its noun is no cue of its own.
+const READ: CueWord = { lemma: 'read', need: 'always', nounOk: false, speech: true };
+const WRITINGS = new Set([
+	...STATEMENT_NOUNS,
+	'note',
+	'sign',
+	'caption',
+	'headline',
+	'notice',
+	'banner',
+	'placard',
+	'report',
+	'ruling',
+	'order',
+	'judgment',
+	'verdict',
+]);
+function documentReads(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	const w = ctx.lower[i];
+	if ((w !== 'read' && w !== 'reads') || i + 1 >= s.last) return false;
+	let k = i - 1;
+	while (k > s.first && AUXILIARIES.has(ctx.lower[k])) k--;
+	if (k < s.first || !WRITINGS.has(ctx.lower[k])) return false;
+	const next = ctx.lower[i + 1];
+	return next === ':' || next === ',' || next === 'that' || isOpeningQuote(next);
 }
 
 // "<tweet id=…>": a markup tag's name left in a pasted text is no word of the article.

@@ -92,7 +92,8 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	}
 	const lemma = cue.word?.lemma ?? '';
 	if (hypothetical(p, h) || naming(p, h, lemma) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
-	if (cue.needsParse && !vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first))) return null;
+	if (cue.needsParse && (unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)))))
+		return null;
 	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
 	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
 	const afterQuote = closesQuoteBefore(ctx, cue.first) || (!!a.source && a.source.last === cue.first && closesQuoteBefore(ctx, a.source.first));
@@ -154,13 +155,17 @@ function verbUse(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number): 'verb' |
 // Subordinators of a clause that states nothing of its own: an infinitive, a time or a condition.
 const UNSTATED_MARKS = /^(to|when|whenever|if|unless|until|till|before|after|once)$/i;
 
+// "to recognise that …", "when the Treasury felt it would …", "until we find the right solution": a verb in an
+// infinitive or a clause of time or condition is no one's statement.
+function unstated(p: UnitParse, h: number): boolean {
+	const { syn } = p;
+	return syn.dependents(h, 'mark', 'advmod').some((m) => m < h && UNSTATED_MARKS.test(syn.words[m].text));
+}
+
 // The verbs only the parse makes cues: with a reported clause ("found that …", "polls show the race
 // tightening"), or for "call" and its kin an object with a predicate ("called the plan a disgrace").
 function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	const { syn } = p;
-	// "to recognise that …", "when the Treasury felt it would …": an infinitive or a subordinate clause is no
-	// one's statement.
-	if (syn.dependents(h, 'mark', 'advmod').some((m) => m < h && UNSTATED_MARKS.test(syn.words[m].text))) return false;
 	if (syn.dependents(h, 'ccomp').some((c) => !adverbialClause(p, c))) return true;
 	const objects = syn.dependents(h, 'obj');
 	// "A poll last month showed Mr. Trump leading", "the data show a sharp rise": what evidence shows or finds.
