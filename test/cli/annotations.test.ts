@@ -67,6 +67,42 @@ test('brat → Seed Lens → brat is lossless: an imported brat folder exports t
 	assert.equal(read(path.join(workspace, SEEDS[0].replace('.txt', '.ann'))), ann);
 });
 
+test('brat’s own reader opens every exported file: each span’s text at its offsets, a span across lines as brat’s fragments, after emoji too', () => {
+	const dir = corpus('for-brat');
+	const seed =
+		'date 2024-03-05 Floods 🌊 in Kenya\n\nPresident William Ruto 😀 said on Monday that “40 people died\nin Nairobi”, and the Kenya Red\nCross said 2,000 families were displaced.\n';
+	fs.writeFileSync(path.join(dir, 'wrapped.txt'), seed);
+	// A name wrapped over two lines, as a person marks it: brat's fragments, and the older single span.
+	const red = seed.indexOf('Kenya Red');
+	const nl = seed.indexOf('\n', red);
+	const c = (u: number) => cp(seed, u);
+	fs.writeFileSync(
+		path.join(dir, 'wrapped.ann'),
+		`T1\tORG ${c(red)} ${c(nl)};${c(nl + 1)} ${c(nl + 6)}\tKenya Red Cross\n${tLine(seed, 'T2', 'PERSON', 'William Ruto')}\n`,
+	);
+	const out = path.join(tmp, 'for-brat-out');
+	const r = run(['export', '--format', 'brat', '--out', out, dir]);
+	assert.equal(r.status, 0, r.stderr);
+	// The person's span across lines is read as one entity, not reported as discontinuous.
+	const json = JSON.parse(run(['analyze', '--format', 'json', path.join(dir, 'wrapped.txt')]).stdout)[0];
+	assert.ok(
+		json.entities.some((e: { name: string; origin: string }) => e.name === 'Kenya Red\nCross' || e.name === 'Kenya Red Cross'),
+		JSON.stringify(json.entities.map((e: { name: string }) => e.name)),
+	);
+	assert.ok(!json.diagnostics.some((d: { code: string }) => d.code === 'annotation-file'), JSON.stringify(json.diagnostics));
+	const py = spawnSync('python3', [path.join(root, 'test/brat/read.py'), out], { encoding: 'utf8' });
+	assert.equal(py.error, undefined, 'python3 runs brat’s reader (.ci/run installs it)');
+	assert.equal(py.status, 0, py.stderr);
+	const read = JSON.parse(py.stdout) as { files: number; t_lines: number; t_parsed: number; other_lines: number; other_parsed: number; failures: string[] };
+	assert.deepEqual(read.failures, []);
+	assert.equal(read.files, SEEDS.length + 1);
+	assert.ok(read.t_lines > 20);
+	assert.equal(read.t_parsed, read.t_lines);
+	assert.equal(read.other_parsed, read.other_lines);
+	// A suggestion wrapped over two lines (the source "the Kenya Red Cross") is written as two fragments.
+	assert.match(fs.readFileSync(path.join(out, 'wrapped.ann'), 'utf8'), /^T(?!1\t)\d+\t\w+ \d+ \d+;\d+ \d+\t/m);
+});
+
 test('export for other tools: --clean leaves out rejected suggestions and the review state, --inception also what INCEpTION cannot import, and each says what it left out', () => {
 	const dir = corpus('for-tools');
 	const text = read(path.join(dir, SEEDS[0]));

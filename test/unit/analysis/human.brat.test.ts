@@ -67,6 +67,29 @@ test('reads discontinuous spans, keeps them, and reports them as unsupported ins
 	assert.equal(formatBrat(file), 'T1\tGPE 0 5;16 21\tNorth Korea\n');
 });
 
+test('a span across a line break is written as brat writes it, fragments between the breaks, and read back as one span', () => {
+	const text = 'date 2021-01-01 Title\n\nThe Kenya Red\r\nCross said 😀 so.';
+	const red = at(text, 'Kenya Red\r\nCross');
+	const file = applyEdits(text, '', [{ op: 'mark', span: { ...red, type: 'ORG' } }]);
+	const line = formatBrat(file);
+	const cp = new CodePoints(text);
+	const nl = text.indexOf('\r\n');
+	assert.equal(line, `T1\tORG ${cp.toCodePoint(red.start)} ${cp.toCodePoint(nl)};${cp.toCodePoint(nl + 2)} ${cp.toCodePoint(red.end)}\tKenya Red Cross\n`);
+	const layer = humanLayer(text, line);
+	assert.deepEqual(layer.problems, []);
+	assert.deepEqual(
+		layer.entities.map((e) => [e.start, e.end, e.type]),
+		[[red.start, red.end, 'ORG']],
+	);
+	// Rejecting it finds the same line again.
+	const rejected = formatBrat(applyEdits(text, line, [{ op: 'reject', span: { ...red, type: 'ORG' } }]));
+	assert.equal(rejected, `${line}A1\tRejected T1\n`);
+	// The older way of writing it, one span with the break as a space, is still read.
+	const old = humanLayer(text, `T1\tORG ${cp.toCodePoint(red.start)} ${cp.toCodePoint(red.end)}\tKenya Red Cross\n`);
+	assert.deepEqual(old.problems, []);
+	assert.equal(old.entities.length, 1);
+});
+
 test('brat offsets count code points: a span after an emoji is two UTF-16 units further on', () => {
 	const text = 'date 2021-01-01 Title\n\nFans 😀😀 cheered Acme Corp on Friday.';
 	const cp = new CodePoints(text);

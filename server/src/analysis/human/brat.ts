@@ -6,6 +6,7 @@
  * Every line is kept: a line this module cannot read, or reads but does not use (events,
  * equivalences, other attributes), is written back exactly as it was read.
  */
+import type { CodePoints } from './offsets';
 
 /** One `[start, end)` fragment of a text-bound annotation, in code points. */
 export interface Fragment {
@@ -157,10 +158,9 @@ function textBound(id: string, rest: string, bad: (m: string) => Parsed): Parsed
 		return { start, end };
 	});
 	if (fragments.some((f) => f.end < f.start)) return bad(`${id}: a span ends before it starts.`);
-	const record: TextBound = { kind: 'T', id, type: m[1], fragments, text };
-	if (fragments.length > 1)
-		return { record, problem: { message: `${id}: discontinuous spans are not supported by Seed Lens; the line is kept but not used.`, severity: 'warning' } };
-	return { record };
+	// Several fragments are either one span split at its line breaks (as brat writes a span across lines) or a
+	// discontinuous span; only the text tells them apart (see layer.ts).
+	return { record: { kind: 'T', id, type: m[1], fragments, text } };
 }
 
 function relation(id: string, rest: string, bad: (m: string) => Parsed): Parsed {
@@ -189,6 +189,43 @@ function note(id: string, rest: string, bad: (m: string) => Parsed): Parsed {
 	const tab = rest.indexOf('\t');
 	const m = /^(\S+) (\S+)$/.exec(tab < 0 ? rest : rest.slice(0, tab));
 	return m ? { record: { kind: '#', id, type: m[1], target: m[2], text: tab < 0 ? '' : rest.slice(tab + 1) } } : bad(`${id}: expected “TYPE ID<TAB>text”.`);
+}
+
+/**
+ * A span as brat writes it: split at its line breaks into fragments (brat marks no line break, and writes a
+ * span across lines as the fragments between them), in code points, with its text as brat checks it: the
+ * fragments' texts joined by a space. `text` is the seed's exact text; `start`, `end` UTF-16 offsets in it.
+ */
+export function spanFragments(text: string, cp: CodePoints, start: number, end: number): { fragments: Fragment[]; text: string } {
+	const fragments: Fragment[] = [];
+	const pieces: string[] = [];
+	const push = (a: number, b: number) => {
+		if (b <= a) return;
+		fragments.push({ start: cp.toCodePoint(a), end: cp.toCodePoint(b) });
+		pieces.push(text.slice(a, b));
+	};
+	let from = start;
+	for (const m of text.slice(start, end).matchAll(/[\r\n]+/g)) {
+		push(from, start + m.index);
+		from = start + m.index + m[0].length;
+	}
+	push(from, end);
+	if (!fragments.length) return { fragments: [{ start: cp.toCodePoint(start), end: cp.toCodePoint(end) }], text: text.slice(start, end) };
+	return { fragments, text: pieces.join(' ') };
+}
+
+/**
+ * The one span a text-bound annotation's fragments stand for, in UTF-16 offsets of `text`: the first
+ * fragment's start to the last one's end when only line breaks (and spaces) lie between them (a span
+ * across lines), or null for a discontinuous span.
+ */
+export function joinedSpan(text: string, cp: CodePoints, t: TextBound): { start: number; end: number } | null {
+	const f = t.fragments;
+	for (let k = 1; k < f.length; k++) {
+		const gap = text.slice(cp.toUtf16(f[k - 1].end), cp.toUtf16(f[k].start));
+		if (f[k].start < f[k - 1].end || !/^[^\S\r\n]*[\r\n][\s]*$/.test(gap)) return null;
+	}
+	return { start: cp.toUtf16(f[0].start), end: cp.toUtf16(f[f.length - 1].end) };
 }
 
 /** The id of a record (`T3`), if it has one. */

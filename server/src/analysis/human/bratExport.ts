@@ -4,7 +4,7 @@
  * thread (the editor's export of a gold set), which holds no analysis code.
  */
 import type { DocumentAnnotations, Span } from '../types';
-import { formatBrat, formatRecord, nextId, parseBrat, type BratRecord } from './brat';
+import { formatBrat, formatRecord, nextId, parseBrat, spanFragments, type BratRecord } from './brat';
 import { CodePoints } from './offsets';
 
 /** Which annotations an export holds: the person's only, or theirs and the suggestions left unreviewed. */
@@ -21,7 +21,7 @@ export function toBrat(a: DocumentAnnotations, text: string, human: string | und
 	const cp = new CodePoints(text);
 	const add = (type: string, s: Span): string => {
 		const id = nextId(records, 'T');
-		records.push({ kind: 'T', id, type, fragments: [{ start: cp.toCodePoint(s.start), end: cp.toCodePoint(s.end) }], text: text.slice(s.start, s.end) });
+		records.push({ kind: 'T', id, type, ...spanFragments(text, cp, s.start, s.end) });
 		return id;
 	};
 	for (const e of a.entities) for (const m of e.mentions) if (m.origin !== 'human') add(e.type, m);

@@ -6,7 +6,7 @@
  * lines go at the end, numbered after the highest id in use. Pure.
  */
 import type { ClaimKind, Span } from '../types';
-import { nextId, parseBrat, type Attribute, type BratFile, type BratRecord, type TextBound } from './brat';
+import { joinedSpan, nextId, parseBrat, spanFragments, type Attribute, type BratFile, type BratRecord, type TextBound } from './brat';
 import { DATE_TYPE, ENTITY_TYPES, KIND, REJECTED, STATE_NOTE, VERIFIED, type ReviewState } from './layer';
 import { CodePoints } from './offsets';
 
@@ -101,7 +101,7 @@ class Writer {
 			return this.add(span);
 		}
 		const i = this.records.indexOf(t);
-		const next: TextBound = { ...t, type: span.type, fragments: [this.fragment(span)], text: this.text.slice(span.start, span.end) };
+		const next: TextBound = { ...t, type: span.type, ...spanFragments(this.text, this.cp, span.start, span.end) };
 		this.records[i] = next;
 		return next;
 	}
@@ -113,7 +113,7 @@ class Writer {
 	}
 
 	private find(pred: (t: TextBound) => boolean): TextBound | undefined {
-		return this.records.find((r): r is TextBound => r.kind === 'T' && r.fragments.length === 1 && pred(r));
+		return this.records.find((r): r is TextBound => r.kind === 'T' && (r.fragments.length === 1 || !!joinedSpan(this.text, this.cp, r)) && pred(r));
 	}
 
 	private textBound(span: TypedSpan): TextBound | undefined {
@@ -121,11 +121,7 @@ class Writer {
 	}
 
 	private utf16(t: TextBound): Span {
-		return { start: this.cp.toUtf16(t.fragments[0].start), end: this.cp.toUtf16(t.fragments[0].end) };
-	}
-
-	private fragment(span: Span) {
-		return { start: this.cp.toCodePoint(span.start), end: this.cp.toCodePoint(span.end) };
+		return { start: this.cp.toUtf16(t.fragments[0].start), end: this.cp.toUtf16(t.fragments[t.fragments.length - 1].end) };
 	}
 
 	private add(span: TypedSpan): TextBound {
@@ -133,8 +129,7 @@ class Writer {
 			kind: 'T',
 			id: nextId(this.records, 'T'),
 			type: span.type,
-			fragments: [this.fragment(span)],
-			text: this.text.slice(span.start, span.end),
+			...spanFragments(this.text, this.cp, span.start, span.end),
 		};
 		this.records.push(t);
 		return t;

@@ -4,7 +4,7 @@
  * (a malformed line, a span whose text is no longer in the seed). Pure data in, data out.
  */
 import type { EntityType } from '../types';
-import { parseBrat, type BratFile, type BratProblem, type TextBound } from './brat';
+import { joinedSpan, parseBrat, spanFragments, type BratFile, type BratProblem, type TextBound } from './brat';
 import { CodePoints } from './offsets';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'OTHER'];
@@ -66,7 +66,7 @@ export function humanLayer(text: string, ann: string | BratFile): HumanLayer {
 	const spans = new Map<string, HumanSpan>();
 	const broken = new Set(problems.map((p) => p.line));
 	file.records.forEach((r, i) => {
-		if (r.kind !== 'T' || r.fragments.length !== 1 || broken.has(file.lines[i])) return;
+		if (r.kind !== 'T' || broken.has(file.lines[i])) return;
 		const s = anchor(text, cp, r, file.lines[i], problems);
 		if (s) spans.set(r.id, s);
 	});
@@ -145,11 +145,18 @@ const flat = (s: string) => s.replace(/\r\n|[\r\n]/g, ' ');
 
 /** Where a text-bound annotation is in the seed: at its offsets, or found again by its text if that is unambiguous. */
 function anchor(text: string, cp: CodePoints, t: TextBound, line: number, problems: BratProblem[]): HumanSpan | null {
-	const f = t.fragments[0];
+	const f = { start: t.fragments[0].start, end: t.fragments[t.fragments.length - 1].end };
+	const joined = f.end <= cp.length ? joinedSpan(text, cp, t) : null;
+	if (t.fragments.length > 1 && !joined) {
+		problems.push({ line, message: `${t.id}: discontinuous spans are not supported by Seed Lens; the line is kept but not used.`, severity: 'warning' });
+		return null;
+	}
 	const start = cp.toUtf16(f.start);
 	const end = cp.toUtf16(f.end);
 	const span: HumanSpan = { id: t.id, type: t.type, start, end, text: text.slice(start, end), line, rejected: false, verified: false };
-	if (f.end <= cp.length && end > start && flat(span.text) === t.text) return span;
+	// The text as brat writes it: the fragments between line breaks joined by a space (older files: each break a space).
+	const written = t.fragments.length > 1 ? spanFragments(text, cp, start, end).text : flat(span.text);
+	if (f.end <= cp.length && end > start && (written === t.text || flat(span.text) === t.text)) return span;
 	if (t.text.trim() === '') {
 		problems.push({ line, message: `${t.id}: the span ${f.start}–${f.end} is empty or outside the text; not used.`, severity: 'error' });
 		return null;
