@@ -5,8 +5,8 @@
  * paragraphs found across the whole document. The section analyses are cached and shared, so
  * nothing here changes them: every shifted span is a new object.
  */
-import { joinReadings, readingLine, readingOf, type TaggerReading } from './entities/evidence';
-import type { Claim, DateAnnotation, Diagnostic, DocumentAnnotations, Entity, Span } from './types';
+import { joinReadings } from './entities/evidence';
+import type { Claim, DateAnnotation, Diagnostic, DocumentAnnotations, Entity, Span, TaggerReading } from './types';
 
 /** One section's analysis: read from a text whose offsets `>= from` map to `from + delta` in the document. */
 export interface SectionPart {
@@ -38,8 +38,6 @@ export class CombineMemo {
 	readonly aliasKeys = new WeakMap<Entity, string[]>();
 	/** The merged entity of a set of section entities, by its first member. */
 	readonly merged = new WeakMap<Entity, Merged>();
-	/** A section entity's evidence, the tagger's lines read apart from the rest. */
-	readonly evidence = new WeakMap<Entity, Evidence>();
 }
 
 /** Combines the sections' annotations (in text order) into the document's. */
@@ -260,6 +258,7 @@ function nameKeys(a: DocumentAnnotations, memo: CombineMemo): string[] {
 function entityOf(g: Group, memo: CombineMemo): Entity {
 	const made = merged(g.members, memo);
 	const e: Entity = { id: g.id, type: g.type, name: made.name, mentions: g.mentions, evidence: made.evidence };
+	if (made.tagger?.length) e.tagger = made.tagger;
 	if (made.aliases) e.aliases = made.aliases;
 	if (made.facts) e.facts = made.facts;
 	if (made.roles) e.roles = made.roles;
@@ -271,6 +270,7 @@ interface Merged {
 	name: string;
 	aliases?: string[];
 	evidence: string[];
+	tagger?: TaggerReading[];
 	facts?: Record<string, string>;
 	roles?: string[];
 }
@@ -285,7 +285,10 @@ function merged(members: Entity[], memo: CombineMemo): Merged {
 		if (m.name.length > name.length) name = m.name;
 	}
 	names.delete(name);
-	const made: Merged = { members: [...members], name, evidence: members.length === 1 ? [...(members[0].evidence ?? [])] : mergeEvidence(members, memo) };
+	// The members' reasons, each once, and the tagger's readings joined: the best confidence per type, the readings added up.
+	const made: Merged = { members: [...members], name, evidence: [...new Set(members.flatMap((m) => m.evidence ?? []))] };
+	const tagger = joinReadings(members.flatMap((m) => m.tagger ?? []));
+	if (tagger.length) made.tagger = tagger;
 	if (names.size) made.aliases = [...names];
 	const facts = members.find((m) => m.facts)?.facts;
 	if (facts) made.facts = { ...facts };
@@ -293,35 +296,4 @@ function merged(members: Entity[], memo: CombineMemo): Merged {
 	if (roles.length) made.roles = roles;
 	memo.merged.set(members[0], made);
 	return made;
-}
-
-// "tagger PER 0.91 (3 readings)" from each section becomes one line with the best score and the total count.
-function mergeEvidence(members: Entity[], memo: CombineMemo): string[] {
-	const plain = new Set<string>();
-	const readings: TaggerReading[] = [];
-	for (const m of members) {
-		const ev = evidenceOf(m, memo);
-		for (const x of ev.plain) plain.add(x);
-		readings.push(...ev.readings);
-	}
-	return [...plain, ...joinReadings(readings).map(readingLine)];
-}
-
-interface Evidence {
-	plain: string[];
-	readings: TaggerReading[];
-}
-
-// A section entity's evidence read once: the tagger's readings apart from the rest.
-function evidenceOf(e: Entity, memo: CombineMemo): Evidence {
-	let ev = memo.evidence.get(e);
-	if (ev) return ev;
-	ev = { plain: [], readings: [] };
-	for (const x of e.evidence ?? []) {
-		const r = readingOf(x);
-		if (r) ev.readings.push(r);
-		else ev.plain.push(x);
-	}
-	memo.evidence.set(e, ev);
-	return ev;
 }

@@ -38,6 +38,13 @@ export interface Mention extends TextSpan {
 	role?: string;
 }
 
+/** What the trained tagger said of an entity, for one type: its best confidence, and how many readings gave it. */
+export interface TaggerReading {
+	type: string;
+	best: number;
+	readings: number;
+}
+
 export interface Entity {
 	id: string;
 	type: EntityType;
@@ -45,8 +52,10 @@ export interface Entity {
 	mentions: Mention[];
 	/** Other spellings seen for this referent (besides `name`). */
 	aliases?: string[];
-	/** Why the analysis believes this is an entity of this type, for hovers. */
+	/** Why the analysis believes this is an entity of this type, for hovers (the rules' and gazetteers' reasons, in words). */
 	evidence?: string[];
+	/** What the trained tagger said of the entity, as data: per type, its best confidence and how many readings gave it. */
+	tagger?: TaggerReading[];
 	/** Facts from the gazetteers, where known (ISO code, capital, country of a demonym…). */
 	facts?: Record<string, string>;
 	/** `human` when a person marked, confirmed or retyped one of its mentions. */

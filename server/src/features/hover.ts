@@ -6,6 +6,7 @@ import type { EditShift } from '../positions';
 import { explainReasons } from '../analysis/claims/checkworthy';
 import { syntaxModel } from '../syntaxModel';
 import { claimGrammar } from './claimGrammar';
+import { evidenceLines } from '../analysis/entities/evidence';
 import { originLine } from './review';
 import { dateInWords, distanceFromPublication, weekday } from './dateWords';
 import { claimAt, claimsOf, dateAt, entitiesById, entityAt, sourceEntity } from './lookup';
@@ -35,11 +36,11 @@ export function hover(a: DocumentAnalysis, position: Position, token?: Cancellat
 function hoverAt(a: DocumentAnalysis, position: Position): Hover | null {
 	const at = a.lines.offset(position);
 	const e = entityAt(a, at);
-	if (e) return card(a, [originLine(e.mention.origin, e.entity.evidence), '', ...entityCard(a, e.entity)], e.mention);
+	if (e) return card(a, [originLine(e.mention.origin, e.entity), '', ...entityCard(a, e.entity)], e.mention);
 	const d = dateAt(a, at);
-	if (d) return card(a, [originLine(d.origin, ['date rules']), '', ...dateCard(a, d)], d);
+	if (d) return card(a, [originLine(d.origin, { evidence: ['date rules'] }), '', ...dateCard(a, d)], d);
 	const c = claimAt(a, at);
-	if (c) return card(a, [originLine(c.claim.origin, ['claim rules']), '', ...claimCard(a, c.claim, grammarLine(a, c.claim))], c.span);
+	if (c) return card(a, [originLine(c.claim.origin, { evidence: ['claim rules'] }), '', ...claimCard(a, c.claim, grammarLine(a, c.claim))], c.span);
 	const h = a.annotations.header;
 	if (h.end > h.start && h.start <= at && at <= h.end) return card(a, headerCard(a), h);
 	return null;
@@ -94,7 +95,8 @@ export function entityCard(a: DocumentAnalysis, e: Entity): string[] {
 		)
 		.filter(([, v]) => v);
 	if (facts.length) out.push('', ...facts.map(([k, v]) => `${FACT_WORDS[k] ?? k}: **${md(v)}**  `));
-	if (e.evidence?.length) out.push('', `*Why:* ${[...new Set(e.evidence)].map(md).join('; ')}`);
+	const why = evidenceLines(e);
+	if (why.length) out.push('', `*Why:* ${why.map(md).join('; ')}`);
 	return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, RequestType, type CancellationToken, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
 import type { Claim, EntityType, Span } from '../analysis';
-import { readingOf } from '../analysis/entities/evidence';
+import type { TaggerReading } from '../analysis/types';
 import type { AnnotationEdit, TypedSpan } from '../analysis/human/edits';
 import type { ReviewState } from '../analysis/human/layer';
 import type { DocumentAnalysis } from '../documentAnalysis';
@@ -211,10 +211,10 @@ function describe(t: Target): string {
 }
 
 /** The first line of a hover: who made the annotation, and for a suggestion, what suggested it. */
-export function originLine(origin: 'human' | 'machine' | undefined, evidence?: readonly string[]): string {
+export function originLine(origin: 'human' | 'machine' | undefined, why: { evidence?: readonly string[]; tagger?: readonly TaggerReading[] }): string {
 	if (origin === 'human') return '*Confirmed by you*';
-	const tagger = evidence?.map(readingOf).find((r) => r !== null);
-	const by = tagger ? `tagger ${tagger.best.toFixed(2)}` : evidence?.length ? clip(evidence[0], 60) : 'analysis';
+	const tagger = why.tagger?.[0];
+	const by = tagger ? `tagger ${tagger.best.toFixed(2)}` : why.evidence?.length ? clip(why.evidence[0], 60) : 'analysis';
 	return `*Suggestion — ${by}*`;
 }
 

@@ -6,7 +6,8 @@
 import { lowerCase, type SeedDocument, type Token } from '../document';
 import type { Entity, EntityType } from '../types';
 import { ARTICLED } from './chunks';
-import { joinEvidence } from './evidence';
+import { joinReadings } from './evidence';
+import type { TaggerReading } from '../types';
 import type { Candidate } from './rules';
 import { CORP_SUFFIXES, FIRST_NAMES, NAME_CONNECTORS } from './words';
 
@@ -187,6 +188,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 	let entry: Candidate['entry'];
 	const mentions: Entity['mentions'] = [];
 	const evidence = new Set<string>();
+	const readings: TaggerReading[] = [];
 	const texts = new Set<string>();
 	const roles: string[] = [];
 	let longest = '';
@@ -205,20 +207,22 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		texts.add(text);
 		if (text.length > longest.length) longest = text;
 		for (const x of m.evidence) evidence.add(x);
+		if (m.readings) readings.push(...m.readings);
 	}
 	const type: EntityType = person && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
 	const name = entry && entry.type === type ? entry.name : longest;
 	texts.delete(name);
-	const e: Entity = { id, type, name, mentions, evidence: summarise(evidence) };
+	const tagger = joinReadings(readings);
+	const e: Entity = { id, type, name, mentions, evidence: summarise(evidence, tagger.length > 0) };
+	if (tagger.length) e.tagger = tagger;
 	if (texts.size) e.aliases = [...texts];
 	if (roles.length && type === 'PERSON') e.roles = roles;
 	if (entry && entry.type === type && Object.keys(entry.facts).length) e.facts = { ...entry.facts };
 	return e;
 }
 
-// One line per tagger type, with its best confidence and how often it fired, instead of one per mention.
-function summarise(evidence: Set<string>): string[] {
-	const out = joinEvidence(evidence);
-	// "capitalised name" is the rules' shrug: worth showing only when nothing else is known.
-	return out.length > 1 ? out.filter((x) => x !== 'capitalised name') : out;
+// Each reason once; "capitalised name" is the rules' shrug, worth showing only when nothing else is known.
+function summarise(evidence: Set<string>, tagged: boolean): string[] {
+	const out = [...evidence];
+	return out.length > 1 || tagged ? out.filter((x) => x !== 'capitalised name') : out;
 }

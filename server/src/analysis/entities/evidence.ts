@@ -1,28 +1,15 @@
 /**
- * The trained tagger's evidence for an entity as data (`TaggerReading`), and the one line it is
- * written as in `Entity.evidence` ("tagger PER 0.91 (3 readings)"), which the annotations keep as
- * text. Whatever joins readings (an entity's mentions, a long document's sections) or words them (the
- * hover's first line) reads and writes that line here, and nowhere else.
+ * The trained tagger's evidence for an entity is data (`Entity.tagger`, `TaggerReading`): joined here
+ * (an entity's mentions, a long document's sections) and worded here, once, for people (the hover's
+ * first line and its "Why").
  */
+import type { TaggerReading } from '../types';
 
-/** What the tagger said of an entity, for one type: its best confidence, and how many readings gave it. */
-export interface TaggerReading {
-	type: string;
-	best: number;
-	readings: number;
-}
+export type { TaggerReading } from '../types';
 
-/** The evidence line of a reading. */
+/** A reading in words: "tagger PER 0.91 (3 readings)". */
 export function readingLine(r: TaggerReading): string {
 	return `tagger ${r.type} ${r.best.toFixed(2)}${r.readings > 1 ? ` (${r.readings} readings)` : ''}`;
-}
-
-const LINE = /^tagger (\w+) ([\d.]+)(?: \((\d+) readings\))?$/;
-
-/** The reading an evidence line writes, or null for evidence of another kind. */
-export function readingOf(line: string): TaggerReading | null {
-	const m = line.startsWith('tagger ') ? LINE.exec(line) : null;
-	return m && { type: m[1], best: Number(m[2]), readings: m[3] === undefined ? 1 : Number(m[3]) };
 }
 
 /** Readings joined per type, in order of first appearance: the best confidence, the readings added up. */
@@ -36,14 +23,7 @@ export function joinReadings(readings: Iterable<TaggerReading>): TaggerReading[]
 	return [...byType.values()];
 }
 
-/** Evidence lines with the tagger's joined into one per type, after the others (which keep their order, each once). */
-export function joinEvidence(lines: Iterable<string>): string[] {
-	const plain = new Set<string>();
-	const readings: TaggerReading[] = [];
-	for (const line of lines) {
-		const r = readingOf(line);
-		if (r) readings.push(r);
-		else plain.add(line);
-	}
-	return [...plain, ...joinReadings(readings).map(readingLine)];
+/** Everything an entity's "Why" says: the other evidence, each once, then one line per tagger type. */
+export function evidenceLines(e: { evidence?: readonly string[]; tagger?: readonly TaggerReading[] }): string[] {
+	return [...new Set(e.evidence ?? []), ...(e.tagger ?? []).map(readingLine)];
 }

@@ -7,7 +7,6 @@ import type { SeedDocument } from '../document';
 import { modelCallerFeatures, tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
-import { readingLine } from './evidence';
 import { bestEntry, gazetteerFeatures, lookup, matchGazetteer } from './gazetteer';
 import { attachRoles } from './roles';
 import { ruleCandidates, type Candidate } from './rules';
@@ -56,7 +55,7 @@ function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] 
 			const m = matchGazetteer(doc.tokens, first, last);
 			if (m.length === 1 && m[0].first === first && m[0].last === last) type = bestEntry(m[0].entries).type === 'GPE' ? 'GPE' : 'LOC';
 		}
-		out.push({ first, last, type, evidence: [readingLine({ type: s.type, best: s.score, readings: 1 })], strength: s.score });
+		out.push({ first, last, type, evidence: [], readings: [{ type: s.type, best: s.score, readings: 1 }], strength: s.score });
 	}
 	return out;
 }
@@ -186,19 +185,22 @@ function choose(m: Candidate, rules: Candidate[]): Candidate[] {
 	const score = m.strength;
 	if (!rules.length) return m.type === 'OTHER' && score < 0.5 ? [] : [m];
 	const same = rules.find((r) => r.first === m.first && r.last === m.last);
-	const evidence = (r: Candidate) => [...r.evidence, ...m.evidence];
+	// The rules' reasons and the tagger's readings, together.
+	const both = (r: Candidate) => ({ evidence: [...r.evidence, ...m.evidence], readings: [...(r.readings ?? []), ...(m.readings ?? [])] });
 	if (same) {
 		// The tagger says LOC for every place: where the rules read a town or region (GPE), that stands.
-		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, evidence: evidence(same) }];
-		if (same.type === 'GPE' && m.type === 'LOC') return [{ ...same, evidence: evidence(same), strength: Math.max(same.strength, score) }];
+		if (same.strength >= 0.75 || same.type === m.type) return [{ ...same, ...both(same) }];
+		if (same.type === 'GPE' && m.type === 'LOC') return [{ ...same, ...both(same), strength: Math.max(same.strength, score) }];
 		// A lone unknown word the tagger calls a person is more often a company in business news.
 		if (m.type === 'PERSON' && m.last - m.first === 1 && (score < 0.7 || same.evidence.includes('acronym'))) return [same];
-		return score >= 0.5 ? [{ ...m, evidence: evidence(same) }] : [same];
+		return score >= 0.5 ? [{ ...m, ...both(same) }] : [same];
 	}
 	const covers = rules.every((r) => r.first >= m.first && r.last <= m.last);
 	if (covers) {
 		if (rules.some((r) => r.strength >= 0.75 && r.type !== m.type) || m.type === 'OTHER') return rules;
-		return [{ ...m, evidence: [...rules.flatMap((r) => r.evidence), ...m.evidence] }];
+		return [
+			{ ...m, evidence: [...rules.flatMap((r) => r.evidence), ...m.evidence], readings: [...rules.flatMap((r) => r.readings ?? []), ...(m.readings ?? [])] },
+		];
 	}
 	// The tagger's span cuts a rule's name or sits inside it: the rule's reading stands unless it was a guess.
 	const weak = rules.every((r) => r.strength < 0.5);

@@ -4,7 +4,7 @@
  * saying after it). Ordinary words that start a sentence, months and weekdays are not names.
  */
 import { type SeedDocument, type Token } from '../document';
-import type { EntityType } from '../types';
+import type { EntityType, TaggerReading } from '../types';
 import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit } from './chunks';
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
@@ -42,6 +42,8 @@ export interface Candidate {
 	last: number;
 	type: EntityType;
 	evidence: string[];
+	/** The tagger's readings of the span, when it tagged it. */
+	readings?: TaggerReading[];
 	entry?: GazEntry;
 	/** 0..1: how sure the rule is; weak guesses yield to the tagger and to clustering. */
 	strength: number;
