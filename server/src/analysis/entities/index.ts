@@ -55,7 +55,7 @@ function modelCandidates(doc: SeedDocument, useGazetteer: boolean): Candidate[] 
 			const m = matchGazetteer(doc.tokens, first, last);
 			if (m.length === 1 && m[0].first === first && m[0].last === last) type = bestEntry(m[0].entries).type === 'GPE' ? 'GPE' : 'LOC';
 		}
-		out.push({ first, last, type, evidence: [], readings: [{ type: s.type, best: s.score, readings: 1 }], strength: s.score });
+		out.push({ first, last, type, evidence: [], readings: [{ type: s.type, best: Math.round(s.score * 1000) / 1000, readings: 1 }], strength: s.score });
 	}
 	return out;
 }
