@@ -84,8 +84,12 @@ test('a figure with no source is an unattributed claim with its reasons and figu
 });
 
 test('a hedged statement with no source is not flagged', () => {
-	assert.deepEqual(claimsOf('The rebels reportedly seized the airport.').claims, []);
-	assert.deepEqual(claimsOf('The rebels reportedly seized the largest airport in the north.').claims, []);
+	// "reportedly" is a report of an unnamed source (an attributed claim with no source), never a check-worthy statement of the text's own.
+	for (const s of ['The rebels reportedly seized the airport.', 'The rebels reportedly seized the largest airport in the north.'])
+		assert.deepEqual(
+			claimsOf(s).claims.map((c) => [c.kind, c.cue?.text, c.source]),
+			[['attributed', 'reportedly', null]],
+		);
 	assert.deepEqual(claimsOf('Exports may reach a record high this year.').claims, []);
 	assert.deepEqual(reasonsOf('The merger is expected to create the biggest lender in the region.'), []);
 	// "May" the month is no hedge.

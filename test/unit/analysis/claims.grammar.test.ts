@@ -368,3 +368,13 @@ test('a verb of finding in a clause of time is no finding', () => {
 	const { claims } = claimsOf('The chief executive said “We are continuing our research effort until we find the right design.”');
 	assert.deepEqual(cues(claims), ['said']);
 });
+
+test('"reportedly" and "allegedly" make the sentence a report of an unnamed source, unless a named source says it', () => {
+	const a = claimsOf('The minister was reportedly on the flight to Geneva with two aides.');
+	assert.deepEqual(cues(a.claims), ['reportedly']);
+	assert.equal(a.claims[0].source, null);
+	assert.match(span(a.text, a.claims[0].content) ?? '', /^The minister was reportedly on the flight/);
+	const b = claimsOf('The union said the manager had allegedly hidden the accounts.');
+	assert.deepEqual(cues(b.claims), ['said']);
+	assert.deepEqual(cues(claimsOf('“He was reportedly there,” the mayor said.').claims), ['said']);
+});

@@ -32,6 +32,8 @@ export function attribute(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution
 	if (cue.frame === 'according') return according(ctx, s, cue);
 	if (cue.frame === 'label') return { source: { first: s.first, last: cue.first }, borrow: false, content: trim(ctx, cue.last, s.last) };
 	if (cue.frame === 'noun') return nounCue(ctx, s, cue);
+	// "Khoga was reportedly on that trip": the sentence is what was reported, by no one named.
+	if (cue.frame === 'adverb') return { source: null, borrow: false, content: trim(ctx, s.first, s.last) };
 	return verbCue(ctx, s, cue);
 }
 
@@ -382,5 +384,11 @@ function trim(ctx: ClaimContext, first: number, last: number): TokenRange | null
 
 /** True for a cue word that names a speech act rather than a state of mind. */
 export function isSpeechCue(cue: Cue): boolean {
-	return cue.frame === 'according' || cue.frame === 'label' || (cue.word?.speech ?? false) || CUE_WORDS.get(cue.word?.lemma ?? '')?.speech === true;
+	return (
+		cue.frame === 'according' ||
+		cue.frame === 'label' ||
+		cue.frame === 'adverb' ||
+		(cue.word?.speech ?? false) ||
+		CUE_WORDS.get(cue.word?.lemma ?? '')?.speech === true
+	);
 }

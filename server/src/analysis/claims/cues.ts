@@ -23,8 +23,11 @@ import {
 	type CueWord,
 } from './lexicon';
 
-/** `label`: a transcript's speaker label ("TAPPER: …"); `according` also covers "In a Gallup poll, …". */
-export type CueFrame = 'verb' | 'noun' | 'according' | 'label';
+/**
+ * `label`: a transcript's speaker label ("TAPPER: …"); `according` also covers "In a Gallup poll, …";
+ * `adverb`: a report with its source left out on purpose ("was reportedly on the flight").
+ */
+export type CueFrame = 'verb' | 'noun' | 'according' | 'label' | 'adverb';
 
 export interface Cue {
 	/** Token range of the cue, `last` exclusive. */
@@ -62,6 +65,10 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			i = declined.last - 1;
 			continue;
 		}
+		if (REPORT_ADVERBS.has(w) && !ctx.quoted[i]) {
+			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: false, speech: true }, frame: 'adverb' });
+			continue;
+		}
 		if (documentReads(ctx, s, i)) {
 			out.push({ first: i, last: i + 1, head: i, word: READ, frame: 'verb' });
 			continue;
@@ -80,6 +87,9 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 	}
 	return out;
 }
+
+// Adverbs that say the sentence was reported by someone left unnamed: "Khoga was reportedly on that trip".
+const REPORT_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'reputedly', 'supposedly']);
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
 const REFUSALS = new Set(['decline', 'declined', 'declines', 'declining', 'refuse', 'refused', 'refuses', 'refusing']);

@@ -77,7 +77,7 @@ const COGNITIVE_PRONOUNS = new Set(['i', 'we', 'you']);
  * a worse one.
  */
 export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution): Attribution | null {
-	if (cue.frame === 'according' || cue.frame === 'label') return a;
+	if (cue.frame === 'according' || cue.frame === 'label' || cue.frame === 'adverb') return a;
 	const { syn } = p;
 	const h = p.word(cue.head);
 	if (h < 0) return a;

@@ -181,7 +181,7 @@ function onePerStatement(ctx: ClaimContext, drafts: Draft[]): Draft[] {
 		// A passive inside what a named source says ("he testified that no secrets had been disclosed") is part of it.
 		const at = ctx.doc.tokens[cue.head].start;
 		const inside = covering.some((t) => t.content && t.content.start <= at && at < t.content.end);
-		if (!inside && cue.frame === 'verb' && agentless(ctx, d)) return true;
+		if (!inside && ((cue.frame === 'verb' && agentless(ctx, d)) || cue.frame === 'adverb')) return true;
 		// "“…,” said analyst Chris Weafer, commenting…": the speaker right after the cue is the cue's own.
 		const next = covering.find((t) => t.source && t.source.first >= cue.last && t.source.first <= cue.last + 1);
 		if (next && cue.frame === 'verb' && d.kind === 'quote') {
