@@ -237,6 +237,23 @@ test('through the whole analysis: the role stays in the source phrase and pronou
 
 // ---- the source phrase itself ----
 
+test('"their statement", "his letter": a document of theirs is whoever the possessive stands for', () => {
+	const got = resolve(
+		'The Harbour Council said on Monday that the ferry would stop. Their statement also said fares would rise. Mayor Tom Reed said he was sorry. His letter added that the pier would close.',
+		[
+			['Harbour Council', 'ORG', ['Harbour Council']],
+			['Tom Reed', 'PERSON', ['Tom Reed']],
+		],
+		[
+			['The Harbour Council', 0],
+			['Their statement', 0],
+			['Mayor Tom Reed', 0],
+			['His letter', 0],
+		],
+	);
+	assert.deepEqual(got, ['Harbour Council', 'Harbour Council', 'Tom Reed', 'Tom Reed']);
+});
+
 function sourcesOf(body: string): Map<string, string | null> {
 	const text = HEADER + body;
 	const ann = analyze(text, { syntax: syntaxModel() });

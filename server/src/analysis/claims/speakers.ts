@@ -131,7 +131,9 @@ export class SpeakerLinker {
 		const late: Claim[] = [];
 		for (const c of order) {
 			const word = c.source!.text.toLowerCase();
-			const p = PRONOUNS[word];
+			// "Their statement also read …": a document of theirs speaks for whoever the possessive stands for.
+			const owned = /^(his|her|its|their)\s+([\p{L}-]+)$/u.exec(word);
+			const p = PRONOUNS[word] ?? (owned && DOCUMENTS.has(owned[2]) ? PRONOUNS[owned[1]] : undefined);
 			if (p && (p.sort === 'we' || p.sort === 'i')) {
 				late.push(c);
 				continue;
