@@ -378,3 +378,12 @@ test('"reportedly" and "allegedly" make the sentence a report of an unnamed sour
 	assert.deepEqual(cues(b.claims), ['said']);
 	assert.deepEqual(cues(claimsOf('“He was reportedly there,” the mayor said.').claims), ['said']);
 });
+
+test('a stance put into words ("expressed concern that", "raised doubts about") is one cue, its holder the subject', () => {
+	const a = claimsOf('The harbour master expressed concern that the new berth would flood.');
+	assert.deepEqual(cues(a.claims), ['expressed concern']);
+	assert.equal(span(a.text, a.claims[0].source), 'The harbour master');
+	assert.deepEqual(cues(claimsOf('Two analysts raised serious doubts about the merger.').claims), ['raised serious doubts']);
+	assert.deepEqual(cues(claimsOf('The central bank is raising interest rates again.').claims).filter(Boolean), []);
+	assert.deepEqual(cues(claimsOf('Her voice carried across the square.').claims).filter(Boolean), []);
+});

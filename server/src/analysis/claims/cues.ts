@@ -69,6 +69,12 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: false, speech: true }, frame: 'adverb' });
 			continue;
 		}
+		const voiced = voicedAttitude(ctx, s, i);
+		if (voiced) {
+			out.push(voiced);
+			i = voiced.last - 1;
+			continue;
+		}
 		if (documentReads(ctx, s, i)) {
 			out.push({ first: i, last: i + 1, head: i, word: READ, frame: 'verb' });
 			continue;
@@ -114,6 +120,46 @@ const REFUSAL: CueWord = { lemma: 'decline', need: 'always', nounOk: false, spee
 function noComment(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	if (!REFUSALS.has(ctx.lower[i]) || ctx.lower[i + 1] !== 'to' || i + 2 >= s.last || !REFUSED.has(ctx.lower[i + 2])) return null;
 	return { first: i, last: i + 3, head: i, word: REFUSAL, frame: 'verb' };
+}
+
+// "expressed concern that …", "voiced support for …", "raised serious doubts about …": a stance put into words,
+// one cue from the verb to the noun of the stance (at most two words between), the verb's subject its holder.
+const VOICING = new Map(
+	[
+		[
+			'express',
+			'concern confidence support hope doubt frustration regret opposition optimism skepticism scepticism shock surprise disappointment outrage fear worry objection reservation dismay alarm anger sympathy gratitude interest',
+		],
+		[
+			'voice',
+			'concern confidence support hope doubt frustration regret opposition optimism skepticism scepticism shock surprise disappointment outrage fear worry objection reservation dismay alarm anger sympathy',
+		],
+		['raise', 'concern question doubt fear objection alarm'],
+	].map(([verb, nouns]) => [verb, new Set(nouns.split(' ').flatMap((n) => [n, n.endsWith('y') ? `${n.slice(0, -1)}ies` : `${n}s`]))]),
+);
+const VOICE_FORMS: Record<string, string> = {
+	express: 'express',
+	expressed: 'express',
+	expresses: 'express',
+	expressing: 'express',
+	voice: 'voice',
+	voiced: 'voice',
+	voices: 'voice',
+	voicing: 'voice',
+	raise: 'raise',
+	raised: 'raise',
+	raises: 'raise',
+	raising: 'raise',
+};
+function voicedAttitude(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const verb = VOICE_FORMS[ctx.lower[i]];
+	if (!verb || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
+	const nouns = VOICING.get(verb)!;
+	for (let k = i + 1; k < s.last && k <= i + 3; k++) {
+		if (nouns.has(ctx.lower[k])) return { first: i, last: k + 1, head: i, word: { lemma: verb, need: 'always', nounOk: false, speech: true }, frame: 'verb' };
+		if (ctx.doc.tokens[k].kind !== 'word') return null;
+	}
+	return null;
 }
 
 // What a document says: "Their statement also read “…”", "the sign reads: …". The document is the source,
