@@ -387,3 +387,11 @@ test('a stance put into words ("expressed concern that", "raised doubts about") 
 	assert.deepEqual(cues(claimsOf('The central bank is raising interest rates again.').claims).filter(Boolean), []);
 	assert.deepEqual(cues(claimsOf('Her voice carried across the square.').claims).filter(Boolean), []);
 });
+
+test('"In X’s view, …" is X’s claim of what follows the comma; a view of a place is none', () => {
+	const { text, claims } = claimsOf('In Professor Lindqvist’s view, the levy will not cut emissions at all.');
+	assert.deepEqual(cues(claims), ['view']);
+	assert.equal(span(text, claims[0].source), 'Professor Lindqvist');
+	assert.equal(span(text, claims[0].content), 'the levy will not cut emissions at all');
+	assert.deepEqual(cues(claimsOf('The view from the harbour wall is the best in the county, locals say.').claims), ['say']);
+});

@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../document';
 import { isClosingQuote, isNominal, isOpeningQuote, isPossessive, type ClaimContext } from './context';
-import type { Cue } from './cues';
+import { VIEW_NOUNS, type Cue } from './cues';
 import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, TIME_WORDS } from './lexicon';
 import { isApposition, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
 
@@ -55,7 +55,9 @@ function nounCue(ctx: ClaimContext, s: Sentence, cue: Cue): Attribution {
 	else if (ctx.lower[cue.last] === 'by' || ctx.lower[cue.last] === 'from') source = phraseRight(ctx, cue.last + 1, s.last);
 	source ??= issuer(ctx, s, cue.head);
 	const next = ctx.lower[cue.last];
-	const content = next === 'that' || next === 'of' || next === ':' ? trim(ctx, cue.last + 1, s.last) : null;
+	// "In his view, …": a held view frames what follows the comma.
+	const framed = next === ',' && VIEW_NOUNS.has(ctx.lower[cue.head]);
+	const content = next === 'that' || next === 'of' || next === ':' || framed ? trim(ctx, cue.last + 1, s.last) : null;
 	return { source, borrow: false, content };
 }
 

@@ -69,6 +69,10 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: false, speech: true }, frame: 'adverb' });
 			continue;
 		}
+		if (inTheirView(ctx, s, i)) {
+			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: true, speech: true }, frame: 'noun' });
+			continue;
+		}
 		const voiced = voicedAttitude(ctx, s, i);
 		if (voiced) {
 			out.push(voiced);
@@ -120,6 +124,18 @@ const REFUSAL: CueWord = { lemma: 'decline', need: 'always', nounOk: false, spee
 function noComment(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	if (!REFUSALS.has(ctx.lower[i]) || ctx.lower[i + 1] !== 'to' || i + 2 >= s.last || !REFUSED.has(ctx.lower[i + 2])) return null;
 	return { first: i, last: i + 3, head: i, word: REFUSAL, frame: 'verb' };
+}
+
+/** Nouns of a held view that frame a sentence as someone's: "In Professor Knittel's view, …". */
+export const VIEW_NOUNS = new Set(['view', 'opinion', 'estimation', 'judgment', 'judgement', 'assessment', 'reckoning']);
+
+// "In Professor Knittel's view, the plan fails", "in their opinion, …": the possessor's claim, what follows the comma.
+function inTheirView(ctx: ClaimContext, s: Sentence, i: number): boolean {
+	if (!VIEW_NOUNS.has(ctx.lower[i]) || ctx.lower[i + 1] !== ',' || i + 2 >= s.last) return false;
+	const prev = ctx.lower[i - 1] ?? '';
+	if (!(isPossessive(prev) || POSSESSIVE_PRONOUNS.has(prev))) return false;
+	for (let k = i - 1; k >= s.first && i - k <= 6; k--) if (ctx.lower[k] === 'in') return true;
+	return false;
 }
 
 // "expressed concern that …", "voiced support for …", "raised serious doubts about …": a stance put into words,
