@@ -395,3 +395,18 @@ test('"In X’s view, …" is X’s claim of what follows the comma; a view of a
 	assert.equal(span(text, claims[0].content), 'the levy will not cut emissions at all');
 	assert.deepEqual(cues(claimsOf('The view from the harbour wall is the best in the county, locals say.').claims), ['say']);
 });
+
+test('a participle after its noun with an agent: the agent is the source, the noun what it says', () => {
+	const { text, claims } = claimsOf('The party fought the reforms proposed by the interior ministry in March.');
+	const c = claims.find((x) => x.cue?.text === 'proposed');
+	assert.ok(c, cues(claims).join());
+	assert.equal(span(text, c.source), 'the interior ministry');
+	assert.equal(span(text, c.content), 'the reforms');
+});
+
+test('after a long aside between commas the name before it is the speaker, though the parser hangs the verb on it', () => {
+	for (const [body, name] of [['Okafor, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the process.', 'Okafor']]) {
+		const { text, claims } = claimsOf(body);
+		assert.equal(span(text, claims.find((x) => x.cue?.text === 'said')?.source), name, body);
+	}
+});

@@ -106,11 +106,20 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	// A word-list source that is no noun phrase in the parse ("have long complained", "Asked by …, she said")
 	// gives way to the parse's subject.
 	const listed = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
-	const subject = subjectRange(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
+	const subject = subjectRange(p, h) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
 	if (a.borrow && !subject) out.governor = governorSubject(p, h);
-	if (subject && (!listed || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
+	// The agent of a participle after its noun is the source, not the noun the word lists took.
+	const agent = !!subject && reducedPassive(p, h);
+	if (subject && (!listed || agent || (followsPreposition(ctx, listed) && !overlaps(subject, listed)) || fuller(ctx, subject, listed))) out.source = subject;
+	// …and what it says is the noun the participle describes ("changes proposed by the government").
+	if (agent) {
+		const head = syn.words[h].head;
+		let [lo] = syn.extent(head, (rel) => /^(acl|appos|punct|conj|cc|parataxis)/.test(rel));
+		while (lo < head && syn.words[lo].upos === 'ADP') lo++;
+		if (lo <= head && head < h) return { ...out, content: p.tokens(lo, head) };
+	}
 	// "has been accused by detractors of attempting …": what is said starts after the agent.
 	const c = out.content;
 	if (c && ctx.lower[c.first] === 'by' && syn.isPassive(h)) {
@@ -307,10 +316,29 @@ function nounReading(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attribution):
 	return a;
 }
 
+// "Sanders, meanwhile, who sits at zero such endorsements, said …": after a long parenthetical the parser
+// often makes the name the root and the verb a `parataxis` of it, with no subject; the name is the subject
+// (its name chain, without the parenthetical).
+function paratacticSubject(p: UnitParse, h: number): TokenRange | null {
+	const { syn } = p;
+	const w = syn.words[h];
+	const g = w.head;
+	if (!w.deprel.startsWith('parataxis') || g < 0 || g >= h || !/^(PROPN|NOUN|PRON)$/.test(syn.words[g].upos)) return null;
+	if (syn.dependents(h, 'nsubj', 'nsubj:pass', 'expl').length || syn.words[g].deprel !== 'root') return null;
+	const [lo, hi] = syn.extent(g, (rel) => /^(acl|appos|punct|advmod|parataxis|nmod|obl|conj|cc|dep)/.test(rel));
+	return hi < h ? p.tokens(lo, hi) : null;
+}
+
+// "a sentiment endorsed by the 10,000 people in the arena": a participle after its noun, with an agent.
+function reducedPassive(p: UnitParse, h: number): boolean {
+	const { syn } = p;
+	return syn.words[h].deprel.startsWith('acl') && !syn.dependents(h, 'nsubj').length && syn.agentOf(h) >= 0;
+}
+
 // The subject of verb word `h` (or the agent of a passive) as tokens.
 function subjectRange(p: UnitParse, h: number): TokenRange | null {
 	const { syn } = p;
-	if (syn.isPassive(h)) {
+	if (syn.isPassive(h) || reducedPassive(p, h)) {
 		const agent = syn.agentOf(h);
 		if (agent < 0) return null;
 		const [lo, hi] = syn.nounPhrase(agent);
