@@ -410,3 +410,9 @@ test('after a long aside between commas the name before it is the speaker, thoug
 		assert.equal(span(text, claims.find((x) => x.cue?.text === 'said')?.source), name, body);
 	}
 });
+
+test('who spoke is no claim: "an official who spoke on condition of anonymity said …" has one cue', () => {
+	const { text, claims } = claimsOf('A senior official who spoke on condition of anonymity said the talks had stalled.');
+	assert.deepEqual(cues(claims), ['said']);
+	assert.match(span(text, claims[0].source) ?? '', /official/);
+});

@@ -91,6 +91,8 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 		return nounReading(ctx, p, cue, attribute(ctx, p.unit, cue));
 	}
 	const lemma = cue.word?.lemma ?? '';
+	// "officials who spoke with reporters", "an official who spoke on condition of anonymity": who spoke, not what was said.
+	if (lemma === 'speak' && w.deprel === 'acl:relcl' && syn.complementOf(h) < 0 && !opensSpeech(ctx, cue.last)) return null;
 	if (hypothetical(p, h) || naming(p, h, lemma) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
 	if (cue.needsParse && (unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)))))
 		return null;
