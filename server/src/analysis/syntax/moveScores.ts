@@ -9,7 +9,8 @@
  *
  * - a word's own features in one role (S0's word, tag, suffix and ambiguity class; N1's word and tag…),
  *   summed the first time the word is met in that role during the sentence's parse and kept in
- *   `rows` (role × position × move);
+ *   `rows` (role × position × move); the features' weights themselves are looked up once per spelling,
+ *   tag and model, and kept on the word's information (`packedRoles`), as the tagger keeps its sums;
  * - the features of one arc label alone (S0's label, its leftmost child's…), the same for every
  *   sentence: kept per model in `labelRows` (template × label code × move);
  * - the constant feature, kept per model.
@@ -46,8 +47,8 @@ const ROLES = 13;
 const LABEL_TEMPLATES = [141, 144, 147, 150, 153, 156, 159, 162];
 
 /** The hashed templates of a state, and how many values each combines. */
-const HASHED = Int32Array.of(113, 114, 115, 116, 117, 118, 127, 129, 131, 133, 135, 137, 167, 168, 169, 170, 171, 172, 185, 186, 187);
-const HASHED_VALUES = Int32Array.of(4, 3, 3, 3, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+const HASHED = Int32Array.of(113, 114, 115, 116, 117, 118, 131, 167, 168, 169, 170, 171, 172, 185, 186, 187);
+const HASHED_VALUES = Int32Array.of(4, 3, 3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2);
 
 /** Per-model sums: the constant feature, and each label template's weights by label code. */
 interface ModelRows {
@@ -56,6 +57,8 @@ interface ModelRows {
 	codes: number;
 	labelRows: Float64Array;
 	small: SmallTemplates;
+	/** The role features' packed codes of the positions outside the words: none (-1) and the root (0). */
+	sentinels: [Int32Array, Int32Array];
 }
 
 const modelRows = new WeakMap<Weights, ModelRows>();
@@ -70,7 +73,7 @@ function rowsOf(weights: Weights, labels: number): ModelRows {
 	LABEL_TEMPLATES.forEach((t, i) => {
 		for (let c = 1; c < codes; c++) add(weights, key(mix(tpl(t), c)), labelRows, (i * codes + c) * MOVES);
 	});
-	m = { bias, codes, labelRows, small: new SmallTemplates(weights, codes) };
+	m = { bias, codes, labelRows, small: new SmallTemplates(weights, codes), sentinels: [freshRoleCodes(), freshRoleCodes()] };
 	modelRows.set(weights, m);
 	return m;
 }
@@ -168,6 +171,8 @@ export class MoveScorer {
 	/** Role sums: [role][x + 1][move], valid where `have` is set. */
 	private readonly rows: Float64Array;
 	private readonly have: Uint8Array;
+	/** Each position's packed codes (`roleCodes`), found the first time. */
+	private readonly codesAt: (Int32Array | undefined)[];
 	private readonly model: ModelRows;
 	private readonly feats = new Uint32Array(HASHED.length);
 	/** The values of the hashed features, four slots each. */
@@ -183,6 +188,7 @@ export class MoveScorer {
 		const m = st.n + 2;
 		this.rows = new Float64Array(ROLES * m * MOVES);
 		this.have = new Uint8Array(ROLES * m);
+		this.codesAt = new Array<Int32Array | undefined>(m).fill(undefined);
 		this.model = rowsOf(weights, labels);
 	}
 
@@ -237,11 +243,41 @@ export class MoveScorer {
 		const o = i * MOVES;
 		if (!this.have[i]) {
 			this.have[i] = 1;
-			const feats = this.feats;
-			const n = roleFeatures(role, this.word[x + 1], this.tag[x + 1], this.amb[x + 1], this.suffix[x + 1], feats);
-			for (let f = 0; f < n; f++) add(this.weights, feats[f], rows, o);
+			const codes = this.roleCodes(x);
+			const from = ROLE_START[role];
+			const to = ROLE_START[role + 1];
+			if (codes[from] === UNKNOWN_PACKED) {
+				const feats = this.feats;
+				roleFeatures(role, this.word[x + 1], this.tag[x + 1], this.amb[x + 1], this.suffix[x + 1], feats);
+				for (let f = from; f < to; f++) codes[f] = this.weights.packed(feats[f - from]);
+			}
+			for (let f = from; f < to; f++) if (codes[f] !== 0) this.weights.addPacked(codes[f], rows, o);
 		}
 		for (let j = 0; j < MOVES; j++) scores[j] += rows[o + j];
+	}
+
+	/** Adds the weights of template `t` for word `w` and a small value `v`, kept at `codes[at]`. */
+	private addWordValue(codes: Int32Array, at: number, t: number, w: number, v: number, scores: Float64Array): void {
+		let p = codes[at];
+		if (p === UNKNOWN_PACKED) p = codes[at] = this.weights.packed(key(mix(mix(tpl(t), w), v)));
+		if (p !== 0) this.weights.addPacked(p, scores);
+	}
+
+	/** The packed codes of the features of position `x` alone: kept per spelling, tag and model. */
+	private roleCodes(x: number): Int32Array {
+		return (this.codesAt[x + 1] ??= this.findRoleCodes(x));
+	}
+
+	private findRoleCodes(x: number): Int32Array {
+		if (x <= 0) return this.model.sentinels[x + 1];
+		const w = this.st.words[x - 1];
+		const tag = this.tag[x + 1];
+		const memo = w.packedRoles;
+		if (memo) for (let k = 0; k < memo.length; k++) if (memo[k].model === this.weights && memo[k].tag === tag) return memo[k].codes;
+		const codes = freshRoleCodes();
+		// A few (model, tag) entries per word, the oldest dropped: most words have one or two tags.
+		w.packedRoles = [...(memo ?? []).slice(-2), { model: this.weights, tag, codes }];
+		return codes;
 	}
 
 	/** Adds the weights of the label template `i` for the label of position `x`. */
@@ -320,6 +356,14 @@ export class MoveScorer {
 		small.add3(21, hasHead, S0p, N0p, scores);
 		small.add3(22, S0L, S0p, N0p, scores);
 		small.add2(23, n0 > 0 && n0 === st.n ? 1 : 0, S0p, scores);
+		// A word with a distance or a valency (templates 127, 129, 133, 135, 137): kept with the word's role codes.
+		const s0codes = this.roleCodes(s0);
+		const n0codes = this.roleCodes(n0);
+		this.addWordValue(s0codes, W127 + d, 127, S0w, d, scores);
+		this.addWordValue(n0codes, W129 + d, 129, N0w, d, scores);
+		this.addWordValue(s0codes, W133 + s0vr, 133, S0w, s0vr, scores);
+		this.addWordValue(s0codes, W135 + s0vl, 135, S0w, s0vl, scores);
+		this.addWordValue(n0codes, W137 + n0vl, 137, N0w, n0vl, scores);
 		// Words, word pairs, label sets and ambiguity classes: hashed, in a loop (one copy of `mix`, which
 		// the compiler then inlines) over the values of each, in the order of HASHED.
 		const v = this.values;
@@ -342,36 +386,26 @@ export class MoveScorer {
 		v[20] = S0w;
 		v[21] = N0w;
 		v[24] = S0w;
-		v[25] = d;
-		v[28] = N0w;
-		v[29] = d;
-		v[32] = S0w;
-		v[33] = N0w;
-		v[34] = d;
+		v[25] = N0w;
+		v[26] = d;
+		v[28] = S0w;
+		v[29] = s0rs;
+		v[32] = S0p;
+		v[33] = s0rs;
 		v[36] = S0w;
-		v[37] = s0vr;
-		v[40] = S0w;
-		v[41] = s0vl;
+		v[37] = s0ls;
+		v[40] = S0p;
+		v[41] = s0ls;
 		v[44] = N0w;
-		v[45] = n0vl;
-		v[48] = S0w;
-		v[49] = s0rs;
-		v[52] = S0p;
-		v[53] = s0rs;
-		v[56] = S0w;
-		v[57] = s0ls;
-		v[60] = S0p;
-		v[61] = s0ls;
-		v[64] = N0w;
-		v[65] = n0ls;
-		v[68] = N0p;
-		v[69] = n0ls;
-		v[72] = S0a;
-		v[73] = N0a;
-		v[76] = S0p;
-		v[77] = N0a;
-		v[80] = S0a;
-		v[81] = N0p;
+		v[45] = n0ls;
+		v[48] = N0p;
+		v[49] = n0ls;
+		v[52] = S0a;
+		v[53] = N0a;
+		v[56] = S0p;
+		v[57] = N0a;
+		v[60] = S0a;
+		v[61] = N0p;
 		for (let f = 0; f < HASHED.length; f++) {
 			let h = tpl(HASHED[f]);
 			for (let j = 0, m = HASHED_VALUES[f]; j < m; j++) h = mix(h, v[4 * f + j]);
@@ -381,6 +415,19 @@ export class MoveScorer {
 		return n;
 	}
 }
+
+/** Where each role's features start in a word's packed codes (`roleFeatures` writes 5, 5, 4, 3, 2, then 2 per role). */
+const ROLE_START = Int32Array.from({ length: ROLES + 1 }, (_, r) => [0, 5, 10, 14, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35][r]);
+
+/** Where the codes of templates 127 and 129 (by distance, 0-7), 133, 135 and 137 (by valency, 0-5) start, after the roles'. */
+const W127 = 35;
+const W129 = 43;
+const W133 = 51;
+const W135 = 57;
+const W137 = 63;
+
+/** Packed codes of every feature of a word alone, none looked up yet. */
+const freshRoleCodes = (): Int32Array => new Int32Array(69).fill(UNKNOWN_PACKED);
 
 /** The single-word features of a position in a role: its word `w`, tag `p`, ambiguity class `a`, suffix `s`. */
 function roleFeatures(role: number, w: number, p: number, a: number, s: number, out: Uint32Array): number {

@@ -22,6 +22,10 @@ export interface WordInfo {
 	lowerInitial: boolean;
 	/** The tagger's per-role weight sums for this word, one entry per model (filled by the tagger). */
 	pooled?: { model: object; sums: Float32Array }[];
+	/** What the tagger's features that combine words read of this word (filled by the tagger). */
+	tagAtoms?: Uint32Array;
+	/** The parser's weights of this word's own features, per model and tag (filled by the parser). */
+	packedRoles?: { model: object; tag: number; codes: Int32Array }[];
 }
 
 /** Word shape: letters as X/x, digits as d, runs longer than two cut ("Xxx", "dd-dd"), at most 8 marks. */
