@@ -15,7 +15,7 @@
  */
 import { UPOS } from './upos';
 import { key, mix, tpl, type Weights } from './weights';
-import { NONE, type WordInfo } from './words';
+import { NONE, type TagMemo, type WordInfo } from './words';
 
 const NT = UPOS.length;
 const PROPN = UPOS.indexOf('PROPN');
@@ -78,8 +78,9 @@ export function roleFeatures(w: WordInfo, role: number, out: Uint32Array, n: num
  * these sums; keep them bit for bit).
  */
 function pooled(w: WordInfo, weights: Weights, feats: Uint32Array): Float32Array {
-	const memo = w.pooled;
-	if (memo) for (let i = 0; i < memo.length; i++) if (memo[i].model === weights) return memo[i].sums;
+	const memo = memoOf(w);
+	if (memo.model2 === weights) return memo.sums2!;
+	if (memo.model1 === weights) return memo.sums1!;
 	const sums = new Float32Array(ROLES * NT);
 	for (let r = 0; r < ROLES; r++) {
 		const n = roleFeatures(w, r, feats, 0);
@@ -89,8 +90,11 @@ function pooled(w: WordInfo, weights: Weights, feats: Uint32Array): Float32Array
 			weights.addAt(o, sums, r * NT);
 		}
 	}
-	// One entry per model (the two passes), the oldest dropped when a third model tags the word.
-	w.pooled = [...(w.pooled ?? []).slice(-1), { model: weights, sums }];
+	// The last two models (the two passes), the older dropped when a third model tags the word.
+	memo.model1 = memo.model2;
+	memo.sums1 = memo.sums2;
+	memo.model2 = weights;
+	memo.sums2 = sums;
 	return sums;
 }
 
@@ -130,9 +134,9 @@ function makeAtoms(w: WordInfo): Uint32Array {
 
 const NONE_ATOMS = makeAtoms(NONE);
 
-/** The word's atoms, made the first time the tagger meets it (they do not depend on the model). */
-function atomsOf(w: WordInfo): Uint32Array {
-	return (w.tagAtoms ??= makeAtoms(w));
+/** The tagger's memo of a word, made the first time the tagger meets it (its atoms do not depend on the model). */
+function memoOf(w: WordInfo): TagMemo {
+	return (w.tagMemo ??= { atoms: makeAtoms(w), model1: undefined, sums1: undefined, model2: undefined, sums2: undefined });
 }
 
 /** The hash of template `t` after each value 0..CODES - 1 (tag codes, flags). */
@@ -252,7 +256,7 @@ function baseScores(weights: Weights, rows: TagRows, words: readonly WordInfo[],
 	const atoms = rows.atoms;
 	for (let i = 0; i < m; i++) {
 		sums[i] = pooled(words[i], weights, feats);
-		atoms[i] = atomsOf(words[i]);
+		atoms[i] = words[i].tagMemo!.atoms;
 	}
 	const per = guess ? 12 : 8;
 	if (rows.keys.length < m * per) rows.keys = new Uint32Array(2 * m * per);

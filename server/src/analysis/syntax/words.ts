@@ -20,12 +20,24 @@ export interface WordInfo {
 	cap: boolean;
 	/** Starts with a lower-case letter (not a proper noun in edited text). */
 	lowerInitial: boolean;
-	/** The tagger's per-role weight sums for this word, one entry per model (filled by the tagger). */
-	pooled?: { model: object; sums: Float32Array }[];
-	/** What the tagger's features that combine words read of this word (filled by the tagger). */
-	tagAtoms?: Uint32Array;
+	/** What the tagger keeps of this word (filled by the tagger). */
+	tagMemo?: TagMemo;
 	/** The parser's weights of this word's own features, per model and tag (filled by the parser). */
 	packedRoles?: { model: object; tag: number; codes: Int32Array }[];
+}
+
+/**
+ * What the tagger keeps of a word: what its features that combine words read of it (`atoms`), and its
+ * per-role weight sums for the last two models that tagged it (the two passes). Plain fields, not a
+ * list: the tagger reads them for every token, and each step from one object to the next is a likely
+ * cache miss.
+ */
+export interface TagMemo {
+	atoms: Uint32Array;
+	model1: object | undefined;
+	sums1: Float32Array | undefined;
+	model2: object | undefined;
+	sums2: Float32Array | undefined;
 }
 
 /** Word shape: letters as X/x, digits as d, runs longer than two cut ("Xxx", "dd-dd"), at most 8 marks. */
@@ -166,6 +178,10 @@ export function wordInfo(w: string, dict: TagDictionary): WordInfo {
 		lex: dict.lexicon.get(w.toLowerCase()) ?? 0,
 		cap: /^\p{Lu}/u.test(w),
 		lowerInitial: /^\p{Ll}/u.test(w),
+		// The memos the tagger and the parser fill, present from the start: words of one shape keep their
+		// property reads fast.
+		tagMemo: undefined,
+		packedRoles: undefined,
 	};
 }
 
@@ -199,5 +215,7 @@ export const NONE: WordInfo = {
 	lex: 1,
 	cap: false,
 	lowerInitial: false,
+	tagMemo: undefined,
+	packedRoles: undefined,
 };
 export const ROOT_INFO: WordInfo = { ...NONE, form: 2, lower: 2, shape: 2, mft: -3, lex: 2 };
