@@ -2,9 +2,9 @@
  * The arc labeller's scores, equal to the reference (`arcFeatures` in parser.ts looked up in the label
  * weights; see moveScores.ts for why the order of the additions does not matter) but faster:
  *
- * - the templates over the head's and the dependent's tags, the distance and the direction alone (200,
- *   202, 204, 205, 209, 221, 229) are summed into one row per combination of those four values, kept
- *   per model and summed the first time it is needed;
+ * - the templates over the head's and the dependent's tags, the distance, the direction and whether the
+ *   dependent is the first word alone (200, 202, 204, 205, 209, 218, 221, 229) are summed into one row
+ *   per combination of those five values, kept per model and summed the first time it is needed;
  * - the other templates over small numbers only (tags, labels, flags, valencies) find their feature's
  *   weights through a dense table per model, by value combination, instead of hashing;
  * - the rest are hashed in one loop, which keeps the hash function inlined, from the sentence's typed
@@ -30,7 +30,6 @@ const DIRECTIONS = 3;
 const SMALL: readonly [number, number, number, number][] = [
 	[214, TAGS, TAGS, TAGS],
 	[217, TAGS, 0, TAGS], // the middle value is a label code: sized per model
-	[218, TAGS, TAGS, 2],
 	[222, TAGS, VALENCIES, 1],
 	[224, 0, TAGS, DIRECTIONS], // a label code first
 	[225, TAGS, TAGS, DIRECTIONS],
@@ -67,8 +66,8 @@ function rowsOf(weights: Weights): ArcRows {
 		size += s[0] * s[1] * s[2];
 	});
 	m = {
-		rows: new Float64Array(TAGS * TAGS * DISTANCES * DIRECTIONS * weights.classes),
-		have: new Uint8Array(TAGS * TAGS * DISTANCES * DIRECTIONS),
+		rows: new Float64Array(TAGS * TAGS * DISTANCES * DIRECTIONS * 2 * weights.classes),
+		have: new Uint8Array(TAGS * TAGS * DISTANCES * DIRECTIONS * 2),
 		offsets: new Int32Array(size).fill(UNKNOWN),
 		start,
 		b: Int32Array.from(sizes, (s) => s[1]),
@@ -105,13 +104,12 @@ export class ArcScorer {
 		const dp = tag[d + 1];
 		const dl = d > 0 ? st.lc1[d] : -1;
 		const side = dir === 1 ? st.lc1[h] : st.rc1[h];
-		this.tagRow(hp, dp, dist, dir, scores);
+		this.tagRow(hp, dp, dist, dir, d === 1 ? 1 : 0, scores);
 		this.small(0, hp, dp, tag[dl + 1], scores);
 		this.small(1, hp, labelCode(st, h), dp, scores);
-		this.small(2, dp, hp, d === 1 ? 1 : 0, scores);
-		this.small(3, dp, cap(st.nl[d]), 0, scores);
-		this.small(4, labelCode(st, side), dp, dir, scores);
-		this.small(5, tag[side + 1], dp, dir, scores);
+		this.small(2, dp, cap(st.nl[d]), 0, scores);
+		this.small(3, labelCode(st, side), dp, dir, scores);
+		this.small(4, tag[side + 1], dp, dir, scores);
 		const v = this.values;
 		v[0] = hw; // 201
 		v[4] = dw; // 203
@@ -163,11 +161,11 @@ export class ArcScorer {
 		this.weights.addAll(out, TEMPLATES.length, scores);
 	}
 
-	/** Writes the row of templates 200, 202, 204, 205, 209, 221 and 229 into `scores`, summing it the first time. */
-	private tagRow(hp: number, dp: number, dist: number, dir: number, scores: Float64Array): void {
+	/** Writes the row of templates 200, 202, 204, 205, 209, 218, 221 and 229 into `scores`, summing it the first time. */
+	private tagRow(hp: number, dp: number, dist: number, dir: number, first: number, scores: Float64Array): void {
 		const m = this.m;
 		const c = this.weights.classes;
-		const r = ((hp * TAGS + dp) * DISTANCES + dist) * DIRECTIONS + dir;
+		const r = (((hp * TAGS + dp) * DISTANCES + dist) * DIRECTIONS + dir) * 2 + first;
 		const rows = m.rows;
 		const o = r * c;
 		if (!m.have[r]) {
@@ -181,7 +179,8 @@ export class ArcScorer {
 			// The root's tag code is 2, and no other position's: the head is the root just when hp is 2.
 			out[5] = key(mix(mix(tpl(221), hp), hp === 2 ? 1 : 0));
 			out[6] = key(mix(mix(mix(tpl(229), hp), dp), dist));
-			this.weights.addAll(out, 7, rows, o);
+			out[7] = key(mix(mix(mix(tpl(218), dp), hp), first));
+			this.weights.addAll(out, 8, rows, o);
 		}
 		for (let j = 0; j < c; j++) scores[j] = rows[o + j];
 	}

@@ -167,7 +167,15 @@ export class Weights {
 	addAt(o: number, into: Float64Array | Float32Array, from = 0): void {
 		const codes = this.codes;
 		const value = this.value;
-		for (let j = 0; j < this.classes; j++) into[from + j] += value[codes[o + j]];
+		const c = this.classes;
+		let j = 0;
+		for (; j + 4 <= c; j += 4) {
+			into[from + j] += value[codes[o + j]];
+			into[from + j + 1] += value[codes[o + j + 1]];
+			into[from + j + 2] += value[codes[o + j + 2]];
+			into[from + j + 3] += value[codes[o + j + 3]];
+		}
+		for (; j < c; j++) into[from + j] += value[codes[o + j]];
 	}
 
 	/**
@@ -245,7 +253,15 @@ export class Weights {
 			if (at === k && r >= 0) {
 				const o = 4 * r + 4;
 				const to = from + row * c;
-				for (let j = 0; j < c; j++) scores[to + j] += value[codes[o + j]];
+				// Four at a time: the loop's own steps cost as much as an addition.
+				let j = 0;
+				for (; j + 4 <= c; j += 4) {
+					scores[to + j] += value[codes[o + j]];
+					scores[to + j + 1] += value[codes[o + j + 1]];
+					scores[to + j + 2] += value[codes[o + j + 2]];
+					scores[to + j + 3] += value[codes[o + j + 3]];
+				}
+				for (; j < c; j++) scores[to + j] += value[codes[o + j]];
 			}
 			if (--left === 0) {
 				row++;
