@@ -10,7 +10,7 @@
  * - a word's own features in one role (S0's word, tag, suffix and ambiguity class; N1's word and tag…),
  *   summed the first time the word is met in that role during the sentence's parse and kept in
  *   `rows` (role × position × move); the features' weights themselves are looked up once per spelling,
- *   tag and model, and kept on the word's information (`packedRoles`), as the tagger keeps its sums;
+ *   tag and model, and kept on the word's information (`parseMemo`), as the tagger keeps its sums;
  * - the features of one arc label alone (S0's label, its leftmost child's…), the same for every
  *   sentence: kept per model in `labelRows` (template × label code × move);
  * - the constant feature, kept per model.
@@ -59,6 +59,9 @@ interface ModelRows {
 	small: SmallTemplates;
 	/** The role features' packed codes of the positions outside the words: none (-1) and the root (0). */
 	sentinels: [Int32Array, Int32Array];
+	/** Rows of small templates summed by the values they share (`SMALL_ROWS`), summed on first use. */
+	smallRows: Float64Array[];
+	haveSmallRows: Uint8Array[];
 	/**
 	 * The working arrays of a sentence's scorer (`MoveScorer`), reused from sentence to sentence: making
 	 * them anew took a twentieth of the parse. A parse uses one scorer at a time; a new scorer takes them over.
@@ -85,6 +88,8 @@ function rowsOf(weights: Weights, labels: number): ModelRows {
 		codes,
 		labelRows,
 		small: new SmallTemplates(weights, codes),
+		smallRows: SMALL_ROWS.map((n) => new Float64Array(n * MOVES)),
+		haveSmallRows: SMALL_ROWS.map((n) => new Uint8Array(n)),
 		sentinels: [freshRoleCodes(), freshRoleCodes()],
 		rows: new Float64Array(0),
 		have: new Uint8Array(0),
@@ -99,6 +104,16 @@ const TAGS = UPOS.length + 3;
 /** Distance buckets (0-7) and capped valencies (0-5). */
 const DISTANCES = 8;
 const VALENCIES = 6;
+
+/**
+ * Small templates that share their values, summed into one row per combination: (S0 tag, N0 tag,
+ * distance, whether S0 has a head) for 119, 128, 130, 132, 177, 178; (S0, N0, N1 tags) for 120, 122;
+ * (S0 tag, its right and left valencies) for 134, 136. The number of rows of each.
+ */
+const ROW_TAGS_DISTANCE = 0;
+const ROW_THREE_TAGS = 1;
+const ROW_VALENCIES = 2;
+const SMALL_ROWS = [TAGS * TAGS * DISTANCES * 2, TAGS * TAGS * TAGS, TAGS * VALENCIES * VALENCIES];
 
 /**
  * The templates that combine only small numbers (tags, labels, distances, valencies), each a dense
@@ -157,19 +172,19 @@ class SmallTemplates {
 	}
 
 	/** Adds the weights of small template `i` (of two values) for `a`, `b`. */
-	add2(i: number, a: number, b: number, scores: Float64Array): void {
+	add2(i: number, a: number, b: number, scores: Float64Array, from = 0): void {
 		const at = this.start[i] + a * this.b[i] + b;
 		let p = this.packed[at];
 		if (p === UNKNOWN_PACKED) p = this.packed[at] = this.weights.packed(key(mix(mix(tpl(this.t[i]), a), b)));
-		if (p !== 0) this.weights.addPacked(p, scores);
+		if (p !== 0) this.weights.addPacked(p, scores, from);
 	}
 
 	/** Adds the weights of small template `i` (of three values) for `a`, `b`, `c`. */
-	add3(i: number, a: number, b: number, c: number, scores: Float64Array): void {
+	add3(i: number, a: number, b: number, c: number, scores: Float64Array, from = 0): void {
 		const at = this.start[i] + (a * this.b[i] + b) * this.c[i] + c;
 		let p = this.packed[at];
 		if (p === UNKNOWN_PACKED) p = this.packed[at] = this.weights.packed(key(mix(mix(mix(tpl(this.t[i]), a), b), c)));
-		if (p !== 0) this.weights.addPacked(p, scores);
+		if (p !== 0) this.weights.addPacked(p, scores, from);
 	}
 }
 
@@ -259,6 +274,36 @@ export class MoveScorer {
 		this.weights.addAll(this.feats, n, scores);
 	}
 
+	/**
+	 * Adds row `r` of the small templates summed by `kind` (see `SMALL_ROWS`), over values `a`, `b`, `c`
+	 * (and `e`), summing it the first time.
+	 */
+	private addSmallRow(kind: number, r: number, a: number, b: number, c: number, e: number, scores: Float64Array): void {
+		const m = this.model;
+		const rows = m.smallRows[kind];
+		const have = m.haveSmallRows[kind];
+		const o = r * MOVES;
+		if (!have[r]) {
+			have[r] = 1;
+			const small = m.small;
+			if (kind === ROW_TAGS_DISTANCE) {
+				small.add2(0, a, b, rows, o);
+				small.add2(8, a, c, rows, o);
+				small.add2(9, b, c, rows, o);
+				small.add3(10, a, b, c, rows, o);
+				small.add2(20, e, b, rows, o);
+				small.add3(21, e, a, b, rows, o);
+			} else if (kind === ROW_THREE_TAGS) {
+				small.add2(1, b, c, rows, o);
+				small.add3(3, a, b, c, rows, o);
+			} else {
+				small.add2(11, a, b, rows, o);
+				small.add2(12, a, c, rows, o);
+			}
+		}
+		for (let j = 0; j < MOVES; j++) scores[j] += rows[o + j];
+	}
+
 	/** Adds the sum of the single-word features of position `x` in `role`, summing them the first time. */
 	private addRole(role: number, x: number, scores: Float64Array): void {
 		const i = role * (this.st.n + 2) + x + 1;
@@ -266,7 +311,7 @@ export class MoveScorer {
 		const o = i * MOVES;
 		if (!this.have[i]) {
 			this.have[i] = 1;
-			rows.fill(0, o, o + MOVES);
+			for (let j = 0; j < MOVES; j++) rows[o + j] = 0;
 			const codes = this.roleCodes(x);
 			const from = ROLE_START[role];
 			const to = ROLE_START[role + 1];
@@ -296,11 +341,17 @@ export class MoveScorer {
 		if (x <= 0) return this.model.sentinels[x + 1];
 		const w = this.st.words[x - 1];
 		const tag = this.tag[x + 1];
-		const memo = w.packedRoles;
-		if (memo) for (let k = 0; k < memo.length; k++) if (memo[k].model === this.weights && memo[k].tag === tag) return memo[k].codes;
+		const memo = (w.parseMemo ??= { model1: undefined, tag1: -1, codes1: undefined, model2: undefined, tag2: -1, codes2: undefined });
+		if (memo.model2 === this.weights && memo.tag2 === tag) return memo.codes2!;
+		if (memo.model1 === this.weights && memo.tag1 === tag) return memo.codes1!;
 		const codes = freshRoleCodes();
-		// A few (model, tag) entries per word, the oldest dropped: most words have one or two tags.
-		w.packedRoles = [...(memo ?? []).slice(-2), { model: this.weights, tag, codes }];
+		// The last two (model, tag) pairs, the older dropped: most words have one or two tags.
+		memo.model1 = memo.model2;
+		memo.tag1 = memo.tag2;
+		memo.codes1 = memo.codes2;
+		memo.model2 = this.weights;
+		memo.tag2 = tag;
+		memo.codes2 = codes;
 		return codes;
 	}
 
@@ -356,19 +407,15 @@ export class MoveScorer {
 		const s0ls = s0 >= 0 ? mix(st.lmask[s0], st.lmask2[s0]) : 0;
 		const n0ls = n0 > 0 ? mix(st.lmask[n0], st.lmask2[n0]) : 0;
 		// Small numbers only, in the order of the dense tables (templates 119-126, 128-138, 163-166, 175-182).
-		small.add2(0, S0p, N0p, scores);
-		small.add2(1, N0p, N1p, scores);
+		// Templates 119, 128, 130, 132, 177 and 178, and 120 and 122, and 134 and 136: summed rows.
+		this.addSmallRow(ROW_TAGS_DISTANCE, (((S0p * TAGS + N0p) * DISTANCES + d) << 1) | hasHead, S0p, N0p, d, hasHead, scores);
+		this.addSmallRow(ROW_THREE_TAGS, (S0p * TAGS + N0p) * TAGS + N1p, S0p, N0p, N1p, 0, scores);
+		this.addSmallRow(ROW_VALENCIES, (S0p * VALENCIES + s0vr) * VALENCIES + s0vl, S0p, s0vr, s0vl, 0, scores);
 		small.add3(2, N0p, N1p, tag[n2 + 1], scores);
-		small.add3(3, S0p, N0p, N1p, scores);
 		small.add3(4, tag[s0h + 1], S0p, N0p, scores);
 		small.add3(5, S0p, tag[s0l + 1], N0p, scores);
 		small.add3(6, S0p, tag[s0r + 1], N0p, scores);
 		small.add3(7, S0p, N0p, tag[n0l + 1], scores);
-		small.add2(8, S0p, d, scores);
-		small.add2(9, N0p, d, scores);
-		small.add3(10, S0p, N0p, d, scores);
-		small.add2(11, S0p, s0vr, scores);
-		small.add2(12, S0p, s0vl, scores);
 		small.add2(13, N0p, n0vl, scores);
 		small.add3(14, S0p, tag[s0l + 1], tag[s0l2 + 1], scores);
 		small.add3(15, S0p, tag[s0r + 1], tag[s0r2 + 1], scores);
@@ -376,8 +423,6 @@ export class MoveScorer {
 		small.add3(17, N0p, tag[n0l + 1], tag[n0l2 + 1], scores);
 		small.add3(18, S1p, S0p, N0p, scores);
 		small.add3(19, S1p, S0p, S0L, scores);
-		small.add2(20, hasHead, N0p, scores);
-		small.add3(21, hasHead, S0p, N0p, scores);
 		small.add3(22, S0L, S0p, N0p, scores);
 		small.add2(23, n0 > 0 && n0 === st.n ? 1 : 0, S0p, scores);
 		// A word with a distance or a valency (templates 127, 129, 133, 135, 137): kept with the word's role codes.

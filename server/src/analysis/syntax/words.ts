@@ -22,8 +22,8 @@ export interface WordInfo {
 	lowerInitial: boolean;
 	/** What the tagger keeps of this word (filled by the tagger). */
 	tagMemo?: TagMemo;
-	/** The parser's weights of this word's own features, per model and tag (filled by the parser). */
-	packedRoles?: { model: object; tag: number; codes: Int32Array }[];
+	/** The parser's weights of this word's own features (filled by the parser). */
+	parseMemo?: ParseMemo;
 }
 
 /**
@@ -38,6 +38,19 @@ export interface TagMemo {
 	sums1: Float32Array | undefined;
 	model2: object | undefined;
 	sums2: Float32Array | undefined;
+}
+
+/**
+ * The parser's packed weights of a word's own features, for the last two (model, tag) pairs it was
+ * parsed with, in plain fields for the same reason as `TagMemo`.
+ */
+export interface ParseMemo {
+	model1: object | undefined;
+	tag1: number;
+	codes1: Int32Array | undefined;
+	model2: object | undefined;
+	tag2: number;
+	codes2: Int32Array | undefined;
 }
 
 /** Word shape: letters as X/x, digits as d, runs longer than two cut ("Xxx", "dd-dd"), at most 8 marks. */
@@ -181,7 +194,7 @@ export function wordInfo(w: string, dict: TagDictionary): WordInfo {
 		// The memos the tagger and the parser fill, present from the start: words of one shape keep their
 		// property reads fast.
 		tagMemo: undefined,
-		packedRoles: undefined,
+		parseMemo: undefined,
 	};
 }
 
@@ -216,6 +229,6 @@ export const NONE: WordInfo = {
 	cap: false,
 	lowerInitial: false,
 	tagMemo: undefined,
-	packedRoles: undefined,
+	parseMemo: undefined,
 };
 export const ROOT_INFO: WordInfo = { ...NONE, form: 2, lower: 2, shape: 2, mft: -3, lex: 2 };
