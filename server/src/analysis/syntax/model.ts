@@ -4,7 +4,7 @@
  *   "SLSX" · u32 version · u32 header length · header (UTF-8 JSON) · four sections
  *   section = u32 features · u32 homes · u32 records · zero bytes up to a multiple of 4 from the file's
  *             start · the records (a `WeightTable`: per record, u32 key and the int8 weights, padded to
- *             whole words)
+ *             whole words) · u32 filter words · the table's filter (`filterOf`), u32 words
  *
  * The tables are stored as the loader uses them, so that loading them is taking views of the file's
  * bytes: building them at load time took a third of the model's load.
@@ -16,11 +16,11 @@
  */
 import { parseWords, type Parse, type ParserModel } from './parser';
 import { tagTwice, UPOS, type ProperNouns } from './tagger';
-import { hashString, layoutTable, quantise, Weights, wordsPerRecord, type WeightTable } from './weights';
+import { hashString, layoutTable, quantise, Weights, wordsPerRecord } from './weights';
 import { dictionaryValue, SortedLines, WordInfoCache, type TagDictionary, type WordInfo } from './words';
 
 export const MAGIC = 0x58534c53; // "SLSX"
-export const VERSION = 3;
+export const VERSION = 4;
 
 export interface SyntaxHeader {
 	upos: string[];
@@ -50,7 +50,7 @@ export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: reado
 	const full: SyntaxHeader = { ...header, scales: q.map((x) => x.scale) };
 	const json = new TextEncoder().encode(JSON.stringify(full));
 	let total = 12 + json.length;
-	for (const t of tables) total = align4(total + 12) + t.records.byteLength;
+	for (const t of tables) total = align4(total + 12) + t.records.byteLength + 4 + t.filter.byteLength;
 	const bytes = new Uint8Array(total);
 	const view = new DataView(bytes.buffer);
 	view.setUint32(0, MAGIC, true);
@@ -69,6 +69,9 @@ export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: reado
 		bytes.set(new Uint8Array(t.records.buffer, t.records.byteOffset, t.records.byteLength), at);
 		if (!LITTLE_ENDIAN) for (let w = 0; w < t.records.length; w += stride) view.setUint32(at + 4 * w, t.records[w], true);
 		at += t.records.byteLength;
+		view.setUint32(at, t.filter.length, true);
+		at += 4;
+		for (let w = 0; w < t.filter.length; w++, at += 4) view.setInt32(at, t.filter[w], true);
 	});
 	return bytes;
 }
@@ -77,16 +80,24 @@ const align4 = (x: number): number => (x + 3) & ~3;
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /** A section's records from the file: a view of its bytes when aligned on a little-endian machine, else a copy. */
-function readTable(bytes: Uint8Array, at: number, words: number, stride: number, homes: number): WeightTable {
+function readRecords(bytes: Uint8Array, at: number, words: number, stride: number): Uint32Array {
 	const from = bytes.byteOffset + at;
-	if (LITTLE_ENDIAN && from % 4 === 0) return { records: new Uint32Array(bytes.buffer, from, words), homes };
+	if (LITTLE_ENDIAN && from % 4 === 0) return new Uint32Array(bytes.buffer, from, words);
 	const records = new Uint32Array(words);
 	new Uint8Array(records.buffer).set(bytes.subarray(at, at + 4 * words));
 	if (!LITTLE_ENDIAN) {
 		const view = new DataView(bytes.buffer, from, 4 * words);
 		for (let w = 0; w < words; w += stride) records[w] = view.getUint32(4 * w, true);
 	}
-	return { records, homes };
+	return records;
+}
+
+/** A section's filter from the file, as `readRecords` reads the records. */
+function readFilter(bytes: Uint8Array, at: number, words: number): Int32Array {
+	const from = bytes.byteOffset + at;
+	if (LITTLE_ENDIAN && from % 4 === 0) return new Int32Array(bytes.buffer, from, words);
+	const view = new DataView(bytes.buffer, from, 4 * words);
+	return Int32Array.from({ length: words }, (_, i) => view.getInt32(4 * i, true));
 }
 
 /** The loaded model: the tagger, the parser and a memo of word information, ready to use. */
@@ -111,9 +122,12 @@ export class SyntaxModel {
 			const stride = wordsPerRecord(classes);
 			const words = view.getUint32(at + 8, true) * stride;
 			at = align4(at + 12);
-			const table = readTable(bytes, at, words, stride, homes);
+			const records = readRecords(bytes, at, words, stride);
 			at += 4 * words;
-			return new Weights(table, classes, scale);
+			const filterWords = view.getUint32(at, true);
+			const filter = readFilter(bytes, at + 4, filterWords);
+			at += 4 + 4 * filterWords;
+			return new Weights({ records, homes, filter }, classes, scale);
 		};
 		this.tagger = section(header.upos.length, header.scales[0]);
 		this.tagger2 = section(header.upos.length, header.scales[1]);

@@ -64,6 +64,31 @@ export interface WeightTable {
 	records: Uint32Array;
 	/** How many records are homes: a key's home is `floor(key * homes / 2^32)`. */
 	homes: number;
+	/**
+	 * One bit per value of a key's low bits, set when some feature's key has them (`filterOf`), or
+	 * empty for a table of four classes or fewer.
+	 */
+	filter: Int32Array;
+}
+
+/**
+ * The filter of a table's keys: eight bits a feature, 2^21 at most, so that it mostly stays in cache;
+ * about nine features in ten that the model lacks are then known absent without reading the table (a
+ * likely cache miss). None for a table of four classes or fewer: finding such a feature costs no more
+ * than missing it (one record, no codes elsewhere).
+ */
+export function filterOf(records: Uint32Array, classes: number): Int32Array {
+	if (classes <= 4) return new Int32Array(0);
+	const stride = wordsPerRecord(classes);
+	let bits = 1 << 10;
+	while (bits < 8 * (records.length / stride) && bits < 1 << 21) bits <<= 1;
+	const filter = new Int32Array(bits >>> 5);
+	const mask = bits - 1;
+	for (let r = 0; r < records.length; r += stride) {
+		const b = records[r] & mask;
+		filter[b >>> 5] |= 1 << (b & 31);
+	}
+	return filter;
 }
 
 /** 32-bit words per record: the key, then the codes. */
@@ -96,7 +121,7 @@ export function layoutTable(featureKeys: Uint32Array, codes: Int8Array, classes:
 		records[r] = featureKeys[row];
 		for (let j = 0; j < classes; j++) bytes[4 * r + 4 + j] = codes[row * classes + j] & 255;
 	});
-	return { records, homes };
+	return { records, homes, filter: filterOf(records, classes) };
 }
 
 /** The read-only weights of a model: a `WeightTable` (often a view of the model file's bytes, not a copy). */
@@ -114,12 +139,8 @@ export class Weights {
 	/** Scratch for `addAll`: where the search for each feature starts, and the key found there. */
 	private first = new Int32Array(128);
 	private firstKey = new Uint32Array(128);
-	/**
-	 * One bit per value of a key's low bits, set when some feature's key has them (`filterBits`): a
-	 * quarter of a megabyte at most, so it mostly stays in cache, and about nine features in ten that
-	 * the model lacks are known absent without reading the table.
-	 */
-	private filter: Int32Array | undefined;
+	/** The table's filter (`filterOf`); for a table without one, a filter that passes every key. */
+	private readonly filter: Int32Array;
 
 	constructor(
 		table: WeightTable,
@@ -130,21 +151,8 @@ export class Weights {
 		this.codes = new Uint8Array(table.records.buffer, table.records.byteOffset, table.records.byteLength);
 		this.stride = wordsPerRecord(classes);
 		this.spread = table.homes / 4294967296;
+		this.filter = table.filter.length ? table.filter : new Int32Array(32).fill(-1);
 		for (let q = -127; q <= 127; q++) this.value[q & 255] = Math.fround(dequantise(q, scale));
-	}
-
-	/** The filter of the keys' low bits: eight bits a feature, at most 2^21. */
-	private filterBits(): Int32Array {
-		const keys = this.keys;
-		let bits = 1 << 10;
-		while (bits < 8 * (keys.length / this.stride) && bits < 1 << 21) bits <<= 1;
-		const filter = new Int32Array(bits >>> 5);
-		const mask = bits - 1;
-		for (let r = 0; r < keys.length; r += this.stride) {
-			const b = keys[r] & mask;
-			filter[b >>> 5] |= 1 << (b & 31);
-		}
-		return filter;
 	}
 
 	/** Quantises float weights (training's) into a table. */
@@ -220,7 +228,7 @@ export class Weights {
 	 * `from` on. For a whole sentence's features at once, which keeps more memory reads under way.
 	 */
 	addRows(feats: Uint32Array, n: number, per: number, scores: Float64Array, from = 0): void {
-		const filter = (this.filter ??= this.filterBits());
+		const filter = this.filter;
 		const fmask = (filter.length << 5) - 1;
 		const c = this.classes;
 		const codes = this.codes;
