@@ -100,6 +100,7 @@ test('an article reads the same after every memory is emptied at once', () => {
 const DERIVED_TABLES: Record<string, string> = {
 	'ner/features.ts lexiconChars': "the tagger lexicon's character classes, per lexicon",
 	'syntax/moveScores.ts modelRows': "the parser's weight rows, per model",
+	'syntax/arcScores.ts modelRows': "the arc labeller's weight rows, per model",
 	'syntax/tagScores.ts modelRows': "the part-of-speech tagger's weight rows, per model",
 	'entities/gazetteer.ts caseModes': "a gazetteer entry's spellings' cases, per entry",
 	'crossdoc/predicates.ts CLASS_OF': 'event verbs by class, filled when the module loads',

@@ -2,7 +2,12 @@
  * The syntax model file: the tagger's and the parser's weights in one binary file.
  *
  *   "SLSX" · u32 version · u32 header length · header (UTF-8 JSON) · four sections
- *   section = u32 count · count × u32 feature keys (ascending) · count × classes × i8 weights
+ *   section = u32 features · u32 homes · u32 records · zero bytes up to a multiple of 4 from the file's
+ *             start · the records (a `WeightTable`: per record, u32 key and the int8 weights, padded to
+ *             whole words) · u32 filter words · the table's filter (`filterOf`), u32 words
+ *
+ * The tables are stored as the loader uses them, so that loading them is taking views of the file's
+ * bytes: building them at load time took a third of the model's load.
  *
  * The sections, in order: the tagger's first pass, its second pass, the parser's moves, the arc labels.
  *
@@ -11,11 +16,11 @@
  */
 import { parseWords, type Parse, type ParserModel } from './parser';
 import { tagTwice, UPOS, type ProperNouns } from './tagger';
-import { hashString, quantise, Weights } from './weights';
+import { hashString, layoutTable, quantise, Weights, wordsPerRecord } from './weights';
 import { dictionaryValue, SortedLines, WordInfoCache, type TagDictionary, type WordInfo } from './words';
 
 export const MAGIC = 0x58534c53; // "SLSX"
-export const VERSION = 2;
+export const VERSION = 4;
 
 export interface SyntaxHeader {
 	upos: string[];
@@ -41,10 +46,11 @@ export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: reado
 	// The loader finds words by binary search.
 	if (!SortedLines.sorted(header.dictionary) || !SortedLines.sorted(header.lexicon)) throw new Error('syntax model: dictionary or lexicon not in word order');
 	const q = sections.map((s) => quantise(s.weights));
+	const tables = sections.map((s, i) => layoutTable(s.keys, q[i].codes, s.classes));
 	const full: SyntaxHeader = { ...header, scales: q.map((x) => x.scale) };
 	const json = new TextEncoder().encode(JSON.stringify(full));
-	const sizes = sections.map((s) => 4 + s.keys.length * 4 + s.weights.length);
-	const total = 12 + json.length + sizes.reduce((a, b) => a + b, 0);
+	let total = 12 + json.length;
+	for (const t of tables) total = align4(total + 12) + t.records.byteLength + 4 + t.filter.byteLength;
 	const bytes = new Uint8Array(total);
 	const view = new DataView(bytes.buffer);
 	view.setUint32(0, MAGIC, true);
@@ -53,16 +59,45 @@ export function writeModel(header: Omit<SyntaxHeader, 'scales'>, sections: reado
 	bytes.set(json, 12);
 	let at = 12 + json.length;
 	sections.forEach((s, i) => {
+		const t = tables[i];
 		view.setUint32(at, s.keys.length, true);
+		view.setUint32(at + 4, t.homes, true);
+		const stride = wordsPerRecord(s.classes);
+		view.setUint32(at + 8, t.records.length / stride, true);
+		at = align4(at + 12);
+		// Codes as the bytes they are; keys little-endian.
+		bytes.set(new Uint8Array(t.records.buffer, t.records.byteOffset, t.records.byteLength), at);
+		if (!LITTLE_ENDIAN) for (let w = 0; w < t.records.length; w += stride) view.setUint32(at + 4 * w, t.records[w], true);
+		at += t.records.byteLength;
+		view.setUint32(at, t.filter.length, true);
 		at += 4;
-		for (const k of s.keys) {
-			view.setUint32(at, k, true);
-			at += 4;
-		}
-		bytes.set(new Uint8Array(q[i].codes.buffer), at);
-		at += s.weights.length;
+		for (let w = 0; w < t.filter.length; w++, at += 4) view.setInt32(at, t.filter[w], true);
 	});
 	return bytes;
+}
+
+const align4 = (x: number): number => (x + 3) & ~3;
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** A section's records from the file: a view of its bytes when aligned on a little-endian machine, else a copy. */
+function readRecords(bytes: Uint8Array, at: number, words: number, stride: number): Uint32Array {
+	const from = bytes.byteOffset + at;
+	if (LITTLE_ENDIAN && from % 4 === 0) return new Uint32Array(bytes.buffer, from, words);
+	const records = new Uint32Array(words);
+	new Uint8Array(records.buffer).set(bytes.subarray(at, at + 4 * words));
+	if (!LITTLE_ENDIAN) {
+		const view = new DataView(bytes.buffer, from, 4 * words);
+		for (let w = 0; w < words; w += stride) records[w] = view.getUint32(4 * w, true);
+	}
+	return records;
+}
+
+/** A section's filter from the file, as `readRecords` reads the records. */
+function readFilter(bytes: Uint8Array, at: number, words: number): Int32Array {
+	const from = bytes.byteOffset + at;
+	if (LITTLE_ENDIAN && from % 4 === 0) return new Int32Array(bytes.buffer, from, words);
+	const view = new DataView(bytes.buffer, from, 4 * words);
+	return Int32Array.from({ length: words }, (_, i) => view.getInt32(4 * i, true));
 }
 
 /** The loaded model: the tagger, the parser and a memo of word information, ready to use. */
@@ -82,18 +117,17 @@ export class SyntaxModel {
 		const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as SyntaxHeader;
 		this.header = header;
 		let at = 12 + len;
-		const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 		const section = (classes: number, scale: number): Weights => {
-			const n = view.getUint32(at, true);
-			at += 4;
-			// Keys are copied out whole (aligned; a Node Buffer's own slice would not copy); on a big-endian machine, one by one.
-			const keys = littleEndian
-				? new Uint32Array(Uint8Array.prototype.slice.call(bytes, at, at + 4 * n).buffer)
-				: Uint32Array.from({ length: n }, (_, i) => view.getUint32(at + 4 * i, true));
-			at += 4 * n;
-			const codes = new Int8Array(bytes.buffer, bytes.byteOffset + at, n * classes);
-			at += n * classes;
-			return new Weights(keys, codes, classes, scale);
+			const homes = view.getUint32(at + 4, true);
+			const stride = wordsPerRecord(classes);
+			const words = view.getUint32(at + 8, true) * stride;
+			at = align4(at + 12);
+			const records = readRecords(bytes, at, words, stride);
+			at += 4 * words;
+			const filterWords = view.getUint32(at, true);
+			const filter = readFilter(bytes, at + 4, filterWords);
+			at += 4 + 4 * filterWords;
+			return new Weights({ records, homes, filter }, classes, scale);
 		};
 		this.tagger = section(header.upos.length, header.scales[0]);
 		this.tagger2 = section(header.upos.length, header.scales[1]);

@@ -9,7 +9,8 @@
  *
  * - a word's own features in one role (S0's word, tag, suffix and ambiguity class; N1's word and tag…),
  *   summed the first time the word is met in that role during the sentence's parse and kept in
- *   `rows` (role × position × move);
+ *   `rows` (role × position × move); the features' weights themselves are looked up once per spelling,
+ *   tag and model, and kept on the word's information (`parseMemo`), as the tagger keeps its sums;
  * - the features of one arc label alone (S0's label, its leftmost child's…), the same for every
  *   sentence: kept per model in `labelRows` (template × label code × move);
  * - the constant feature, kept per model.
@@ -46,8 +47,8 @@ const ROLES = 13;
 const LABEL_TEMPLATES = [141, 144, 147, 150, 153, 156, 159, 162];
 
 /** The hashed templates of a state, and how many values each combines. */
-const HASHED = Int32Array.of(113, 114, 115, 116, 117, 118, 127, 129, 131, 133, 135, 137, 167, 168, 169, 170, 171, 172, 185, 186, 187);
-const HASHED_VALUES = Int32Array.of(4, 3, 3, 3, 3, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+const HASHED = Int32Array.of(113, 114, 115, 116, 117, 118, 131, 167, 168, 169, 170, 171, 172, 185, 186, 187);
+const HASHED_VALUES = Int32Array.of(4, 3, 3, 3, 3, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2);
 
 /** Per-model sums: the constant feature, and each label template's weights by label code. */
 interface ModelRows {
@@ -56,6 +57,18 @@ interface ModelRows {
 	codes: number;
 	labelRows: Float64Array;
 	small: SmallTemplates;
+	/** The role features' packed codes of the positions outside the words: none (-1) and the root (0). */
+	sentinels: [Int32Array, Int32Array];
+	/** Rows of small templates summed by the values they share (`SMALL_ROWS`), summed on first use. */
+	smallRows: Float64Array[];
+	haveSmallRows: Uint8Array[];
+	/**
+	 * The working arrays of a sentence's scorer (`MoveScorer`), reused from sentence to sentence: making
+	 * them anew took a twentieth of the parse. A parse uses one scorer at a time; a new scorer takes them over.
+	 */
+	rows: Float64Array;
+	have: Uint8Array;
+	codesAt: (Int32Array | undefined)[];
 }
 
 const modelRows = new WeakMap<Weights, ModelRows>();
@@ -70,7 +83,18 @@ function rowsOf(weights: Weights, labels: number): ModelRows {
 	LABEL_TEMPLATES.forEach((t, i) => {
 		for (let c = 1; c < codes; c++) add(weights, key(mix(tpl(t), c)), labelRows, (i * codes + c) * MOVES);
 	});
-	m = { bias, codes, labelRows, small: new SmallTemplates(weights, codes) };
+	m = {
+		bias,
+		codes,
+		labelRows,
+		small: new SmallTemplates(weights, codes),
+		smallRows: SMALL_ROWS.map((n) => new Float64Array(n * MOVES)),
+		haveSmallRows: SMALL_ROWS.map((n) => new Uint8Array(n)),
+		sentinels: [freshRoleCodes(), freshRoleCodes()],
+		rows: new Float64Array(0),
+		have: new Uint8Array(0),
+		codesAt: [],
+	};
 	modelRows.set(weights, m);
 	return m;
 }
@@ -80,6 +104,16 @@ const TAGS = UPOS.length + 3;
 /** Distance buckets (0-7) and capped valencies (0-5). */
 const DISTANCES = 8;
 const VALENCIES = 6;
+
+/**
+ * Small templates that share their values, summed into one row per combination: (S0 tag, N0 tag,
+ * distance, whether S0 has a head) for 119, 128, 130, 132, 177, 178; (S0, N0, N1 tags) for 120, 122;
+ * (S0 tag, its right and left valencies) for 134, 136. The number of rows of each.
+ */
+const ROW_TAGS_DISTANCE = 0;
+const ROW_THREE_TAGS = 1;
+const ROW_VALENCIES = 2;
+const SMALL_ROWS = [TAGS * TAGS * DISTANCES * 2, TAGS * TAGS * TAGS, TAGS * VALENCIES * VALENCIES];
 
 /**
  * The templates that combine only small numbers (tags, labels, distances, valencies), each a dense
@@ -138,19 +172,19 @@ class SmallTemplates {
 	}
 
 	/** Adds the weights of small template `i` (of two values) for `a`, `b`. */
-	add2(i: number, a: number, b: number, scores: Float64Array): void {
+	add2(i: number, a: number, b: number, scores: Float64Array, from = 0): void {
 		const at = this.start[i] + a * this.b[i] + b;
 		let p = this.packed[at];
 		if (p === UNKNOWN_PACKED) p = this.packed[at] = this.weights.packed(key(mix(mix(tpl(this.t[i]), a), b)));
-		if (p !== 0) this.weights.addPacked(p, scores);
+		if (p !== 0) this.weights.addPacked(p, scores, from);
 	}
 
 	/** Adds the weights of small template `i` (of three values) for `a`, `b`, `c`. */
-	add3(i: number, a: number, b: number, c: number, scores: Float64Array): void {
+	add3(i: number, a: number, b: number, c: number, scores: Float64Array, from = 0): void {
 		const at = this.start[i] + (a * this.b[i] + b) * this.c[i] + c;
 		let p = this.packed[at];
 		if (p === UNKNOWN_PACKED) p = this.packed[at] = this.weights.packed(key(mix(mix(mix(tpl(this.t[i]), a), b), c)));
-		if (p !== 0) this.weights.addPacked(p, scores);
+		if (p !== 0) this.weights.addPacked(p, scores, from);
 	}
 }
 
@@ -168,6 +202,8 @@ export class MoveScorer {
 	/** Role sums: [role][x + 1][move], valid where `have` is set. */
 	private readonly rows: Float64Array;
 	private readonly have: Uint8Array;
+	/** Each position's packed codes (`roleCodes`), found the first time. */
+	private readonly codesAt: (Int32Array | undefined)[];
 	private readonly model: ModelRows;
 	private readonly feats = new Uint32Array(HASHED.length);
 	/** The values of the hashed features, four slots each. */
@@ -181,9 +217,17 @@ export class MoveScorer {
 	) {
 		({ word: this.word, tag: this.tag, amb: this.amb, suffix: this.suffix } = atoms);
 		const m = st.n + 2;
-		this.rows = new Float64Array(ROLES * m * MOVES);
-		this.have = new Uint8Array(ROLES * m);
-		this.model = rowsOf(weights, labels);
+		const model = (this.model = rowsOf(weights, labels));
+		if (model.have.length < ROLES * m) {
+			model.rows = new Float64Array(2 * ROLES * m * MOVES);
+			model.have = new Uint8Array(2 * ROLES * m);
+		}
+		model.have.fill(0, 0, ROLES * m);
+		while (model.codesAt.length < m) model.codesAt.push(undefined);
+		model.codesAt.fill(undefined, 0, m);
+		this.rows = model.rows;
+		this.have = model.have;
+		this.codesAt = model.codesAt;
 	}
 
 	/** Writes the scores of the four moves in the current state into `scores`. */
@@ -230,6 +274,36 @@ export class MoveScorer {
 		this.weights.addAll(this.feats, n, scores);
 	}
 
+	/**
+	 * Adds row `r` of the small templates summed by `kind` (see `SMALL_ROWS`), over values `a`, `b`, `c`
+	 * (and `e`), summing it the first time.
+	 */
+	private addSmallRow(kind: number, r: number, a: number, b: number, c: number, e: number, scores: Float64Array): void {
+		const m = this.model;
+		const rows = m.smallRows[kind];
+		const have = m.haveSmallRows[kind];
+		const o = r * MOVES;
+		if (!have[r]) {
+			have[r] = 1;
+			const small = m.small;
+			if (kind === ROW_TAGS_DISTANCE) {
+				small.add2(0, a, b, rows, o);
+				small.add2(8, a, c, rows, o);
+				small.add2(9, b, c, rows, o);
+				small.add3(10, a, b, c, rows, o);
+				small.add2(20, e, b, rows, o);
+				small.add3(21, e, a, b, rows, o);
+			} else if (kind === ROW_THREE_TAGS) {
+				small.add2(1, b, c, rows, o);
+				small.add3(3, a, b, c, rows, o);
+			} else {
+				small.add2(11, a, b, rows, o);
+				small.add2(12, a, c, rows, o);
+			}
+		}
+		for (let j = 0; j < MOVES; j++) scores[j] += rows[o + j];
+	}
+
 	/** Adds the sum of the single-word features of position `x` in `role`, summing them the first time. */
 	private addRole(role: number, x: number, scores: Float64Array): void {
 		const i = role * (this.st.n + 2) + x + 1;
@@ -237,11 +311,48 @@ export class MoveScorer {
 		const o = i * MOVES;
 		if (!this.have[i]) {
 			this.have[i] = 1;
-			const feats = this.feats;
-			const n = roleFeatures(role, this.word[x + 1], this.tag[x + 1], this.amb[x + 1], this.suffix[x + 1], feats);
-			for (let f = 0; f < n; f++) add(this.weights, feats[f], rows, o);
+			for (let j = 0; j < MOVES; j++) rows[o + j] = 0;
+			const codes = this.roleCodes(x);
+			const from = ROLE_START[role];
+			const to = ROLE_START[role + 1];
+			if (codes[from] === UNKNOWN_PACKED) {
+				const feats = this.feats;
+				roleFeatures(role, this.word[x + 1], this.tag[x + 1], this.amb[x + 1], this.suffix[x + 1], feats);
+				for (let f = from; f < to; f++) codes[f] = this.weights.packed(feats[f - from]);
+			}
+			for (let f = from; f < to; f++) if (codes[f] !== 0) this.weights.addPacked(codes[f], rows, o);
 		}
 		for (let j = 0; j < MOVES; j++) scores[j] += rows[o + j];
+	}
+
+	/** Adds the weights of template `t` for word `w` and a small value `v`, kept at `codes[at]`. */
+	private addWordValue(codes: Int32Array, at: number, t: number, w: number, v: number, scores: Float64Array): void {
+		let p = codes[at];
+		if (p === UNKNOWN_PACKED) p = codes[at] = this.weights.packed(key(mix(mix(tpl(t), w), v)));
+		if (p !== 0) this.weights.addPacked(p, scores);
+	}
+
+	/** The packed codes of the features of position `x` alone: kept per spelling, tag and model. */
+	private roleCodes(x: number): Int32Array {
+		return (this.codesAt[x + 1] ??= this.findRoleCodes(x));
+	}
+
+	private findRoleCodes(x: number): Int32Array {
+		if (x <= 0) return this.model.sentinels[x + 1];
+		const w = this.st.words[x - 1];
+		const tag = this.tag[x + 1];
+		const memo = (w.parseMemo ??= { model1: undefined, tag1: -1, codes1: undefined, model2: undefined, tag2: -1, codes2: undefined });
+		if (memo.model2 === this.weights && memo.tag2 === tag) return memo.codes2!;
+		if (memo.model1 === this.weights && memo.tag1 === tag) return memo.codes1!;
+		const codes = freshRoleCodes();
+		// The last two (model, tag) pairs, the older dropped: most words have one or two tags.
+		memo.model1 = memo.model2;
+		memo.tag1 = memo.tag2;
+		memo.codes1 = memo.codes2;
+		memo.model2 = this.weights;
+		memo.tag2 = tag;
+		memo.codes2 = codes;
+		return codes;
 	}
 
 	/** Adds the weights of the label template `i` for the label of position `x`. */
@@ -296,19 +407,15 @@ export class MoveScorer {
 		const s0ls = s0 >= 0 ? mix(st.lmask[s0], st.lmask2[s0]) : 0;
 		const n0ls = n0 > 0 ? mix(st.lmask[n0], st.lmask2[n0]) : 0;
 		// Small numbers only, in the order of the dense tables (templates 119-126, 128-138, 163-166, 175-182).
-		small.add2(0, S0p, N0p, scores);
-		small.add2(1, N0p, N1p, scores);
+		// Templates 119, 128, 130, 132, 177 and 178, and 120 and 122, and 134 and 136: summed rows.
+		this.addSmallRow(ROW_TAGS_DISTANCE, (((S0p * TAGS + N0p) * DISTANCES + d) << 1) | hasHead, S0p, N0p, d, hasHead, scores);
+		this.addSmallRow(ROW_THREE_TAGS, (S0p * TAGS + N0p) * TAGS + N1p, S0p, N0p, N1p, 0, scores);
+		this.addSmallRow(ROW_VALENCIES, (S0p * VALENCIES + s0vr) * VALENCIES + s0vl, S0p, s0vr, s0vl, 0, scores);
 		small.add3(2, N0p, N1p, tag[n2 + 1], scores);
-		small.add3(3, S0p, N0p, N1p, scores);
 		small.add3(4, tag[s0h + 1], S0p, N0p, scores);
 		small.add3(5, S0p, tag[s0l + 1], N0p, scores);
 		small.add3(6, S0p, tag[s0r + 1], N0p, scores);
 		small.add3(7, S0p, N0p, tag[n0l + 1], scores);
-		small.add2(8, S0p, d, scores);
-		small.add2(9, N0p, d, scores);
-		small.add3(10, S0p, N0p, d, scores);
-		small.add2(11, S0p, s0vr, scores);
-		small.add2(12, S0p, s0vl, scores);
 		small.add2(13, N0p, n0vl, scores);
 		small.add3(14, S0p, tag[s0l + 1], tag[s0l2 + 1], scores);
 		small.add3(15, S0p, tag[s0r + 1], tag[s0r2 + 1], scores);
@@ -316,10 +423,16 @@ export class MoveScorer {
 		small.add3(17, N0p, tag[n0l + 1], tag[n0l2 + 1], scores);
 		small.add3(18, S1p, S0p, N0p, scores);
 		small.add3(19, S1p, S0p, S0L, scores);
-		small.add2(20, hasHead, N0p, scores);
-		small.add3(21, hasHead, S0p, N0p, scores);
 		small.add3(22, S0L, S0p, N0p, scores);
 		small.add2(23, n0 > 0 && n0 === st.n ? 1 : 0, S0p, scores);
+		// A word with a distance or a valency (templates 127, 129, 133, 135, 137): kept with the word's role codes.
+		const s0codes = this.roleCodes(s0);
+		const n0codes = this.roleCodes(n0);
+		this.addWordValue(s0codes, W127 + d, 127, S0w, d, scores);
+		this.addWordValue(n0codes, W129 + d, 129, N0w, d, scores);
+		this.addWordValue(s0codes, W133 + s0vr, 133, S0w, s0vr, scores);
+		this.addWordValue(s0codes, W135 + s0vl, 135, S0w, s0vl, scores);
+		this.addWordValue(n0codes, W137 + n0vl, 137, N0w, n0vl, scores);
 		// Words, word pairs, label sets and ambiguity classes: hashed, in a loop (one copy of `mix`, which
 		// the compiler then inlines) over the values of each, in the order of HASHED.
 		const v = this.values;
@@ -342,36 +455,26 @@ export class MoveScorer {
 		v[20] = S0w;
 		v[21] = N0w;
 		v[24] = S0w;
-		v[25] = d;
-		v[28] = N0w;
-		v[29] = d;
-		v[32] = S0w;
-		v[33] = N0w;
-		v[34] = d;
+		v[25] = N0w;
+		v[26] = d;
+		v[28] = S0w;
+		v[29] = s0rs;
+		v[32] = S0p;
+		v[33] = s0rs;
 		v[36] = S0w;
-		v[37] = s0vr;
-		v[40] = S0w;
-		v[41] = s0vl;
+		v[37] = s0ls;
+		v[40] = S0p;
+		v[41] = s0ls;
 		v[44] = N0w;
-		v[45] = n0vl;
-		v[48] = S0w;
-		v[49] = s0rs;
-		v[52] = S0p;
-		v[53] = s0rs;
-		v[56] = S0w;
-		v[57] = s0ls;
-		v[60] = S0p;
-		v[61] = s0ls;
-		v[64] = N0w;
-		v[65] = n0ls;
-		v[68] = N0p;
-		v[69] = n0ls;
-		v[72] = S0a;
-		v[73] = N0a;
-		v[76] = S0p;
-		v[77] = N0a;
-		v[80] = S0a;
-		v[81] = N0p;
+		v[45] = n0ls;
+		v[48] = N0p;
+		v[49] = n0ls;
+		v[52] = S0a;
+		v[53] = N0a;
+		v[56] = S0p;
+		v[57] = N0a;
+		v[60] = S0a;
+		v[61] = N0p;
 		for (let f = 0; f < HASHED.length; f++) {
 			let h = tpl(HASHED[f]);
 			for (let j = 0, m = HASHED_VALUES[f]; j < m; j++) h = mix(h, v[4 * f + j]);
@@ -381,6 +484,19 @@ export class MoveScorer {
 		return n;
 	}
 }
+
+/** Where each role's features start in a word's packed codes (`roleFeatures` writes 5, 5, 4, 3, 2, then 2 per role). */
+const ROLE_START = Int32Array.from({ length: ROLES + 1 }, (_, r) => [0, 5, 10, 14, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35][r]);
+
+/** Where the codes of templates 127 and 129 (by distance, 0-7), 133, 135 and 137 (by valency, 0-5) start, after the roles'. */
+const W127 = 35;
+const W129 = 43;
+const W133 = 51;
+const W135 = 57;
+const W137 = 63;
+
+/** Packed codes of every feature of a word alone, none looked up yet. */
+const freshRoleCodes = (): Int32Array => new Int32Array(69).fill(UNKNOWN_PACKED);
 
 /** The single-word features of a position in a role: its word `w`, tag `p`, ambiguity class `a`, suffix `s`. */
 function roleFeatures(role: number, w: number, p: number, a: number, s: number, out: Uint32Array): number {

@@ -50,86 +50,140 @@ export function quantise(weights: Float32Array): { codes: Int8Array; scale: numb
 }
 
 /**
- * The read-only weights of a model: `classes` int8 codes per feature, in rows as the model file has them
- * (`codes` is a view of the file's bytes, not a copy), found through an open-addressing table whose
- * slots hold a feature's key and where its row starts. The table is all loading builds: fresh memory is
- * slow to touch the first time (about 3 ms a megabyte here), and this keeps it to 8 bytes a slot.
+ * A table of read-only weights as records: each feature's key, then its `classes` int8 codes, padded to
+ * whole 32-bit words, so that finding a feature and reading its weights touch one stretch of memory
+ * (the lookups are mostly cache misses in a table of megabytes, and they, more than the arithmetic, set
+ * the speed of the tagger and the parser). A key's home record is the key scaled to the number of homes;
+ * keys are placed in ascending order, each at its home or just after the previous key, so the records
+ * hold ascending keys and a search stops at the first key not below the one sought. Empty records (after
+ * the last key too, so a search never runs off the end) hold the largest key and codes 0 (weight 0): a
+ * search always stops on one, and finding one adds nothing. The model file stores the table as it is.
  */
+export interface WeightTable {
+	/** The records, `wordsPerRecord(classes)` words each, in the machine's byte order. */
+	records: Uint32Array;
+	/** How many records are homes: a key's home is `floor(key * homes / 2^32)`. */
+	homes: number;
+	/**
+	 * One bit per value of a key's low bits, set when some feature's key has them (`filterOf`), or
+	 * empty for a table of four classes or fewer.
+	 */
+	filter: Int32Array;
+}
+
+/**
+ * The filter of a table's keys: eight bits a feature, 2^21 at most, so that it mostly stays in cache;
+ * about nine features in ten that the model lacks are then known absent without reading the table (a
+ * likely cache miss). None for a table of four classes or fewer: finding such a feature costs no more
+ * than missing it (one record, no codes elsewhere).
+ */
+export function filterOf(records: Uint32Array, classes: number): Int32Array {
+	if (classes <= 4) return new Int32Array(0);
+	const stride = wordsPerRecord(classes);
+	let bits = 1 << 10;
+	while (bits < 8 * (records.length / stride) && bits < 1 << 21) bits <<= 1;
+	const filter = new Int32Array(bits >>> 5);
+	const mask = bits - 1;
+	for (let r = 0; r < records.length; r += stride) {
+		const b = records[r] & mask;
+		filter[b >>> 5] |= 1 << (b & 31);
+	}
+	return filter;
+}
+
+/** 32-bit words per record: the key, then the codes. */
+export const wordsPerRecord = (classes: number): number => 1 + ((classes + 3) >> 2);
+
+/** The key of an empty record: no key is larger, so a search stops there. */
+const EMPTY = 0xffffffff;
+
+/** Lays out the features (keys and their rows of codes) as a table. */
+export function layoutTable(featureKeys: Uint32Array, codes: Int8Array, classes: number): WeightTable {
+	const n = featureKeys.length;
+	// More homes per key for wide records, where a search that runs past its home reads more bytes;
+	// narrow ones are packed tighter, and the model file stays under 8 MB.
+	const homes = Math.max(16, Math.ceil(n / (classes > 4 ? 0.75 : 0.85)));
+	const spread = homes / 4294967296;
+	const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => featureKeys[a] - featureKeys[b]);
+	const at = new Int32Array(n);
+	let next = 0;
+	order.forEach((row, i) => {
+		if (i > 0 && featureKeys[row] === featureKeys[order[i - 1]]) throw new Error('weights: a feature key twice');
+		at[i] = Math.max(Math.floor(featureKeys[row] * spread), next);
+		next = at[i] + 1;
+	});
+	const stride = wordsPerRecord(classes);
+	const records = new Uint32Array(Math.max(next + 1, homes + 1) * stride);
+	const bytes = new Uint8Array(records.buffer);
+	for (let r = 0; r < records.length; r += stride) records[r] = EMPTY;
+	order.forEach((row, i) => {
+		const r = at[i] * stride;
+		records[r] = featureKeys[row];
+		for (let j = 0; j < classes; j++) bytes[4 * r + 4 + j] = codes[row * classes + j] & 255;
+	});
+	return { records, homes, filter: filterOf(records, classes) };
+}
+
+/** The read-only weights of a model: a `WeightTable` (often a view of the model file's bytes, not a copy). */
 export class Weights {
-	/** Slot s: the key at 2s (0 when empty), the byte offset of its codes at 2s + 1. */
-	private readonly slots: Uint32Array;
-	/** The codes, by their unsigned byte values (the index into `value`). */
+	/** The records: `stride` 32-bit words each, the key first. */
+	private readonly keys: Uint32Array;
+	/** The same memory as bytes: a record's codes are the bytes after its key, by their unsigned values. */
 	private readonly codes: Uint8Array;
-	private readonly mask: number;
-	/** A feature's first slot is the top bits of its key: keys come sorted, so the table fills front to back. */
-	private readonly shift: number;
+	/** Words per record. */
+	private readonly stride: number;
+	/** Homes per key value (homes / 2^32): a key's home record is `key * spread`, rounded down. */
+	private readonly spread: number;
 	/** Weight of each code, by its byte value: float32 values, held as float64 to add without converting. */
 	private readonly value = new Float64Array(256);
-	/** Scratch for `addAll`: the key in the first slot of each feature. */
-	private first = new Uint32Array(128);
+	/** Scratch for `addAll`: where the search for each feature starts, and the key found there. */
+	private first = new Int32Array(128);
+	private firstKey = new Uint32Array(128);
+	/** The table's filter (`filterOf`); for a table without one, a filter that passes every key. */
+	private readonly filter: Int32Array;
 
 	constructor(
-		featureKeys: Uint32Array,
-		codes: Int8Array,
+		table: WeightTable,
 		readonly classes: number,
 		readonly scale: number,
 	) {
-		let cap = 16;
-		while (cap < featureKeys.length * 1.5) cap <<= 1;
-		this.slots = new Uint32Array(2 * cap);
-		this.codes = new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength);
-		this.mask = cap - 1;
-		this.shift = 32 - Math.log2(cap);
+		this.keys = table.records;
+		this.codes = new Uint8Array(table.records.buffer, table.records.byteOffset, table.records.byteLength);
+		this.stride = wordsPerRecord(classes);
+		this.spread = table.homes / 4294967296;
+		this.filter = table.filter.length ? table.filter : new Int32Array(32).fill(-1);
 		for (let q = -127; q <= 127; q++) this.value[q & 255] = Math.fround(dequantise(q, scale));
-		this.fill(featureKeys);
-	}
-
-	/** Puts every feature in its slot (locals only: this runs once per load, before the code is optimised). */
-	private fill(featureKeys: Uint32Array): void {
-		const slots = this.slots;
-		const mask = this.mask;
-		const shift = this.shift;
-		const classes = this.classes;
-		const n = featureKeys.length;
-		let last = 0;
-		let next = 0;
-		for (let r = 0; r < n; r++) {
-			const k = featureKeys[r];
-			let slot = k >>> shift;
-			// Keys in ascending order (as the model file has them) fill the table front to back: the slots from
-			// this key's first one up to the last key's are all taken, so the probe starts after them.
-			if (k > last && slot < next) slot = next;
-			while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
-			slots[2 * slot] = k;
-			slots[2 * slot + 1] = r * classes;
-			last = k;
-			next = (slot + 1) & mask;
-		}
 	}
 
 	/** Quantises float weights (training's) into a table. */
 	static fromFloats(featureKeys: Uint32Array, weights: Float32Array, classes: number): Weights {
 		const { codes, scale } = quantise(weights);
-		return new Weights(featureKeys, codes, classes, scale);
+		return new Weights(layoutTable(featureKeys, codes, classes), classes, scale);
 	}
 
 	/** Byte offset of the feature's codes, or -1 when the model does not have it. */
 	find(k: number): number {
-		const slots = this.slots;
-		let slot = k >>> this.shift;
-		for (;;) {
-			const at = slots[2 * slot];
-			if (at === k) return slots[2 * slot + 1];
-			if (at === 0) return -1;
-			slot = (slot + 1) & this.mask;
-		}
+		const keys = this.keys;
+		const stride = this.stride;
+		let r = Math.floor(k * this.spread) * stride;
+		let at = keys[r];
+		while (at < k) at = keys[(r += stride)];
+		return at === k ? 4 * r + 4 : -1;
 	}
 
 	/** Adds the weights at offset `o` (from `find`) into `into[from..from + classes)`. */
 	addAt(o: number, into: Float64Array | Float32Array, from = 0): void {
 		const codes = this.codes;
 		const value = this.value;
-		for (let j = 0; j < this.classes; j++) into[from + j] += value[codes[o + j]];
+		const c = this.classes;
+		let j = 0;
+		for (; j + 4 <= c; j += 4) {
+			into[from + j] += value[codes[o + j]];
+			into[from + j + 1] += value[codes[o + j + 1]];
+			into[from + j + 2] += value[codes[o + j + 2]];
+			into[from + j + 3] += value[codes[o + j + 3]];
+		}
+		for (; j < c; j++) into[from + j] += value[codes[o + j]];
 	}
 
 	/**
@@ -145,13 +199,13 @@ export class Weights {
 		return p;
 	}
 
-	/** Adds the weights of packed codes (from `packed`) into `into[0..4)`. */
-	addPacked(p: number, into: Float64Array): void {
+	/** Adds the weights of packed codes (from `packed`) into `into[from..from + 4)`. */
+	addPacked(p: number, into: Float64Array, from = 0): void {
 		const value = this.value;
-		into[0] += value[p & 255];
-		into[1] += value[(p >>> 8) & 255];
-		into[2] += value[(p >>> 16) & 255];
-		into[3] += value[p >>> 24];
+		into[from] += value[p & 255];
+		into[from + 1] += value[(p >>> 8) & 255];
+		into[from + 2] += value[(p >>> 16) & 255];
+		into[from + 3] += value[p >>> 24];
 	}
 
 	/** Adds the weights of `n` features into `scores` (zeroed first). */
@@ -161,31 +215,66 @@ export class Weights {
 	}
 
 	/**
-	 * Adds the weights of `n` features into `scores[from..from + classes)`. The first slot of every feature is read before any
-	 * is compared, so that the memory reads, mostly cache misses in a table of megabytes, are under way
-	 * together rather than one after another.
+	 * Adds the weights of `n` features into `scores[from..from + classes)`. The home record of every
+	 * feature is read before any is compared, so that the memory reads, mostly cache misses, are under
+	 * way together rather than one after another.
 	 */
 	addAll(feats: Uint32Array, n: number, scores: Float64Array, from = 0): void {
+		this.addRows(feats, n, n, scores, from);
+	}
+
+	/**
+	 * Adds the weights of `n` features, `per` a row: feature i into row floor(i / per) of `scores`, from
+	 * `from` on. For a whole sentence's features at once, which keeps more memory reads under way.
+	 */
+	addRows(feats: Uint32Array, n: number, per: number, scores: Float64Array, from = 0): void {
+		const filter = this.filter;
+		const fmask = (filter.length << 5) - 1;
 		const c = this.classes;
 		const codes = this.codes;
 		const value = this.value;
-		const slots = this.slots;
-		const mask = this.mask;
-		const shift = this.shift;
-		if (this.first.length < n) this.first = new Uint32Array(n);
+		const keys = this.keys;
+		const stride = this.stride;
+		const spread = this.spread;
+		if (this.first.length < n) {
+			this.first = new Int32Array(2 * n);
+			this.firstKey = new Uint32Array(2 * n);
+		}
 		const first = this.first;
-		for (let i = 0; i < n; i++) first[i] = slots[2 * (feats[i] >>> shift)];
+		const firstKey = this.firstKey;
 		for (let i = 0; i < n; i++) {
 			const k = feats[i];
-			let slot = k >>> shift;
-			let at = first[i];
-			while (at !== k && at !== 0) {
-				slot = (slot + 1) & mask;
-				at = slots[2 * slot];
+			const b = k & fmask;
+			if ((filter[b >>> 5] & (1 << (b & 31))) === 0) {
+				first[i] = -1;
+				continue;
 			}
-			if (at === 0) continue;
-			const o = slots[2 * slot + 1];
-			for (let j = 0; j < c; j++) scores[from + j] += value[codes[o + j]];
+			const r = Math.floor(k * spread) * stride;
+			first[i] = r;
+			firstKey[i] = keys[r];
+		}
+		for (let i = 0, row = 0, left = per; i < n; i++) {
+			const k = feats[i];
+			let r = first[i];
+			let at = r < 0 ? EMPTY : firstKey[i];
+			while (at < k) at = keys[(r += stride)];
+			if (at === k && r >= 0) {
+				const o = 4 * r + 4;
+				const to = from + row * c;
+				// Four at a time: the loop's own steps cost as much as an addition.
+				let j = 0;
+				for (; j + 4 <= c; j += 4) {
+					scores[to + j] += value[codes[o + j]];
+					scores[to + j + 1] += value[codes[o + j + 1]];
+					scores[to + j + 2] += value[codes[o + j + 2]];
+					scores[to + j + 3] += value[codes[o + j + 3]];
+				}
+				for (; j < c; j++) scores[to + j] += value[codes[o + j]];
+			}
+			if (--left === 0) {
+				row++;
+				left = per;
+			}
 		}
 	}
 }

@@ -20,8 +20,37 @@ export interface WordInfo {
 	cap: boolean;
 	/** Starts with a lower-case letter (not a proper noun in edited text). */
 	lowerInitial: boolean;
-	/** The tagger's per-role weight sums for this word, one entry per model (filled by the tagger). */
-	pooled?: { model: object; sums: Float32Array }[];
+	/** What the tagger keeps of this word (filled by the tagger). */
+	tagMemo?: TagMemo;
+	/** The parser's weights of this word's own features (filled by the parser). */
+	parseMemo?: ParseMemo;
+}
+
+/**
+ * What the tagger keeps of a word: what its features that combine words read of it (`atoms`), and its
+ * per-role weight sums for the last two models that tagged it (the two passes). Plain fields, not a
+ * list: the tagger reads them for every token, and each step from one object to the next is a likely
+ * cache miss.
+ */
+export interface TagMemo {
+	atoms: Uint32Array;
+	model1: object | undefined;
+	sums1: Float32Array | undefined;
+	model2: object | undefined;
+	sums2: Float32Array | undefined;
+}
+
+/**
+ * The parser's packed weights of a word's own features, for the last two (model, tag) pairs it was
+ * parsed with, in plain fields for the same reason as `TagMemo`.
+ */
+export interface ParseMemo {
+	model1: object | undefined;
+	tag1: number;
+	codes1: Int32Array | undefined;
+	model2: object | undefined;
+	tag2: number;
+	codes2: Int32Array | undefined;
 }
 
 /** Word shape: letters as X/x, digits as d, runs longer than two cut ("Xxx", "dd-dd"), at most 8 marks. */
@@ -65,51 +94,42 @@ export interface WordTable {
 
 /**
  * "word rest" lines in strictly increasing order of the word (JavaScript string order), as the model
- * file keeps its tag dictionary and lexicon, found by binary search: loading only notes where each line
- * starts, instead of building a map of 30,000 words (a fifth of the model's load time). `value` reads
- * the rest of a line when its word is asked for.
+ * file keeps its tag dictionary and lexicon, found by binary search over the text itself: loading does
+ * nothing (a map of 30,000 words took a fifth of the model's load time, an index of the lines a tenth).
+ * `value` reads the rest of a line when its word is asked for. Lines without a word and a space are
+ * passed over.
  */
 export class SortedLines implements WordTable {
-	/** Where each line's word starts and ends (at its first space). */
-	private readonly starts: Int32Array;
-	private readonly spaces: Int32Array;
-	readonly size: number;
-
 	constructor(
 		private readonly text: string,
 		private readonly value: (rest: string) => number,
-	) {
-		let lines = 1;
-		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-		this.starts = new Int32Array(lines);
-		this.spaces = new Int32Array(lines);
-		let k = 0;
-		for (let at = 0; at < text.length;) {
-			let end = text.indexOf('\n', at);
-			if (end < 0) end = text.length;
-			const sp = text.indexOf(' ', at);
-			if (sp > at && sp < end) {
-				this.starts[k] = at;
-				this.spaces[k++] = sp;
-			}
-			at = end + 1;
-		}
-		this.size = k;
-	}
+	) {}
 
 	get(word: string): number | undefined {
 		const text = this.text;
+		// The lines that start in [lo, hi) are left to search; lo is always a line's start.
 		let lo = 0;
-		let hi = this.size - 1;
-		while (lo <= hi) {
+		let hi = text.length;
+		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			const w = text.slice(this.starts[mid], this.spaces[mid]);
-			if (w === word) {
-				const end = text.indexOf('\n', this.spaces[mid]);
-				return this.value(text.slice(this.spaces[mid] + 1, end < 0 ? text.length : end));
+			const start = mid === 0 ? 0 : text.lastIndexOf('\n', mid - 1) + 1;
+			// The first line with a word from there on, before hi.
+			let at = start;
+			let end = lineEnd(text, at);
+			let sp = text.indexOf(' ', at);
+			while (!(sp > at && sp < end) && end + 1 < hi) {
+				at = end + 1;
+				end = lineEnd(text, at);
+				sp = text.indexOf(' ', at);
 			}
-			if (w < word) lo = mid + 1;
-			else hi = mid - 1;
+			if (!(sp > at && sp < end)) {
+				hi = start;
+				continue;
+			}
+			const w = text.slice(at, sp);
+			if (w === word) return this.value(text.slice(sp + 1, end));
+			if (w < word) lo = end + 1;
+			else hi = start;
 		}
 		return undefined;
 	}
@@ -127,6 +147,11 @@ export class SortedLines implements WordTable {
 		return true;
 	}
 }
+
+const lineEnd = (text: string, at: number): number => {
+	const end = text.indexOf('\n', at);
+	return end < 0 ? text.length : end;
+};
 
 /** The tag dictionary's "mask mft" as (mask << 8) | mft. */
 export const dictionaryValue = (rest: string): number => {
@@ -162,6 +187,10 @@ export function wordInfo(w: string, dict: TagDictionary): WordInfo {
 		lex: dict.lexicon.get(w.toLowerCase()) ?? 0,
 		cap: /^\p{Lu}/u.test(w),
 		lowerInitial: /^\p{Ll}/u.test(w),
+		// The memos the tagger and the parser fill, present from the start: words of one shape keep their
+		// property reads fast.
+		tagMemo: undefined,
+		parseMemo: undefined,
 	};
 }
 
@@ -195,5 +224,7 @@ export const NONE: WordInfo = {
 	lex: 1,
 	cap: false,
 	lowerInitial: false,
+	tagMemo: undefined,
+	parseMemo: undefined,
 };
 export const ROOT_INFO: WordInfo = { ...NONE, form: 2, lower: 2, shape: 2, mft: -3, lex: 2 };
