@@ -50,7 +50,7 @@ reports their entities, dates, claims and problems.
 
 Corpora:
   -j, --jobs N    analyse on N worker threads (default: the number of cores,
-                  the second and later ones only once 2,500 files are waiting:
+                  the second and later ones only once 200 files are waiting:
                   each thread first spends a second or two warming up)
   --unordered     write results as they are ready, not in the order of the
                   inputs (faster when file sizes vary a lot)

@@ -29,10 +29,12 @@ const HEAP_BUDGET_MB = Number(process.env.SEED_LENS_TEST_HEAP_BUDGET_MB) || 96;
  * By default a thread past the first starts only once this many files are waiting. Each thread warms up
  * on its own (loading the core and its models, compiling its code and patterns, filling its caches: a
  * second or two of CPU), and V8's compiler and collector threads of one busy thread already take part
- * of a second core: on two cores, 960 news files took 2.8 s on one thread and 3.4 s on two, while
- * 10,000 files were done faster on two.
+ * of a second core. Since claims are read from the parse a news file costs about three times as much,
+ * and the warm-up pays off sooner: on two cores, 120 news files took 2.7 s on one thread and 3.0 s on
+ * two, 240 files 4.9 s and 4.0 s, 960 files 15.1 s and 9.5 s. (Before the parse, 960 files took 2.8 s
+ * on one thread and 3.4 s on two, and this was 2,500.)
  */
-export const FILES_FOR_MORE_THREADS = 2_500;
+export const FILES_FOR_MORE_THREADS = 200;
 /** The most files listed ahead of the threads: the listing runs ahead (for the progress bar's total) within a bounded memory. */
 const LOOKAHEAD = 100_000;
 
