@@ -59,28 +59,10 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 			i++;
 			continue;
 		}
-		const declined = noComment(ctx, s, i);
-		if (declined) {
-			out.push(declined);
-			i = declined.last - 1;
-			continue;
-		}
-		if (REPORT_ADVERBS.has(w) && !ctx.quoted[i]) {
-			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: false, speech: true }, frame: 'adverb' });
-			continue;
-		}
-		if (inTheirView(ctx, s, i)) {
-			out.push({ first: i, last: i + 1, head: i, word: { lemma: w, need: 'always', nounOk: true, speech: true }, frame: 'noun' });
-			continue;
-		}
-		const voiced = voicedAttitude(ctx, s, i);
-		if (voiced) {
-			out.push(voiced);
-			i = voiced.last - 1;
-			continue;
-		}
-		if (documentReads(ctx, s, i)) {
-			out.push({ first: i, last: i + 1, head: i, word: READ, frame: 'verb' });
+		const fixed = fixedCue(ctx, s, i);
+		if (fixed) {
+			out.push(fixed);
+			i = fixed.last - 1;
 			continue;
 		}
 		const word = CUE_WORDS.get(w);
@@ -98,8 +80,28 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 	return out;
 }
 
+// Cues of a fixed shape, tried at each token before the word lists: each answers null at once for a word
+// it does not start with.
+const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] = [noComment, reportAdverb, inTheirView, voicedAttitude, documentReads];
+
+function fixedCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	for (const find of FIXED_CUES) {
+		const cue = find(ctx, s, i);
+		if (cue) return cue;
+	}
+	return null;
+}
+
+// A one-word cue of a fixed shape.
+const single = (i: number, word: CueWord, frame: CueFrame): Cue => ({ first: i, last: i + 1, head: i, word, frame });
+
 // Adverbs that say the sentence was reported by someone left unnamed: "Khoga was reportedly on that trip".
 const REPORT_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'reputedly', 'supposedly']);
+
+function reportAdverb(ctx: ClaimContext, _s: Sentence, i: number): Cue | null {
+	const w = ctx.lower[i];
+	return REPORT_ADVERBS.has(w) && !ctx.quoted[i] ? single(i, { lemma: w, need: 'always', nounOk: false, speech: true }, 'adverb') : null;
+}
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
 const REFUSALS = new Set(['decline', 'declined', 'declines', 'declining', 'refuse', 'refused', 'refuses', 'refusing']);
@@ -130,49 +132,40 @@ function noComment(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 export const VIEW_NOUNS = new Set(['view', 'opinion', 'estimation', 'judgment', 'judgement', 'assessment', 'reckoning']);
 
 // "In Professor Knittel's view, the plan fails", "in their opinion, …": the possessor's claim, what follows the comma.
-function inTheirView(ctx: ClaimContext, s: Sentence, i: number): boolean {
-	if (!VIEW_NOUNS.has(ctx.lower[i]) || ctx.lower[i + 1] !== ',' || i + 2 >= s.last) return false;
+function inTheirView(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const w = ctx.lower[i];
+	if (!VIEW_NOUNS.has(w) || ctx.lower[i + 1] !== ',' || i + 2 >= s.last) return null;
 	const prev = ctx.lower[i - 1] ?? '';
-	if (!(isPossessive(prev) || POSSESSIVE_PRONOUNS.has(prev))) return false;
-	for (let k = i - 1; k >= s.first && i - k <= 6; k--) if (ctx.lower[k] === 'in') return true;
-	return false;
+	if (!(isPossessive(prev) || POSSESSIVE_PRONOUNS.has(prev))) return null;
+	for (let k = i - 1; k >= s.first && i - k <= 6; k--)
+		if (ctx.lower[k] === 'in') return single(i, { lemma: w, need: 'always', nounOk: true, speech: true }, 'noun');
+	return null;
 }
 
 // "expressed concern that …", "voiced support for …", "raised serious doubts about …": a stance put into words,
 // one cue from the verb to the noun of the stance (at most two words between), the verb's subject its holder.
+const STANCES =
+	'concern confidence support hope doubt frustration regret opposition optimism skepticism scepticism shock surprise disappointment outrage fear worry objection reservation dismay alarm anger sympathy';
+// Each verb's forms (the first is its lemma) and the nouns of what it puts into words, singular and plural.
 const VOICING = new Map(
-	[
+	(
 		[
-			'express',
-			'concern confidence support hope doubt frustration regret opposition optimism skepticism scepticism shock surprise disappointment outrage fear worry objection reservation dismay alarm anger sympathy gratitude interest',
-		],
-		[
-			'voice',
-			'concern confidence support hope doubt frustration regret opposition optimism skepticism scepticism shock surprise disappointment outrage fear worry objection reservation dismay alarm anger sympathy',
-		],
-		['raise', 'concern question doubt fear objection alarm'],
-	].map(([verb, nouns]) => [verb, new Set(nouns.split(' ').flatMap((n) => [n, n.endsWith('y') ? `${n.slice(0, -1)}ies` : `${n}s`]))]),
+			['express expressed expresses expressing', `${STANCES} gratitude interest`],
+			['voice voiced voices voicing', STANCES],
+			['raise raised raises raising', 'concern question doubt fear objection alarm'],
+		] as const
+	).flatMap(([forms, nouns]) => {
+		const [lemma] = forms.split(' ');
+		const stance = new Set(nouns.split(' ').flatMap((n) => [n, n.endsWith('y') ? `${n.slice(0, -1)}ies` : `${n}s`]));
+		return forms.split(' ').map((f) => [f, { lemma, stance }] as const);
+	}),
 );
-const VOICE_FORMS: Record<string, string> = {
-	express: 'express',
-	expressed: 'express',
-	expresses: 'express',
-	expressing: 'express',
-	voice: 'voice',
-	voiced: 'voice',
-	voices: 'voice',
-	voicing: 'voice',
-	raise: 'raise',
-	raised: 'raise',
-	raises: 'raise',
-	raising: 'raise',
-};
 function voicedAttitude(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
-	const verb = VOICE_FORMS[ctx.lower[i]];
+	const verb = VOICING.get(ctx.lower[i]);
 	if (!verb || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
-	const nouns = VOICING.get(verb)!;
 	for (let k = i + 1; k < s.last && k <= i + 3; k++) {
-		if (nouns.has(ctx.lower[k])) return { first: i, last: k + 1, head: i, word: { lemma: verb, need: 'always', nounOk: false, speech: true }, frame: 'verb' };
+		if (verb.stance.has(ctx.lower[k]))
+			return { first: i, last: k + 1, head: i, word: { lemma: verb.lemma, need: 'always', nounOk: false, speech: true }, frame: 'verb' };
 		if (ctx.doc.tokens[k].kind !== 'word') return null;
 	}
 	return null;
@@ -196,14 +189,14 @@ const WRITINGS = new Set([
 	'judgment',
 	'verdict',
 ]);
-function documentReads(ctx: ClaimContext, s: Sentence, i: number): boolean {
+function documentReads(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	const w = ctx.lower[i];
-	if ((w !== 'read' && w !== 'reads') || i + 1 >= s.last) return false;
+	if ((w !== 'read' && w !== 'reads') || i + 1 >= s.last) return null;
 	let k = i - 1;
 	while (k > s.first && AUXILIARIES.has(ctx.lower[k])) k--;
-	if (k < s.first || !WRITINGS.has(ctx.lower[k])) return false;
+	if (k < s.first || !WRITINGS.has(ctx.lower[k])) return null;
 	const next = ctx.lower[i + 1];
-	return next === ':' || next === ',' || next === 'that' || isOpeningQuote(next);
+	return next === ':' || next === ',' || next === 'that' || isOpeningQuote(next) ? single(i, READ, 'verb') : null;
 }
 
 // "<tweet id=…>": a markup tag's name left in a pasted text is no word of the article.
