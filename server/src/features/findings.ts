@@ -4,7 +4,7 @@
  * both built from this list, so they say the same thing. No editor imports.
  */
 import type { Claim, DocumentAnnotations, FindingCode, FindingKind, Severity, Span } from '../analysis/types';
-import { checkworthiness, explainReasons } from '../analysis/claims/checkworthy';
+import { explainReasons, phrasesOf } from '../analysis/claims/checkworthy';
 import { dateInWords } from './dateWords';
 import { clip, entityMap, sourcePhrase, TYPE_WORDS } from './words';
 
@@ -139,7 +139,7 @@ function trigger(c: Claim): Span | undefined {
 		if (at >= 0) return { start: c.start + at, end: c.start + at + f.length };
 	}
 	// Otherwise the words that make it worth checking ("the largest ever recorded").
-	const phrase = c.reasons?.length ? checkworthiness(c.text.slice(0, 2000)).found.find((f) => c.reasons?.includes(f.reason))?.phrase : undefined;
+	const phrase = c.reasons?.length ? phrasesOf(c.text).find((f) => c.reasons?.includes(f.reason))?.phrase : undefined;
 	const at = phrase ? c.text.indexOf(phrase) : -1;
 	if (phrase && at >= 0) return { start: c.start + at, end: c.start + at + phrase.length };
 	const head = c.text.slice(0, TRIGGER_CHARS + 1);

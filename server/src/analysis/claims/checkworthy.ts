@@ -440,13 +440,26 @@ function unquoted(text: string): string {
 /** The phrase for each of a claim's reasons, in words for a hover: "Superlative: “the largest ever recorded”". */
 export function explainReasons(text: string, reasons: readonly string[]): string[] {
 	// Unhedged phrases first, as the statement was flagged for them ("could be the largest…, the first to…").
-	const { found } = checkworthiness(text.slice(0, 2000), ALL, true);
+	const found = phrasesOf(text, true);
 	return reasons.map((r) => {
 		const label = (REASONS as Record<string, string>)[r] ?? r;
 		const f = found.find((x) => x.reason === r);
 		return f ? `${label}: “${f.phrase}”` : label;
 	});
 }
+
+/**
+ * The phrases that make a claim's text worth checking (of its first 2,000 characters), for its wording:
+ * remembered by text, since a long document's diagnostics are worded again after every pause in typing
+ * and most of its claims are unchanged.
+ */
+export function phrasesOf(text: string, unhedged = false): readonly Finding[] {
+	const head = text.slice(0, 2000);
+	const key = `${unhedged ? 1 : 0}${head}`;
+	return phraseMemo.get(key) ?? phraseMemo.set(key, checkworthiness(head, ALL, unhedged).found);
+}
+
+const phraseMemo = coreMemory.memo<string, readonly Finding[]>('check-worthy phrases of a claim', 4096);
 
 /** The numbers and quantities of a piece of text: "$4.2 billion", "12%", "3,400 workers". */
 export function findFigures(text: string): string[] {
