@@ -143,7 +143,7 @@ export function sourceReading(c: Claim, src: Entity | undefined): { referredBy?:
 	const rest = (s.text.slice(0, m.start - s.start) + ' ' + s.text.slice(m.end - s.start))
 		.replace(/\s+/g, ' ')
 		.replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
-		.replace(/^(?:the|a|an)\s+/i, '')
+		.replace(/^(?:the|a|an)(?:\s+|$)/i, '')
 		.trim();
 	const role = m.role ?? (rest && !/^['’]s?$/.test(rest) ? rest : undefined);
 	return { role: role && role !== src.name ? role : undefined };
