@@ -416,3 +416,34 @@ test('who spoke is no claim: "an official who spoke on condition of anonymity sa
 	assert.deepEqual(cues(claims), ['said']);
 	assert.match(span(text, claims[0].source) ?? '', /official/);
 });
+
+test('the object of a relative clause before the verb is not its speaker', () => {
+	const { text, claims } = claimsOf('Tenant groups that filed the lawsuit welcomed the decision.');
+	const c = claims.find((x) => x.cue?.text === 'welcomed');
+	assert.ok(c, JSON.stringify(cues(claims)));
+	assert.match(span(text, c.source) ?? '', /^Tenant groups/);
+	// …but the object of the verb a cue hangs on is its speaker: "urged the minister to testify".
+	const b = claimsOf('Lawmakers urged the minister to testify before the committee.');
+	const t = b.claims.find((x) => x.cue?.text === 'testify');
+	assert.ok(t, JSON.stringify(cues(b.claims)));
+	assert.equal(span(b.text, t.source), 'the minister');
+});
+
+test('what money or time was spent on is not a statement, and an amount is no speaker', () => {
+	const attributed = (claims: Claim[]) => cues(claims.filter((c) => c.kind !== 'unattributed'));
+	const { claims } = claimsOf('The city has spent nearly $2 million defending the zoning plan in court since 2021.');
+	assert.deepEqual(attributed(claims), []);
+	const b = claimsOf('The mayor spent the morning criticizing the council’s budget.');
+	assert.deepEqual(attributed(b.claims), []);
+});
+
+test('an infinitive of purpose has its clause’s speaker; a lone article is none, but “both” is', () => {
+	const { text, claims } = claimsOf('The prime minister returned to the podium to announce a new inquiry.');
+	const c = claims.find((x) => x.cue?.text === 'announce');
+	assert.ok(c, JSON.stringify(cues(claims)));
+	assert.equal(span(text, c.source), 'The prime minister');
+	const b = claimsOf('And both promised to cut taxes for small businesses.');
+	const p = b.claims.find((x) => x.cue?.text === 'promised');
+	assert.ok(p, JSON.stringify(cues(b.claims)));
+	assert.equal(span(b.text, p.source), 'both');
+});

@@ -93,7 +93,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	const lemma = cue.word?.lemma ?? '';
 	// "officials who spoke with reporters", "an official who spoke on condition of anonymity": who spoke, not what was said.
 	if (lemma === 'speak' && w.deprel === 'acl:relcl' && syn.complementOf(h) < 0 && !opensSpeech(ctx, cue.last)) return null;
-	if (hypothetical(p, h) || naming(p, h, lemma) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
+	if (hypothetical(p, h) || naming(p, h, lemma) || spentOn(p, h) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
 	if (cue.needsParse && (unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)))))
 		return null;
 	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
@@ -107,8 +107,12 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	}
 	// A word-list source that is no noun phrase in the parse ("have long complained", "Asked by …, she said")
 	// gives way to the parse's subject.
-	const listed = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
+	const plausible = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
+	// The object of another verb gives way too, when the parse has a subject instead ("groups that filed
+	// the lawsuit welcomed …"); with none, the word lists' phrase stays (the parse may be the one wrong).
+	let listed = plausible && objectOfAnother(p, plausible, h) ? null : plausible;
 	const subject = subjectRange(p, h) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
+	if (!subject) listed = plausible;
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
 	if (a.borrow && !subject) out.governor = governorSubject(p, h);
@@ -234,6 +238,14 @@ function naming(p: UnitParse, h: number, lemma: string): boolean {
 	const named = w.deprel === 'acl' && w.head === h - 1 && syn.words[h - 1].upos === 'NOUN' && syn.words[h + 1]?.upos !== 'ADP';
 	return syn.isPassive(h) || (named && /ed$/i.test(w.text));
 }
+
+// "has spent $4 million defending the map", "spent years criticizing him": what the time or money went
+// on, not something said.
+function spentOn(p: UnitParse, h: number): boolean {
+	const w = p.syn.words[h];
+	return /ing$/i.test(w.text) && w.head >= 0 && w.head < h && /^(advcl|xcomp)/.test(w.deprel) && SPENDING.test(p.syn.words[w.head].text);
+}
+const SPENDING = /^(?:spend|spends|spent|spending|waste|wastes|wasted|wasting|devote|devotes|devoted|devoting)$/i;
 
 // "was elected a Fellow and admitted to the Academy", "was admitted to hospital": an admission, not a confession.
 function admission(ctx: ClaimContext, p: UnitParse, cue: Cue, h: number, lemma: string): boolean {
@@ -383,7 +395,9 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		const w = syn.words[k];
 		if (w.head < 0) return null;
 		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
-		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && participle) || w.deprel.startsWith('conj'))) return null;
+		// "returned to the stage to reveal …": an infinitive of purpose has its clause's subject too.
+		const purpose = syn.dependents(k, 'mark').some((m) => syn.words[m].text.toLowerCase() === 'to');
+		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && (participle || purpose)) || w.deprel.startsWith('conj'))) return null;
 		k = w.head;
 		const sp = syn.subjectPhrase(k, namesPeople);
 		if (sp) return p.tokens(sp[0], sp[1]);
@@ -404,7 +418,34 @@ function implausible(ctx: ClaimContext, p: UnitParse, r: TokenRange, cue: Cue): 
 	const name = isCapitalized(ctx.doc.tokens[r.first].text) && r.last === cue.first;
 	if (!upos.length || name) return false;
 	if (upos.every((u) => /^(ADV|ADP|SCONJ|CCONJ|PART|INTJ|AUX|PUNCT)$/.test(u))) return true;
+	// A lone article ("the", where the word lists stopped short) is no speaker; "both", "all", "each" may be.
+	if (r.last - r.first === 1 && /^(the|a|an)$/.test(ctx.lower[r.first])) return true;
+	// An amount is no speaker: "spent $4 million defending the map".
+	if (upos.every((u) => u === 'NUM' || u === 'SYM') && /\d/.test(ctx.doc.text.slice(ctx.doc.tokens[r.first].start, ctx.doc.tokens[r.last - 1].end)))
+		return true;
 	return upos.length === 1 && upos[0] === 'VERB';
+}
+
+// The phrase is the object of an earlier verb the cue does not hang on: "groups that filed the lawsuit
+// welcomed …" (but "urged the minister to testify": the minister testifies).
+function objectOfAnother(p: UnitParse, r: TokenRange, h: number): boolean {
+	const { words } = p.syn;
+	const lo = p.word(r.first);
+	const hi = p.word(r.last - 1);
+	if (h < 0 || lo < 0 || hi < lo || hi >= h) return false;
+	for (let k = lo; k <= hi; k++) {
+		const w = words[k];
+		if (w.head >= lo && w.head <= hi) continue;
+		// The phrase's head: an object, of a verb before the phrase that the cue does not hang on.
+		// ("will receive a letter telling them …": the participle describes the object, which speaks.)
+		if (!/^(obj|iobj)/.test(w.deprel) || w.head < 0 || w.head >= lo || words[h].head === k) return false;
+		// "urged the minister to testify": the minister testifies; a conjunct of that verb is left to the word lists.
+		if (words[h].head === w.head && (p.syn.isNonFinite(h) || words[h].deprel === 'conj')) return false;
+		// Right after its verb: across a quotation's end or a comma the parse is no guide ("… for granted,” Lael Brainard said").
+		for (let j = w.head + 1; j < lo; j++) if (words[j].upos === 'PUNCT') return false;
+		return true;
+	}
+	return false;
 }
 
 function opensSpeech(ctx: ClaimContext, k: number): boolean {

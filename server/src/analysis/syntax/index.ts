@@ -159,6 +159,16 @@ export class SentenceSyntax {
 			/^(compound|flat|amod|det|nmod:poss)/.test(this.words[top].deprel)
 		)
 			top = this.words[top].head;
+		// The object of an earlier verb ("groups that brought the case welcomed …") is not this one's speaker,
+		// unless this verb hangs on that one ("encouraged Pagliano to testify").
+		const t = this.words[top];
+		if (/^(obj|iobj)/.test(t.deprel) && t.head >= 0 && t.head < top && t.head !== i && !(this.words[i].head === t.head && this.isNonFinite(i))) {
+			// …but the noun that clause describes is ("people who have battled other threats say …").
+			const v = this.words[t.head];
+			return v.deprel.startsWith('acl') && v.head >= 0 && v.head < t.head && /^(NOUN|PROPN)$/.test(this.words[v.head].upos) ? v.head : -1;
+		}
+		// Nor is a place or time before an infinitive ("returned to the stage to reveal …").
+		if (t.deprel.startsWith('obl') && t.head >= 0 && t.head < top && this.isNonFinite(i)) return -1;
 		return top;
 	}
 
@@ -212,6 +222,11 @@ export class SentenceSyntax {
 			this.children(c).some((k) => this.words[k].deprel === 'case' && this.words[k].text.toLowerCase() === 'by'),
 		);
 		return by ?? -1;
+	}
+
+	/** True when the verb is an infinitive with "to" or an "-ing" form: one whose subject may be another verb's object ("urged them to testify"). */
+	isNonFinite(i: number): boolean {
+		return /ing$/i.test(this.words[i].text) || this.children(i).some((c) => this.words[c].deprel === 'mark' && this.words[c].text.toLowerCase() === 'to');
 	}
 
 	/** True when the verb's subject is a passive one (`nsubj:pass`, or a "be/get" auxiliary `aux:pass`). */
