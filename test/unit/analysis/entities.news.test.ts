@@ -243,3 +243,20 @@ test('an unknown name after "in" or "near" is a town, not a company, unless a st
 	for (const town of ['Mathare', 'Tottington', 'Kivuli']) assert.equal(withMention(es, town).type, 'GPE', town);
 	assert.notEqual(withMention(entities('Shares in Vantor fell on Monday.'), 'Vantor').type, 'GPE');
 });
+
+test('an institution named with "of"/"for" keeps the ordinary words joined by "and"; another name after "and" is its own', () => {
+	const es = entities(
+		'The Office of Science and Technology Policy and the Bureau of Labor Statistics said on Friday that the Ministry of Trade and Barclays had met.',
+	);
+	assert.equal(withMention(es, 'Office of Science and Technology Policy').type, 'ORG');
+	assert.equal(withMention(es, 'Bureau of Labor Statistics').type, 'ORG');
+	assert.equal(withMention(es, 'Ministry of Trade').type, 'ORG');
+	noMention(es, 'Ministry of Trade and Barclays');
+	noMention(es, 'Technology Policy');
+});
+
+test('a centre named for its field or with "for" is an institution, not a building', () => {
+	const es = entities('Lawyers at the Northfield Legal Center and researchers at the Center for Coastal Studies said the rules were unlawful.');
+	assert.equal(withMention(es, 'Northfield Legal Center').type, 'ORG');
+	assert.equal(withMention(es, 'Center for Coastal Studies').type, 'ORG');
+});

@@ -12,6 +12,7 @@ import {
 	LAST_NAMES,
 	MONTHS_DAYS,
 	NAME_CONNECTORS,
+	INSTITUTION_CENTRES,
 	ORG_HEADS,
 	SPEECH_VERBS,
 	TITLE_HEADS,
@@ -51,7 +52,21 @@ export const lower = (t: Token) => t.form.lower;
 const SURE_KINDS = new Set(['country', 'demonym', 'state', 'continent', 'capital', 'intl', 'region', 'sea']);
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':', '«']);
 // Heads after which "of" stays inside the name: "Bank of England", "Republic of Korea".
-const OF_HEADS = new Set([...ORG_HEADS, 'republic', 'kingdom', 'state', 'states', 'emirate', 'gulf', 'isle', 'city', 'province', 'secretary', 'house']);
+const OF_HEADS = new Set([
+	...ORG_HEADS,
+	...INSTITUTION_CENTRES,
+	'republic',
+	'kingdom',
+	'state',
+	'states',
+	'emirate',
+	'gulf',
+	'isle',
+	'city',
+	'province',
+	'secretary',
+	'house',
+]);
 
 // Words seen capitalised somewhere other than a sentence's start: these are names even when a
 // sentence starts with them ("Total" the company), unless also seen in lower case.
@@ -170,7 +185,7 @@ function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
 	const next = tokens[i + 1];
 	if (i + 1 >= to || !isCap(next)) return w === 'the' && lower(tokens[i - 1]) === 'of' && i + 1 < to && isCap(next);
 	if (w === '&') return true;
-	if (w === 'and') return !completeName(tokens, cur) && endsInOrgHead(tokens, i + 1, to);
+	if (w === 'and') return (!completeName(tokens, cur) && endsInOrgHead(tokens, i + 1, to)) || ofNameGoesOn(tokens, cur, i, to);
 	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
 	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
 	if (w === 'the') return prev === 'of';
@@ -184,6 +199,19 @@ function completeName(tokens: Token[], cur: Unit[]): boolean {
 	if (u.match) return true;
 	const w = lower(tokens[u.last - 1]);
 	return cur.length >= 2 && (ORG_HEADS.has(w) || CORP_SUFFIXES.has(w));
+}
+
+// "Centers for Disease Control and Prevention", "Department of Health and Human Services": after
+// "of"/"for", "and" goes on with the name when what follows is capitalised ordinary words, not another name
+// ("the Bank of England and Barclays").
+function ofNameGoesOn(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
+	if (cur.length < 3 || cur[cur.length - 1].match || !cur.some((u, k) => k > 0 && /^(of|for)$/.test(lower(tokens[u.first])))) return false;
+	let j = i + 1;
+	while (j < to && j < i + 4 && isCap(tokens[j])) {
+		if (!isCommonWord(tokens[j].text) && !isOrdinaryWord(tokens[j].text)) return false;
+		j++;
+	}
+	return j > i + 1 && (j >= to || !isCap(tokens[j]));
 }
 
 // "Defence and Space Company": "and" stays inside a name whose capitalised run ends in an organisation word.

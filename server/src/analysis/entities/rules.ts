@@ -13,7 +13,9 @@ import {
 	DISEASES,
 	EPONYM_DISEASES,
 	EVENT_HEADS,
+	CENTRE_FIELDS,
 	FAC_HEADS,
+	INSTITUTION_CENTRES,
 	FAC_NOUNS,
 	ORG_NOUNS,
 	PRODUCT_NOUNS,
@@ -153,6 +155,8 @@ function classify(tokens: Token[], units: Unit[], out: Candidate[], part = false
 	if (last - first >= 2 && (ORG_HEADS.has(head) || CORP_SUFFIXES.has(head)) && !units[units.length - 1].match) {
 		return void out.push({ first, last, type: 'ORG', evidence: [`organisation word ‘${headText}’`], strength: 0.8 });
 	}
+	if (last - first >= 2 && INSTITUTION_CENTRES.has(head) && CENTRE_FIELDS.has(lower(tokens[last - 2])) && !units[units.length - 1].match)
+		return void out.push({ first, last, type: 'ORG', evidence: [`institution ‘${tokens[last - 2].text} ${headText}’`], strength: 0.8 });
 	const headType = last - first >= 2 && !units[units.length - 1].match ? placeHead(head, lower(tokens[first])) : undefined;
 	if (headType)
 		return void out.push({ first, last, type: headType, evidence: [`${headType === 'EVENT' ? 'event' : 'place'} word ‘${headText}’`], strength: 0.8 });
@@ -265,12 +269,13 @@ const GPE_OF = new Set(['republic', 'kingdom', 'state', 'states', 'emirate', 'pr
 
 // "Bank of England", "People's Republic of China", "University of Oxford": the word before "of" types the whole.
 function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
-	const j = units.findIndex((u, k) => k > 0 && !u.match && lower(tokens[u.first]) === 'of');
+	const j = units.findIndex((u, k) => k > 0 && !u.match && /^(of|for)$/.test(lower(tokens[u.first])));
 	if (j < 1 || j === units.length - 1) return undefined;
 	const head = lower(tokens[units[j - 1].last - 1]);
 	const { first, last } = span(units);
 	if (GPE_OF.has(head)) return { first, last, type: 'GPE', evidence: [`place word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
-	if (ORG_HEADS.has(head)) return { first, last, type: 'ORG', evidence: [`organisation word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
+	if (ORG_HEADS.has(head) || INSTITUTION_CENTRES.has(head))
+		return { first, last, type: 'ORG', evidence: [`organisation word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	return undefined;
 }
 

@@ -87,6 +87,13 @@ export const FAC_HEADS = set(
 	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena observatory`,
 );
 
+/** Centres that are institutions when a field names them ("Pew Research Center", "Center for Justice"), not buildings. */
+export const INSTITUTION_CENTRES = set(`center centre centers centres`);
+/** The fields before "Center" that make it an institution: "Southern Poverty Law Center", "Pew Research Center". */
+export const CENTRE_FIELDS = set(
+	`research law policy justice rights studies study data information resource resources legal media innovation science sciences`,
+);
+
 /** Lower-case nouns after a name that make it a product: "the Falcon 9 rocket", "Pixel phones". */
 export const PRODUCT_NOUNS = set(`
 aircraft airliner airliners jet jets plane planes engine engines rocket rockets helicopter helicopters drone drones
