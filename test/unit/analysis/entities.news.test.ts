@@ -260,3 +260,15 @@ test('a centre named for its field or with "for" is an institution, not a buildi
 	assert.equal(withMention(es, 'Northfield Legal Center').type, 'ORG');
 	assert.equal(withMention(es, 'Center for Coastal Studies').type, 'ORG');
 });
+
+test('in a match report a club described before its name is a side, and its last word alone is the same club', () => {
+	const es = entities(
+		'Harlow Albion beat league leaders Denton City 3-1 on Saturday. After the break Albion scored twice, and the result leaves City two points clear at the top of the table.',
+	);
+	assert.equal(withMention(es, 'Denton City').type, 'ORG');
+	const w = withMention(es, 'Harlow Albion');
+	assert.deepEqual(
+		w.mentions.map((m) => m.text),
+		['Harlow Albion', 'Albion'],
+	);
+});

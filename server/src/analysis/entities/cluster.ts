@@ -102,6 +102,7 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 	const persons = new Map<string, number>();
 	const firsts = new Map<string, number>();
 	const orgs = new Map<string, number>();
+	const clubEnds = new Map<string, number>();
 	cands.forEach((c, i) => {
 		const w = ws[i];
 		if (w.length >= 2 && c.type === 'PERSON') {
@@ -117,6 +118,13 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 			if (!FIRST_NAMES.has(head)) firsts.set(head, known === undefined || same ? i : -1);
 		}
 		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(lowerCase(w[0]))) orgs.set(lowerCase(w[0]), i);
+		// "Rovers" of "Blackwood Rovers", "City" of "Castleford City": a club's last word, when one club has it.
+		const end = lowerCase(w[w.length - 1]);
+		if (w.length >= 2 && c.type === 'ORG' && CLUB_ENDS.has(end)) {
+			const known = clubEnds.get(end);
+			const same = known !== undefined && known >= 0 && lowerCase(ws[known].join(' ')) === lowerCase(w.join(' '));
+			clubEnds.set(end, known === undefined || same ? i : -1);
+		}
 	});
 	cands.forEach((c, i) => {
 		const w = ws[i];
@@ -129,9 +137,14 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 		const f = firsts.get(key);
 		if (f !== undefined && f >= 0 && c.type !== 'NORP' && (c.strength < 0.5 || c.type === 'PERSON')) return void join(uf, cands, f, i);
 		const o = orgs.get(key);
-		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5)) join(uf, cands, o, i);
+		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5)) return void join(uf, cands, o, i);
+		const club = clubEnds.get(key);
+		if (club !== undefined && club >= 0 && c.type !== 'PERSON') join(uf, cands, club, i);
 	});
 }
+
+// Last words of club names that news uses alone for the club.
+const CLUB_ENDS = new Set(['rovers', 'wanderers', 'rangers', 'athletic', 'albion', 'hotspur', 'united', 'city', 'town', 'county', 'villa', 'fc']);
 
 // The group keeps the type of its strongest member (see entityOf): a weakly guessed "Haftar" becomes PERSON.
 // Two groups whose sure members say different things among person, organisation and place never join:

@@ -381,6 +381,25 @@ const MATCH_VERBS = new Set([
 	'edged',
 ]);
 
+// Lower-case words that describe a side in a match report, between the verb and the name.
+const SIDE_DESCRIPTIONS = new Set([
+	'league',
+	'leaders',
+	'champions',
+	'holders',
+	'rivals',
+	'hosts',
+	'visitors',
+	'neighbours',
+	'neighbors',
+	'favourites',
+	'favorites',
+	'opponents',
+	'title',
+	'defending',
+	'cup',
+]);
+
 // Words before "with", "to", "against" or "over" that make the name after it the other side: "drew with Sevilla".
 const SIDE_BEFORE = new Set([...MATCH_VERBS, 'victory', 'win', 'defeat', 'draw', 'loss', 'game', 'match', 'tie', 'clash', 'play', 'played', 'plays']);
 const SIDE_PREPOSITIONS = new Set(['with', 'to', 'against', 'over']);
@@ -388,7 +407,10 @@ const SIDE_PREPOSITIONS = new Set(['with', 'to', 'against', 'over']);
 // A side in a match: the name before or after a match verb, or after "drew with", "lost to", "a win over".
 function matchSide(doc: SeedDocument, c: Candidate): boolean {
 	const word = (i: number) => doc.tokens[i]?.form.lower ?? '';
-	if (MATCH_VERBS.has(word(c.last)) || MATCH_VERBS.has(word(c.first - 1))) return true;
+	// "beat league leaders Castleford City", "lost to champions Harlow Town": a side's description between.
+	let before = c.first - 1;
+	while (before > c.first - 3 && SIDE_DESCRIPTIONS.has(word(before))) before--;
+	if (MATCH_VERBS.has(word(c.last)) || MATCH_VERBS.has(word(before))) return true;
 	return SIDE_PREPOSITIONS.has(word(c.first - 1)) && SIDE_BEFORE.has(word(c.first - 2));
 }
 
