@@ -272,3 +272,9 @@ test('in a match report a club described before its name is a side, and its last
 		['Harlow Albion', 'Albion'],
 	);
 });
+
+test('a name after “the union” is an organisation, and so is the employer of “analysts at”', () => {
+	const es = entities('The union Verdikon said it would strike, while analysts at Hallwick expected the talks to fail.');
+	assert.equal(withMention(es, 'Verdikon').type, 'ORG');
+	assert.equal(withMention(es, 'Hallwick').type, 'ORG');
+});

@@ -18,6 +18,7 @@ import {
 	INSTITUTION_CENTRES,
 	FAC_NOUNS,
 	ORG_NOUNS,
+	AT_ORG_PEOPLE,
 	PRODUCT_NOUNS,
 	FIRST_NAMES,
 	GENERIC_TAILS,
@@ -489,6 +490,8 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	if (place) return { first, last, type: 'NORP', evidence: [`people of ‘${place.name}’`], strength: 0.8 };
 	const before = tokens[first - 1];
 	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
+	if (before?.text === 'at' && AT_ORG_PEOPLE.has(lower(tokens[first - 2] ?? before)))
+		return { first, last, type: 'ORG', evidence: [`‘${tokens[first - 2].text} at’`], strength: 0.75 };
 	if (n >= 2 && n <= 4 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {

@@ -50,7 +50,10 @@ export const ORG_NOUNS = set(`
 company firm airline carrier maker manufacturer automaker carmaker planemaker group bank lender insurer retailer
 conglomerate giant subsidiary rival competitor start-up startup operator broadcaster newspaper daily magazine
 agency watchdog regulator party militia network chain brand supplier distributor consortium exchange
+union broker brokerage charity publisher outlet
 `);
+/** People who speak for the organisation they work at: "analysts at Berenberg", "economists at Nomura". */
+export const AT_ORG_PEOPLE = set(`analyst analysts economist economists strategist strategists trader traders banker bankers researchers`);
 
 // Words that join title words into one hyphenated title: "Editor-in-Chief", "ex-President".
 const TITLE_PARTS_EXTRA = set(`in ex chief general`);
