@@ -447,3 +447,19 @@ test('an infinitive of purpose has its clause’s speaker; a lone article is non
 	assert.ok(p, JSON.stringify(cues(b.claims)));
 	assert.equal(span(b.text, p.source), 'both');
 });
+
+test('a time phrase before a clause of time is not part of its speaker', () => {
+	for (const syntax of [false, true]) {
+		const { text, claims } = claimsOf(
+			'Negotiations over the port collapsed on Friday after both companies accused each other of breaking the deal, officials said.',
+			syntax,
+		);
+		const c = claims.find((x) => x.cue?.text === 'accused');
+		assert.ok(c, JSON.stringify(cues(claims)));
+		assert.equal(span(text, c.source), 'both companies');
+	}
+	const b = claimsOf('The new figures came a week after a survey by the central bank showed that prices were falling.');
+	const s = b.claims.find((x) => x.cue?.text === 'showed');
+	assert.ok(s, JSON.stringify(cues(b.claims)));
+	assert.match(span(b.text, s.source) ?? '', /survey/);
+});

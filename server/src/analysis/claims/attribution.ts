@@ -244,13 +244,16 @@ function beforePrepositions(ctx: ClaimContext, s: Sentence, np: TokenRange): Tok
 	let first = np.first;
 	for (let n = 0; n < 3; n++) {
 		const p = first - 1;
-		if (p <= s.first || !PREPOSITIONS.has(ctx.lower[p]) || ctx.lower[p - 1] === 'according') break;
+		// "stalled on Wednesday after both sides accused …": a preposition of time opens no speaker's phrase.
+		if (p <= s.first || !PREPOSITIONS.has(ctx.lower[p]) || ctx.lower[p - 1] === 'according' || TEMPORAL.has(ctx.lower[p])) break;
 		const left = phraseLeft(ctx, p - 1, s.first);
 		if (!left || np.last - left.first > 14) break;
 		first = left.first;
 	}
 	return first === np.first ? np : { first, last: np.last };
 }
+
+const TEMPORAL = new Set(['after', 'before', 'since', 'until', 'during']);
 
 // "The agency quoted the minister as saying", "the site quotes an aide as saying": the one quoted is the speaker.
 function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string): TokenRange | null {

@@ -457,12 +457,14 @@ function opensSpeech(ctx: ClaimContext, k: number): boolean {
 // where "appeals" stopped the word lists), and no punctuation: the fuller name.
 function fuller(ctx: ClaimContext, subject: TokenRange, source: TokenRange): boolean {
 	if (subject.first >= source.first || subject.last !== source.last || source.first - subject.first > 4) return false;
-	for (let k = subject.first; k < source.first; k++) if (ctx.doc.tokens[k].kind === 'punct') return false;
+	for (let k = subject.first; k < source.first; k++)
+		if (ctx.doc.tokens[k].kind === 'punct' || /^(after|before|since|until|during|when|while)$/.test(ctx.lower[k])) return false;
 	return true;
 }
 
 function followsPreposition(ctx: ClaimContext, r: TokenRange): boolean {
-	return r.first > 0 && PREPOSITIONS.has(ctx.lower[r.first - 1]);
+	// ("one day after a poll showed …": "after" opens the poll's own clause.)
+	return r.first > 0 && PREPOSITIONS.has(ctx.lower[r.first - 1]) && !/^(after|before|since|until)$/.test(ctx.lower[r.first - 1]);
 }
 
 function overlaps(a: TokenRange, b: TokenRange): boolean {
