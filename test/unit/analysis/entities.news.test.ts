@@ -278,3 +278,8 @@ test('a name after “the union” is an organisation, and so is the employer of
 	assert.equal(withMention(es, 'Verdikon').type, 'ORG');
 	assert.equal(withMention(es, 'Hallwick').type, 'ORG');
 });
+
+test('a known organisation written as an acronym keeps the article’s capitals as its name', () => {
+	const es = entities('Nurses told the NHS that staffing was unsafe.');
+	assert.equal(withMention(es, 'NHS').name, 'NHS');
+});

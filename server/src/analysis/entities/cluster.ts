@@ -195,6 +195,14 @@ function buildEntities(doc: SeedDocument, cands: Candidate[], uf: UnionFind): En
 	return out;
 }
 
+// A known name as the article writes it when that is an acronym the list spells in lower case ("NHS",
+// not "Nhs"); "GENEVA" in a dateline stays "Geneva".
+function displayName(known: string, texts: Set<string>): string {
+	for (const t of texts) if (t.length <= 5 && t.toLowerCase() === known.toLowerCase() && ALL_CAPITALS.test(t) && t !== known) return t;
+	return known;
+}
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+
 function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: string): Entity {
 	let strongest = cands[members[0]];
 	let person = false;
@@ -223,7 +231,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		if (m.readings) readings.push(...m.readings);
 	}
 	const type: EntityType = person && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
-	const name = entry && entry.type === type ? entry.name : longest;
+	const name = entry && entry.type === type ? displayName(entry.name, texts) : longest;
 	texts.delete(name);
 	const tagger = joinReadings(readings);
 	const e: Entity = { id, type, name, mentions, evidence: summarise(evidence, tagger.length > 0) };
