@@ -283,3 +283,14 @@ test('a known organisation written as an acronym keeps the article’s capitals 
 	const es = entities('Nurses told the NHS that staffing was unsafe.');
 	assert.equal(withMention(es, 'NHS').name, 'NHS');
 });
+
+test('a majority or minority leader’s title is a role, and the chamber before it no name of its own with the title', () => {
+	const es = entities('House Minority Leader Dana Whitcombe said the vote would fail.');
+	const p = withMention(es, 'Dana Whitcombe');
+	assert.equal(p.type, 'PERSON');
+	assert.match(p.mentions[0].role ?? '', /^Minority Leader/);
+	noMention(es, 'House Minority');
+	const senate = entities('Senate Majority Leader Tom Archer said the bill would pass.');
+	assert.match(withMention(senate, 'Tom Archer').mentions[0].role ?? '', /^Majority Leader/);
+	noMention(senate, 'Senate Majority');
+});

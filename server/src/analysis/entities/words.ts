@@ -64,7 +64,7 @@ export const TITLE_MODIFIERS = set(`
 prime vice deputy acting former interim chief senior foreign defence defense interior finance economy trade health
 justice education energy industry transport labour labor executive operating financial managing general first
 assistant associate under state federal provincial regional national international press communications military
-supreme grand crown late then self-styled de facto presiding
+supreme grand crown late then self-styled de facto presiding majority minority
 `);
 for (const w of [...TITLE_MODIFIERS, ...TITLE_PARTS_EXTRA]) TITLE_PARTS.add(w);
 
