@@ -319,3 +319,8 @@ test('days counted from a year-only date are left out', () => {
 test('"two weeks from now" counts forward from publication', () => {
 	assert.deepEqual(values('The vote is two weeks from now.'), [['two weeks from now', '2021-11-25']]);
 });
+
+test('a month after "since" is the last one before publication, however far back', () => {
+	assert.deepEqual(values('Its shares have doubled since February.', '2021-11-11'), [['February', '2021-02']]);
+	assert.deepEqual(values('Exports have fallen since December.', '2021-11-11'), [['December', '2020-12']]);
+});

@@ -294,3 +294,15 @@ test('a majority or minority leader’s title is a role, and the chamber before 
 	assert.match(withMention(senate, 'Tom Archer').mentions[0].role ?? '', /^Majority Leader/);
 	noMention(senate, 'Senate Majority');
 });
+
+test('a company named with its trade and later by its first word alone is one organisation', () => {
+	const es = entities('Veltrix Therapeutics unveiled a new drug on Monday. Veltrix was founded in 2016 and employs 300 people.');
+	const c = withMention(es, 'Veltrix Therapeutics');
+	assert.equal(c.type, 'ORG');
+	assert.deepEqual(
+		c.mentions.map((m) => m.text),
+		['Veltrix Therapeutics', 'Veltrix'],
+	);
+	const chips = entities('Olvani Semiconductor on Tuesday unveiled a processor. Olvani was founded in 2019 by two engineers.');
+	assert.equal(withMention(chips, 'Olvani Semiconductor').type, 'ORG');
+});

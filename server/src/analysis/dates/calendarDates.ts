@@ -137,6 +137,8 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 	if (prev === 'last' || prev === 'past') [dir, why] = ['past', `“${prev}”`];
 	else if (prev === 'next' || prev === 'coming') [dir, why] = ['future', `“${prev}”`];
 	else if (prev === 'this') [dir, why] = ['none', '“this”'];
+	// "has tripled since January": what began then has begun already.
+	else if (prev === 'since') [dir, why] = ['past', '“since”'];
 	const ref = ctx.dct.y * 12 + ctx.dct.m;
 	const cands = [-1, 0, 1].map((dy) => ({ v: ctx.dct!.y + dy, start: (ctx.dct!.y + dy) * 12 + m, end: (ctx.dct!.y + dy) * 12 + m }));
 	const modified = prev === 'last' || prev === 'next' || prev === 'this' || prev === 'past' || prev === 'coming';
@@ -151,6 +153,8 @@ function bareMonth(ctx: Ctx, i: number, m: number): Found {
 			true,
 			shared.next ? 'month; the one after the date before it in the sentence' : 'month; year of the date before it in the sentence',
 		);
+	// "since January" in November is this year's January, however far back: it cannot lie ahead.
+	if (prev === 'since') return found(i, i + 1, monthValue(pick(cands, ref, 'past') ?? ctx.dct.y, m), 'month', true, `month resolved by ${why}`);
 	// "last September" in September means a year ago: the current month is not "last".
 	if (prev === 'last' || prev === 'next') {
 		const y = prev === 'last' ? pick(cands, ref - 1, 'past') : pick(cands, ref + 1, 'future');

@@ -9,7 +9,7 @@ import { ARTICLED } from './chunks';
 import { joinReadings } from './evidence';
 import type { TaggerReading } from '../types';
 import type { Candidate } from './rules';
-import { CORP_SUFFIXES, FIRST_NAMES, NAME_CONNECTORS } from './words';
+import { CORP_SUFFIXES, FIRST_NAMES, LAST_NAMES, NAME_CONNECTORS } from './words';
 
 class UnionFind {
 	private readonly parent: number[];
@@ -137,7 +137,10 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 		const f = firsts.get(key);
 		if (f !== undefined && f >= 0 && c.type !== 'NORP' && (c.strength < 0.5 || c.type === 'PERSON')) return void join(uf, cands, f, i);
 		const o = orgs.get(key);
-		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5)) return void join(uf, cands, o, i);
+		// "Nuvera was founded …" after "Nuvera Semiconductor": a word no list knows as a name of people, read
+		// as a person only by a guess, is the company's short name.
+		const unsurePerson = c.type === 'PERSON' && c.strength < SURE && !FIRST_NAMES.has(key) && !LAST_NAMES.has(key);
+		if (o !== undefined && (c.type === 'ORG' || c.strength < 0.5 || unsurePerson)) return void join(uf, cands, o, i);
 		const club = clubEnds.get(key);
 		if (club !== undefined && club >= 0 && c.type !== 'PERSON') join(uf, cands, club, i);
 	});
@@ -206,6 +209,7 @@ const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: string): Entity {
 	let strongest = cands[members[0]];
 	let person = false;
+	let sureOrg = false;
 	let entry: Candidate['entry'];
 	const mentions: Entity['mentions'] = [];
 	const evidence = new Set<string>();
@@ -217,6 +221,7 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		const m = cands[i];
 		if (m.strength > strongest.strength || (m.strength === strongest.strength && m.last - m.first > strongest.last - strongest.first)) strongest = m;
 		if (m.type === 'PERSON' && m.strength >= 0.5) person = true;
+		if (m.type === 'ORG' && m.strength >= SURE) sureOrg = true;
 		entry ??= m.entry;
 		const start = doc.tokens[m.first].start,
 			end = m.end ?? doc.tokens[m.last - 1].end;
@@ -230,7 +235,8 @@ function entityOf(doc: SeedDocument, cands: Candidate[], members: number[], id: 
 		for (const x of m.evidence) evidence.add(x);
 		if (m.readings) readings.push(...m.readings);
 	}
-	const type: EntityType = person && strongest.type !== 'GPE' ? 'PERSON' : strongest.type;
+	// A person's reading wins over a guess, not over a name with an organisation word ("Nuvera Semiconductor").
+	const type: EntityType = person && strongest.type !== 'GPE' && !(sureOrg && strongest.type === 'ORG') ? 'PERSON' : strongest.type;
 	const name = entry && entry.type === type ? displayName(entry.name, texts) : longest;
 	texts.delete(name);
 	const tagger = joinReadings(readings);
