@@ -260,3 +260,13 @@ test('a centre named for its field or with "for" is an institution, not a buildi
 	assert.equal(withMention(es, 'Northfield Legal Center').type, 'ORG');
 	assert.equal(withMention(es, 'Center for Coastal Studies').type, 'ORG');
 });
+
+test('a body named for its subject keeps "on" inside its name; a day or a place after "on" does not join', () => {
+	const es = entities(
+		'Members of the Uganda Commission on Land Reform met the Regional Council on Water Policy. The Council on Friday said the Committee on Parliament Square would wait.',
+	);
+	assert.equal(withMention(es, 'Uganda Commission on Land Reform').type, 'ORG');
+	assert.equal(withMention(es, 'Regional Council on Water Policy').type, 'ORG');
+	noMention(es, 'Council on Friday');
+	noMention(es, 'Land Reform');
+});

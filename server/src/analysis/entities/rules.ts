@@ -268,8 +268,9 @@ const isHead = (w: string) => ORG_HEADS.has(w) || CORP_SUFFIXES.has(w) || FAC_HE
 const GPE_OF = new Set(['republic', 'kingdom', 'state', 'states', 'emirate', 'principality', 'federation', 'commonwealth']);
 
 // "Bank of England", "People's Republic of China", "University of Oxford": the word before "of" types the whole.
+// ("Commission on Human Rights": "on" as well.)
 function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
-	const j = units.findIndex((u, k) => k > 0 && !u.match && /^(of|for)$/.test(lower(tokens[u.first])));
+	const j = units.findIndex((u, k) => k > 0 && !u.match && /^(of|for|on)$/.test(lower(tokens[u.first])));
 	if (j < 1 || j === units.length - 1) return undefined;
 	const head = lower(tokens[units[j - 1].last - 1]);
 	const { first, last } = span(units);
