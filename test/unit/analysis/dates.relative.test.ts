@@ -319,3 +319,11 @@ test('days counted from a year-only date are left out', () => {
 test('"two weeks from now" counts forward from publication', () => {
 	assert.deepEqual(values('The vote is two weeks from now.'), [['two weeks from now', '2021-11-25']]);
 });
+
+test('a month in a present-tense relative clause is not moved back by the sentence’s past tense', () => {
+	// Published 2021-11-11: the coming April, the coming March; a past relative clause keeps the past.
+	assert.deepEqual(values('Growers said the cold season, which starts in April, had grown shorter.'), [['April', '2022-04']]);
+	assert.deepEqual(values('Retailers complained about a sales tax that applies from March.'), [['March', '2022-03']]);
+	assert.deepEqual(values('Traders warned that the fair, which closed in September, lost money.'), [['September', '2021-09']]);
+	assert.deepEqual(values('The mayor said that prices in August were high.'), [['August', '2021-08']]);
+});
