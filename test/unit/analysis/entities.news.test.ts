@@ -270,3 +270,16 @@ test('a body named for its subject keeps "on" inside its name; a day or a place 
 	noMention(es, 'Council on Friday');
 	noMention(es, 'Land Reform');
 });
+
+test('in a match report a club’s town used alone is the club, unless a person of that name is in the story', () => {
+	const es = entities(
+		'Hartley Wanderers lost 3-0 to Ashford Town in the league on Saturday. Hartley missed a penalty before half-time and the goalkeeper was sent off.',
+	);
+	assert.equal(withMention(es, 'Hartley').type, 'ORG');
+	assert.ok(withMention(es, 'Hartley').mentions.some((m) => m.text === 'Hartley Wanderers'));
+	const two = entities(
+		'Hartley Wanderers lost 3-0 in the league on Saturday. Striker Ben Hartley missed a penalty. Hartley apologised to the fans after the match.',
+	);
+	assert.equal(withMention(two, 'Ben Hartley').type, 'PERSON');
+	assert.ok(withMention(two, 'Ben Hartley').mentions.some((m) => m.text === 'Hartley'));
+});

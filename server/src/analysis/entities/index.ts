@@ -405,7 +405,18 @@ function teams(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 			const w = doc.tokens[c.first].form.lower;
 			if (!clubs.has(w)) clubs.set(w, doc.text.slice(doc.tokens[c.first].start, doc.tokens[c.last - 1].end));
 		}
+	// Words of the people named in full: "Bobby Charlton" keeps "Charlton" a person.
+	const people = new Set<string>();
+	for (const c of cands) if (c.type === 'PERSON' && c.last - c.first >= 2) for (let k = c.first; k < c.last; k++) people.add(doc.tokens[k].form.lower);
 	return cands.map((c) => {
+		// "Charlton Athletic … Charlton had led": a town named like a surname, alone and read as a person by the
+		// tagger only, is the club named after it.
+		if (c.type === 'PERSON' && c.last - c.first === 1 && c.evidence.every((x) => x === 'capitalised name') && !c.role) {
+			const w = doc.tokens[c.first].form.lower;
+			const club = clubs.get(w);
+			if (!club || people.has(w)) return c;
+			return { ...c, type: 'ORG', evidence: [`team named after the place, as ‘${club}’ (sports context)`], strength: Math.max(c.strength, 0.8) };
+		}
 		if (c.type !== 'GPE' || (c.entry && c.entry.kind === 'country')) return c;
 		if (c.last - c.first !== 1 && (c.entry || !c.evidence.some((x) => x.startsWith('place word')))) return c;
 		const w = doc.tokens[c.first].form.lower;
