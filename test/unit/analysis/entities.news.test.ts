@@ -283,3 +283,8 @@ test('in a match report a club’s town used alone is the club, unless a person 
 	assert.equal(withMention(two, 'Ben Hartley').type, 'PERSON');
 	assert.ok(withMention(two, 'Ben Hartley').mentions.some((m) => m.text === 'Hartley'));
 });
+
+test('a company with a Nordic, Dutch or Asian legal suffix is an organisation', () => {
+	const es = entities('TROMSO, Norway — Havstad Fisheries ASA said on Monday that Torvald Bygg AB would buy Kanaloa Trading Pte for cash.');
+	for (const name of ['Havstad Fisheries ASA', 'Torvald Bygg AB', 'Kanaloa Trading Pte']) assert.equal(withMention(es, name).type, 'ORG', name);
+});

@@ -80,7 +80,9 @@ logistics insurance financial bancorp airline carriers chamber
 `);
 
 /** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
-export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a.`);
+export const CORP_SUFFIXES = set(
+	`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a. asa ab oyj bv b.v. pte pty bhd tbk kgaa srl s.r.l. sarl`,
+);
 
 /** Last words of facility names. */
 export const FAC_HEADS = set(
