@@ -288,3 +288,9 @@ test('a company with a Nordic, Dutch or Asian legal suffix is an organisation', 
 	const es = entities('TROMSO, Norway — Havstad Fisheries ASA said on Monday that Torvald Bygg AB would buy Kanaloa Trading Pte for cash.');
 	for (const name of ['Havstad Fisheries ASA', 'Torvald Bygg AB', 'Kanaloa Trading Pte']) assert.equal(withMention(es, name).type, 'ORG', name);
 });
+
+test('"rival" before a name makes it neither a person nor a company by itself', () => {
+	const es = entities('Shares fell after rival Brenner-Voss cut prices. In the race for mayor, rival Jane Okoro conceded on Sunday.');
+	assert.notEqual(withMention(es, 'Brenner-Voss').type, 'PERSON');
+	assert.equal(withMention(es, 'Jane Okoro').type, 'PERSON');
+});

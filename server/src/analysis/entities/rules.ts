@@ -484,12 +484,15 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	// "the 19th Amendment", "the 5th Fleet": a numbered name, not a word standing for an organisation.
 	if (n === 1 && /^\d+(?:st|nd|rd|th)$/i.test(tokens[first - 1]?.text ?? ''))
 		return { first: first - 1, last, type: 'OTHER', evidence: ['numbered name'], strength: 0.7 };
-	const title = titleBefore(tokens, first);
+	// "rival Hapag-Lloyd", "rival Jane Okoro": a word before both people and companies decides neither;
+	// a given name or surname in the name, or the tagger, does.
+	const before = tokens[first - 1];
+	const either = before !== undefined && ORG_NOUNS.has(before.text) && TITLE_HEADS.has(before.text);
+	const title = either ? undefined : titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	const place = n === 1 ? demonymPlace(f.text) : undefined;
 	if (place) return { first, last, type: 'NORP', evidence: [`people of ‘${place.name}’`], strength: 0.8 };
-	const before = tokens[first - 1];
-	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
+	if (before && ORG_NOUNS.has(before.text) && !either) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
 	if (n >= 2 && n <= 4 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };
 	if (n >= 2 && n <= 4 && LAST_NAMES.has(lower(l))) return { first, last, type: 'PERSON', evidence: [`surname ‘${l.text}’`], strength: 0.6 };
 	if (after && (SPEECH_VERBS.has(lower(after)) || (after.text === ',' && lower(tokens[last + 1] ?? after) === 'who')) && (n >= 2 || LAST_NAMES.has(lower(f)))) {
