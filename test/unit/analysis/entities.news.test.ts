@@ -294,3 +294,16 @@ test('"rival" before a name makes it neither a person nor a company by itself', 
 	assert.notEqual(withMention(es, 'Brenner-Voss').type, 'PERSON');
 	assert.equal(withMention(es, 'Jane Okoro').type, 'PERSON');
 });
+
+test('a court level before "Judge" or "Attorney" is part of the title, not a place or a person', () => {
+	const es = entities(
+		'U.S. Bankruptcy Judge Carla Mendes approved the sale. Senior Circuit Judge Owen Pratt dissented, and Magistrate Judge Lena Ford set bail.',
+	);
+	noMention(es, 'U.S. Bankruptcy');
+	noMention(es, 'Senior Circuit');
+	noMention(es, 'Magistrate');
+	assert.equal(withMention(es, 'U.S.').type, 'GPE');
+	assert.equal(withMention(es, 'Carla Mendes').mentions[0].role, 'Bankruptcy Judge, U.S.');
+	assert.equal(withMention(es, 'Owen Pratt').mentions[0].role, 'Senior Circuit Judge');
+	assert.equal(withMention(es, 'Lena Ford').type, 'PERSON');
+});

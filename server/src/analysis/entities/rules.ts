@@ -35,6 +35,7 @@ import {
 	TITLE_HEADS,
 	isCommonWord,
 	isOrdinaryWord,
+	inTitle,
 	isTitleLower,
 } from './words';
 
@@ -317,7 +318,8 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		const u = units[k];
 		if (u.match || !TITLE_HEADS.has(lower(tokens[u.first]))) continue;
 		let s = k;
-		while (s > 0 && !units[s - 1].match && isTitleLower(lower(tokens[units[s - 1].first]))) s--;
+		const head = lower(tokens[u.first]);
+		while (s > 0 && !units[s - 1].match && inTitle(lower(tokens[units[s - 1].first]), head)) s--;
 		const right = units.slice(k + 1);
 		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
 		else

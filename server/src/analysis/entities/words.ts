@@ -227,6 +227,15 @@ const ABSTRACT_NOUN = /^\p{L}{4,}(?:tion|sion|ment|ness|ance|ence|ism|ity)s?$/u;
 const commonMemo = coreMemory.memo<string, boolean>('common words', 100_000);
 
 /** True for a word (in lower case) that can head a title, or sit inside one. */
+/** Court levels that belong to a judge's or prosecutor's title: "U.S. District Judge", "Circuit Judge", "District Attorney". */
+export const COURT_LEVELS = set(`district circuit magistrate appellate bankruptcy`);
+const COURT_TITLES = set(`judge justice attorney magistrate`);
+
+/** A word inside a title ending in `head`: a title word, or a court level before a judge or an attorney. */
+export function inTitle(w: string, head: string): boolean {
+	return isTitleLower(w) || (COURT_LEVELS.has(w) && COURT_TITLES.has(head));
+}
+
 export function isTitleLower(w: string): boolean {
 	return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 }
