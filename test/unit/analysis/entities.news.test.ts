@@ -307,3 +307,13 @@ test('a court level before "Judge" or "Attorney" is part of the title, not a pla
 	assert.equal(withMention(es, 'Owen Pratt').mentions[0].role, 'Senior Circuit Judge');
 	assert.equal(withMention(es, 'Lena Ford').type, 'PERSON');
 });
+
+test('the state or country after a dateline’s city is a GPE, with an abbreviation’s full stop', () => {
+	const es = entities(
+		'TUCSON, Ariz. — Crews contained the fire on Friday.\n\nLEEDS, England — The council met.\n\nLAGOS, Nigeria (Reuters) — Fuel prices rose.',
+	);
+	assert.equal(withMention(es, 'Ariz.').type, 'GPE');
+	assert.equal(withMention(es, 'England').type, 'GPE');
+	assert.equal(withMention(es, 'Nigeria').type, 'GPE');
+	noMention(es, 'Ariz');
+});

@@ -3,7 +3,7 @@
  * and clustered so that one referent is one entity. Two recognisers feed it: the trained tagger
  * proposes spans, and the gazetteers and context rules confirm, correct or add to them.
  */
-import type { SeedDocument } from '../document';
+import type { SeedDocument, Token } from '../document';
 import { modelCallerFeatures, tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
@@ -257,7 +257,9 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 		let end = s.first;
 		while (end < s.last && end - s.first < 4 && tokens[end].kind === 'word' && UPPER_WORD.test(tokens[end].text) && tokens[end].text.length > 1) end++;
 		if (end === s.first) continue;
-		const dash = [...tokens.slice(end, Math.min(s.last, end + 12))].findIndex((t) => DASHES.has(t.text));
+		// "PASADENA, Calif. —": an abbreviation's full stop may end the sentence before the dash.
+		const to = tokens[s.last - 1]?.text === '.' && DASHES.has(tokens[s.last]?.text ?? '') ? s.last + 1 : s.last;
+		const dash = [...tokens.slice(end, Math.min(to, end + 12))].findIndex((t) => DASHES.has(t.text));
 		if (dash < 0 || (dash > 0 && tokens[end].text !== ',' && tokens[end].text !== '(')) continue;
 		const name = tokens
 			.slice(s.first, end)
@@ -273,10 +275,31 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 			entry,
 			strength: 0.95,
 		});
+		const region = datelineRegion(tokens, end, to);
+		if (region) found.push(region);
 	}
 	if (!found.length) return cands;
 	const out = cands.filter((c) => !found.some((d) => c.first < d.last && d.first < c.last));
 	return [...out, ...found].sort((a, b) => a.first - b.first);
+}
+
+// "PASADENA, Calif. —", "BLACKBURN, England —", "NAIROBI, Kenya (AP) —": the words between the place's
+// comma and the dash or the agency are its state or country, a GPE, with an abbreviation's full stop.
+function datelineRegion(tokens: Token[], comma: number, to: number): Candidate | undefined {
+	if (tokens[comma]?.text !== ',') return undefined;
+	let k = comma + 1;
+	while (k < to && k - comma <= 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+	if (k === comma + 1) return undefined;
+	if (tokens[k]?.text === '.' && tokens[k].start === tokens[k - 1].end) k++;
+	if (k >= to || !(DASHES.has(tokens[k].text) || tokens[k].text === '(')) return undefined;
+	const name = tokens
+		.slice(comma + 1, k)
+		.filter((t) => t.kind === 'word')
+		.map((t) => t.text)
+		.join(' ');
+	const places = lookup(name).filter((e) => e.type === 'GPE');
+	const entry = places.length ? bestEntry(places) : undefined;
+	return { first: comma + 1, last: k, type: 'GPE', evidence: ['dateline', ...(entry ? [`gazetteer: ${entry.kind}`] : [])], entry, strength: 0.9 };
 }
 
 const ACRONYM_WORD = /^\p{Lu}{2,}$/u;
