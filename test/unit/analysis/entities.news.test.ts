@@ -317,3 +317,8 @@ test('the state or country after a dateline’s city is a GPE, with an abbreviat
 	assert.equal(withMention(es, 'Nigeria').type, 'GPE');
 	noMention(es, 'Ariz');
 });
+
+test('a building named with "of" after its head word is one facility', () => {
+	const es = entities('United drew 1-1 at the Stadium of Lights, and the concert moved to the Palace of Sport near the Temple of Heaven.');
+	for (const name of ['Stadium of Lights', 'Palace of Sport', 'Temple of Heaven']) assert.equal(withMention(es, name).type, 'FAC', name);
+});

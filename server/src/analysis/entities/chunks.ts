@@ -7,6 +7,7 @@ import type { SeedDocument, Token } from '../document';
 import { bestEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
+	FAC_OF_HEADS,
 	FIRST_NAMES,
 	GEO_MODIFIERS,
 	LAST_NAMES,
@@ -55,6 +56,7 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':
 const OF_HEADS = new Set([
 	...ORG_HEADS,
 	...INSTITUTION_CENTRES,
+	...FAC_OF_HEADS,
 	'republic',
 	'kingdom',
 	'state',

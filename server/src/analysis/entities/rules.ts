@@ -9,6 +9,7 @@ import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
+	FAC_OF_HEADS,
 	DISEASE_NOUNS,
 	DISEASES,
 	EPONYM_DISEASES,
@@ -276,6 +277,7 @@ function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
 	const head = lower(tokens[units[j - 1].last - 1]);
 	const { first, last } = span(units);
 	if (GPE_OF.has(head)) return { first, last, type: 'GPE', evidence: [`place word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
+	if (FAC_OF_HEADS.has(head)) return { first, last, type: 'FAC', evidence: [`building word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	if (ORG_HEADS.has(head) || INSTITUTION_CENTRES.has(head))
 		return { first, last, type: 'ORG', evidence: [`organisation word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	return undefined;

@@ -89,6 +89,9 @@ export const FAC_HEADS = set(
 	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena observatory`,
 );
 
+/** Buildings named with "of" after their head: "Stadium of Light", "Palace of Westminster", "Tower of London". */
+export const FAC_OF_HEADS = set(`stadium palace tower bridge cathedral temple arena`);
+
 /** Centres that are institutions when a field names them ("Pew Research Center", "Center for Justice"), not buildings. */
 export const INSTITUTION_CENTRES = set(`center centre centers centres`);
 /** The fields before "Center" that make it an institution: "Southern Poverty Law Center", "Pew Research Center". */
