@@ -322,3 +322,8 @@ test('a building named with "of" after its head word is one facility', () => {
 	const es = entities('United drew 1-1 at the Stadium of Lights, and the concert moved to the Palace of Sport near the Temple of Heaven.');
 	for (const name of ['Stadium of Lights', 'Palace of Sport', 'Temple of Heaven']) assert.equal(withMention(es, name).type, 'FAC', name);
 });
+
+test('a firm named after a sea or region and ending in a trade word is one organisation', () => {
+	const es = entities('The contract went to Adriatic Harbour Builders, and Aegean Cargo Lines lost the bid to Arctic Road Contractors.');
+	for (const name of ['Adriatic Harbour Builders', 'Aegean Cargo Lines', 'Arctic Road Contractors']) assert.equal(withMention(es, name).type, 'ORG', name);
+});

@@ -76,7 +76,7 @@ authority board service services society church times post journal news herald t
 reserve club team mission coalition alliance cabinet research labs laboratories pharmaceuticals energy petroleum
 telecom communications electronics software entertainment studios records foods brands group consortium trust
 commonwealth command aircraft aerospace aviation automotive motor steel chemicals mining railways railway shipping
-logistics insurance financial bancorp airline carriers chamber
+logistics insurance financial bancorp airline carriers chamber builders construction contractors developers lines associates
 `);
 
 /** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
