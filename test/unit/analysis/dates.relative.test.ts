@@ -324,3 +324,11 @@ test('a month after "since" is the last one before publication, however far back
 	assert.deepEqual(values('Its shares have doubled since February.', '2021-11-11'), [['February', '2021-02']]);
 	assert.deepEqual(values('Exports have fallen since December.', '2021-11-11'), [['December', '2020-12']]);
 });
+
+test('a month in a present-tense relative clause is not moved back by the sentence’s past tense', () => {
+	// Published 2021-11-11: the coming April, the coming March; a past relative clause keeps the past.
+	assert.deepEqual(values('Growers said the cold season, which starts in April, had grown shorter.'), [['April', '2022-04']]);
+	assert.deepEqual(values('Retailers complained about a sales tax that applies from March.'), [['March', '2022-03']]);
+	assert.deepEqual(values('Traders warned that the fair, which closed in September, lost money.'), [['September', '2021-09']]);
+	assert.deepEqual(values('The mayor said that prices in August were high.'), [['August', '2021-08']]);
+});

@@ -306,3 +306,70 @@ test('a company named with its trade and later by its first word alone is one or
 	const chips = entities('Olvani Semiconductor on Tuesday unveiled a processor. Olvani was founded in 2019 by two engineers.');
 	assert.equal(withMention(chips, 'Olvani Semiconductor').type, 'ORG');
 });
+
+test('a body named for its subject keeps "on" inside its name; a day or a place after "on" does not join', () => {
+	const es = entities(
+		'Members of the Uganda Commission on Land Reform met the Regional Council on Water Policy. The Council on Friday said the Committee on Parliament Square would wait.',
+	);
+	assert.equal(withMention(es, 'Uganda Commission on Land Reform').type, 'ORG');
+	assert.equal(withMention(es, 'Regional Council on Water Policy').type, 'ORG');
+	noMention(es, 'Council on Friday');
+	noMention(es, 'Land Reform');
+});
+
+test('in a match report a club’s town used alone is the club, unless a person of that name is in the story', () => {
+	const es = entities(
+		'Hartley Wanderers lost 3-0 to Ashford Town in the league on Saturday. Hartley missed a penalty before half-time and the goalkeeper was sent off.',
+	);
+	assert.equal(withMention(es, 'Hartley').type, 'ORG');
+	assert.ok(withMention(es, 'Hartley').mentions.some((m) => m.text === 'Hartley Wanderers'));
+	const two = entities(
+		'Hartley Wanderers lost 3-0 in the league on Saturday. Striker Ben Hartley missed a penalty. Hartley apologised to the fans after the match.',
+	);
+	assert.equal(withMention(two, 'Ben Hartley').type, 'PERSON');
+	assert.ok(withMention(two, 'Ben Hartley').mentions.some((m) => m.text === 'Hartley'));
+});
+
+test('a company with a Nordic, Dutch or Asian legal suffix is an organisation', () => {
+	const es = entities('TROMSO, Norway — Havstad Fisheries ASA said on Monday that Torvald Bygg AB would buy Kanaloa Trading Pte for cash.');
+	for (const name of ['Havstad Fisheries ASA', 'Torvald Bygg AB', 'Kanaloa Trading Pte']) assert.equal(withMention(es, name).type, 'ORG', name);
+});
+
+test('"rival" before a name makes it neither a person nor a company by itself', () => {
+	const es = entities('Shares fell after rival Brenner-Voss cut prices. In the race for mayor, rival Jane Okoro conceded on Sunday.');
+	assert.notEqual(withMention(es, 'Brenner-Voss').type, 'PERSON');
+	assert.equal(withMention(es, 'Jane Okoro').type, 'PERSON');
+});
+
+test('a court level before "Judge" or "Attorney" is part of the title, not a place or a person', () => {
+	const es = entities(
+		'U.S. Bankruptcy Judge Carla Mendes approved the sale. Senior Circuit Judge Owen Pratt dissented, and Magistrate Judge Lena Ford set bail.',
+	);
+	noMention(es, 'U.S. Bankruptcy');
+	noMention(es, 'Senior Circuit');
+	noMention(es, 'Magistrate');
+	assert.equal(withMention(es, 'U.S.').type, 'GPE');
+	assert.equal(withMention(es, 'Carla Mendes').mentions[0].role, 'Bankruptcy Judge, U.S.');
+	assert.equal(withMention(es, 'Owen Pratt').mentions[0].role, 'Senior Circuit Judge');
+	assert.equal(withMention(es, 'Lena Ford').type, 'PERSON');
+});
+
+test('the state or country after a dateline’s city is a GPE, with an abbreviation’s full stop', () => {
+	const es = entities(
+		'TUCSON, Ariz. — Crews contained the fire on Friday.\n\nLEEDS, England — The council met.\n\nLAGOS, Nigeria (Reuters) — Fuel prices rose.',
+	);
+	assert.equal(withMention(es, 'Ariz.').type, 'GPE');
+	assert.equal(withMention(es, 'England').type, 'GPE');
+	assert.equal(withMention(es, 'Nigeria').type, 'GPE');
+	noMention(es, 'Ariz');
+});
+
+test('a building named with "of" after its head word is one facility', () => {
+	const es = entities('United drew 1-1 at the Stadium of Lights, and the concert moved to the Palace of Sport near the Temple of Heaven.');
+	for (const name of ['Stadium of Lights', 'Palace of Sport', 'Temple of Heaven']) assert.equal(withMention(es, name).type, 'FAC', name);
+});
+
+test('a firm named after a sea or region and ending in a trade word is one organisation', () => {
+	const es = entities('The contract went to Adriatic Harbour Builders, and Aegean Cargo Lines lost the bid to Arctic Road Contractors.');
+	for (const name of ['Adriatic Harbour Builders', 'Aegean Cargo Lines', 'Arctic Road Contractors']) assert.equal(withMention(es, name).type, 'ORG', name);
+});

@@ -279,7 +279,34 @@ const CLAUSE_BOUNDARY = new Set([
  */
 export function tenseAround(low: readonly string[], first: number, last: number, lo: number, hi: number, cache?: Int8Array): Tense {
 	const c = cache ?? new Int8Array(low.length);
-	return scan(low, first, last, lo, hi, 30, true, c) ?? scan(low, first, last, lo, hi, 14, false, c) ?? { dir: 'none', cue: '', at: -1, inClause: false };
+	return (
+		scan(low, first, last, lo, hi, 30, true, c) ??
+		relativePresent(low, first, lo) ??
+		scan(low, first, last, lo, hi, 14, false, c) ?? { dir: 'none', cue: '', at: -1, inClause: false }
+	);
+}
+
+const RELATIVES = new Set(['which', 'who', 'that']);
+const FREQUENCY = new Set(['still', 'usually', 'normally', 'typically', 'traditionally', 'always', 'often', 'also', 'now']);
+const NOT_PRESENT_S = /(?:ss|us|is|ous|ics|ws|ys)$/;
+
+/**
+ * "the rainy season, which begins in June", "a fair that opens on Friday": a relative clause in the
+ * present tense speaks of what is so now or every year, so the tense of the sentence around it does
+ * not decide its date ("Aid groups warned that the season, which begins in June, …" is the coming June).
+ */
+function relativePresent(low: readonly string[], first: number, lo: number): Tense | null {
+	let l = first - 1;
+	while (l >= lo && first - l <= 8 && !CLAUSE_BOUNDARY.has(low[l])) l--;
+	if (l < lo || !RELATIVES.has(low[l])) return null;
+	// "said that prices in March …": "that" after a verb opens a statement, not a relative clause.
+	if (low[l] === 'that' && l - 1 >= lo && (cueAt(low, l - 1, lo, low.length) !== 'none' || /^(says|say|think|thinks|believe|believes)$/.test(low[l - 1])))
+		return null;
+	let k = l + 1;
+	if (FREQUENCY.has(low[k] ?? '')) k++;
+	const v = low[k] ?? '';
+	const present = PRESENT_BE.has(v) || (k < first && /^[a-z]{3,}s$/.test(v) && !NOT_PRESENT_S.test(v) && !PAST.has(v));
+	return present ? { dir: 'none', cue: v, at: k, inClause: true } : null;
 }
 
 const CODE: Direction[] = ['none', 'none', 'past', 'future'];

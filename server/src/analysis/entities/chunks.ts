@@ -7,6 +7,7 @@ import type { SeedDocument, Token } from '../document';
 import { bestEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
+	FAC_OF_HEADS,
 	FIRST_NAMES,
 	GEO_MODIFIERS,
 	LAST_NAMES,
@@ -55,6 +56,7 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-', ':
 const OF_HEADS = new Set([
 	...ORG_HEADS,
 	...INSTITUTION_CENTRES,
+	...FAC_OF_HEADS,
 	'republic',
 	'kingdom',
 	'state',
@@ -188,8 +190,39 @@ function joins(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
 	if (w === 'and') return (!completeName(tokens, cur) && endsInOrgHead(tokens, i + 1, to)) || ofNameGoesOn(tokens, cur, i, to);
 	const prev = lower(tokens[cur[cur.length - 1].last - 1]);
 	if (w === 'of' || w === 'for') return OF_HEADS.has(prev) && !TITLE_HEADS.has(prev);
+	if (w === 'on') return ON_HEADS.has(prev) && ordinaryRun(tokens, i + 1, to);
 	if (w === 'the') return prev === 'of';
 	return NAME_CONNECTORS.has(w) && CAPITAL.test(tokens[i - 1].text);
+}
+
+// Bodies named for their subject, "Commission on Human Rights", "Authority on Development", "Panel on
+// Climate Change": "on" stays inside when capitalised ordinary words follow it, not a day or a place
+// ("the Council on Monday", "the Committee on Capitol Hill").
+const ON_HEADS = new Set([
+	'commission',
+	'committee',
+	'subcommittee',
+	'council',
+	'authority',
+	'panel',
+	'conference',
+	'board',
+	'centre',
+	'center',
+	'institute',
+	'convention',
+	'forum',
+	'task',
+	'force',
+]);
+function ordinaryRun(tokens: Token[], from: number, to: number): boolean {
+	let j = from;
+	while (j < to && j < from + 4 && isCap(tokens[j])) {
+		const t = tokens[j].text;
+		if (MONTHS_DAYS.has(lower(tokens[j])) || (!isCommonWord(t) && !isOrdinaryWord(t))) return false;
+		j++;
+	}
+	return j > from;
 }
 
 // "Nordvik Airlines and Baltic Airways", "Toyota and General Motors": a name already complete
@@ -205,7 +238,7 @@ function completeName(tokens: Token[], cur: Unit[]): boolean {
 // "of"/"for", "and" goes on with the name when what follows is capitalised ordinary words, not another name
 // ("the Bank of England and Barclays").
 function ofNameGoesOn(tokens: Token[], cur: Unit[], i: number, to: number): boolean {
-	if (cur.length < 3 || cur[cur.length - 1].match || !cur.some((u, k) => k > 0 && /^(of|for)$/.test(lower(tokens[u.first])))) return false;
+	if (cur.length < 3 || cur[cur.length - 1].match || !cur.some((u, k) => k > 0 && /^(of|for|on)$/.test(lower(tokens[u.first])))) return false;
 	let j = i + 1;
 	while (j < to && j < i + 4 && isCap(tokens[j])) {
 		if (!isCommonWord(tokens[j].text) && !isOrdinaryWord(tokens[j].text)) return false;

@@ -3,7 +3,7 @@
  * and clustered so that one referent is one entity. Two recognisers feed it: the trained tagger
  * proposes spans, and the gazetteers and context rules confirm, correct or add to them.
  */
-import type { SeedDocument } from '../document';
+import type { SeedDocument, Token } from '../document';
 import { modelCallerFeatures, tagEntities, type NerSpan } from '../ner';
 import type { Entity, EntityType } from '../types';
 import { clusterEntities } from './cluster';
@@ -257,7 +257,9 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 		let end = s.first;
 		while (end < s.last && end - s.first < 4 && tokens[end].kind === 'word' && UPPER_WORD.test(tokens[end].text) && tokens[end].text.length > 1) end++;
 		if (end === s.first) continue;
-		const dash = [...tokens.slice(end, Math.min(s.last, end + 12))].findIndex((t) => DASHES.has(t.text));
+		// "PASADENA, Calif. —": an abbreviation's full stop may end the sentence before the dash.
+		const to = tokens[s.last - 1]?.text === '.' && DASHES.has(tokens[s.last]?.text ?? '') ? s.last + 1 : s.last;
+		const dash = [...tokens.slice(end, Math.min(to, end + 12))].findIndex((t) => DASHES.has(t.text));
 		if (dash < 0 || (dash > 0 && tokens[end].text !== ',' && tokens[end].text !== '(')) continue;
 		const name = tokens
 			.slice(s.first, end)
@@ -273,10 +275,31 @@ function datelines(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 			entry,
 			strength: 0.95,
 		});
+		const region = datelineRegion(tokens, end, to);
+		if (region) found.push(region);
 	}
 	if (!found.length) return cands;
 	const out = cands.filter((c) => !found.some((d) => c.first < d.last && d.first < c.last));
 	return [...out, ...found].sort((a, b) => a.first - b.first);
+}
+
+// "PASADENA, Calif. —", "BLACKBURN, England —", "NAIROBI, Kenya (AP) —": the words between the place's
+// comma and the dash or the agency are its state or country, a GPE, with an abbreviation's full stop.
+function datelineRegion(tokens: Token[], comma: number, to: number): Candidate | undefined {
+	if (tokens[comma]?.text !== ',') return undefined;
+	let k = comma + 1;
+	while (k < to && k - comma <= 3 && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text)) k++;
+	if (k === comma + 1) return undefined;
+	if (tokens[k]?.text === '.' && tokens[k].start === tokens[k - 1].end) k++;
+	if (k >= to || !(DASHES.has(tokens[k].text) || tokens[k].text === '(')) return undefined;
+	const name = tokens
+		.slice(comma + 1, k)
+		.filter((t) => t.kind === 'word')
+		.map((t) => t.text)
+		.join(' ');
+	const places = lookup(name).filter((e) => e.type === 'GPE');
+	const entry = places.length ? bestEntry(places) : undefined;
+	return { first: comma + 1, last: k, type: 'GPE', evidence: ['dateline', ...(entry ? [`gazetteer: ${entry.kind}`] : [])], entry, strength: 0.9 };
 }
 
 const ACRONYM_WORD = /^\p{Lu}{2,}$/u;
@@ -427,7 +450,18 @@ function teams(doc: SeedDocument, cands: Candidate[]): Candidate[] {
 			const w = doc.tokens[c.first].form.lower;
 			if (!clubs.has(w)) clubs.set(w, doc.text.slice(doc.tokens[c.first].start, doc.tokens[c.last - 1].end));
 		}
+	// Words of the people named in full: "Bobby Charlton" keeps "Charlton" a person.
+	const people = new Set<string>();
+	for (const c of cands) if (c.type === 'PERSON' && c.last - c.first >= 2) for (let k = c.first; k < c.last; k++) people.add(doc.tokens[k].form.lower);
 	return cands.map((c) => {
+		// "Charlton Athletic … Charlton had led": a town named like a surname, alone and read as a person by the
+		// tagger only, is the club named after it.
+		if (c.type === 'PERSON' && c.last - c.first === 1 && c.evidence.every((x) => x === 'capitalised name') && !c.role) {
+			const w = doc.tokens[c.first].form.lower;
+			const club = clubs.get(w);
+			if (!club || people.has(w)) return c;
+			return { ...c, type: 'ORG', evidence: [`team named after the place, as ‘${club}’ (sports context)`], strength: Math.max(c.strength, 0.8) };
+		}
 		if (c.type !== 'GPE' || (c.entry && c.entry.kind === 'country')) return c;
 		if (c.last - c.first !== 1 && (c.entry || !c.evidence.some((x) => x.startsWith('place word')))) return c;
 		const w = doc.tokens[c.first].form.lower;

@@ -7,7 +7,7 @@
  */
 import type { SeedDocument, Token } from '../document';
 import type { Candidate } from './rules';
-import { TITLE_HEADS, isTitleLower } from './words';
+import { TITLE_HEADS, inTitle, isTitleLower } from './words';
 
 // Honorifics say nothing about what a person does: "Mr Howard" has no role.
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'mx.', 'sir', 'dame', 'm.', 'mme', 'herr']);
@@ -106,7 +106,7 @@ function titleBefore(doc: SeedDocument, c: Candidate, from: number, byLast: Map<
 		const t = tokens[start - 1];
 		const w = low(t);
 		if (t.kind !== 'word' || STOPS.has(w) || POSSESSIVE.test(w) || byLast.has(start)) break;
-		if (isTitleLower(w)) start--;
+		if (inTitle(w, low(tokens[end - 1]))) start--;
 		// One lower-case word may qualify the title ("industry minister", "ministry spokeswoman"), not a verb or an adverb.
 		else if (w === t.text && plain++ === 0 && w.length > 2 && !/(?:ed|ing|ly)$/.test(w)) start--;
 		else break;

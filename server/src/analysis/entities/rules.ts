@@ -9,6 +9,7 @@ import { capitalisedInside, chunks, lower, noName, trimEnd, trimStart, type Unit
 import { bestEntry, lookup, matchGazetteer, type GazEntry, type GazMatch } from './gazetteer';
 import {
 	CORP_SUFFIXES,
+	FAC_OF_HEADS,
 	DISEASE_NOUNS,
 	DISEASES,
 	EPONYM_DISEASES,
@@ -36,6 +37,7 @@ import {
 	TITLE_HEADS,
 	isCommonWord,
 	isOrdinaryWord,
+	inTitle,
 	isTitleLower,
 } from './words';
 
@@ -269,12 +271,14 @@ const isHead = (w: string) => ORG_HEADS.has(w) || CORP_SUFFIXES.has(w) || FAC_HE
 const GPE_OF = new Set(['republic', 'kingdom', 'state', 'states', 'emirate', 'principality', 'federation', 'commonwealth']);
 
 // "Bank of England", "People's Republic of China", "University of Oxford": the word before "of" types the whole.
+// ("Commission on Human Rights": "on" as well.)
 function namedOf(tokens: Token[], units: Unit[]): Candidate | undefined {
-	const j = units.findIndex((u, k) => k > 0 && !u.match && /^(of|for)$/.test(lower(tokens[u.first])));
+	const j = units.findIndex((u, k) => k > 0 && !u.match && /^(of|for|on)$/.test(lower(tokens[u.first])));
 	if (j < 1 || j === units.length - 1) return undefined;
 	const head = lower(tokens[units[j - 1].last - 1]);
 	const { first, last } = span(units);
 	if (GPE_OF.has(head)) return { first, last, type: 'GPE', evidence: [`place word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
+	if (FAC_OF_HEADS.has(head)) return { first, last, type: 'FAC', evidence: [`building word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	if (ORG_HEADS.has(head) || INSTITUTION_CENTRES.has(head))
 		return { first, last, type: 'ORG', evidence: [`organisation word ‘${tokens[units[j - 1].last - 1].text}’`], strength: 0.8 };
 	return undefined;
@@ -317,7 +321,8 @@ function splitAtTitle(tokens: Token[], units: Unit[], out: Candidate[]): boolean
 		const u = units[k];
 		if (u.match || !TITLE_HEADS.has(lower(tokens[u.first]))) continue;
 		let s = k;
-		while (s > 0 && !units[s - 1].match && isTitleLower(lower(tokens[units[s - 1].first]))) s--;
+		const head = lower(tokens[u.first]);
+		while (s > 0 && !units[s - 1].match && inTitle(lower(tokens[units[s - 1].first]), head)) s--;
 		const right = units.slice(k + 1);
 		if (right.length === 1 && right[0].match && bestEntry(right[0].match.entries).type !== 'GPE') classify(tokens, right, out, true);
 		else
@@ -484,12 +489,15 @@ function unknownName(tokens: Token[], first: number, last: number): Candidate {
 	// "the 19th Amendment", "the 5th Fleet": a numbered name, not a word standing for an organisation.
 	if (n === 1 && /^\d+(?:st|nd|rd|th)$/i.test(tokens[first - 1]?.text ?? ''))
 		return { first: first - 1, last, type: 'OTHER', evidence: ['numbered name'], strength: 0.7 };
-	const title = titleBefore(tokens, first);
+	// "rival Hapag-Lloyd", "rival Jane Okoro": a word before both people and companies decides neither;
+	// a given name or surname in the name, or the tagger, does.
+	const before = tokens[first - 1];
+	const either = before !== undefined && ORG_NOUNS.has(before.text) && TITLE_HEADS.has(before.text);
+	const title = either ? undefined : titleBefore(tokens, first);
 	if (title) return { first, last, type: 'PERSON', evidence: [`title ‘${title}’`], strength: 0.8 };
 	const place = n === 1 ? demonymPlace(f.text) : undefined;
 	if (place) return { first, last, type: 'NORP', evidence: [`people of ‘${place.name}’`], strength: 0.8 };
-	const before = tokens[first - 1];
-	if (before && ORG_NOUNS.has(before.text)) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
+	if (before && ORG_NOUNS.has(before.text) && !either) return { first, last, type: 'ORG', evidence: [`after ‘${before.text}’`], strength: 0.75 };
 	if (before?.text === 'at' && AT_ORG_PEOPLE.has(lower(tokens[first - 2] ?? before)))
 		return { first, last, type: 'ORG', evidence: [`‘${tokens[first - 2].text} at’`], strength: 0.75 };
 	if (n >= 2 && n <= 4 && givenName(f) && !isCommonWord(f.text)) return { first, last, type: 'PERSON', evidence: [`given name ‘${f.text}’`], strength: 0.7 };

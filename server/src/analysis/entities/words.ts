@@ -80,16 +80,22 @@ reserve club team mission coalition alliance cabinet research labs laboratories 
 telecom communications electronics software entertainment studios records foods brands group consortium trust
 commonwealth command aircraft aerospace aviation automotive motor steel chemicals mining railways railway shipping
 logistics insurance financial bancorp airline carriers chamber semiconductor semiconductors robotics therapeutics
-biotech biosciences pharma dynamics devices solutions materials instruments ventures enterprises
+biotech biosciences pharma dynamics devices solutions materials instruments ventures enterprises builders construction
+contractors developers lines associates
 `);
 
 /** Corporate suffixes that are part of the name: "Apple Inc.", "Chrysler LLC". */
-export const CORP_SUFFIXES = set(`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a.`);
+export const CORP_SUFFIXES = set(
+	`inc inc. corp corp. co. ltd ltd. llc plc ag sa s.a. n.v. nv gmbh lp l.p. spa s.p.a. asa ab oyj bv b.v. pte pty bhd tbk kgaa srl s.r.l. sarl`,
+);
 
 /** Last words of facility names. */
 export const FAC_HEADS = set(
 	`airport stadium bridge tower palace square centre center street avenue highway station port dam base prison museum hall building house cathedral mosque temple hotel plant factory refinery terminal arena observatory`,
 );
+
+/** Buildings named with "of" after their head: "Stadium of Light", "Palace of Westminster", "Tower of London". */
+export const FAC_OF_HEADS = set(`stadium palace tower bridge cathedral temple arena`);
 
 /** Centres that are institutions when a field names them ("Pew Research Center", "Center for Justice"), not buildings. */
 export const INSTITUTION_CENTRES = set(`center centre centers centres`);
@@ -229,6 +235,15 @@ const ABSTRACT_NOUN = /^\p{L}{4,}(?:tion|sion|ment|ness|ance|ence|ism|ity)s?$/u;
 const commonMemo = coreMemory.memo<string, boolean>('common words', 100_000);
 
 /** True for a word (in lower case) that can head a title, or sit inside one. */
+/** Court levels that belong to a judge's or prosecutor's title: "U.S. District Judge", "Circuit Judge", "District Attorney". */
+export const COURT_LEVELS = set(`district circuit magistrate appellate bankruptcy`);
+const COURT_TITLES = set(`judge justice attorney magistrate`);
+
+/** A word inside a title ending in `head`: a title word, or a court level before a judge or an attorney. */
+export function inTitle(w: string, head: string): boolean {
+	return isTitleLower(w) || (COURT_LEVELS.has(w) && COURT_TITLES.has(head));
+}
+
 export function isTitleLower(w: string): boolean {
 	return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 }
