@@ -416,3 +416,14 @@ test('who spoke is no claim: "an official who spoke on condition of anonymity sa
 	assert.deepEqual(cues(claims), ['said']);
 	assert.match(span(text, claims[0].source) ?? '', /official/);
 });
+
+test('a verb the parse vouches for also reports the quotation before a postposed speaker', () => {
+	const a = claimsOf('“We had the river on our doorstep for a week,” the ferryman recalled.');
+	const c = a.claims.find((x) => x.cue?.text === 'recalled');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(span(a.text, c.source), 'the ferryman');
+	const b = claimsOf('“The second bridge will have to wait,” the planning officer wrote.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'wrote')?.source), 'the planning officer');
+	// Not postposed: a plain object after the verb is still no statement.
+	assert.deepEqual(cues(claimsOf('The ferryman recalled the boat to the harbour.').claims), []);
+});

@@ -94,11 +94,16 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	// "officials who spoke with reporters", "an official who spoke on condition of anonymity": who spoke, not what was said.
 	if (lemma === 'speak' && w.deprel === 'acl:relcl' && syn.complementOf(h) < 0 && !opensSpeech(ctx, cue.last)) return null;
 	if (hypothetical(p, h) || naming(p, h, lemma) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
-	if (cue.needsParse && (unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)))))
-		return null;
 	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
 	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
 	const afterQuote = closesQuoteBefore(ctx, cue.first) || (!!a.source && a.source.last === cue.first && closesQuoteBefore(ctx, a.source.first));
+	// A verb the parse has to vouch for reports a clause after it, or the clause or quotation before a
+	// postposed speaker ("…,” the employee wrote", "…, the spokesman recalled").
+	if (
+		cue.needsParse &&
+		(unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)) && !syn.isPostposed(h)))
+	)
+		return null;
 	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuote;
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
