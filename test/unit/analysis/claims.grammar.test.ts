@@ -427,3 +427,18 @@ test('a verb the parse vouches for also reports the quotation before a postposed
 	// Not postposed: a plain object after the verb is still no statement.
 	assert.deepEqual(cues(claimsOf('The ferryman recalled the boat to the harbour.').claims), []);
 });
+
+test('a side taken: "backed", "supports" with an object and a subject of their own', () => {
+	const a = claimsOf('The fishermen’s union backed the harbour plan last spring.');
+	const c = a.claims.find((x) => x.cue?.text === 'backed');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(span(a.text, c.source), 'The fishermen’s union');
+	// Under a verb of saying the saying is the claim; with no object, or as a noun, no side is taken.
+	assert.deepEqual(cues(claimsOf('The mayor said she supports the new ferry timetable.').claims), ['said']);
+	for (const s of ['The truck backed into the loading bay.', 'The plan has broad support among growers.'])
+		assert.deepEqual(
+			cues(claimsOf(s).claims).filter((x) => /back|support/.test(x ?? '')),
+			[],
+			s,
+		);
+});

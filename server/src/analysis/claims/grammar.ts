@@ -189,6 +189,9 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 		const subj = syn.subjectOf(h);
 		return subj >= 0 && EVIDENCE.test(syn.words[subj].text);
 	}
+	// "voters backed the senator", "the governor supports the bill": a side taken, by a subject of its own.
+	// (Under a verb of saying, "said she supports the bill", the saying is the claim.)
+	if (SIDING.has(lemma)) return objects.length > 0 && syn.words[h].upos === 'VERB' && syn.subjectOf(h) >= 0 && !reported(p, h);
 	if (!NAMING.has(lemma)) return false;
 	// "called Conway “an incomparable mathematician”": the parser may hang the name as a predicate, not an object.
 	if (!objects.length) {
@@ -281,7 +284,15 @@ function quotedFrom(p: UnitParse, k: number): boolean {
 	}
 	return false;
 }
+// A clause some verb reports (a `ccomp`, or a conjunct of one).
+function reported(p: UnitParse, h: number): boolean {
+	const { syn } = p;
+	let k = h;
+	while (syn.words[k].deprel.startsWith('conj') && syn.words[k].head >= 0) k = syn.words[k].head;
+	return /^(ccomp|xcomp)/.test(syn.words[k].deprel);
+}
 const NAMING = new Set(['call', 'label', 'dub', 'brand']);
+const SIDING = new Set(['support', 'back', 'favor', 'favour']);
 const EVIDENCE_VERBS = new Set(['show', 'find', 'indicate', 'signal']);
 // Subjects whose "showed" reports a finding: surveys, studies, records.
 const EVIDENCE =

@@ -77,6 +77,8 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['grammar', true, 'signal signaled signalled signals|observe observed observes|remark remarked remarks|counter countered counters'],
 	['grammar', true, 'boast boasted boasts|joke joked jokes|quip quipped quips|hint hinted hints|posit posited posits|charge charged charges'],
 	['grammar', true, 'label labeled labelled labels|dub dubbed dubs|brand branded brands'],
+	// Verbs of taking a side, with the side as their object ("voters backed the senator", "she supports the bill").
+	['grammar', false, 'support supported supports supporting|back backed backs backing|favor favored favors favoring|favour favoured favours favouring'],
 	// Verbs of telling and of knowing that report only with a clause ("pointed out that …", "learned that …").
 	['grammar', true, 'point pointed points pointing|remind reminded reminds reminding|repeat repeated repeats repeating|imply implied implies implying'],
 	['grammar', true, 'assure assured assures assuring|inform informed informs informing|mention mentioned mentions mentioning|confess confessed confesses'],
