@@ -442,3 +442,20 @@ test('a side taken: "backed", "supports" with an object and a subject of their o
 			s,
 		);
 });
+
+test('how things seem to the writer is a judgement with no source; an appearance is none', () => {
+	const a = claimsOf('The council appeared to soften its stance on the ferry fares.');
+	const c = a.claims.find((x) => x.cue?.text === 'appeared');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(c.source, null);
+	assert.deepEqual(
+		cues(claimsOf('It seems that the harbour will stay shut until May.').claims).filter((x) => x === 'seems'),
+		['seems'],
+	);
+	for (const s of ['The mayor appeared on local radio on Monday.', 'The mayor appeared to the crowd at noon.', 'Our neighbour appeared in court yesterday.'])
+		assert.deepEqual(
+			cues(claimsOf(s).claims).filter((x) => /appear/.test(x ?? '')),
+			[],
+			s,
+		);
+});

@@ -82,7 +82,14 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 
 // Cues of a fixed shape, tried at each token before the word lists: each answers null at once for a word
 // it does not start with.
-const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] = [noComment, reportAdverb, inTheirView, voicedAttitude, documentReads];
+const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] = [
+	noComment,
+	reportAdverb,
+	seeming,
+	inTheirView,
+	voicedAttitude,
+	documentReads,
+];
 
 function fixedCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	for (const find of FIXED_CUES) {
@@ -101,6 +108,26 @@ const REPORT_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'reput
 function reportAdverb(ctx: ClaimContext, _s: Sentence, i: number): Cue | null {
 	const w = ctx.lower[i];
 	return REPORT_ADVERBS.has(w) && !ctx.quoted[i] ? single(i, { lemma: w, need: 'always', nounOk: false, speech: true }, 'adverb') : null;
+}
+
+// "The senator appeared to back down", "it seems that …", "the race seemed close": how things look to the
+// writer, a judgement with no one else's name on it (as "reportedly" is a report). "appeared on television",
+// "appeared in court" are appearances.
+const SEEMING = new Map(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'].map((w) => [w, w.startsWith('seem') ? 'seem' : 'appear']));
+function seeming(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const lemma = SEEMING.get(ctx.lower[i]);
+	if (!lemma || ctx.quoted[i] || i + 2 >= s.last || isCapitalized(ctx.doc.tokens[i].text)) return null;
+	const next = ctx.lower[i + 1];
+	const after = ctx.lower[i + 2];
+	const toVerb =
+		next === 'to' &&
+		ctx.doc.tokens[i + 2].kind === 'word' &&
+		!ARTICLES.has(after) &&
+		!DETERMINERS.has(after) &&
+		!POSSESSIVE_PRONOUNS.has(after) &&
+		!isCapitalized(ctx.doc.tokens[i + 2].text);
+	if (!(toVerb || next === 'like' || next === 'that')) return null;
+	return single(i, { lemma, need: 'always', nounOk: false, speech: false }, 'adverb');
 }
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
