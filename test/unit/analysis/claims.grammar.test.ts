@@ -317,7 +317,7 @@ test('a verb that reports only a clause reports one with no “that” when the 
 
 test('verbs of telling and knowing report with a clause, and only then', () => {
 	const a = claimsOf('The mayor pointed out that the tunnel had been closed twice this year.');
-	const c = a.claims.find((x) => x.cue?.text === 'pointed');
+	const c = a.claims.find((x) => x.cue?.text === 'pointed out');
 	assert.ok(c, cues(a.claims).join());
 	assert.equal(span(a.text, c.source), 'The mayor');
 	assert.match(span(a.text, c.content) ?? '', /tunnel had been closed/);
@@ -458,4 +458,17 @@ test('how things seem to the writer is a judgement with no source; an appearance
 			[],
 			s,
 		);
+});
+
+test('a verb and its particle make one cue: "pointed out", "made it clear", "railed against"', () => {
+	const a = claimsOf('As the harbour master pointed out, the channel is too shallow for the new ferries.');
+	const c = a.claims.find((x) => x.cue?.text === 'pointed out');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(span(a.text, c.source), 'the harbour master');
+	const b = claimsOf('The growers made it clear that they would not sell below cost.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'made it clear')?.source), 'The growers');
+	assert.ok(cues(claimsOf('The senator railed against the toll increase all week.').claims).includes('railed against'));
+	// Without the particle, or with "clear" as an adjective at the end, no cue.
+	for (const s of ['The guide pointed to the old lighthouse.', 'The water was made clear.', 'The ferry pushed off the quay at noon.'])
+		assert.deepEqual(cues(claimsOf(s).claims), [], s);
 });

@@ -86,6 +86,7 @@ const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] 
 	noComment,
 	reportAdverb,
 	seeming,
+	phrasalCue,
 	inTheirView,
 	voicedAttitude,
 	documentReads,
@@ -128,6 +129,34 @@ function seeming(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 		!isCapitalized(ctx.doc.tokens[i + 2].text);
 	if (!(toVerb || next === 'like' || next === 'that')) return null;
 	return single(i, { lemma, need: 'always', nounOk: false, speech: false }, 'adverb');
+}
+
+// Verbs with a particle that make a statement of words that alone make none: "pointed out", "made it clear",
+// "called out", "lashed out at", "railed against", "pushed for", "referring to". One cue through the particle.
+const PHRASAL: [string, string][] = [
+	['point points pointed pointing', 'out'],
+	['call calls called calling', 'out'],
+	['lash lashes lashed lashing', 'out'],
+	['rail rails railed railing', 'against'],
+	['push pushes pushed pushing', 'for'],
+	['referring', 'to'],
+	['make makes made making', 'clear'],
+];
+const PHRASAL_VERBS = new Map(
+	PHRASAL.flatMap(([forms, particle]) => {
+		const lemma = forms.split(' ')[0].replace(/ing$/, '');
+		return forms.split(' ').map((f) => [f, { particle, word: { lemma, need: 'always', nounOk: false, speech: true } as CueWord }] as const);
+	}),
+);
+function phrasalCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const v = PHRASAL_VERBS.get(ctx.lower[i]);
+	if (!v || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
+	// "made it clear": one object pronoun may stand before the particle.
+	const k = v.particle === 'clear' && ctx.lower[i + 1] === 'it' ? i + 2 : i + 1;
+	if (k >= s.last || ctx.lower[k] !== v.particle) return null;
+	// "made clear" needs what is made clear: a clause or an object after it ("made clear that …").
+	if (v.particle === 'clear' && (k + 1 >= s.last || ctx.doc.tokens[k + 1].kind === 'punct')) return null;
+	return { first: i, last: k + 1, head: i, word: v.word, frame: 'verb' };
 }
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
