@@ -472,3 +472,11 @@ test('a verb and its particle make one cue: "pointed out", "made it clear", "rai
 	for (const s of ['The guide pointed to the old lighthouse.', 'The water was made clear.', 'The ferry pushed off the quay at noon.'])
 		assert.deepEqual(cues(claimsOf(s).claims), [], s);
 });
+
+test('a modal inside the quotation before a postposed speaker does not make the speech hypothetical', () => {
+	const { text, claims } = claimsOf('“The harbour is ours,” Molnar said.\n\n“That would be Lena Andersson,” Borger said.');
+	const c = claims.find((x) => span(text, x.content) === 'That would be Lena Andersson');
+	assert.ok(c);
+	assert.equal(c.cue?.text, 'said');
+	assert.equal(span(text, c.source), 'Borger');
+});

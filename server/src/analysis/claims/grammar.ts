@@ -302,7 +302,8 @@ const EVIDENCE =
 const MODALS = /^(can|could|may|might|would|should|must|ca)$/i;
 function hypothetical(p: UnitParse, h: number): boolean {
 	const { syn } = p;
-	if (syn.dependents(h, 'aux').some((k) => MODALS.test(syn.words[k].text))) return true;
+	// (A modal the parser hung on the verb from inside a quotation before it, "“That would be …,” she said", is not its own.)
+	if (syn.dependents(h, 'aux').some((k) => MODALS.test(syn.words[k].text) && !syn.words.slice(k + 1, h).some((x) => isClosingQuote(x.text)))) return true;
 	// "too soon to say", "a silly thing to say", "something to say about it": an infinitive under a noun or
 	// an adjective. (Under a verb it usually reports: "went on to say", "is expected to announce".)
 	const head = syn.words[syn.words[h].head];
