@@ -480,3 +480,11 @@ test('a modal inside the quotation before a postposed speaker does not make the 
 	assert.equal(c.cue?.text, 'said');
 	assert.equal(span(text, c.source), 'Borger');
 });
+
+test('a message posted or emailed is a statement; a result posted is not', () => {
+	const a = claimsOf('“The ferry will run again on Monday,” the operator posted.');
+	assert.equal(span(a.text, a.claims.find((x) => x.cue?.text === 'posted')?.source), 'the operator');
+	const b = claimsOf('A spokeswoman for the port emailed reporters with the new timetable.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'emailed')?.source), 'A spokeswoman for the port');
+	assert.deepEqual(cues(claimsOf('The ferry company posted a record profit for the year.').claims).filter(Boolean), []);
+});

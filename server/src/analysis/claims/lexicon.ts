@@ -60,6 +60,8 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'state: stated stating|applaud applauded applauds applauding|praise praised praises praising|welcome: welcomed welcomes welcoming'],
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
 	['always', true, 'blast blasted blasts blasting|slam slammed slams slamming|mock mocked mocks mocking|recount recounted recounts recounting'],
+	// A message sent is a statement to someone ("a spokeswoman emailed reporters"), whatever it held.
+	['always', true, 'email: emailed'],
 	['always', true, 'retweet retweeted retweets retweeting|lament lamented laments lamenting|decry decried decries decrying|tout touted touts touting'],
 	['always', false, 'endorse endorsed endorses endorsing|defend defended defends defending|oppose opposed opposes opposing'],
 	[
@@ -72,6 +74,8 @@ const GROUPS: [CueNeed, boolean, string][] = [
 		true,
 		'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought|continue continued continues',
 	],
+	// "…,” she posted.", "the church posted on Facebook.", "her account posted: …" (not "posted a profit").
+	['clause', true, 'post: posted'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['grammar', true, 'find found finds|show showed shown shows|recall recalled recalls recalling|indicate indicated indicates indicating'],
 	['grammar', true, 'signal signaled signalled signals|observe observed observes|remark remarked remarks|counter countered counters'],
@@ -84,7 +88,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['grammar', true, 'assure assured assures assuring|inform informed informs informing|mention mentioned mentions mentioning|confess confessed confesses'],
 	['grammar', true, 'exclaim exclaimed exclaims|proclaim proclaimed proclaims|affirm affirmed affirms|caution cautioned cautions cautioning'],
 	['grammar', true, 'rule ruled rules|clarify clarified clarifies|speculate speculated speculates|question questioned questions'],
-	['grammar', true, 'dispute disputed disputes|email emailed emails|echo echoed echoes|brag bragged brags|swear swore sworn swears'],
+	['grammar', true, 'dispute disputed disputes|email emails|echo echoed echoes|brag bragged brags|swear swore sworn swears'],
 	['grammar', false, 'know knew known knows|realize realized realizes realise realised realises|recognize recognized recognizes recognise recognised'],
 	['grammar', false, 'learn learned learnt learns|understand understood understands|notice noticed notices|feel felt feels|suspect suspected suspects'],
 	['grammar', false, 'assume assumed assumes|guess guessed guesses|imagine imagined imagines|suppose supposed supposes|reckon reckoned reckons'],
