@@ -488,3 +488,16 @@ test('a message posted or emailed is a statement; a result posted is not', () =>
 	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'emailed')?.source), 'A spokeswoman for the port');
 	assert.deepEqual(cues(claimsOf('The ferry company posted a record profit for the year.').claims).filter(Boolean), []);
 });
+
+test('speaking of a topic: "discussed", "talked about", told in the article and not in the passive', () => {
+	const a = claimsOf('The harbour master discussed the dredging plan with the council on Monday.');
+	assert.equal(span(a.text, a.claims.find((x) => x.cue?.text === 'discussed')?.source), 'The harbour master');
+	const b = claimsOf('The fishermen talked about the quotas for an hour.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'talked about')?.source), 'The fishermen');
+	for (const s of ['“They know what they are talking about,” the mayor said.', 'The toll was discussed at length.', 'The talks about the toll broke down.'])
+		assert.deepEqual(
+			cues(claimsOf(s).claims).filter((x) => /discuss|talk/.test(x ?? '')),
+			[],
+			s,
+		);
+});

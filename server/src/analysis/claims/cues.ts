@@ -87,6 +87,7 @@ const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] 
 	reportAdverb,
 	seeming,
 	phrasalCue,
+	topicCue,
 	inTheirView,
 	voicedAttitude,
 	documentReads,
@@ -157,6 +158,23 @@ function phrasalCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	// "made clear" needs what is made clear: a clause or an object after it ("made clear that …").
 	if (v.particle === 'clear' && (k + 1 >= s.last || ctx.doc.tokens[k + 1].kind === 'punct')) return null;
 	return { first: i, last: k + 1, head: i, word: v.word, frame: 'verb' };
+}
+
+// Speaking of a topic: "the senator discussed the bill", "Trump talked about the stock market". Told in the
+// article, not inside a quotation ("they know what they're talking about"), and not in the passive ("the
+// stories that will be talked about").
+const DISCUSS: CueWord = { lemma: 'discuss', need: 'always', nounOk: false, speech: true };
+const TALK: CueWord = { lemma: 'talk', need: 'always', nounOk: false, speech: true };
+const DISCUSS_FORMS = new Set(['discuss', 'discussed', 'discusses', 'discussing']);
+const TALK_FORMS = new Set(['talk', 'talks', 'talked', 'talking']);
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+function topicCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const w = ctx.lower[i];
+	const talk = TALK_FORMS.has(w) && ctx.lower[i + 1] === 'about' && i + 2 < s.last;
+	if (!(talk || DISCUSS_FORMS.has(w)) || ctx.quoted[i] || isCapitalized(ctx.doc.tokens[i].text)) return null;
+	const prev = i > s.first ? ctx.lower[i - 1] : '';
+	if (ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || (w.endsWith('ed') && BE_FORMS.has(prev))) return null;
+	return talk ? { first: i, last: i + 2, head: i, word: TALK, frame: 'verb' } : single(i, DISCUSS, 'verb');
 }
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
