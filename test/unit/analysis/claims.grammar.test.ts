@@ -501,3 +501,10 @@ test('speaking of a topic: "discussed", "talked about", told in the article and 
 			s,
 		);
 });
+
+test('a time the parser took for the subject is no speaker: the noun before it speaks', () => {
+	const a = claimsOf('A Harbour Times poll released Saturday found that most voters backed the toll.');
+	assert.equal(span(a.text, a.claims.find((x) => x.cue?.text === 'found')?.source), 'A Harbour Times poll');
+	const b = claimsOf('President Lind spent Thursday discussing the fishing quotas.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'discussing')?.source), 'President Lind');
+});

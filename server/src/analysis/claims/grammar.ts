@@ -113,7 +113,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	// A word-list source that is no noun phrase in the parse ("have long complained", "Asked by …, she said")
 	// gives way to the parse's subject.
 	const listed = a.source && !implausible(ctx, p, a.source, cue) ? a.source : null;
-	const subject = subjectRange(p, h) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
+	const subject = spoken(ctx, p, h, subjectRange(p, h)) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
 	if (a.borrow && !subject) out.governor = governorSubject(p, h);
@@ -406,6 +406,23 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		if (sp) return p.tokens(sp[0], sp[1]);
 	}
 	return null;
+}
+
+// "met last week to discuss", "spent Thursday discussing": the nominal the parser took for the subject is a
+// time, no speaker.
+// The noun the time belongs to speaks, when there is one before the verb ("a poll released Saturday found").
+function spoken(ctx: ClaimContext, p: UnitParse, h: number, r: TokenRange | null): TokenRange | null {
+	if (!r) return null;
+	for (let t = r.first; t < r.last; t++) if (!TIME_WORDS.has(ctx.lower[t])) return r;
+	const { syn } = p;
+	// The noun right before the time, past a verb and its preposition ("a poll released Saturday", "members
+	// met last week", "figures reported on Sunday").
+	let k = p.word(r.first) - 1;
+	if (k >= 0 && syn.words[k].upos === 'ADP') k--;
+	if (k >= 0 && syn.words[k].upos === 'VERB') k--;
+	if (k < 0 || k >= h || !/^(NOUN|PROPN)$/.test(syn.words[k].upos)) return null;
+	const [lo] = syn.nounPhrase(k);
+	return lo <= k ? p.tokens(lo, k) : null;
 }
 
 // A word-list source no reader would call a speaker: only adverbs, prepositions, conjunctions and
