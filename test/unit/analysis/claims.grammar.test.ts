@@ -508,3 +508,14 @@ test('a time the parser took for the subject is no speaker: the noun before it s
 	const b = claimsOf('President Lind spent Thursday discussing the fishing quotas.');
 	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'discussing')?.source), 'President Lind');
 });
+
+test('a statement made or a view offered is one cue from the verb to its noun', () => {
+	const a = claimsOf('The harbour master made the case that the channel needs dredging.');
+	const c = a.claims.find((x) => x.cue?.text === 'made the case');
+	assert.ok(c, cues(a.claims).join());
+	assert.equal(span(a.text, c.source), 'The harbour master');
+	const b = claimsOf('The councillor offered a spirited defense of the toll.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'offered a spirited defense')?.source), 'The councillor');
+	for (const s of ['The crew made sure promises were kept.', 'The ferry made three trips on Sunday.', 'The bakery offered free bread.'])
+		assert.deepEqual(cues(claimsOf(s).claims).filter(Boolean), [], s);
+});

@@ -227,6 +227,15 @@ const VOICING = new Map(
 			['express expressed expresses expressing', `${STANCES} gratitude interest`],
 			['voice voiced voices voicing', STANCES],
 			['raise raised raises raising', 'concern question doubt fear objection alarm'],
+			// "offered a defense of the bill", "made the case that …", "has made several controversial statements".
+			[
+				'offer offered offers offering',
+				'defense defence assessment evaluation idea praise apology condolence explanation criticism thought advice word view opinion prediction retort rebuttal endorsement critique warning reassurance guarantee assurance',
+			],
+			[
+				'make made makes making',
+				'comment statement remark case suggestion observation claim promise reference pledge argument accusation allegation prediction announcement appeal pitch plea',
+			],
 		] as const
 	).flatMap(([forms, nouns]) => {
 		const [lemma] = forms.split(' ');
@@ -238,7 +247,9 @@ function voicedAttitude(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	const verb = VOICING.get(ctx.lower[i]);
 	if (!verb || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
 	for (let k = i + 1; k < s.last && k <= i + 3; k++) {
-		if (verb.stance.has(ctx.lower[k]))
+		// "make sure promises …", "making case-by-case decisions": no stance named.
+		if (ctx.lower[k] === 'sure') return null;
+		if (verb.stance.has(ctx.lower[k]) && ctx.lower[k + 1] !== '-')
 			return { first: i, last: k + 1, head: i, word: { lemma: verb.lemma, need: 'always', nounOk: false, speech: true }, frame: 'verb' };
 		if (ctx.doc.tokens[k].kind !== 'word') return null;
 	}
