@@ -519,3 +519,11 @@ test('a statement made or a view offered is one cue from the verb to its noun', 
 	for (const s of ['The crew made sure promises were kept.', 'The ferry made three trips on Sunday.', 'The bakery offered free bread.'])
 		assert.deepEqual(cues(claimsOf(s).claims).filter(Boolean), [], s);
 });
+
+test('a name given as a second object or a quoted oblique: "calling it the mark of …", "called it their “lifeline”"', () => {
+	const a = claimsOf('The union pushed back, calling it the mark of a failing management.');
+	assert.equal(span(a.text, a.claims.find((x) => x.cue?.text === 'calling')?.source), 'The union');
+	const b = claimsOf('He called it their “lifeline” and went home.');
+	assert.ok(cues(b.claims).includes('called'), cues(b.claims).join());
+	assert.deepEqual(cues(claimsOf('She called the office twice on Monday.').claims).filter(Boolean), []);
+});

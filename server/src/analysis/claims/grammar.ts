@@ -200,12 +200,20 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 		return after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text);
 	}
 	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
+	// "calling it the mark of a desperate candidate", "calls her record a “blueprint”": the parser often makes
+	// the predicate a second object.
+	if (objects.filter((o) => o > h).length >= 2 && /^(NOUN|ADJ|PROPN)$/.test(syn.words[objects[objects.length - 1]].upos)) return true;
 	// "called the new law “much, much better”": a quotation right after the object is its predicate.
 	const after = syn.extent(objects[objects.length - 1])[1] + 1;
 	if (after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text)) return true;
 	// "called Ford’s plans to open a plant “an absolute disgrace”": a quoted predicate the parser hung lower.
 	const [, end] = syn.extent(h);
-	for (let k = h + 2; k <= end; k++) if (syn.words[k].deprel === 'xcomp' && /^(NOUN|ADJ|PROPN)$/.test(syn.words[k].upos) && quotedFrom(p, k)) return true;
+	// ("called it their “crystal ball”": or as an oblique of the verb.)
+	for (let k = h + 2; k <= end; k++) {
+		const x = syn.words[k];
+		const hung = x.deprel === 'xcomp' || (x.deprel.startsWith('obl') && x.head === h);
+		if (hung && /^(NOUN|ADJ|PROPN)$/.test(x.upos) && quotedFrom(p, k)) return true;
+	}
 	return false;
 }
 
