@@ -527,3 +527,10 @@ test('a name given as a second object or a quoted oblique: "calling it the mark 
 	assert.ok(cues(b.claims).includes('called'), cues(b.claims).join());
 	assert.deepEqual(cues(claimsOf('She called the office twice on Monday.').claims).filter(Boolean), []);
 });
+
+test('verbs of criticism put into words are cues: "denounced", "assailed", "bemoaned"', () => {
+	const a = claimsOf('The fishermen’s union denounced the new quota rules on Friday.');
+	assert.equal(span(a.text, a.claims.find((x) => x.cue?.text === 'denounced')?.source), 'The fishermen’s union');
+	const b = claimsOf('The mayor bemoaned the state of the harbour road.');
+	assert.equal(span(b.text, b.claims.find((x) => x.cue?.text === 'bemoaned')?.source), 'The mayor');
+});

@@ -62,6 +62,18 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'blast blasted blasts blasting|slam slammed slams slamming|mock mocked mocks mocking|recount recounted recounts recounting'],
 	// A message sent is a statement to someone ("a spokeswoman emailed reporters"), whatever it held.
 	['always', true, 'email: emailed'],
+	// Criticism put into words: "denounced the ruling", "assailed his rival".
+	['always', true, 'denounce denounced denounces denouncing|assail assailed assails assailing|lambaste lambasted lambastes lambasting'],
+	[
+		'always',
+		true,
+		'bemoan bemoaned bemoans bemoaning|rebuke rebuked rebukes rebuking|berate berated berates berating|excoriate excoriated excoriates excoriating',
+	],
+	[
+		'always',
+		true,
+		'chastise chastised chastises chastising|castigate castigated castigates castigating|deride derided derides deriding|ridicule ridiculed ridicules ridiculing',
+	],
 	['always', true, 'retweet retweeted retweets retweeting|lament lamented laments lamenting|decry decried decries decrying|tout touted touts touting'],
 	['always', false, 'endorse endorsed endorses endorsing|defend defended defends defending|oppose opposed opposes opposing'],
 	[
