@@ -160,9 +160,9 @@ function phrasalCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	return { first: i, last: k + 1, head: i, word: v.word, frame: 'verb' };
 }
 
-// Speaking of a topic: "the senator discussed the bill", "Trump talked about the stock market". Told in the
-// article, not inside a quotation ("they know what they're talking about"), and not in the passive ("the
-// stories that will be talked about").
+// Speaking of a topic: "the senator discussed the bill", "the mayor talked about the ferry fares". Told in the
+// article, not inside a quotation ("“we are talking about jobs”"), and not in the passive ("a
+// plan that was talked about for years").
 const DISCUSS: CueWord = { lemma: 'discuss', need: 'always', nounOk: false, speech: true };
 const TALK: CueWord = { lemma: 'talk', need: 'always', nounOk: false, speech: true };
 const DISCUSS_FORMS = new Set(['discuss', 'discussed', 'discusses', 'discussing']);
@@ -227,7 +227,7 @@ const VOICING = new Map(
 			['express expressed expresses expressing', `${STANCES} gratitude interest`],
 			['voice voiced voices voicing', STANCES],
 			['raise raised raises raising', 'concern question doubt fear objection alarm'],
-			// "offered a defense of the bill", "made the case that …", "has made several controversial statements".
+			// "offered a spirited defense of the toll", "made the case that …", "has made several angry remarks".
 			[
 				'offer offered offers offering',
 				'defense defence assessment evaluation idea praise apology condolence explanation criticism thought advice word view opinion prediction retort rebuttal endorsement critique warning reassurance guarantee assurance',
@@ -247,7 +247,7 @@ function voicedAttitude(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	const verb = VOICING.get(ctx.lower[i]);
 	if (!verb || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
 	for (let k = i + 1; k < s.last && k <= i + 3; k++) {
-		// "make sure promises …", "making case-by-case decisions": no stance named.
+		// "make sure promises …", "make case-by-case rulings": no stance named.
 		if (ctx.lower[k] === 'sure') return null;
 		if (verb.stance.has(ctx.lower[k]) && ctx.lower[k + 1] !== '-')
 			return { first: i, last: k + 1, head: i, word: { lemma: verb.lemma, need: 'always', nounOk: false, speech: true }, frame: 'verb' };

@@ -200,7 +200,7 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 		return after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text);
 	}
 	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
-	// "calling it the mark of a desperate candidate", "calls her record a “blueprint”": the parser often makes
+	// "calling it the mark of a failing management", "calls the plan a “lifeline”": the parser often makes
 	// the predicate a second object.
 	if (objects.filter((o) => o > h).length >= 2 && /^(NOUN|ADJ|PROPN)$/.test(syn.words[objects[objects.length - 1]].upos)) return true;
 	// "called the new law “much, much better”": a quotation right after the object is its predicate.
@@ -208,7 +208,7 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 	if (after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text)) return true;
 	// "called Ford’s plans to open a plant “an absolute disgrace”": a quoted predicate the parser hung lower.
 	const [, end] = syn.extent(h);
-	// ("called it their “crystal ball”": or as an oblique of the verb.)
+	// ("called it our “last chance”": or as an oblique of the verb.)
 	for (let k = h + 2; k <= end; k++) {
 		const x = syn.words[k];
 		const hung = x.deprel === 'xcomp' || (x.deprel.startsWith('obl') && x.head === h);
@@ -416,15 +416,15 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 	return null;
 }
 
-// "met last week to discuss", "spent Thursday discussing": the nominal the parser took for the subject is a
+// "gathered last week to discuss", "spent Friday discussing": the nominal the parser took for the subject is a
 // time, no speaker.
-// The noun the time belongs to speaks, when there is one before the verb ("a poll released Saturday found").
+// The noun the time belongs to speaks, when there is one before the verb ("a survey published Friday found").
 function spoken(ctx: ClaimContext, p: UnitParse, h: number, r: TokenRange | null): TokenRange | null {
 	if (!r) return null;
 	for (let t = r.first; t < r.last; t++) if (!TIME_WORDS.has(ctx.lower[t])) return r;
 	const { syn } = p;
-	// The noun right before the time, past a verb and its preposition ("a poll released Saturday", "members
-	// met last week", "figures reported on Sunday").
+	// The noun right before the time, past a verb and its preposition ("a survey published Friday", "members
+	// gathered last week", "data published on Monday").
 	let k = p.word(r.first) - 1;
 	if (k >= 0 && syn.words[k].upos === 'ADP') k--;
 	if (k >= 0 && syn.words[k].upos === 'VERB') k--;

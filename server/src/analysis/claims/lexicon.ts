@@ -60,7 +60,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 	['always', true, 'state: stated stating|applaud applauded applauds applauding|praise praised praises praising|welcome: welcomed welcomes welcoming'],
 	['always', false, 'fear* feared fears* fearing|worry* worried worries* worrying'],
 	['always', true, 'blast blasted blasts blasting|slam slammed slams slamming|mock mocked mocks mocking|recount recounted recounts recounting'],
-	// A message sent is a statement to someone ("a spokeswoman emailed reporters"), whatever it held.
+	// A message sent is a statement to someone ("the ministry emailed journalists"), whatever it held.
 	['always', true, 'email: emailed'],
 	// Criticism put into words: "denounced the ruling", "assailed his rival".
 	['always', true, 'denounce denounced denounces denouncing|assail assailed assails assailing|lambaste lambasted lambastes lambasting'],
@@ -86,7 +86,7 @@ const GROUPS: [CueNeed, boolean, string][] = [
 		true,
 		'maintain maintained maintains maintaining|write wrote writes|reply replied replies replying|respond responded responds responding|thought|continue continued continues',
 	],
-	// "…,” she posted.", "the church posted on Facebook.", "her account posted: …" (not "posted a profit").
+	// "…,” she posted.", "the club posted on its website.", "her account posted: …" (not "posted a profit").
 	['clause', true, 'post: posted'],
 	['to', false, 'plan planned plans planning|agree agreed agrees agreeing|hope* hoped hopes* hoping'],
 	['grammar', true, 'find found finds|show showed shown shows|recall recalled recalls recalling|indicate indicated indicates indicating'],
