@@ -82,7 +82,16 @@ export function findCues(ctx: ClaimContext, s: Sentence): Cue[] {
 
 // Cues of a fixed shape, tried at each token before the word lists: each answers null at once for a word
 // it does not start with.
-const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] = [noComment, reportAdverb, inTheirView, voicedAttitude, documentReads];
+const FIXED_CUES: ((ctx: ClaimContext, s: Sentence, i: number) => Cue | null)[] = [
+	noComment,
+	reportAdverb,
+	seeming,
+	phrasalCue,
+	topicCue,
+	inTheirView,
+	voicedAttitude,
+	documentReads,
+];
 
 function fixedCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	for (const find of FIXED_CUES) {
@@ -101,6 +110,71 @@ const REPORT_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'reput
 function reportAdverb(ctx: ClaimContext, _s: Sentence, i: number): Cue | null {
 	const w = ctx.lower[i];
 	return REPORT_ADVERBS.has(w) && !ctx.quoted[i] ? single(i, { lemma: w, need: 'always', nounOk: false, speech: true }, 'adverb') : null;
+}
+
+// "The senator appeared to back down", "it seems that …", "the race seemed close": how things look to the
+// writer, a judgement with no one else's name on it (as "reportedly" is a report). "appeared on television",
+// "appeared in court" are appearances.
+const SEEMING = new Map(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared'].map((w) => [w, w.startsWith('seem') ? 'seem' : 'appear']));
+function seeming(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const lemma = SEEMING.get(ctx.lower[i]);
+	if (!lemma || ctx.quoted[i] || i + 2 >= s.last || isCapitalized(ctx.doc.tokens[i].text)) return null;
+	const next = ctx.lower[i + 1];
+	const after = ctx.lower[i + 2];
+	const toVerb =
+		next === 'to' &&
+		ctx.doc.tokens[i + 2].kind === 'word' &&
+		!ARTICLES.has(after) &&
+		!DETERMINERS.has(after) &&
+		!POSSESSIVE_PRONOUNS.has(after) &&
+		!isCapitalized(ctx.doc.tokens[i + 2].text);
+	if (!(toVerb || next === 'like' || next === 'that')) return null;
+	return single(i, { lemma, need: 'always', nounOk: false, speech: false }, 'adverb');
+}
+
+// Verbs with a particle that make a statement of words that alone make none: "pointed out", "made it clear",
+// "called out", "lashed out at", "railed against", "pushed for", "referring to". One cue through the particle.
+const PHRASAL: [string, string][] = [
+	['point points pointed pointing', 'out'],
+	['call calls called calling', 'out'],
+	['lash lashes lashed lashing', 'out'],
+	['rail rails railed railing', 'against'],
+	['push pushes pushed pushing', 'for'],
+	['referring', 'to'],
+	['make makes made making', 'clear'],
+];
+const PHRASAL_VERBS = new Map(
+	PHRASAL.flatMap(([forms, particle]) => {
+		const lemma = forms.split(' ')[0].replace(/ing$/, '');
+		return forms.split(' ').map((f) => [f, { particle, word: { lemma, need: 'always', nounOk: false, speech: true } as CueWord }] as const);
+	}),
+);
+function phrasalCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const v = PHRASAL_VERBS.get(ctx.lower[i]);
+	if (!v || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
+	// "made it clear": one object pronoun may stand before the particle.
+	const k = v.particle === 'clear' && ctx.lower[i + 1] === 'it' ? i + 2 : i + 1;
+	if (k >= s.last || ctx.lower[k] !== v.particle) return null;
+	// "made clear" needs what is made clear: a clause or an object after it ("made clear that …").
+	if (v.particle === 'clear' && (k + 1 >= s.last || ctx.doc.tokens[k + 1].kind === 'punct')) return null;
+	return { first: i, last: k + 1, head: i, word: v.word, frame: 'verb' };
+}
+
+// Speaking of a topic: "the senator discussed the bill", "the mayor talked about the ferry fares". Told in the
+// article, not inside a quotation ("“we are talking about jobs”"), and not in the passive ("a
+// plan that was talked about for years").
+const DISCUSS: CueWord = { lemma: 'discuss', need: 'always', nounOk: false, speech: true };
+const TALK: CueWord = { lemma: 'talk', need: 'always', nounOk: false, speech: true };
+const DISCUSS_FORMS = new Set(['discuss', 'discussed', 'discusses', 'discussing']);
+const TALK_FORMS = new Set(['talk', 'talks', 'talked', 'talking']);
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+function topicCue(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
+	const w = ctx.lower[i];
+	const talk = TALK_FORMS.has(w) && ctx.lower[i + 1] === 'about' && i + 2 < s.last;
+	if (!(talk || DISCUSS_FORMS.has(w)) || ctx.quoted[i] || isCapitalized(ctx.doc.tokens[i].text)) return null;
+	const prev = i > s.first ? ctx.lower[i - 1] : '';
+	if (ARTICLES.has(prev) || POSSESSIVE_PRONOUNS.has(prev) || (w.endsWith('ed') && BE_FORMS.has(prev))) return null;
+	return talk ? { first: i, last: i + 2, head: i, word: TALK, frame: 'verb' } : single(i, DISCUSS, 'verb');
 }
 
 // What a speaker would not say is a statement of its own: "declined to comment", "refused to say whether".
@@ -153,6 +227,15 @@ const VOICING = new Map(
 			['express expressed expresses expressing', `${STANCES} gratitude interest`],
 			['voice voiced voices voicing', STANCES],
 			['raise raised raises raising', 'concern question doubt fear objection alarm'],
+			// "offered a spirited defense of the toll", "made the case that …", "has made several angry remarks".
+			[
+				'offer offered offers offering',
+				'defense defence assessment evaluation idea praise apology condolence explanation criticism thought advice word view opinion prediction retort rebuttal endorsement critique warning reassurance guarantee assurance',
+			],
+			[
+				'make made makes making',
+				'comment statement remark case suggestion observation claim promise reference pledge argument accusation allegation prediction announcement appeal pitch plea',
+			],
 		] as const
 	).flatMap(([forms, nouns]) => {
 		const [lemma] = forms.split(' ');
@@ -164,7 +247,9 @@ function voicedAttitude(ctx: ClaimContext, s: Sentence, i: number): Cue | null {
 	const verb = VOICING.get(ctx.lower[i]);
 	if (!verb || (i > s.first && (ARTICLES.has(ctx.lower[i - 1]) || POSSESSIVE_PRONOUNS.has(ctx.lower[i - 1])))) return null;
 	for (let k = i + 1; k < s.last && k <= i + 3; k++) {
-		if (verb.stance.has(ctx.lower[k]))
+		// "make sure promises …", "make case-by-case rulings": no stance named.
+		if (ctx.lower[k] === 'sure') return null;
+		if (verb.stance.has(ctx.lower[k]) && ctx.lower[k + 1] !== '-')
 			return { first: i, last: k + 1, head: i, word: { lemma: verb.lemma, need: 'always', nounOk: false, speech: true }, frame: 'verb' };
 		if (ctx.doc.tokens[k].kind !== 'word') return null;
 	}

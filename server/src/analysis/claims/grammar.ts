@@ -94,11 +94,16 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	// "officials who spoke with reporters", "an official who spoke on condition of anonymity": who spoke, not what was said.
 	if (lemma === 'speak' && w.deprel === 'acl:relcl' && syn.complementOf(h) < 0 && !opensSpeech(ctx, cue.last)) return null;
 	if (hypothetical(p, h) || naming(p, h, lemma) || spentOn(p, h) || admission(ctx, p, cue, h, lemma) || deniedNothing(ctx, p, cue, h)) return null;
-	if (cue.needsParse && (unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)))))
-		return null;
 	// "“…,” wrote X" and "“…,” X wrote": after a closing quotation, whatever the parse made of the speaker
 	// (a quoted fragment with no verb, "“Nor would President Reagan,” Cross wrote", is often parsed as the root).
 	const afterQuote = closesQuoteBefore(ctx, cue.first) || (!!a.source && a.source.last === cue.first && closesQuoteBefore(ctx, a.source.first));
+	// A verb the parse has to vouch for reports a clause after it, or the clause or quotation before a
+	// postposed speaker ("…,” the employee wrote", "…, the spokesman recalled").
+	if (
+		cue.needsParse &&
+		(unstated(p, h) || (!vouched(p, h, lemma) && !(EVIDENCE_VERBS.has(lemma) && evidenceBefore(ctx, p.unit.first, cue.first)) && !syn.isPostposed(h)))
+	)
+		return null;
 	const clause = syn.complementOf(h) >= 0 || syn.isPostposed(h) || afterQuote;
 	if (!clause && CLAUSE_ONLY.has(lemma) && !opensSpeech(ctx, cue.last)) {
 		// "said the same thing", "what he said", "the things Trump has said": a thing said, not a statement.
@@ -111,7 +116,7 @@ export function readCue(ctx: ClaimContext, p: UnitParse, cue: Cue, a: Attributio
 	// The object of another verb gives way too, when the parse has a subject instead ("groups that filed
 	// the lawsuit welcomed …"); with none, the word lists' phrase stays (the parse may be the one wrong).
 	let listed = plausible && objectOfAnother(p, plausible, h) ? null : plausible;
-	const subject = subjectRange(p, h) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
+	const subject = spoken(ctx, p, h, subjectRange(p, h)) ?? paratacticSubject(p, h) ?? (listed || a.borrow ? null : governorSubject(p, h));
 	if (!subject) listed = plausible;
 	if (!cue.word?.speech && subject && subject.last - subject.first === 1 && COGNITIVE_PRONOUNS.has(ctx.lower[subject.first])) return null;
 	const out = { ...a, source: listed };
@@ -188,6 +193,9 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 		const subj = syn.subjectOf(h);
 		return subj >= 0 && EVIDENCE.test(syn.words[subj].text);
 	}
+	// "voters backed the senator", "the governor supports the bill": a side taken, by a subject of its own.
+	// (Under a verb of saying, "said she supports the bill", the saying is the claim.)
+	if (SIDING.has(lemma)) return objects.length > 0 && syn.words[h].upos === 'VERB' && syn.subjectOf(h) >= 0 && !reported(p, h);
 	if (!NAMING.has(lemma)) return false;
 	// "called Conway “an incomparable mathematician”": the parser may hang the name as a predicate, not an object.
 	if (!objects.length) {
@@ -196,12 +204,20 @@ function vouched(p: UnitParse, h: number, lemma: string): boolean {
 		return after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text);
 	}
 	if (syn.dependents(h, 'xcomp').some((x) => /^(NOUN|ADJ|PROPN)$/.test(syn.words[x].upos))) return true;
+	// "calling it the mark of a failing management", "calls the plan a “lifeline”": the parser often makes
+	// the predicate a second object.
+	if (objects.filter((o) => o > h).length >= 2 && /^(NOUN|ADJ|PROPN)$/.test(syn.words[objects[objects.length - 1]].upos)) return true;
 	// "called the new law “much, much better”": a quotation right after the object is its predicate.
 	const after = syn.extent(objects[objects.length - 1])[1] + 1;
 	if (after > h && after < syn.words.length && isOpeningQuote(syn.words[after].text)) return true;
 	// "called Ford’s plans to open a plant “an absolute disgrace”": a quoted predicate the parser hung lower.
 	const [, end] = syn.extent(h);
-	for (let k = h + 2; k <= end; k++) if (syn.words[k].deprel === 'xcomp' && /^(NOUN|ADJ|PROPN)$/.test(syn.words[k].upos) && quotedFrom(p, k)) return true;
+	// ("called it our “last chance”": or as an oblique of the verb.)
+	for (let k = h + 2; k <= end; k++) {
+		const x = syn.words[k];
+		const hung = x.deprel === 'xcomp' || (x.deprel.startsWith('obl') && x.head === h);
+		if (hung && /^(NOUN|ADJ|PROPN)$/.test(x.upos) && quotedFrom(p, k)) return true;
+	}
 	return false;
 }
 
@@ -239,11 +255,14 @@ function naming(p: UnitParse, h: number, lemma: string): boolean {
 	return syn.isPassive(h) || (named && /ed$/i.test(w.text));
 }
 
-// "has spent $4 million defending the map", "spent years criticizing him": what the time or money went
-// on, not something said.
+// "has spent $4 million defending the map": what money went on, not something said ("spent Friday
+// discussing the quotas" stays a statement).
 function spentOn(p: UnitParse, h: number): boolean {
-	const w = p.syn.words[h];
-	return /ing$/i.test(w.text) && w.head >= 0 && w.head < h && /^(advcl|xcomp)/.test(w.deprel) && SPENDING.test(p.syn.words[w.head].text);
+	const { words } = p.syn;
+	const w = words[h];
+	if (!/ing$/i.test(w.text) || w.head < 0 || w.head >= h || !/^(advcl|xcomp)/.test(w.deprel) || !SPENDING.test(words[w.head].text)) return false;
+	for (let k = w.head + 1; k < h; k++) if (words[k].upos === 'NUM' || words[k].upos === 'SYM') return true;
+	return false;
 }
 const SPENDING = /^(?:spend|spends|spent|spending|waste|wastes|wasted|wasting|devote|devotes|devoted|devoting)$/i;
 
@@ -288,7 +307,15 @@ function quotedFrom(p: UnitParse, k: number): boolean {
 	}
 	return false;
 }
+// A clause some verb reports (a `ccomp`, or a conjunct of one).
+function reported(p: UnitParse, h: number): boolean {
+	const { syn } = p;
+	let k = h;
+	while (syn.words[k].deprel.startsWith('conj') && syn.words[k].head >= 0) k = syn.words[k].head;
+	return /^(ccomp|xcomp)/.test(syn.words[k].deprel);
+}
 const NAMING = new Set(['call', 'label', 'dub', 'brand']);
+const SIDING = new Set(['support', 'back', 'favor', 'favour']);
 const EVIDENCE_VERBS = new Set(['show', 'find', 'indicate', 'signal']);
 // Subjects whose "showed" reports a finding: surveys, studies, records.
 const EVIDENCE =
@@ -298,7 +325,8 @@ const EVIDENCE =
 const MODALS = /^(can|could|may|might|would|should|must|ca)$/i;
 function hypothetical(p: UnitParse, h: number): boolean {
 	const { syn } = p;
-	if (syn.dependents(h, 'aux').some((k) => MODALS.test(syn.words[k].text))) return true;
+	// (A modal the parser hung on the verb from inside a quotation before it, "“That would be …,” she said", is not its own.)
+	if (syn.dependents(h, 'aux').some((k) => MODALS.test(syn.words[k].text) && !syn.words.slice(k + 1, h).some((x) => isClosingQuote(x.text)))) return true;
 	// "too soon to say", "a silly thing to say", "something to say about it": an infinitive under a noun or
 	// an adjective. (Under a verb it usually reports: "went on to say", "is expected to announce".)
 	const head = syn.words[syn.words[h].head];
@@ -403,6 +431,23 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		if (sp) return p.tokens(sp[0], sp[1]);
 	}
 	return null;
+}
+
+// "gathered last week to discuss", "spent Friday discussing": the nominal the parser took for the subject is a
+// time, no speaker.
+// The noun the time belongs to speaks, when there is one before the verb ("a survey published Friday found").
+function spoken(ctx: ClaimContext, p: UnitParse, h: number, r: TokenRange | null): TokenRange | null {
+	if (!r) return null;
+	for (let t = r.first; t < r.last; t++) if (!TIME_WORDS.has(ctx.lower[t])) return r;
+	const { syn } = p;
+	// The noun right before the time, past a verb and its preposition ("a survey published Friday", "members
+	// gathered last week", "data published on Monday").
+	let k = p.word(r.first) - 1;
+	if (k >= 0 && syn.words[k].upos === 'ADP') k--;
+	if (k >= 0 && syn.words[k].upos === 'VERB') k--;
+	if (k < 0 || k >= h || !/^(NOUN|PROPN)$/.test(syn.words[k].upos)) return null;
+	const [lo] = syn.nounPhrase(k);
+	return lo <= k ? p.tokens(lo, k) : null;
 }
 
 // A word-list source no reader would call a speaker: only adverbs, prepositions, conjunctions and
