@@ -66,7 +66,7 @@ export function report(m, rows, raw, { quick, totalMs }) {
 	const head = [
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; load average at start ${m.loadAverage.join(' / ')}`,
 		"Core, tagger and alternatives: in a worker thread set up as the server's analysis threads, per CPU-second of the bench process (wall clock in the notes); pathological inputs: CPU time of the analysing thread (wall clock and process CPU in the notes); editor and corpus: wall clock.",
-		`Commit ${m.commit}, ${m.date}${quick ? ', BENCH_QUICK (short run: fewer edits, a 1,000-file corpus)' : ''}; bench time ${fmt.s(totalMs)}.`,
+		`Commit ${m.commit}, ${m.date}${quick ? ', BENCH_QUICK (short run: fewer edits, a 1,000-file corpus)' : ''}${process.env.BENCH_SKIP_BATCH ? ', BENCH_SKIP_BATCH (the command line over the corpora not run; see the README)' : ''}; bench time ${fmt.s(totalMs)}.`,
 	];
 	const text = table(rows);
 	const failed = rows.filter((r) => r.result && r.result !== 'PASS');

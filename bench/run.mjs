@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the core's throughput against the alternatives, editor latency through the real
 // server, the corpus, the shipped sizes and the pathological inputs, each against its target.
-// BENCH_QUICK=1 gives a short run (written to bench/data/, leaving RESULTS.md and results.json alone). Exits 1 when a target is missed by
+// BENCH_QUICK=1 gives a short run (written to bench/data/, leaving RESULTS.md and results.json alone); BENCH_SKIP_BATCH=1 leaves out the command-line corpus section. Exits 1 when a target is missed by
 // more than 20 %. Run after `node esbuild.js --production` (the npm script does).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,8 +199,12 @@ async function main() {
 	const idx = (raw.corpus = { ...(await indexCorpus(dir, { timeoutMs: cfg.corpusTimeoutMs })), ...size });
 	rows.push(...corpusRows(idx, size, cfg.corpusFiles));
 
-	raw.batch = await batchThroughput(cfg.batch, (n) => corpusFolder(paragraphs, n), log);
-	rows.push(...batchRows(raw.batch, { row, fmt }));
+	// BENCH_SKIP_BATCH=1 leaves out the command line over the corpora (half an hour with the parse;
+	// `node bench/batch.mjs` runs that section alone).
+	if (!process.env.BENCH_SKIP_BATCH) {
+		raw.batch = await batchThroughput(cfg.batch, (n) => corpusFolder(paragraphs, n), log);
+		rows.push(...batchRows(raw.batch, { row, fmt }));
+	} else log('command line over the corpora: skipped (BENCH_SKIP_BATCH)');
 
 	log('sizes');
 	const sz = (raw.sizes = measureSizes());
