@@ -7,7 +7,7 @@
 import type { Sentence } from '../document';
 import { isClosingQuote, isNominal, isOpeningQuote, isPossessive, type ClaimContext } from './context';
 import { VIEW_NOUNS, type Cue } from './cues';
-import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, TIME_WORDS } from './lexicon';
+import { CUE_WORDS, POSSESSIVE_PRONOUNS, PREPOSITIONS, TIME_CLAUSE_OPENERS, TIME_WORDS } from './lexicon';
 import { isApposition, phraseLeft, phraseRight, previousComma, skipLeft, type TokenRange } from './phrases';
 
 export interface Attribution {
@@ -245,15 +245,13 @@ function beforePrepositions(ctx: ClaimContext, s: Sentence, np: TokenRange): Tok
 	for (let n = 0; n < 3; n++) {
 		const p = first - 1;
 		// "stalled on Wednesday after both sides accused …": a preposition of time opens no speaker's phrase.
-		if (p <= s.first || !PREPOSITIONS.has(ctx.lower[p]) || ctx.lower[p - 1] === 'according' || TEMPORAL.has(ctx.lower[p])) break;
+		if (p <= s.first || !PREPOSITIONS.has(ctx.lower[p]) || ctx.lower[p - 1] === 'according' || TIME_CLAUSE_OPENERS.has(ctx.lower[p])) break;
 		const left = phraseLeft(ctx, p - 1, s.first);
 		if (!left || np.last - left.first > 14) break;
 		first = left.first;
 	}
 	return first === np.first ? np : { first, last: np.last };
 }
-
-const TEMPORAL = new Set(['after', 'before', 'since', 'until', 'during']);
 
 // "The agency quoted the minister as saying", "the site quotes an aide as saying": the one quoted is the speaker.
 function quotedAsSaying(ctx: ClaimContext, s: Sentence, j: number, form: string): TokenRange | null {

@@ -10,7 +10,7 @@ import { parseSpan, type SentenceSyntax, type SyntaxModel } from '../syntax';
 import { attribute, type Attribution } from './attribution';
 import { closesQuoteBefore, isCapitalized, isClosingQuote, isOpeningQuote, type ClaimContext } from './context';
 import type { Cue } from './cues';
-import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS, TIME_WORDS } from './lexicon';
+import { CUE_WORDS, PERSON_ROLES, PREPOSITIONS, TIME_CLAUSE_OPENERS, TIME_WORDS } from './lexicon';
 import type { TokenRange } from './phrases';
 
 /** One unit's parse with the map between the core's tokens and the parser's words. */
@@ -424,8 +424,7 @@ function governorSubject(p: UnitParse, h: number): TokenRange | null {
 		if (w.head < 0) return null;
 		const participle = /ing$/i.test(w.text) && syn.dependents(k, 'mark').every((m) => /^(while|after|before|by|in|when)$/i.test(syn.words[m].text));
 		// "returned to the stage to reveal …": an infinitive of purpose has its clause's subject too.
-		const purpose = syn.dependents(k, 'mark').some((m) => syn.words[m].text.toLowerCase() === 'to');
-		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && (participle || purpose)) || w.deprel.startsWith('conj'))) return null;
+		if (!(w.deprel.startsWith('xcomp') || (w.deprel.startsWith('advcl') && (participle || syn.isInfinitive(k))) || w.deprel.startsWith('conj'))) return null;
 		k = w.head;
 		const sp = syn.subjectPhrase(k, namesPeople);
 		if (sp) return p.tokens(sp[0], sp[1]);
@@ -502,14 +501,13 @@ function opensSpeech(ctx: ClaimContext, k: number): boolean {
 // where "appeals" stopped the word lists), and no punctuation: the fuller name.
 function fuller(ctx: ClaimContext, subject: TokenRange, source: TokenRange): boolean {
 	if (subject.first >= source.first || subject.last !== source.last || source.first - subject.first > 4) return false;
-	for (let k = subject.first; k < source.first; k++)
-		if (ctx.doc.tokens[k].kind === 'punct' || /^(after|before|since|until|during|when|while)$/.test(ctx.lower[k])) return false;
+	for (let k = subject.first; k < source.first; k++) if (ctx.doc.tokens[k].kind === 'punct' || TIME_CLAUSE_OPENERS.has(ctx.lower[k])) return false;
 	return true;
 }
 
 function followsPreposition(ctx: ClaimContext, r: TokenRange): boolean {
 	// ("one day after a poll showed …": "after" opens the poll's own clause.)
-	return r.first > 0 && PREPOSITIONS.has(ctx.lower[r.first - 1]) && !/^(after|before|since|until)$/.test(ctx.lower[r.first - 1]);
+	return r.first > 0 && PREPOSITIONS.has(ctx.lower[r.first - 1]) && !TIME_CLAUSE_OPENERS.has(ctx.lower[r.first - 1]);
 }
 
 function overlaps(a: TokenRange, b: TokenRange): boolean {

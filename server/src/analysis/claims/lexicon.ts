@@ -148,6 +148,8 @@ export const AUXILIARIES = set(
 	`${NEGATED} ${NEGATED.replace(/’/g, "'")} cannot ` +
 		"is are was were be been being am has have had having will would shall should can could may might must do does did not n’t n't also later previously again today yesterday tonight recently repeatedly publicly privately officially separately earlier then still already never just further once first now however always often sometimes usually even only soon reportedly allegedly apparently initially originally subsequently meanwhile",
 );
+/** Words that open a clause of time ("after both sides accused …", "while officials said …"): what follows is that clause's subject, not part of a speaker's phrase. */
+export const TIME_CLAUSE_OPENERS = set('after before since until when while');
 export const PREPOSITIONS = set(
 	'in on at for to with by from after before since during about over under into onto through between among against without within via per than as of upon across behind beyond despite until till toward towards amid amidst following',
 );

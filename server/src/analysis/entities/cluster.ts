@@ -113,18 +113,12 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 			// "Tedros" of "Tedros Adhanom Ghebreyesus", "Xi" of "Xi Jinping": a name's first word that is no
 			// common given name, used alone; two people sharing it make it no one's (-1).
 			const head = lowerCase(w[0]);
-			const known = firsts.get(head);
-			const same = known !== undefined && known >= 0 && lowerCase(ws[known].join(' ')) === lowerCase(w.join(' '));
-			if (!FIRST_NAMES.has(head)) firsts.set(head, known === undefined || same ? i : -1);
+			if (!FIRST_NAMES.has(head)) onlyName(firsts, head, i, ws);
 		}
 		if (w.length >= 2 && c.type === 'ORG' && !orgs.has(lowerCase(w[0]))) orgs.set(lowerCase(w[0]), i);
 		// "Rovers" of "Blackwood Rovers", "City" of "Castleford City": a club's last word, when one club has it.
 		const end = lowerCase(w[w.length - 1]);
-		if (w.length >= 2 && c.type === 'ORG' && CLUB_ENDS.has(end)) {
-			const known = clubEnds.get(end);
-			const same = known !== undefined && known >= 0 && lowerCase(ws[known].join(' ')) === lowerCase(w.join(' '));
-			clubEnds.set(end, known === undefined || same ? i : -1);
-		}
+		if (w.length >= 2 && c.type === 'ORG' && CLUB_ENDS.has(end)) onlyName(clubEnds, end, i, ws);
 	});
 	cands.forEach((c, i) => {
 		const w = ws[i];
@@ -144,6 +138,13 @@ function linkShortNames(cands: Candidate[], ws: string[][], uf: UnionFind): void
 		const club = clubEnds.get(key);
 		if (club !== undefined && club >= 0 && c.type !== 'PERSON') join(uf, cands, club, i);
 	});
+}
+
+// Notes that candidate `i` has the word `key`: the one name with it, or -1 once two different names share it.
+function onlyName(names: Map<string, number>, key: string, i: number, ws: string[][]): void {
+	const known = names.get(key);
+	const same = known !== undefined && known >= 0 && lowerCase(ws[known].join(' ')) === lowerCase(ws[i].join(' '));
+	names.set(key, known === undefined || same ? i : -1);
 }
 
 // Last words of club names that news uses alone for the club.

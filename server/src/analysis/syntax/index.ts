@@ -226,7 +226,12 @@ export class SentenceSyntax {
 
 	/** True when the verb is an infinitive with "to" or an "-ing" form: one whose subject may be another verb's object ("urged them to testify"). */
 	isNonFinite(i: number): boolean {
-		return /ing$/i.test(this.words[i].text) || this.children(i).some((c) => this.words[c].deprel === 'mark' && this.words[c].text.toLowerCase() === 'to');
+		return /ing$/i.test(this.words[i].text) || this.isInfinitive(i);
+	}
+
+	/** True when the verb is an infinitive with "to" ("to reveal", "to testify"). */
+	isInfinitive(i: number): boolean {
+		return this.dependents(i, 'mark').some((c) => this.words[c].text.toLowerCase() === 'to');
 	}
 
 	/** True when the verb's subject is a passive one (`nsubj:pass`, or a "be/get" auxiliary `aux:pass`). */
